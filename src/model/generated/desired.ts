@@ -1,0 +1,574 @@
+/* GENERATED from schema/tandem.schema.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * One document of a tandem desired-state environment (apiVersion tandem/v1).
+ */
+export type TandemDocument =
+  ClusterDocument | NodeDocument | RelocatableAddressDocument | IPsecPolicyDocument;
+/**
+ * An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64.
+ */
+export type Prefix = string;
+/**
+ * An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1.
+ */
+export type IpAddress = string;
+/**
+ * A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'.
+ */
+export type InterfaceName = string;
+/**
+ * An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64.
+ */
+export type Cidr = string;
+/**
+ * A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01.
+ */
+export type MacAddress = string;
+/**
+ * An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed.
+ */
+export type Name = string;
+
+/**
+ * One per environment: segments, defaults, rollout limits.
+ */
+export interface ClusterDocument {
+  /**
+   * Format version of the document.
+   */
+  apiVersion: 'tandem/v1';
+  /**
+   * Kind of the document.
+   */
+  kind: 'Cluster';
+  metadata: Metadata;
+  spec: ClusterSpec;
+}
+/**
+ * Identifies the document.
+ */
+export interface Metadata {
+  /**
+   * Name of the object, unique per kind within the environment.
+   */
+  name: string;
+  /**
+   * Free-form labels for selection and display.
+   */
+  labels?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Human description, shown in plans.
+   */
+  description?: string;
+}
+/**
+ * Cluster-wide settings.
+ */
+export interface ClusterSpec {
+  /**
+   * Physical networks of the cluster.
+   */
+  segments: Segment[];
+  defaults?: ClusterDefaults;
+  rollout?: Rollout;
+  /**
+   * Delete objects tandem created earlier that are no longer desired. Objects tandem did not create are never deleted.
+   */
+  prune?: boolean;
+}
+/**
+ * A physical network (broadcast domain) and the subnets that live on it.
+ */
+export interface Segment {
+  /**
+   * Segment name, referenced by interfaces.
+   */
+  name: string;
+  /**
+   * Subnets carried on this segment.
+   *
+   * @minItems 1
+   */
+  subnets: [Prefix, ...Prefix[]];
+  /**
+   * Human description.
+   */
+  description?: string;
+}
+/**
+ * Defaults applied to every relocatable address unless it overrides them.
+ */
+export interface ClusterDefaults {
+  gratuitousArp?: GratuitousArp;
+  uniquenessCheck?: UniquenessCheck;
+  health?: HealthCheck;
+  /**
+   * Expect net.ipv4.conf.*.promote_secondaries=1 on every node: removing a primary IPv4 address then promotes a secondary instead of deleting it.
+   */
+  promoteSecondaries?: boolean;
+}
+/**
+ * Gratuitous ARP sent after an IPv4 address is brought up on a node, so neighbours update their caches (LifeKeeper IP Recovery Kit).
+ */
+export interface GratuitousArp {
+  /**
+   * Number of gratuitous ARP packets; 0 disables them.
+   */
+  count?: number;
+  /**
+   * Milliseconds between two packets.
+   */
+  intervalMs?: number;
+}
+/**
+ * Check, before bringing an address up, that no other host on the segment answers for it (arping -D for IPv4, DAD for IPv6).
+ */
+export interface UniquenessCheck {
+  /**
+   * Whether the check runs. Disable only where duplicate-address probes are filtered.
+   */
+  enabled?: boolean;
+  /**
+   * How long to wait for an answer before the address is considered unused.
+   */
+  timeoutMs?: number;
+}
+/**
+ * Health checks of an address: link state, address presence, ping.
+ */
+export interface HealthCheck {
+  /**
+   * Check that the interface carrying the address has link (default true).
+   */
+  link?: boolean;
+  ping?: PingCheck;
+  /**
+   * How often the agent checks.
+   */
+  intervalSeconds?: number;
+}
+/**
+ * Ping-based health check of a relocatable address (LifeKeeper: ping list or broadcast ping).
+ */
+export interface PingCheck {
+  /**
+   * Addresses to ping from the address; the check passes when at least one answers. Must not be addresses of the cluster's own nodes.
+   *
+   * @maxItems 32
+   */
+  list?: IpAddress[];
+  /**
+   * Ping the subnet broadcast address instead of a list (IPv4 only).
+   */
+  broadcast?: boolean;
+  /**
+   * Echo requests per target.
+   */
+  count?: number;
+  /**
+   * Time allowed for an answer.
+   */
+  timeoutMs?: number;
+}
+/**
+ * How changes are rolled out across nodes.
+ */
+export interface Rollout {
+  /**
+   * At most this many nodes change in one wave.
+   */
+  maxNodesPerWave?: number;
+  /**
+   * How many nodes are observed or changed at once.
+   */
+  parallelism?: number;
+}
+/**
+ * A node: how to reach it and its interfaces.
+ */
+export interface NodeDocument {
+  /**
+   * Format version of the document.
+   */
+  apiVersion: 'tandem/v1';
+  /**
+   * Kind of the document.
+   */
+  kind: 'Node';
+  metadata: Metadata;
+  spec: NodeSpec;
+}
+/**
+ * A cluster node.
+ */
+export interface NodeSpec {
+  /**
+   * Provider (CIP) the node belongs to; failover partners must share it (seed 000).
+   */
+  provider?: string;
+  connection: Connection;
+  /**
+   * Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it.
+   */
+  management?: string;
+  /**
+   * Kernel settings tandem expects on this node (checked, reported as drift).
+   */
+  sysctl?: {
+    [k: string]: string | number | undefined;
+  };
+  /**
+   * Interfaces of the node.
+   */
+  interfaces: Interface[];
+}
+/**
+ * How tandem reaches the node to observe and change it.
+ */
+export interface Connection {
+  /**
+   * sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host.
+   */
+  transport: 'sim' | 'local' | 'netns' | 'ssh';
+  /**
+   * Network namespace name (transport netns).
+   */
+  namespace?: string;
+  /**
+   * Host name or address (transport ssh).
+   */
+  host?: string;
+  /**
+   * Remote user (transport ssh).
+   */
+  user?: string;
+  /**
+   * SSH port.
+   */
+  port?: number;
+  /**
+   * Path of the SSH private key (transport ssh); never inside the repository.
+   */
+  identityFile?: string;
+  /**
+   * Verify the host key (default true). Disable only for throw-away lab hosts.
+   */
+  strictHostKeyChecking?: boolean;
+  /**
+   * SSH connect timeout.
+   */
+  connectTimeoutSeconds?: number;
+}
+/**
+ * A network interface of a node and what it carries.
+ */
+export interface Interface {
+  name: InterfaceName;
+  /**
+   * Interface type.
+   */
+  type: 'physical' | 'bond' | 'loopback' | 'tunnel';
+  /**
+   * Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, seed 000).
+   */
+  state?: 'up' | 'down';
+  /**
+   * Desired MTU.
+   */
+  mtu?: number;
+  /**
+   * Segment (physical network) the interface is cabled to.
+   */
+  segment?: string;
+  /**
+   * Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary.
+   */
+  addresses?: Cidr[];
+  /**
+   * Static routes through this interface.
+   */
+  routes?: Route[];
+  /**
+   * Permanent ARP/NDP entries on this interface.
+   */
+  neighbors?: Neighbor[];
+  failover?: FailoverTarget;
+  bond?: Bond;
+  tunnel?: Tunnel;
+}
+/**
+ * A static route through this interface. Static routes move with the interface on failover (CIP, seed 001).
+ */
+export interface Route {
+  /**
+   * Destination prefix (e.g. 203.0.113.0/24) or 'default'.
+   */
+  to: (
+    | 'default'
+    | {
+        [k: string]: unknown | undefined;
+      }
+  ) &
+    string;
+  /**
+   * An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1.
+   */
+  via?: string;
+  /**
+   * Route metric (priority).
+   */
+  metric?: number;
+  /**
+   * Routing table id (default main, 254).
+   */
+  table?: number;
+}
+/**
+ * A permanent (static) ARP or NDP entry on this interface.
+ */
+export interface Neighbor {
+  address: IpAddress;
+  lladdr: MacAddress;
+}
+/**
+ * The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (CIP, seed 001).
+ */
+export interface FailoverTarget {
+  /**
+   * Failover node; must differ from this node and share its provider.
+   */
+  node: string;
+  /**
+   * A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'.
+   */
+  interface: string;
+}
+/**
+ * Bond settings (intra-node failover, CIP seed 001).
+ */
+export interface Bond {
+  /**
+   * Bonding mode.
+   */
+  mode:
+    | 'active-backup'
+    | 'balance-rr'
+    | 'balance-xor'
+    | 'broadcast'
+    | '802.3ad'
+    | 'balance-tlb'
+    | 'balance-alb';
+  /**
+   * Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own.
+   *
+   * @minItems 1
+   */
+  slaves: [InterfaceName, ...InterfaceName[]];
+  /**
+   * Link monitoring interval.
+   */
+  miimonMs?: number;
+}
+/**
+ * IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (CIP, seed 000).
+ */
+export interface Tunnel {
+  /**
+   * Tunnel mode; sit carries IPv6 over IPv4.
+   */
+  mode: 'sit' | 'ipip' | 'gre' | 'ip6tnl';
+  /**
+   * An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1.
+   */
+  local: string;
+  /**
+   * An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1.
+   */
+  remote: string;
+  /**
+   * TTL of the outer header.
+   */
+  ttl?: number;
+}
+/**
+ * An address that lives on one node at a time.
+ */
+export interface RelocatableAddressDocument {
+  /**
+   * Format version of the document.
+   */
+  apiVersion: 'tandem/v1';
+  /**
+   * Kind of the document.
+   */
+  kind: 'RelocatableAddress';
+  metadata: Metadata;
+  spec: RelocatableAddressSpec;
+}
+/**
+ * An address that lives on one node at a time and moves between placements.
+ */
+export interface RelocatableAddressSpec {
+  address: Cidr;
+  /**
+   * Node where the address should be active. Changing it in a pull request is a switchover.
+   */
+  active: string;
+  /**
+   * After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types).
+   */
+  switchback?: 'intelligent' | 'automatic';
+  /**
+   * Where the address may live.
+   *
+   * @minItems 1
+   */
+  placements: [Placement, ...Placement[]];
+  health?: HealthCheck;
+  /**
+   * Use this address as the preferred source for its subnet on the node (at most one per subnet per node).
+   */
+  sourceAddress?: boolean;
+  uniquenessCheck?: UniquenessCheck;
+  gratuitousArp?: GratuitousArp;
+  /**
+   * Other relocatable addresses that must be active on the same node first.
+   */
+  dependsOn?: Name[];
+}
+/**
+ * A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).
+ */
+export interface Placement {
+  /**
+   * Node name.
+   */
+  node: string;
+  /**
+   * A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'.
+   */
+  interface: string;
+  /**
+   * A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'.
+   */
+  backupInterface?: string;
+  /**
+   * Priority: 1 is highest. Unique within the address.
+   */
+  priority: number;
+  /**
+   * Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes.
+   */
+  label?: string;
+}
+/**
+ * An IPsec security policy.
+ */
+export interface IPsecPolicyDocument {
+  /**
+   * Format version of the document.
+   */
+  apiVersion: 'tandem/v1';
+  /**
+   * Kind of the document.
+   */
+  kind: 'IPsecPolicy';
+  metadata: Metadata;
+  spec: IPsecPolicySpec;
+}
+/**
+ * A security policy (an XFRM policy on Linux).
+ */
+export interface IPsecPolicySpec {
+  selector: IPsecSelector;
+  /**
+   * Directions the policy applies to.
+   *
+   * @minItems 1
+   */
+  directions: ['in' | 'out' | 'fwd', ...('in' | 'out' | 'fwd')[]];
+  /**
+   * protect: apply IPsec; allow: pass in clear; block: drop.
+   */
+  action: 'protect' | 'allow' | 'block';
+  /**
+   * IPsec protocol (action protect).
+   */
+  protocol?: 'esp' | 'ah';
+  /**
+   * IPsec mode (action protect).
+   */
+  mode?: 'transport' | 'tunnel';
+  /**
+   * Whether an SA is required (default required).
+   */
+  level?: 'required' | 'use' | 'unique';
+  tunnel?: IPsecTunnelEndpoints;
+  /**
+   * Precedence: a lower number wins when selectors overlap.
+   */
+  priority?: number;
+  appliesTo: IPsecAppliesTo;
+  keys?: KeyReference;
+}
+/**
+ * Traffic selector: which packets the policy matches.
+ */
+export interface IPsecSelector {
+  /**
+   * An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64.
+   */
+  source: string;
+  /**
+   * An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64.
+   */
+  destination: string;
+  /**
+   * Upper-layer protocol (default any).
+   */
+  protocol?: 'any' | 'tcp' | 'udp' | 'icmp' | 'ipv6-icmp' | 'sctp';
+  /**
+   * Source port (tcp, udp, sctp).
+   */
+  sourcePort?: number;
+  /**
+   * Destination port (tcp, udp, sctp).
+   */
+  destinationPort?: number;
+}
+/**
+ * Outer endpoints (mode tunnel).
+ */
+export interface IPsecTunnelEndpoints {
+  source: IpAddress;
+  destination: IpAddress;
+}
+/**
+ * Where the policy is installed.
+ */
+export interface IPsecAppliesTo {
+  /**
+   * Nodes by name.
+   */
+  nodes?: Name[];
+  /**
+   * An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed.
+   */
+  relocatableAddress?: string;
+}
+/**
+ * Where IPsec key material is found at apply time. The key itself is never stored in the repository.
+ */
+export interface KeyReference {
+  /**
+   * Name of an environment variable that holds the key.
+   */
+  env?: string;
+  /**
+   * Absolute path of a file outside the repository that holds the key.
+   */
+  file?: string;
+}

@@ -1,0 +1,107 @@
+// The observed state of one node, normalised so that every driver (linux, snapshot,
+// sim) returns the same shape and the diff never needs to know where it came from.
+// The schema does not describe this model (it is not user input), so it lives here,
+// next to the drivers that produce it.
+
+export type Family = 4 | 6;
+
+export interface ObservedLink {
+  name: string;
+  /** Kernel link kind: "physical" for plain devices, else the rtnl kind (bond, veth, bridge, sit, ...). */
+  kind: string;
+  /** Administrative state: the IFF_UP flag. */
+  adminUp: boolean;
+  /** Operational state as the kernel reports it (UP, DOWN, LOWERLAYERDOWN, UNKNOWN, ...). */
+  operState: string;
+  mtu: number;
+  mac?: string;
+  /** Name of the bond/bridge this link is enslaved to. */
+  master?: string;
+  /** Tunnel endpoints, for tunnel links. */
+  tunnel?: { mode: string; local?: string; remote?: string; ttl?: number };
+  bond?: { mode: string };
+}
+
+export interface ObservedAddress {
+  /** Interface (link) name the address is configured on. */
+  interface: string;
+  family: Family;
+  /** Address with prefix length, canonical form (e.g. "192.0.2.10/24", "2001:db8::10/64"). */
+  cidr: string;
+  /** IPv4 label (e.g. "eth0:db"); absent when it equals the interface name. */
+  label?: string;
+  secondary: boolean;
+  tentative: boolean;
+  dadfailed: boolean;
+  /** Scope as reported (global, link, host). */
+  scope: string;
+}
+
+export interface ObservedRoute {
+  /** Destination in CIDR form, or "default". */
+  to: string;
+  family: Family;
+  via?: string;
+  device?: string;
+  /** Routing protocol that installed it (kernel, boot, static, dhcp, ...). */
+  protocol: string;
+  table: number;
+  metric?: number;
+  scope?: string;
+  src?: string;
+}
+
+export interface ObservedNeighbor {
+  interface: string;
+  address: string;
+  lladdr: string;
+  family: Family;
+}
+
+export interface ObservedXfrmPolicy {
+  /** Selector: source and destination prefixes, optional upper-layer protocol and ports. */
+  selector: { src: string; dst: string; proto?: string; sport?: number; dport?: number; dev?: string };
+  dir: 'in' | 'out' | 'fwd';
+  action: 'allow' | 'block';
+  priority: number;
+  index?: number;
+  /** Template list (empty for allow-without-ipsec / block policies). */
+  templates: Array<{ proto: 'esp' | 'ah' | 'comp'; mode: 'transport' | 'tunnel'; level: 'required' | 'use' | 'unique'; src?: string; dst?: string; reqid?: number; spi?: number }>;
+  /** Fields only shown with `ip -s xfrm policy` (lifetimes, counters), kept for display. */
+  stats?: Record<string, string>;
+}
+
+/** What tandem has applied to a node: the objects it owns and may later delete. */
+export interface Inventory {
+  /** Stable object keys (see objectKey helpers in diff/) that tandem created. */
+  owned: string[];
+  /** Revision and time of the last apply that touched the node. */
+  lastApply?: { revision: string; at: string; planId: string };
+}
+
+export interface ObservedNode {
+  node: string;
+  /** Driver that produced this state (linux, snapshot, sim). */
+  driver: string;
+  observedAt: string;
+  links: ObservedLink[];
+  addresses: ObservedAddress[];
+  routes: ObservedRoute[];
+  neighbors: ObservedNeighbor[];
+  xfrmPolicies: ObservedXfrmPolicy[];
+  /** Selected sysctls (net.ipv4.conf.*.promote_secondaries, arp_*, ...), name -> value. */
+  sysctl: Record<string, string>;
+  inventory: Inventory;
+}
+
+/** Observation of a node either succeeds with its state or fails with a per-node error. */
+export type Observation =
+  | { node: string; ok: true; state: ObservedNode }
+  | { node: string; ok: false; error: ObserveError };
+
+export interface ObserveError {
+  kind: 'missing-binary' | 'permission' | 'unreachable' | 'timeout' | 'namespace-missing' | 'parse' | 'command-failed' | 'not-found';
+  message: string;
+  /** The command that failed, as an argument array (never a shell string). */
+  command?: string[];
+}

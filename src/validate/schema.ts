@@ -1,0 +1,194 @@
+// Schema validation of every document with ajv: the schema is compiled once, all
+// errors are collected, and each is mapped back to the file:line:col of the value.
+// The schema may annotate a definition with `x-tandem-rule` (the rule id its failure
+// reports) and `x-tandem-message` (a sentence better than ajv's default).
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ParsedDocument } from '../load/parse-file.js';
+import { locate, type PathSegment } from '../load/source.js';
+import { isValidCidr, isValidIp } from '../model/ip.js';
+import { SCHEMA_FILE } from '../paths.js';
+import type { TandemDocument } from '../model/generated/desired.js';
+
+export const KINDS = ['Cluster', 'Node', 'RelocatableAddress', 'IPsecPolicy'] as const;
+
+let compiled: ValidateFunction<TandemDocument> | undefined;
+
+function validator(): ValidateFunction<TandemDocument> {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  ajv.addVocabulary(['x-tandem-rule', 'x-tandem-message']);
+  // Formats used by the schema, strict about forms the kernel would read differently.
+  ajv.addFormat('cidr', { type: 'string', validate: isValidCidr });
+  ajv.addFormat('ip', { type: 'string', validate: isValidIp });
+  compiled = ajv.compile<TandemDocument>(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+  return compiled;
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function displayPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+
+function describeDoc(value: unknown): string {
+  const v = value as { kind?: unknown; metadata?: { name?: unknown } } | null;
+  const kind = typeof v?.kind === 'string' ? v.kind : 'document';
+  const name = typeof v?.metadata?.name === 'string' ? v.metadata.name : '?';
+  return `${kind}/${name}`;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return row[b.length];
+  };
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestScore) [best, bestScore] = [c, d];
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function quote(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+}
+
+interface Mapped {
+  ruleId: string;
+  path: PathSegment[];
+  atKey: boolean;
+  summary: string;
+  detail: string;
+}
+
+function mapError(e: ErrorObject, value: unknown): Mapped | null {
+  const path = pointerToPath(e.instancePath);
+  const where = displayPath(path) || 'document';
+  const parent = (e.parentSchema ?? {}) as { 'x-tandem-rule'?: string; 'x-tandem-message'?: string; properties?: object };
+  const custom = parent['x-tandem-message'];
+  const ruleId = parent['x-tandem-rule'] ?? 'SCHEMA';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(parent.properties ?? {});
+      const guess = closest(key, known);
+      return {
+        ruleId: 'SCHEMA',
+        path: [...path, key],
+        atKey: true,
+        summary: `unknown field '${key}' in ${where}`,
+        detail: guess ? `Did you mean '${guess}'? Allowed: ${known.join(', ')}.` : `Allowed fields: ${known.join(', ')}.`,
+      };
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      return { ruleId: 'SCHEMA', path, atKey: false, summary: `${where} is missing required field '${missing}'`, detail: `Add '${missing}'.` };
+    }
+    case 'discriminator': {
+      const kind = (value as { kind?: unknown })?.kind;
+      return {
+        ruleId: 'SCHEMA',
+        path: ['kind'],
+        atKey: false,
+        summary: kind === undefined ? 'document has no kind' : `unknown kind ${quote(kind)}`,
+        detail: `kind must be one of ${KINDS.join(', ')}.`,
+      };
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+      return { ruleId, path, atKey: false, summary: `${where} is ${quote(e.data)}, not one of ${allowed.map(quote).join(', ')}`, detail: `Use one of ${allowed.map(quote).join(', ')}.` };
+    }
+    case 'const': {
+      const allowed = (e.params as { allowedValue: unknown }).allowedValue;
+      return { ruleId, path, atKey: false, summary: `${where} must be ${quote(allowed)}, found ${quote(e.data)}`, detail: `Set it to ${quote(allowed)}.` };
+    }
+    case 'anyOf':
+    case 'oneOf':
+    case 'if':
+      return null; // the branch errors say more; mapErrors keeps this only when alone
+    default: {
+      const shown = typeof e.data === 'object' ? '' : ` ${quote(e.data)}`;
+      if (custom) return { ruleId, path, atKey: false, summary: `${where}${shown} ${custom}`, detail: 'See the field description in schema/tandem.schema.json.' };
+      return { ruleId, path, atKey: false, summary: `${where}${shown} ${e.message ?? 'is invalid'}`, detail: 'See the field description in schema/tandem.schema.json.' };
+    }
+  }
+}
+
+function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  const object = describeDoc(doc.value);
+  // A failing anyOf (e.g. route 'to': 'default' or a prefix) reports each branch; when
+  // the schema gave that value a message, say it once.
+  const customPaths = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    const ps = e.parentSchema as Record<string, unknown> | undefined;
+    if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && ps?.['x-tandem-message']) customPaths.set(e.instancePath, e);
+  }
+  for (const e of errors) {
+    let mapped: Mapped | null;
+    const custom = customPaths.get(e.instancePath);
+    if (custom && e.keyword !== 'additionalProperties' && e.keyword !== 'required') {
+      const ps = custom.parentSchema as Record<string, string>;
+      const path = pointerToPath(e.instancePath);
+      mapped = { ruleId: ps['x-tandem-rule'] ?? 'SCHEMA', path, atKey: false, summary: `${displayPath(path)} ${quote(custom.data)} ${ps['x-tandem-message']}`, detail: 'See the field description in schema/tandem.schema.json.' };
+    } else {
+      mapped = mapError(e, doc.value);
+    }
+    if (!mapped) continue;
+    const key = `${mapped.path.join('/')}|${mapped.summary}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      severity: 'error',
+      ruleId: mapped.ruleId,
+      summary: `${object}: ${mapped.summary}`,
+      detail: mapped.detail,
+      objects: [object],
+      source: locate(doc.source, mapped.path, { key: mapped.atKey }),
+      reference: 'schema/tandem.schema.json',
+    });
+  }
+  // Only a failing anyOf/oneOf with nothing more specific: say that the value matched no form.
+  if (out.length === 0 && errors.length > 0) {
+    const e = errors[0];
+    const path = pointerToPath(e.instancePath);
+    out.push({ severity: 'error', ruleId: 'SCHEMA', summary: `${object}: ${displayPath(path) || 'document'} ${e.message ?? 'is invalid'}`, objects: [object], source: locate(doc.source, path), reference: 'schema/tandem.schema.json' });
+  }
+  return out;
+}
+
+export interface SchemaResult {
+  valid: Array<{ doc: ParsedDocument; value: TandemDocument }>;
+  diagnostics: Diagnostic[];
+}
+
+export function validateSchema(documents: readonly ParsedDocument[]): SchemaResult {
+  const validate = validator();
+  const result: SchemaResult = { valid: [], diagnostics: [] };
+  for (const doc of documents) {
+    if (validate(doc.value)) result.valid.push({ doc, value: doc.value });
+    else result.diagnostics.push(...schemaDiagnostics(doc, validate.errors ?? []));
+  }
+  return result;
+}
