@@ -35,6 +35,8 @@ export interface ObservedAddress {
   dadfailed: boolean;
   /** Scope as reported (global, link, host). */
   scope: string;
+  /** Peer address of a point-to-point address (`ip addr add A peer B/N`): the prefix belongs to the peer. */
+  peer?: string;
 }
 
 export interface ObservedRoute {
@@ -49,6 +51,12 @@ export interface ObservedRoute {
   metric?: number;
   scope?: string;
   src?: string;
+  /** Route type when not unicast (blackhole, unreachable, prohibit, throw). */
+  type?: string;
+  /** The gateway is reached on the device without a covering prefix route (`onlink`). */
+  onlink?: boolean;
+  /** Multipath routes: every next hop (via/device above are then absent). */
+  nexthops?: Array<{ via?: string; device?: string; weight?: number }>;
 }
 
 export interface ObservedNeighbor {
@@ -60,13 +68,21 @@ export interface ObservedNeighbor {
 
 export interface ObservedXfrmPolicy {
   /** Selector: source and destination prefixes, optional upper-layer protocol and ports. */
-  selector: { src: string; dst: string; proto?: string; sport?: number; dport?: number; dev?: string };
+  selector: { src: string; dst: string; proto?: string; sport?: number; dport?: number; dev?: string; icmpType?: number; icmpCode?: number; greKey?: number };
   dir: 'in' | 'out' | 'fwd';
   action: 'allow' | 'block';
   priority: number;
   index?: number;
+  /** Policy type: sub policies live in a separate database from the main ones (absent = main). */
+  ptype?: 'sub';
+  /** Firewall mark the policy matches, "value/mask" in hex. */
+  mark?: string;
+  /** XFRM interface id (xfrmi) the policy is bound to. */
+  ifId?: number;
+  /** Policy flags (localok, icmp). */
+  flags?: string[];
   /** Template list (empty for allow-without-ipsec / block policies). */
-  templates: Array<{ proto: 'esp' | 'ah' | 'comp'; mode: 'transport' | 'tunnel'; level: 'required' | 'use' | 'unique'; src?: string; dst?: string; reqid?: number; spi?: number }>;
+  templates: Array<{ proto: 'esp' | 'ah' | 'comp'; mode: 'transport' | 'tunnel' | 'beet'; level: 'required' | 'use' | 'unique'; src?: string; dst?: string; reqid?: number; spi?: number }>;
   /** Fields only shown with `ip -s xfrm policy` (lifetimes, counters), kept for display. */
   stats?: Record<string, string>;
 }
@@ -75,6 +91,11 @@ export interface ObservedXfrmPolicy {
 export interface Inventory {
   /** Stable object keys (see objectKey helpers in diff/) that tandem created. */
   owned: string[];
+  /**
+   * Failover mirrors this node holds for interfaces it backs up (CIP seed 001: the
+   * home interface's configuration is copied to the failover node).
+   */
+  mirrors?: Array<{ home: { node: string; iface: string }; partnerIface: string; addresses: string[]; routes: string[] }>;
   /** Revision and time of the last apply that touched the node. */
   lastApply?: { revision: string; at: string; planId: string };
 }

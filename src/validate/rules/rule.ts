@@ -26,7 +26,7 @@ export interface RuleDefinition<Id extends string = string> {
    * schema (YAML syntax, unknown fields, CIDR syntax), which are catalogued all the same.
    */
   check?: (model: DesiredModel) => Finding[];
-  enforcedBy?: 'loader' | 'schema';
+  enforcedBy?: 'loader' | 'schema' | 'planner';
 }
 
 export function defineRule<const Id extends string>(rule: RuleDefinition<Id>): RuleDefinition<Id> {

@@ -1,0 +1,125 @@
+// Desired against observed for one node: key by key, into typed changes. Ownership
+// decides deletions: what tandem manages (an address of the desired state anywhere in
+// the cluster) is repaired; what tandem created (its inventory) and no longer wants is
+// removed; anything else is left alone unless pruning is asked for.
+import type { Change, Deferral, Note } from './changes.js';
+import { describeObject, sameObject, type NodeObject } from './objects.js';
+
+export interface NodeDiffInput {
+  node: string;
+  intent: ReadonlyMap<string, NodeObject>;
+  observed: ReadonlyMap<string, NodeObject>;
+  /** Keys tandem created on this node (its inventory). */
+  owned: ReadonlySet<string>;
+  /** Address keys (addr:IP) that belong to the desired state somewhere in the cluster. */
+  managedAddresses: ReadonlySet<string>;
+  /** Objects that are legitimately here although not desired (failed-over resources). */
+  tolerated: ReadonlyMap<string, string>;
+  /** Interfaces whose changes are held back, with the reason (failed over, seed 000). */
+  frozenInterfaces: ReadonlyMap<string, string>;
+  /** Address key of the node's management address: never removed. */
+  managementKey?: string;
+  prune: boolean;
+  /** Reasons for creating relocatable addresses, by address key. */
+  reasons: ReadonlyMap<string, string>;
+}
+
+export interface NodeDiff {
+  changes: Change[];
+  deferrals: Deferral[];
+  notes: Note[];
+  /** Physical interfaces the desired state names that the node does not have. */
+  missingInterfaces: string[];
+}
+
+function interfaceOf(o: NodeObject): string | undefined {
+  switch (o.kind) {
+    case 'link':
+      return o.name;
+    case 'address':
+    case 'neighbor':
+      return o.iface;
+    case 'route':
+      return o.dev;
+    default:
+      return undefined;
+  }
+}
+
+function replaces(before: NodeObject, after: NodeObject): boolean {
+  if (before.kind === 'address') return true; // the kernel cannot move or relabel an address in place
+  if (before.kind === 'link' && after.kind === 'link') {
+    return before.linkType !== after.linkType || before.bond?.mode !== after.bond?.mode || JSON.stringify(before.tunnel) !== JSON.stringify(after.tunnel);
+  }
+  return false;
+}
+
+/** Links whose kind this node cannot create or delete. */
+const isHardware = (o: NodeObject) => o.kind === 'link' && (o.linkType === 'physical' || o.linkType === 'loopback');
+
+/**
+ * Where the observed link kind is one this kernel cannot make (a lab maps bonds onto
+ * veths), compare only what can be set: state, MTU.
+ */
+function tolerateLinkKind(before: NodeObject, after: NodeObject): NodeObject {
+  if (before.kind !== 'link' || after.kind !== 'link' || before.linkType === after.linkType || before.linkType !== 'physical') return after;
+  return { ...after, linkType: before.linkType, bond: before.bond, tunnel: before.tunnel, master: before.master };
+}
+
+export function diffNode(input: NodeDiffInput): NodeDiff {
+  const { node } = input;
+  const result: NodeDiff = { changes: [], deferrals: [], notes: [], missingInterfaces: [] };
+  const push = (action: Change['action'], key: string, before: NodeObject | undefined, after: NodeObject | undefined, reason: string) => {
+    const subject = (after ?? before)!;
+    const iface = interfaceOf(subject);
+    const frozen = iface !== undefined ? input.frozenInterfaces.get(iface) : undefined;
+    if (frozen) {
+      result.deferrals.push({ node, key, action, description: describeObject(subject), reason: frozen });
+      return;
+    }
+    result.changes.push({ id: `${node}:${key}`, node, key, kind: subject.kind, action, ...(before ? { before } : {}), ...(after ? { after } : {}), reason });
+  };
+
+  for (const [key, wanted] of input.intent) {
+    const have = input.observed.get(key);
+    if (!have) {
+      if (isHardware(wanted)) {
+        result.missingInterfaces.push((wanted as { name: string }).name);
+        continue;
+      }
+      push('create', key, undefined, wanted, input.reasons.get(key) ?? 'desired, not present');
+      continue;
+    }
+    const target = tolerateLinkKind(have, wanted);
+    if (sameObject(have, target)) continue;
+    push(replaces(have, target) ? 'replace' : 'update', key, have, target, input.reasons.get(key) ?? 'differs from the desired state');
+  }
+
+  let unmanaged = 0;
+  for (const [key, have] of input.observed) {
+    if (input.intent.has(key)) continue;
+    const tolerated = input.tolerated.get(key);
+    if (tolerated) {
+      result.notes.push({ node, subject: describeObject(have), message: tolerated });
+      continue;
+    }
+    if (key === input.managementKey) {
+      result.notes.push({ node, subject: describeObject(have), message: 'management address kept although not desired: a plan never removes it' });
+      continue;
+    }
+    if (isHardware(have)) continue;
+    if (have.kind === 'address' && input.managedAddresses.has(key)) {
+      push('delete', key, have, undefined, 'belongs elsewhere in the desired state');
+    } else if (input.owned.has(key)) {
+      push('delete', key, have, undefined, 'created by tandem, no longer desired');
+    } else if (input.prune) {
+      push('delete', key, have, undefined, 'not desired (pruning)');
+    } else {
+      unmanaged++;
+    }
+  }
+  if (unmanaged > 0) {
+    result.notes.push({ node, subject: `${unmanaged} unmanaged object${unmanaged === 1 ? '' : 's'}`, message: 'not created by tandem and not desired: left in place (enable pruning to remove)' });
+  }
+  return result;
+}

@@ -1,0 +1,127 @@
+// diff: desired model + observations -> per-node changes, deferrals, notes, and the
+// refusals that are already certain before any step is ordered. Pure.
+import type { DesiredModel } from '../model/desired.js';
+import { parseCidr } from '../model/ip.js';
+import type { Observation } from '../observe/model.js';
+import type { Change, Deferral, Note } from './changes.js';
+import { diffNode } from './diff-node.js';
+import { detectFailedOver, type FailoverStates } from './failover-state.js';
+import { buildIntent, type NodeIntent } from './intent.js';
+import { addressKey, routeKey, MAIN_TABLE } from './objects.js';
+import { observedObjects } from './observed-objects.js';
+import { decidePlacements, indexObservations, type PlacementDecision } from './placement.js';
+import { routeDestination } from './intent.js';
+
+export interface Refusal {
+  ruleId: string;
+  objects: string[];
+  /** Step id, when a step of the plan breaks the rule. */
+  step?: string;
+  explanation: string;
+}
+
+export interface EnvironmentDiff {
+  changes: Change[];
+  deferrals: Deferral[];
+  notes: Note[];
+  refusals: Refusal[];
+  warnings: Refusal[];
+  decisions: Map<string, PlacementDecision>;
+  intents: Map<string, NodeIntent>;
+  failedOver: FailoverStates;
+}
+
+export interface DiffOptions {
+  prune?: boolean;
+}
+
+export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<string, Observation>, options: DiffOptions = {}): EnvironmentDiff {
+  const index = indexObservations(observations);
+  const decisions = decidePlacements(model, index);
+  const intents = buildIntent(model, decisions);
+  const failedOver = detectFailedOver(model, observations);
+  const prune = options.prune ?? model.cluster?.doc.spec.prune ?? false;
+  const out: EnvironmentDiff = { changes: [], deferrals: [], notes: [], refusals: [], warnings: [], decisions, intents, failedOver };
+
+  const managedAddresses = new Set<string>();
+  for (const s of model.staticAddresses) managedAddresses.add(addressKey(s.cidr.cidr));
+  for (const d of decisions.values()) managedAddresses.add(addressKey(d.cidr));
+
+  // Failed-over interfaces: frozen on the home node, their resources tolerated on the partner.
+  const frozen = new Map<string, Map<string, string>>();
+  const tolerated = new Map<string, Map<string, string>>();
+  const mapOf = (m: Map<string, Map<string, string>>, k: string) => m.get(k) ?? m.set(k, new Map()).get(k)!;
+  for (const f of failedOver.values()) {
+    const why = `${f.home.node}/${f.home.iface} is failed over to ${f.partner.node}/${f.partner.iface}: changes wait until it is restored (seed 000)`;
+    mapOf(frozen, f.home.node).set(f.home.iface, why);
+    const held = `held for ${f.home.node}/${f.home.iface}, which is failed over here (seed 001: addresses and static routes migrate)`;
+    const partner = mapOf(tolerated, f.partner.node);
+    for (const a of f.addresses) partner.set(addressKey(a), held);
+    const iface = model.interfaceByKey.get(`${f.home.node}/${f.home.iface}`)?.iface;
+    for (const r of iface?.routes ?? []) partner.set(routeKey(r.table ?? MAIN_TABLE, routeDestination(r.to), r.metric), held);
+  }
+  for (const d of decisions.values()) {
+    if (d.kind === 'unprovable') {
+      out.refusals.push({ ruleId: 'TR010', objects: [`RelocatableAddress/${d.name}`, ...d.unobserved], explanation: `RelocatableAddress/${d.name} (${d.cidr}): ${d.reason}` });
+    } else if (d.kind === 'left-failed-over' || d.kind === 'local-recovery' || d.kind === 'switchback') {
+      out.notes.push({ node: d.target?.node, subject: `RelocatableAddress/${d.name}`, message: d.reason });
+    }
+  }
+
+  const reasons = new Map<string, string>();
+  for (const d of decisions.values()) if (d.kind !== 'in-place') reasons.set(addressKey(d.cidr), d.reason);
+
+  for (const node of model.nodes) {
+    const obs = observations.get(node.name);
+    if (!obs?.ok) {
+      out.warnings.push({ ruleId: 'TR013', objects: [`Node/${node.name}`], explanation: `Node/${node.name} could not be observed (${obs ? obs.error.message : 'no observation'}): nothing is planned for it` });
+      continue;
+    }
+    const management = node.doc.spec.management ? parseCidr(node.doc.spec.management) : null;
+    const diff = diffNode({
+      node: node.name,
+      intent: intents.get(node.name) ?? new Map(),
+      observed: observedObjects(obs.state),
+      owned: new Set(obs.state.inventory.owned),
+      managedAddresses,
+      tolerated: tolerated.get(node.name) ?? new Map(),
+      frozenInterfaces: frozen.get(node.name) ?? new Map(),
+      managementKey: management ? addressKey(management.cidr) : undefined,
+      prune,
+      reasons,
+    });
+    out.changes.push(...diff.changes);
+    out.deferrals.push(...diff.deferrals);
+    out.notes.push(...diff.notes);
+    for (const name of diff.missingInterfaces) {
+      out.refusals.push({ ruleId: 'TR011', objects: [`${node.name}/${name}`], explanation: `Node/${node.name} has no interface ${name}: tandem cannot create a physical or loopback interface` });
+    }
+  }
+
+  // A change to an interface with failover must reach its partner (the mirror); an
+  // unobservable partner would keep a stale mirror (seed 000).
+  const changedIfaces = new Set(out.changes.map((c) => `${c.node}/${ifaceOfChange(c)}`));
+  for (const node of model.nodes) {
+    for (const iface of node.doc.spec.interfaces) {
+      if (!iface.failover || !changedIfaces.has(`${node.name}/${iface.name}`)) continue;
+      if (!observations.get(iface.failover.node)?.ok) {
+        out.refusals.push({
+          ruleId: 'TR004',
+          objects: [`${node.name}/${iface.name}`, `${iface.failover.node}/${iface.failover.interface}`],
+          explanation: `${node.name}/${iface.name} changes, but its failover node ${iface.failover.node} cannot be observed: its mirror would be stale and failover would silently stop working`,
+        });
+      }
+    }
+  }
+  out.changes.sort((a, b) => a.node.localeCompare(b.node) || a.key.localeCompare(b.key));
+  return out;
+}
+
+function ifaceOfChange(c: Change): string | undefined {
+  const o = c.after ?? c.before;
+  if (!o) return undefined;
+  if (o.kind === 'link') return o.name;
+  if (o.kind === 'address' || o.kind === 'neighbor') return o.iface;
+  if (o.kind === 'route') return o.dev;
+  return undefined;
+}

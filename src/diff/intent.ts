@@ -1,0 +1,163 @@
+// The desired objects of every node: what its kernel should hold after the plan. Static
+// configuration comes straight from the Node documents; relocatable addresses go where
+// the placement decisions put them; IPsec policies go to every node they apply to;
+// failover mirrors go to the partner of every interface with failover.
+import type { DesiredModel } from '../model/desired.js';
+import type { IPsecPolicyDocument, Interface } from '../model/generated/desired.js';
+import { parseCidr, parseIp } from '../model/ip.js';
+import type { ObservedXfrmPolicy } from '../observe/model.js';
+import {
+  addressKey,
+  linkKey,
+  MAIN_TABLE,
+  mirrorKey,
+  neighborKey,
+  routeKey,
+  xfrmKey,
+  type NodeObject,
+} from './objects.js';
+import type { PlacementDecision } from './placement.js';
+
+export type NodeIntent = Map<string, NodeObject>;
+
+/** Route destination as the kernel prints it: 'default' or the network prefix. */
+export function routeDestination(to: string): string {
+  if (to === 'default') return to;
+  const withPrefix = to.includes('/') ? to : `${to}/${parseIp(to)?.family === 6 ? 128 : 32}`;
+  return parseCidr(withPrefix)?.network ?? to;
+}
+
+function routeTexts(iface: Interface): string[] {
+  return (iface.routes ?? []).map((r) => `${routeDestination(r.to)}${r.via ? ` via ${parseIp(r.via)?.address ?? r.via}` : ''}`);
+}
+
+export function interfaceObjects(iface: Interface, slaveOf: ReadonlyMap<string, string>): NodeObject[] {
+  const out: NodeObject[] = [];
+  const linkType = iface.type;
+  out.push({
+    kind: 'link',
+    key: linkKey(iface.name),
+    name: iface.name,
+    linkType,
+    up: iface.state !== 'down',
+    ...(iface.mtu !== undefined ? { mtu: iface.mtu } : {}),
+    ...(slaveOf.has(iface.name) ? { master: slaveOf.get(iface.name) } : {}),
+    ...(iface.bond ? { bond: { mode: iface.bond.mode, ...(iface.bond.miimonMs !== undefined ? { miimonMs: iface.bond.miimonMs } : {}) } } : {}),
+    ...(iface.tunnel
+      ? { tunnel: { mode: iface.tunnel.mode, local: parseIp(iface.tunnel.local)!.address, remote: parseIp(iface.tunnel.remote)!.address, ...(iface.tunnel.ttl ? { ttl: iface.tunnel.ttl } : {}) } }
+      : {}),
+  });
+  for (const text of iface.addresses ?? []) {
+    const c = parseCidr(text)!;
+    out.push({ kind: 'address', key: addressKey(c.cidr), iface: iface.name, cidr: c.cidr, family: c.family });
+  }
+  for (const r of iface.routes ?? []) {
+    const to = routeDestination(r.to);
+    const table = r.table ?? MAIN_TABLE;
+    out.push({
+      kind: 'route',
+      key: routeKey(table, to, r.metric),
+      to,
+      dev: iface.name,
+      table,
+      ...(r.via ? { via: parseIp(r.via)!.address } : {}),
+      ...(r.metric !== undefined ? { metric: r.metric } : {}),
+    });
+  }
+  for (const n of iface.neighbors ?? []) {
+    const address = parseIp(n.address)!.address;
+    out.push({ kind: 'neighbor', key: neighborKey(iface.name, address), iface: iface.name, address, lladdr: n.lladdr.toLowerCase() });
+  }
+  return out;
+}
+
+/**
+ * The XFRM policies of an IPsecPolicy. The selector is written as outbound traffic
+ * (source = this side); `in` and `fwd` policies see it reversed, as the kernel needs.
+ */
+export function xfrmPolicies(doc: IPsecPolicyDocument): ObservedXfrmPolicy[] {
+  const s = doc.spec;
+  const src = parseCidr(s.selector.source)!.network;
+  const dst = parseCidr(s.selector.destination)!.network;
+  const proto = s.selector.protocol && s.selector.protocol !== 'any' ? s.selector.protocol : undefined;
+  return s.directions.map((dir) => {
+    const outbound = dir === 'out';
+    const selector: ObservedXfrmPolicy['selector'] = {
+      src: outbound ? src : dst,
+      dst: outbound ? dst : src,
+      ...(proto ? { proto } : {}),
+      ...(s.selector.sourcePort !== undefined ? { [outbound ? 'sport' : 'dport']: s.selector.sourcePort } : {}),
+      ...(s.selector.destinationPort !== undefined ? { [outbound ? 'dport' : 'sport']: s.selector.destinationPort } : {}),
+    };
+    const templates: ObservedXfrmPolicy['templates'] =
+      s.action === 'protect'
+        ? [
+            {
+              proto: s.protocol ?? 'esp',
+              mode: s.mode ?? 'transport',
+              level: s.level ?? 'required',
+              ...(s.mode === 'tunnel' && s.tunnel
+                ? { src: outbound ? parseIp(s.tunnel.source)!.address : parseIp(s.tunnel.destination)!.address, dst: outbound ? parseIp(s.tunnel.destination)!.address : parseIp(s.tunnel.source)!.address }
+                : {}),
+            },
+          ]
+        : [];
+    return { selector, dir, action: s.action === 'block' ? 'block' : 'allow', priority: s.priority ?? 0, templates };
+  });
+}
+
+/** Nodes an IPsecPolicy is installed on: its nodes, and every placement of its address. */
+export function policyNodes(model: DesiredModel, doc: IPsecPolicyDocument): string[] {
+  const nodes = new Set(doc.spec.appliesTo.nodes ?? []);
+  const reloc = doc.spec.appliesTo.relocatableAddress;
+  if (reloc) for (const p of model.relocatableByName.get(reloc)?.doc.spec.placements ?? []) nodes.add(p.node);
+  return [...nodes].sort();
+}
+
+export function buildIntent(model: DesiredModel, decisions: ReadonlyMap<string, PlacementDecision>): Map<string, NodeIntent> {
+  const intents = new Map<string, NodeIntent>();
+  const intentOf = (node: string): NodeIntent => {
+    let m = intents.get(node);
+    if (!m) intents.set(node, (m = new Map()));
+    return m;
+  };
+  for (const node of model.nodes) {
+    const intent = intentOf(node.name);
+    const slaveOf = new Map<string, string>();
+    for (const i of node.doc.spec.interfaces) for (const s of i.bond?.slaves ?? []) slaveOf.set(s, i.name);
+    for (const iface of node.doc.spec.interfaces) {
+      for (const o of interfaceObjects(iface, slaveOf)) intent.set(o.key, o);
+      if (iface.failover) {
+        const key = mirrorKey(node.name, iface.name);
+        intentOf(iface.failover.node).set(key, {
+          kind: 'mirror',
+          key,
+          home: { node: node.name, iface: iface.name },
+          partnerIface: iface.failover.interface,
+          addresses: (iface.addresses ?? []).map((a) => parseCidr(a)!.cidr),
+          routes: routeTexts(iface),
+        });
+      }
+    }
+  }
+  for (const d of decisions.values()) {
+    if (!d.target) continue;
+    const family = parseCidr(d.cidr)!.family;
+    intentOf(d.target.node).set(addressKey(d.cidr), {
+      kind: 'address',
+      key: addressKey(d.cidr),
+      iface: d.target.iface,
+      cidr: d.cidr,
+      family,
+      relocatable: d.name,
+      ...(d.target.label ? { label: d.target.label } : {}),
+    });
+  }
+  for (const p of model.ipsecPolicies) {
+    const policies = xfrmPolicies(p.doc);
+    for (const node of policyNodes(model, p.doc)) {
+      for (const policy of policies) intentOf(node).set(xfrmKey(policy), { kind: 'xfrm', key: xfrmKey(policy), policy, source: p.name });
+    }
+  }
+  return intents;
+}

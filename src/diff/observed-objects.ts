@@ -1,0 +1,78 @@
+// Projects an ObservedNode onto the diff's objects. What the kernel manages by itself
+// is left out, so it never shows up as drift: connected routes (proto kernel), IPv6
+// link-local and multicast, loopback addresses on lo, routes of the local table.
+import type { ObservedNode } from '../observe/model.js';
+import { parseCidr } from '../model/ip.js';
+import {
+  addressKey,
+  linkKey,
+  mirrorKey,
+  neighborKey,
+  routeKey,
+  xfrmKey,
+  type LinkObject,
+  type NodeObject,
+} from './objects.js';
+
+const KERNEL_ROUTE_PROTOCOLS = new Set(['kernel', 'ra', 'redirect']);
+const LOCAL_TABLE = 255;
+const IPV6_DEFAULT_METRIC = 1024;
+
+function linkType(kind: string, name: string): LinkObject['linkType'] {
+  if (kind === 'bond') return 'bond';
+  if (['sit', 'ipip', 'gre', 'ip6tnl', 'tunnel'].includes(kind)) return 'tunnel';
+  if (kind === 'loopback' || name === 'lo') return 'loopback';
+  return 'physical';
+}
+
+export function isKernelManagedAddress(iface: string, cidr: string): boolean {
+  const parsed = parseCidr(cidr);
+  if (!parsed) return true;
+  if (parsed.family === 6 && parsed.parsed.range() === 'linkLocal') return true;
+  return iface === 'lo' && parsed.parsed.range() === 'loopback';
+}
+
+function isKernelManagedRoute(to: string, protocol: string, table: number): boolean {
+  if (KERNEL_ROUTE_PROTOCOLS.has(protocol) || table === LOCAL_TABLE) return true;
+  if (to === 'default') return false;
+  const parsed = parseCidr(to);
+  if (!parsed) return true;
+  const range = parsed.parsed.range();
+  return parsed.family === 6 && (range === 'linkLocal' || range === 'multicast');
+}
+
+export function observedObjects(state: ObservedNode): Map<string, NodeObject> {
+  const out = new Map<string, NodeObject>();
+  for (const l of state.links) {
+    const o: LinkObject = { kind: 'link', key: linkKey(l.name), name: l.name, linkType: linkType(l.kind, l.name), up: l.adminUp, mtu: l.mtu };
+    if (l.master) o.master = l.master;
+    if (l.bond) o.bond = { mode: l.bond.mode };
+    if (l.tunnel?.local && l.tunnel.remote) o.tunnel = { mode: l.tunnel.mode, local: l.tunnel.local, remote: l.tunnel.remote, ttl: l.tunnel.ttl };
+    out.set(o.key, o);
+  }
+  for (const a of state.addresses) {
+    if (isKernelManagedAddress(a.interface, a.cidr)) continue;
+    const key = addressKey(a.cidr);
+    out.set(key, { kind: 'address', key, iface: a.interface, cidr: a.cidr, family: a.family, ...(a.label ? { label: a.label } : {}) });
+  }
+  for (const r of state.routes) {
+    if (isKernelManagedRoute(r.to, r.protocol, r.table) || !r.device) continue;
+    // The kernel gives IPv6 routes metric 1024 when none is asked for.
+    const metric = r.family === 6 && r.metric === IPV6_DEFAULT_METRIC ? undefined : r.metric || undefined;
+    const key = routeKey(r.table, r.to, metric);
+    out.set(key, { kind: 'route', key, to: r.to, dev: r.device, table: r.table, ...(r.via ? { via: r.via } : {}), ...(metric !== undefined ? { metric } : {}) });
+  }
+  for (const n of state.neighbors) {
+    const key = neighborKey(n.interface, n.address);
+    out.set(key, { kind: 'neighbor', key, iface: n.interface, address: n.address, lladdr: n.lladdr.toLowerCase() });
+  }
+  for (const p of state.xfrmPolicies) {
+    const key = xfrmKey(p);
+    out.set(key, { kind: 'xfrm', key, policy: p });
+  }
+  for (const m of state.inventory.mirrors ?? []) {
+    const key = mirrorKey(m.home.node, m.home.iface);
+    out.set(key, { kind: 'mirror', key, home: m.home, partnerIface: m.partnerIface, addresses: m.addresses, routes: m.routes });
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+// Where each relocatable address should be after the plan, from where it is observed,
+// where it should be active, who put it there, and its switchback policy
+// (seed 004, LifeKeeper switchback types: "intelligent" leaves a failed-over resource
+// where it is until an operator moves it; "automatic" brings it home when the
+// higher-priority server is back).
+import type { DesiredModel, Entry } from '../model/desired.js';
+import type { RelocatableAddressDocument } from '../model/generated/desired.js';
+import { parseCidr } from '../model/ip.js';
+import type { Observation } from '../observe/model.js';
+import { addressKey } from './objects.js';
+
+export type PlacementKind =
+  /** Already where it should be. */
+  | 'in-place'
+  /** On its node, held by the backup interface after local recovery: left there. */
+  | 'local-recovery'
+  /** Not active anywhere: bring it up on the active node. */
+  | 'add'
+  /** The desired active node changed (tandem put it elsewhere before): move it. */
+  | 'switchover'
+  /** Failed over by the HA layer, switchback automatic and the home node healthy: move home. */
+  | 'switchback'
+  /** Failed over by the HA layer and left there (intelligent, or home not healthy). */
+  | 'left-failed-over'
+  /** Active where it may not live, or on several nodes: repaired. */
+  | 'repair'
+  /** A node it may live on cannot be observed and a change is needed: refused. */
+  | 'unprovable';
+
+export interface PlacementDecision {
+  name: string;
+  cidr: string;
+  kind: PlacementKind;
+  /** Where the address ends up; absent only for `unprovable`. */
+  target?: { node: string; iface: string; label?: string };
+  /** Where it was observed (node and interface). */
+  holders: Array<{ node: string; iface: string }>;
+  /** One sentence for the plan: why this target. */
+  reason: string;
+  unobserved: string[];
+}
+
+function homeHealthy(obs: Observation | undefined, iface: string): boolean {
+  if (!obs?.ok) return false;
+  const link = obs.state.links.find((l) => l.name === iface);
+  return !!link && link.adminUp && !['DOWN', 'LOWERLAYERDOWN', 'NOTPRESENT'].includes(link.operState);
+}
+
+function labelFor(iface: string, label: string | undefined): string | undefined {
+  return label ? `${iface}:${label}` : undefined;
+}
+
+/** Observed facts shared by every decision, indexed once per plan. */
+export interface ObservedIndex {
+  observations: ReadonlyMap<string, Observation>;
+  /** IP (without prefix) -> nodes and interfaces holding it. */
+  holdersByIp: Map<string, Array<{ node: string; iface: string }>>;
+  /** Node -> keys in its inventory. */
+  ownedByNode: Map<string, Set<string>>;
+}
+
+export function indexObservations(observations: ReadonlyMap<string, Observation>): ObservedIndex {
+  const holdersByIp = new Map<string, Array<{ node: string; iface: string }>>();
+  const ownedByNode = new Map<string, Set<string>>();
+  for (const [node, obs] of observations) {
+    if (!obs.ok) continue;
+    ownedByNode.set(node, new Set(obs.state.inventory.owned));
+    for (const a of obs.state.addresses) {
+      const ip = a.cidr.slice(0, a.cidr.indexOf('/'));
+      const list = holdersByIp.get(ip);
+      if (list) list.push({ node, iface: a.interface });
+      else holdersByIp.set(ip, [{ node, iface: a.interface }]);
+    }
+  }
+  return { observations, holdersByIp, ownedByNode };
+}
+
+export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index: ObservedIndex): PlacementDecision {
+  const { observations } = index;
+  const spec = entry.doc.spec;
+  const cidr = parseCidr(spec.address)!.cidr;
+  const key = addressKey(cidr);
+  const placements = spec.placements;
+  const byNode = new Map(placements.map((p) => [p.node, p]));
+  const active = byNode.get(spec.active)!;
+  const holders: PlacementDecision['holders'] = [];
+  const unobserved: string[] = [];
+  for (const p of placements) if (!observations.get(p.node)?.ok) unobserved.push(p.node);
+  holders.push(...(index.holdersByIp.get(cidr.slice(0, cidr.indexOf('/'))) ?? []));
+  holders.sort((a, b) => a.node.localeCompare(b.node));
+  const base = { name: entry.name, cidr, holders, unobserved };
+  const at = (node: string, iface: string, label?: string) => ({ node, iface, label: labelFor(iface, label) });
+  const home = at(active.node, active.interface, active.label);
+
+  const decided = (kind: PlacementKind, target: PlacementDecision['target'], reason: string): PlacementDecision => {
+    const needsChange = !(kind === 'in-place' || kind === 'local-recovery' || kind === 'left-failed-over');
+    if (needsChange && unobserved.length > 0) {
+      return { ...base, kind: 'unprovable', reason: `${reason}, but ${unobserved.join(', ')} cannot be observed, so the address could be active there too` };
+    }
+    return { ...base, kind, target, reason };
+  };
+
+  if (holders.length === 0) return decided('add', home, `not active anywhere; bring it up on ${active.node} (active)`);
+  if (holders.length === 1) {
+    const [h] = holders;
+    const placement = byNode.get(h.node);
+    if (!placement) return decided('repair', home, `active on ${h.node}, which is not one of its placements; move it to ${active.node}`);
+    if (h.node === active.node) {
+      if (h.iface === active.interface) return decided('in-place', home, `active on ${active.node} as desired`);
+      if (h.iface === active.backupInterface) return decided('local-recovery', at(h.node, h.iface, active.label), `on ${h.node}'s backup interface ${h.iface} after local recovery; left there`);
+      return decided('repair', home, `on ${h.node} but on ${h.iface} instead of ${active.interface}`);
+    }
+    // On another allowed placement: did tandem put it there (a switchover in the
+    // desired state) or did the HA layer fail it over?
+    const placedByTandem = index.ownedByNode.get(h.node)?.has(key) ?? false;
+    const iface = h.iface === placement.interface || h.iface === placement.backupInterface ? h.iface : placement.interface;
+    if (placedByTandem) return decided('switchover', home, `active changed from ${h.node} to ${active.node}: switchover`);
+    if (spec.switchback === 'automatic') {
+      if (homeHealthy(observations.get(active.node), active.interface)) {
+        return decided('switchback', home, `failed over to ${h.node}; switchback is automatic and ${active.node} is healthy: move it home`);
+      }
+      return decided('left-failed-over', at(h.node, iface, placement.label), `failed over to ${h.node}; switchback is automatic but ${active.node} is not healthy: left on ${h.node}`);
+    }
+    return decided('left-failed-over', at(h.node, iface, placement.label), `failed over to ${h.node}; switchback is intelligent: left there until an operator moves it`);
+  }
+  return decided('repair', home, `active on ${holders.length} nodes (${holders.map((h) => h.node).join(', ')}); keep it only on ${active.node}`);
+}
+
+export function decidePlacements(model: DesiredModel, index: ObservedIndex): Map<string, PlacementDecision> {
+  return new Map(model.relocatables.map((r) => [r.name, decidePlacement(r, index)]));
+}

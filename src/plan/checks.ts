@@ -1,0 +1,88 @@
+// Checks that surround the kernel writes of a step: before an address comes up on a
+// node, nobody else on the segment may answer for it (arping -D); after, neighbours are
+// told (gratuitous ARP) or DAD must succeed (IPv6); health checks confirm the address
+// serves (seed 004, LifeKeeper IP Recovery Kit: uniqueness check, gratuitous ARP,
+// link / ping-list / broadcast-ping health).
+import type { AddressObject } from '../diff/objects.js';
+import type { ClusterDocument, RelocatableAddressDocument } from '../model/generated/desired.js';
+
+export type Check =
+  | { kind: 'uniqueness'; node: string; iface: string; address: string; timeoutMs: number }
+  | { kind: 'confirm-absent'; node: string; address: string }
+  | { kind: 'gratuitous-arp'; node: string; iface: string; address: string; count: number; intervalMs: number }
+  | { kind: 'dad-wait'; node: string; iface: string; address: string; timeoutMs: number }
+  | {
+      kind: 'health';
+      node: string;
+      iface: string;
+      address: string;
+      link: boolean;
+      ping?: { targets: string[]; broadcast: boolean; count: number; timeoutMs: number };
+    };
+
+export const DEFAULTS = {
+  uniquenessTimeoutMs: 1000,
+  garpCount: 3,
+  garpIntervalMs: 200,
+  dadTimeoutMs: 3000,
+  pingCount: 1,
+  pingTimeoutMs: 1000,
+} as const;
+
+const ipOf = (cidr: string) => cidr.slice(0, cidr.indexOf('/'));
+
+export function confirmAbsent(node: string, a: AddressObject): Check {
+  return { kind: 'confirm-absent', node, address: ipOf(a.cidr) };
+}
+
+export function addressChecks(
+  node: string,
+  a: AddressObject,
+  reloc: RelocatableAddressDocument | undefined,
+  cluster: ClusterDocument | undefined,
+): { pre: Check[]; post: Check[] } {
+  const defaults = cluster?.spec.defaults ?? {};
+  const address = ipOf(a.cidr);
+  const pre: Check[] = [];
+  const post: Check[] = [];
+  if (a.family === 4) {
+    const unique = { ...defaults.uniquenessCheck, ...reloc?.spec.uniquenessCheck };
+    if (unique.enabled !== false) pre.push({ kind: 'uniqueness', node, iface: a.iface, address, timeoutMs: unique.timeoutMs ?? DEFAULTS.uniquenessTimeoutMs });
+    const garp = { ...defaults.gratuitousArp, ...reloc?.spec.gratuitousArp };
+    const count = garp.count ?? DEFAULTS.garpCount;
+    if (count > 0) post.push({ kind: 'gratuitous-arp', node, iface: a.iface, address, count, intervalMs: garp.intervalMs ?? DEFAULTS.garpIntervalMs });
+  } else {
+    const unique = { ...defaults.uniquenessCheck, ...reloc?.spec.uniquenessCheck };
+    post.push({ kind: 'dad-wait', node, iface: a.iface, address, timeoutMs: unique.timeoutMs ?? DEFAULTS.dadTimeoutMs });
+  }
+  const health = reloc ? { ...defaults.health, ...reloc.spec.health } : undefined;
+  if (health && (health.link !== false || health.ping)) {
+    const ping = health.ping;
+    post.push({
+      kind: 'health',
+      node,
+      iface: a.iface,
+      address,
+      link: health.link !== false,
+      ...(ping && (ping.list?.length || ping.broadcast)
+        ? { ping: { targets: ping.list ?? [], broadcast: ping.broadcast ?? false, count: ping.count ?? DEFAULTS.pingCount, timeoutMs: ping.timeoutMs ?? DEFAULTS.pingTimeoutMs } }
+        : {}),
+    });
+  }
+  return { pre, post };
+}
+
+export function describeCheck(c: Check): string {
+  switch (c.kind) {
+    case 'uniqueness':
+      return `check ${c.address} is unused on ${c.iface}'s segment (arping -D, ${c.timeoutMs} ms)`;
+    case 'confirm-absent':
+      return `confirm ${c.address} is gone from ${c.node}`;
+    case 'gratuitous-arp':
+      return `send ${c.count} gratuitous ARP for ${c.address} on ${c.iface} every ${c.intervalMs} ms`;
+    case 'dad-wait':
+      return `wait for DAD of ${c.address} on ${c.iface} (fail on dadfailed, ${c.timeoutMs} ms)`;
+    case 'health':
+      return `health of ${c.address}: ${[c.link ? 'link up' : '', 'address present', c.ping ? (c.ping.broadcast ? 'broadcast ping' : `ping ${c.ping.targets.join(', ')}`) : ''].filter(Boolean).join(', ')}`;
+  }
+}

@@ -1,0 +1,192 @@
+// The safety gate: simulate the plan wave by wave, step by step, over the observed
+// state with the sim kernel model, and check the transition rules at every
+// intermediate state. Any breach refuses the whole plan. Pure.
+import type { Refusal } from '../diff/index.js';
+import type { NodeIntent } from '../diff/intent.js';
+import { addressKey, sameObject, type NodeObject } from '../diff/objects.js';
+import { isKernelManagedAddress, observedObjects } from '../diff/observed-objects.js';
+import type { DesiredModel } from '../model/desired.js';
+import { contains, parseCidr } from '../model/ip.js';
+import type { ObservedNode } from '../observe/model.js';
+import { applyOps } from '../sim/kernel.js';
+import type { Change } from '../diff/changes.js';
+import type { RolloutLimits, Wave } from './schedule.js';
+import type { Step } from './steps.js';
+
+export interface GateInput {
+  model: DesiredModel;
+  states: ReadonlyMap<string, ObservedNode>;
+  intents: ReadonlyMap<string, NodeIntent>;
+  changes: readonly Change[];
+  waves: readonly Wave[];
+  limits: RolloutLimits;
+}
+
+export interface GateResult {
+  refusals: Refusal[];
+  finalStates: Map<string, ObservedNode>;
+}
+
+const ipOf = (cidr: string) => cidr.slice(0, cidr.indexOf('/'));
+
+function addressSet(state: ObservedNode): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const a of state.addresses) if (!isKernelManagedAddress(a.interface, a.cidr)) m.set(a.cidr, a.interface);
+  return m;
+}
+
+export function gate(input: GateInput): GateResult {
+  const refusals: Refusal[] = [];
+  const states = new Map(input.states);
+  const refuse = (ruleId: string, step: Step | undefined, objects: string[], explanation: string) =>
+    refusals.push({ ruleId, objects, ...(step ? { step: step.id } : {}), explanation });
+
+  // Where each IP is held right now, across the simulated cluster.
+  const holders = new Map<string, Set<string>>();
+  for (const [node, state] of states) {
+    for (const cidr of addressSet(state).keys()) {
+      const ip = ipOf(cidr);
+      holders.set(ip, (holders.get(ip) ?? new Set()).add(node));
+    }
+  }
+  const management = new Map<string, string>();
+  for (const n of input.model.nodes) if (n.doc.spec.management) management.set(n.name, parseCidr(n.doc.spec.management)!.cidr);
+
+  checkRolloutGroups(input, refuse);
+
+  for (const wave of input.waves) {
+    for (const step of wave.steps) {
+      const before = states.get(step.node);
+      if (!before) {
+        refuse('TR012', step, [step.node], `${step.id}: node ${step.node} was not observed, nothing can be applied to it`);
+        continue;
+      }
+      const removedHere = new Set<string>();
+      for (const op of step.ops) {
+        if (op.op === 'addr-del') {
+          removedHere.add(op.cidr);
+          if (management.get(step.node) === op.cidr) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, the management address of ${step.node}`);
+        }
+        if (op.op === 'addr-add') {
+          const ip = ipOf(op.cidr);
+          const elsewhere = [...(holders.get(ip) ?? [])].filter((n) => n !== step.node);
+          if (elsewhere.length > 0) {
+            refuse('TR001', step, [op.cidr, step.node, ...elsewhere], `${step.id} would bring ${op.cidr} up on ${step.node} while it is still active on ${elsewhere.join(', ')}`);
+          }
+          checkPolicyBeforeAddress(input, step, op.cidr, before, refuse);
+        }
+        if (op.op === 'xfrm-policy-del') checkPolicyAfterAddress(input, step, op.selector, before, refuse);
+      }
+      const result = applyOps(before, step.ops);
+      if (!result.ok) {
+        const op = step.ops[result.index];
+        refuse('TR012', step, [step.node], `${step.id}: the kernel would reject '${op ? JSON.stringify(op) : 'op'}': ${result.error.message}`);
+        continue;
+      }
+      const after = result.state;
+      states.set(step.node, after);
+      const beforeAddrs = addressSet(before);
+      const afterAddrs = addressSet(after);
+      for (const cidr of beforeAddrs.keys()) if (!afterAddrs.has(cidr)) holders.get(ipOf(cidr))?.delete(step.node);
+      for (const cidr of afterAddrs.keys()) {
+        const ip = ipOf(cidr);
+        holders.set(ip, (holders.get(ip) ?? new Set()).add(step.node));
+      }
+      checkCollateral(input, step, beforeAddrs, afterAddrs, removedHere, refuse);
+      checkRelocatableBase(input, step, before, after, refuse);
+    }
+  }
+  checkConvergence(input, states, refuse);
+  return { refusals, finalStates: states };
+}
+
+type Refuse = (ruleId: string, step: Step | undefined, objects: string[], explanation: string) => void;
+
+function checkRolloutGroups(input: GateInput, refuse: Refuse): void {
+  for (const wave of input.waves) {
+    const nodes = new Set(wave.steps.map((s) => s.node));
+    for (const g of input.limits.groups) {
+      if (g.length >= 2 && g.every((n) => nodes.has(n))) {
+        refuse('TR008', undefined, g, `wave ${wave.index} changes ${g.join(' and ')} together; a failed wave would leave nothing to fail over to`);
+      }
+    }
+  }
+}
+
+/** IPsec policies desired on the node whose selector covers the address (TR002). */
+function coveringPolicies(intent: NodeIntent | undefined, ip: string): NodeObject[] {
+  const out: NodeObject[] = [];
+  for (const o of intent?.values() ?? []) {
+    if (o.kind !== 'xfrm') continue;
+    const src = parseCidr(o.policy.selector.src);
+    const dst = parseCidr(o.policy.selector.dst);
+    if ((src && contains(src, ip)) || (dst && contains(dst, ip))) out.push(o);
+  }
+  return out;
+}
+
+function checkPolicyBeforeAddress(input: GateInput, step: Step, cidr: string, state: ObservedNode, refuse: Refuse): void {
+  const wanted = coveringPolicies(input.intents.get(step.node), ipOf(cidr));
+  if (wanted.length === 0) return;
+  const present = observedObjects(state);
+  for (const p of wanted) {
+    const have = present.get(p.key);
+    if (!have || !sameObject(have, p)) {
+      refuse('TR002', step, [cidr, step.node, p.key], `${step.id} brings ${cidr} up on ${step.node} before the IPsec policy ${p.key} that covers it is in place`);
+    }
+  }
+}
+
+function checkPolicyAfterAddress(input: GateInput, step: Step, selector: { src: string; dst: string }, state: ObservedNode, refuse: Refuse): void {
+  const src = parseCidr(selector.src);
+  const dst = parseCidr(selector.dst);
+  const relocatable = new Set(input.model.relocatables.map((r) => ipOf(parseCidr(r.doc.spec.address)!.cidr)));
+  for (const a of state.addresses) {
+    const ip = ipOf(a.cidr);
+    if (!relocatable.has(ip)) continue;
+    if ((src && contains(src, ip)) || (dst && contains(dst, ip))) {
+      const stays = input.intents.get(step.node)?.get(addressKey(a.cidr));
+      if (!stays) refuse('TR002', step, [a.cidr, step.node], `${step.id} removes the IPsec policy ${selector.src} -> ${selector.dst} from ${step.node} while ${a.cidr} is still there`);
+    }
+  }
+}
+
+function checkCollateral(input: GateInput, step: Step, before: Map<string, string>, after: Map<string, string>, removedHere: Set<string>, refuse: Refuse): void {
+  const intent = input.intents.get(step.node);
+  for (const [cidr, iface] of before) {
+    if (after.has(cidr) || removedHere.has(cidr)) continue;
+    const want = intent?.get(addressKey(cidr));
+    if (want?.kind === 'address' && want.iface === iface) {
+      refuse('TR007', step, [cidr, step.node], `${step.id} also removes ${cidr} from ${step.node}/${iface} (a secondary deleted with its primary) although it must stay`);
+    }
+  }
+}
+
+function checkRelocatableBase(input: GateInput, step: Step, before: ObservedNode, after: ObservedNode, refuse: Refuse): void {
+  const intent = input.intents.get(step.node);
+  const relocatableOn = after.addresses.filter((a) => {
+    const want = intent?.get(addressKey(a.cidr));
+    return want?.kind === 'address' && want.relocatable;
+  });
+  for (const r of relocatableOn) {
+    const net = parseCidr(r.cidr)?.network;
+    const base = (s: ObservedNode) =>
+      s.addresses.some((a) => a.interface === r.interface && a.cidr !== r.cidr && parseCidr(a.cidr)?.network === net && !(intent?.get(addressKey(a.cidr)) as { relocatable?: string } | undefined)?.relocatable);
+    if (base(before) && !base(after)) {
+      refuse('TR006', step, [r.cidr, `${step.node}/${r.interface}`], `${step.id} removes the last base address of ${net} on ${step.node}/${r.interface}, which relocatable ${r.cidr} depends on`);
+    }
+  }
+}
+
+function checkConvergence(input: GateInput, states: ReadonlyMap<string, ObservedNode>, refuse: Refuse): void {
+  const finals = new Map<string, Map<string, NodeObject>>();
+  for (const c of input.changes) {
+    const state = states.get(c.node);
+    if (!state) continue;
+    if (!finals.has(c.node)) finals.set(c.node, observedObjects(state));
+    const have = finals.get(c.node)!.get(c.key);
+    if (c.kind === 'mirror') continue; // recorded in the inventory by apply, not in the kernel
+    const ok = c.after ? !!have && sameObject(have, c.after) : !have;
+    if (!ok) refuse('TR012', undefined, [c.id], `after the simulated plan, ${c.id} is not as desired (${c.action} did not take effect): the plan would not converge`);
+  }
+}

@@ -1,0 +1,112 @@
+// plan: desired model + observations -> the plan document. Diff, steps, waves, gate,
+// each a pure stage; nothing here touches a node.
+import { formatPos, type Diagnostic } from '../diagnostics.js';
+import { diffEnvironment, type Refusal } from '../diff/index.js';
+import type { DesiredModel } from '../model/desired.js';
+import type { Observation, ObservedNode } from '../observe/model.js';
+import { digest, observedDigest } from './digest.js';
+import { PLAN_FORMAT_VERSION, type PlanDocument } from './document.js';
+import { gate } from './gate.js';
+import { schedule, type RolloutLimits } from './schedule.js';
+import { buildSteps } from './steps.js';
+
+export interface PlanInput {
+  model: DesiredModel;
+  environment: string;
+  desiredDigest: string;
+  commit?: string;
+  observations: ReadonlyMap<string, Observation>;
+  prune?: boolean;
+  /** Plan only these nodes (moves that need another node are then refused by the gate). */
+  nodes?: readonly string[];
+  /** Warnings from static validation, carried into the plan. */
+  diagnostics?: readonly Diagnostic[];
+}
+
+export function rolloutLimits(model: DesiredModel): RolloutLimits {
+  const groups: string[][] = [];
+  const seen = new Set<string>();
+  const add = (g: string[]) => {
+    const nodes = [...new Set(g)].sort();
+    const key = nodes.join(',');
+    if (nodes.length >= 2 && !seen.has(key)) {
+      seen.add(key);
+      groups.push(nodes);
+    }
+  };
+  for (const n of model.nodes) for (const i of n.doc.spec.interfaces) if (i.failover) add([n.name, i.failover.node]);
+  for (const r of model.relocatables) add(r.doc.spec.placements.map((p) => p.node));
+  return { maxNodesPerWave: model.cluster?.doc.spec.rollout?.maxNodesPerWave, groups };
+}
+
+function diagnosticAsWarning(d: Diagnostic): Refusal {
+  return { ruleId: d.ruleId, objects: d.objects, explanation: `${d.summary}${d.source ? ` (${formatPos(d.source)})` : ''}` };
+}
+
+export function planEnvironment(input: PlanInput): PlanDocument {
+  const { model, observations } = input;
+  const diff = diffEnvironment(model, observations, { prune: input.prune });
+  const only = input.nodes ? new Set(input.nodes) : undefined;
+  const keep = <T extends { node?: string }>(xs: T[]) => (only ? xs.filter((x) => x.node === undefined || only.has(x.node)) : xs);
+  const changes = keep(diff.changes);
+  const steps = buildSteps(changes, { model, observations, intents: diff.intents });
+  const limits = rolloutLimits(model);
+  const waves = schedule(steps, limits);
+  const states = new Map<string, ObservedNode>();
+  for (const [node, obs] of observations) if (obs.ok) states.set(node, obs.state);
+  const gated = gate({ model, states, intents: diff.intents, changes, waves, limits });
+  const refusals = [...diff.refusals, ...gated.refusals];
+  const warnings = [...(input.diagnostics ?? []).filter((d) => d.severity === 'warning').map(diagnosticAsWarning), ...diff.warnings];
+  const deferrals = keep(diff.deferrals);
+
+  const nodes: PlanDocument['nodes'] = {};
+  for (const n of model.nodes) {
+    if (only && !only.has(n.name)) continue;
+    const obs = observations.get(n.name);
+    nodes[n.name] = obs?.ok ? { driver: obs.state.driver, observedDigest: observedDigest(obs.state) } : { error: obs ? obs.error.message : 'not observed' };
+  }
+  const count = (a: string) => changes.filter((c) => c.action === a).length;
+  const planWaves = waves.map((w) => ({
+    index: w.index,
+    nodes: [...new Set(w.steps.map((s) => s.node))],
+    steps: w.steps.map((s) => ({
+      id: s.id,
+      node: s.node,
+      description: s.description,
+      changeIds: s.changeIds,
+      pre: s.pre,
+      ops: s.ops,
+      post: s.post,
+      deps: s.deps,
+      notes: s.notes,
+      ...(s.mirror ? { mirror: s.mirror } : {}),
+    })),
+  }));
+  const body: Omit<PlanDocument, 'id'> = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    environment: input.environment,
+    desiredRevision: { ...(input.commit ? { commit: input.commit } : {}), digest: input.desiredDigest },
+    nodes,
+    summary: {
+      create: count('create'),
+      update: count('update'),
+      delete: count('delete'),
+      replace: count('replace'),
+      deferred: deferrals.length,
+      refused: refusals.length,
+      warnings: warnings.length,
+      steps: steps.length,
+      waves: waves.length,
+      checks: steps.reduce((n, s) => n + s.pre.length + s.post.length, 0),
+    },
+    changes,
+    waves: planWaves,
+    refusals,
+    warnings,
+    deferrals,
+    notes: keep(diff.notes),
+    placements: [...diff.decisions.values()].map((d) => ({ name: d.name, cidr: d.cidr, kind: d.kind, ...(d.target ? { target: d.target } : {}), holders: d.holders, reason: d.reason })),
+  };
+  const id = digest(body).slice('sha256:'.length, 'sha256:'.length + 16);
+  return { ...body, id };
+}

@@ -1,0 +1,194 @@
+// Changes -> steps. A step is the kernel writes for one change on one node plus the
+// checks around them. Its phase orders it among the steps of the same node (links
+// before addresses before routes; deletions first, in reverse); cross-node order (a
+// move removes the address on the old node before adding it on the new one) is an
+// explicit dependency. Pure.
+import type { Change } from '../diff/changes.js';
+import type { NodeIntent } from '../diff/intent.js';
+import { describeObject, type AddressObject, type LinkObject, type MirrorObject, type NodeObject } from '../diff/objects.js';
+import type { DesiredModel } from '../model/desired.js';
+import type { Observation } from '../observe/model.js';
+import type { KernelOp } from './ops.js';
+import { addressChecks, confirmAbsent, type Check } from './checks.js';
+import { restoreCollateralSecondaries } from './secondaries.js';
+
+export interface Step {
+  id: string;
+  node: string;
+  phase: number;
+  /** Orders steps of equal phase on one node (dependsOn depth of relocatable addresses). */
+  rank: number;
+  description: string;
+  changeIds: string[];
+  ops: KernelOp[];
+  pre: Check[];
+  post: Check[];
+  /** Steps (usually on other nodes) that must finish in an earlier wave. */
+  deps: string[];
+  /** Failover mirror to record in the node's inventory (no kernel write). */
+  mirror?: { set?: MirrorObject; remove?: string };
+  /** Collateral effects the reader must see (secondaries removed and restored). */
+  notes: string[];
+  /** The RelocatableAddress this step brings up, if any. */
+  relocatable?: string;
+}
+
+export const PHASE = {
+  routeDelete: 10,
+  neighborDelete: 11,
+  relocatableDelete: 20,
+  addressDelete: 25,
+  linkDelete: 30,
+  xfrmDelete: 35,
+  link: 40,
+  xfrm: 45,
+  address: 50,
+  tunnel: 55,
+  relocatable: 60,
+  route: 70,
+  neighbor: 75,
+  mirror: 90,
+} as const;
+
+function linkOps(action: Change['action'], before: LinkObject | undefined, after: LinkObject | undefined): KernelOp[] {
+  const ops: KernelOp[] = [];
+  if (action === 'delete' || action === 'replace') ops.push({ op: 'link-del', iface: before!.name });
+  if (!after) return ops;
+  if (action === 'create' || action === 'replace') {
+    if (after.linkType === 'bond') ops.push({ op: 'link-add-bond', iface: after.name, mode: after.bond!.mode, ...(after.bond?.miimonMs !== undefined ? { miimonMs: after.bond.miimonMs } : {}) });
+    if (after.linkType === 'tunnel') ops.push({ op: 'link-add-tunnel', iface: after.name, ...after.tunnel! });
+  }
+  if (after.master !== undefined && after.master !== before?.master) ops.push({ op: 'link-enslave', iface: after.name, master: after.master });
+  if (after.master === undefined && before?.master !== undefined && action === 'update') ops.push({ op: 'link-release', iface: after.name });
+  const fresh = action !== 'update';
+  const set: KernelOp & { op: 'link-set' } = { op: 'link-set', iface: after.name };
+  if (fresh || after.mtu !== before?.mtu) if (after.mtu !== undefined) set.mtu = after.mtu;
+  if (fresh || after.up !== before?.up) set.up = after.up;
+  if (set.mtu !== undefined || set.up !== undefined) ops.push(set);
+  return ops;
+}
+
+function addrAdd(a: AddressObject): KernelOp {
+  return { op: 'addr-add', iface: a.iface, cidr: a.cidr, ...(a.label ? { label: a.label } : {}) };
+}
+
+export interface StepContext {
+  model: DesiredModel;
+  observations: ReadonlyMap<string, Observation>;
+  intents: ReadonlyMap<string, NodeIntent>;
+}
+
+function isMove(c: Change): boolean {
+  const o = (c.after ?? c.before) as NodeObject;
+  return o.kind === 'address' && (!!(o as AddressObject).relocatable || c.reason === 'belongs elsewhere in the desired state');
+}
+
+export function stepForChange(c: Change, ctx: StepContext): Step {
+  const subject = (c.after ?? c.before)!;
+  const step: Step = { id: `${c.node}:${c.key}`, node: c.node, phase: 0, rank: 0, description: `${c.action} ${describeObject(subject)}`, changeIds: [c.id], ops: [], pre: [], post: [], deps: [], notes: [] };
+  switch (subject.kind) {
+    case 'link': {
+      const after = c.after as LinkObject | undefined;
+      step.ops = linkOps(c.action, c.before as LinkObject | undefined, after);
+      step.phase = c.action === 'delete' ? PHASE.linkDelete : after?.linkType === 'tunnel' ? PHASE.tunnel : PHASE.link;
+      break;
+    }
+    case 'address': {
+      const before = c.before as AddressObject | undefined;
+      const after = c.after as AddressObject | undefined;
+      if (before) step.ops.push({ op: 'addr-del', iface: before.iface, cidr: before.cidr });
+      if (before) {
+        const obs = ctx.observations.get(c.node);
+        if (obs?.ok) {
+          const restored = restoreCollateralSecondaries(obs.state, before, ctx.intents.get(c.node));
+          step.ops.push(...restored.ops);
+          step.notes.push(...restored.notes);
+        }
+      }
+      if (after) step.ops.push(addrAdd(after));
+      if (after?.relocatable || (after && isMove(c))) {
+        const reloc = after.relocatable ? ctx.model.relocatableByName.get(after.relocatable) : undefined;
+        const checks = addressChecks(c.node, after, reloc?.doc, ctx.model.cluster?.doc);
+        step.pre.push(...checks.pre);
+        step.post.push(...checks.post);
+        step.phase = PHASE.relocatable;
+        if (after.relocatable) step.relocatable = after.relocatable;
+      } else if (after) {
+        step.phase = PHASE.address;
+      } else {
+        step.phase = isMove(c) ? PHASE.relocatableDelete : PHASE.addressDelete;
+        step.post.push(confirmAbsent(c.node, before!));
+      }
+      break;
+    }
+    case 'route': {
+      const r = (c.after ?? c.before)!;
+      if (r.kind !== 'route') break;
+      step.ops = c.after
+        ? [{ op: 'route-replace', to: r.to, dev: r.dev, table: r.table, ...(r.via ? { via: r.via } : {}), ...(r.metric !== undefined ? { metric: r.metric } : {}) }]
+        : [{ op: 'route-del', to: r.to, dev: r.dev, table: r.table, ...(r.via ? { via: r.via } : {}), ...(r.metric !== undefined ? { metric: r.metric } : {}) }];
+      step.phase = c.after ? PHASE.route : PHASE.routeDelete;
+      break;
+    }
+    case 'neighbor': {
+      const n = (c.after ?? c.before)!;
+      if (n.kind !== 'neighbor') break;
+      step.ops = c.after ? [{ op: 'neigh-replace', iface: n.iface, address: n.address, lladdr: n.lladdr }] : [{ op: 'neigh-del', iface: n.iface, address: n.address }];
+      step.phase = c.after ? PHASE.neighbor : PHASE.neighborDelete;
+      break;
+    }
+    case 'xfrm': {
+      const x = (c.after ?? c.before)!;
+      if (x.kind !== 'xfrm') break;
+      step.ops = c.after ? [{ op: 'xfrm-policy-update', policy: x.policy }] : [{ op: 'xfrm-policy-del', selector: x.policy.selector, dir: x.policy.dir }];
+      step.phase = c.after ? PHASE.xfrm : PHASE.xfrmDelete;
+      break;
+    }
+    case 'mirror': {
+      step.mirror = c.after ? { set: c.after as MirrorObject } : { remove: c.key };
+      step.phase = PHASE.mirror;
+      break;
+    }
+  }
+  return step;
+}
+
+/** Depth of each relocatable address in the dependsOn graph (validated acyclic). */
+function dependencyRanks(model: DesiredModel): Map<string, number> {
+  const ranks = new Map<string, number>();
+  const rank = (name: string, seen: Set<string>): number => {
+    const known = ranks.get(name);
+    if (known !== undefined) return known;
+    if (seen.has(name)) return 0;
+    seen.add(name);
+    const deps = model.relocatableByName.get(name)?.doc.spec.dependsOn ?? [];
+    const r = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((d) => rank(d, seen)));
+    ranks.set(name, r);
+    return r;
+  };
+  for (const r of model.relocatables) rank(r.name, new Set());
+  return ranks;
+}
+
+export function buildSteps(changes: readonly Change[], ctx: StepContext): Step[] {
+  const steps = changes.map((c) => stepForChange(c, ctx));
+  const ranks = dependencyRanks(ctx.model);
+  // An address arriving on one node waits for its removal everywhere else (TR001).
+  const removals = new Map<string, Step[]>();
+  for (const s of steps) {
+    for (const op of s.ops) {
+      if (op.op !== 'addr-del') continue;
+      const ip = op.cidr.slice(0, op.cidr.indexOf('/'));
+      removals.set(ip, [...(removals.get(ip) ?? []), s]);
+    }
+  }
+  for (const s of steps) {
+    for (const op of s.ops) {
+      if (op.op !== 'addr-add') continue;
+      const ip = op.cidr.slice(0, op.cidr.indexOf('/'));
+      for (const r of removals.get(ip) ?? []) if (r.node !== s.node && !s.deps.includes(r.id)) s.deps.push(r.id);
+    }
+    if (s.relocatable) s.rank = ranks.get(s.relocatable) ?? 0;
+  }
+  return steps;
+}
