@@ -58,12 +58,16 @@ function replaces(before: NodeObject, after: NodeObject): boolean {
 const isHardware = (o: NodeObject) => o.kind === 'link' && (o.linkType === 'physical' || o.linkType === 'loopback');
 
 /**
- * Where the observed link kind is one this kernel cannot make (a lab maps bonds onto
- * veths), compare only what can be set: state, MTU.
+ * What the desired state leaves open takes the observed value (an interface without
+ * `mtu` keeps the MTU it has), as nmstate merges desired with current. Where the
+ * observed link kind is one this kernel cannot make (a lab maps bonds onto veths),
+ * only what can be set is compared: state and MTU.
  */
-function tolerateLinkKind(before: NodeObject, after: NodeObject): NodeObject {
-  if (before.kind !== 'link' || after.kind !== 'link' || before.linkType === after.linkType || before.linkType !== 'physical') return after;
-  return { ...after, linkType: before.linkType, bond: before.bond, tunnel: before.tunnel, master: before.master };
+function mergeUnspecified(before: NodeObject, after: NodeObject): NodeObject {
+  if (before.kind !== 'link' || after.kind !== 'link') return after;
+  const merged = after.mtu === undefined && before.mtu !== undefined ? { ...after, mtu: before.mtu } : after;
+  if (before.linkType === merged.linkType || before.linkType !== 'physical') return merged;
+  return { ...merged, linkType: before.linkType, bond: before.bond, tunnel: before.tunnel, master: before.master };
 }
 
 export function diffNode(input: NodeDiffInput): NodeDiff {
@@ -90,7 +94,7 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
       push('create', key, undefined, wanted, input.reasons.get(key) ?? 'desired, not present');
       continue;
     }
-    const target = tolerateLinkKind(have, wanted);
+    const target = mergeUnspecified(have, wanted);
     if (sameObject(have, target)) continue;
     push(replaces(have, target) ? 'replace' : 'update', key, have, target, input.reasons.get(key) ?? 'differs from the desired state');
   }

@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import { planOutcome, type PlanDocument } from '../../plan/document.js';
+import { planEnvironment } from '../../plan/index.js';
+import { renderMermaid } from '../../render/graph-mermaid.js';
+import { renderPlanMarkdown } from '../../render/plan-markdown.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { styleFor } from '../../render/style.js';
+import { EXIT } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { prepare, validateOrExit, type PrepareOptions } from '../prepare.js';
+
+export interface PlanOptions extends PrepareOptions {
+  format: 'text' | 'markdown' | 'json';
+  out?: string;
+  prune?: boolean;
+}
+
+export function exitCodeFor(plan: PlanDocument): number {
+  const outcome = planOutcome(plan);
+  return outcome === 'refused' ? EXIT.refused : outcome === 'changes' ? EXIT.changes : EXIT.ok;
+}
+
+export async function makePlan(dir: string, opts: PlanOptions, io: CliIO) {
+  const prepared = await prepare(dir, opts, io);
+  const plan = planEnvironment({
+    model: prepared.model,
+    environment: dir,
+    desiredDigest: prepared.desiredDigest,
+    observations: prepared.observations,
+    prune: opts.prune,
+    nodes: opts.nodes?.length ? opts.nodes : undefined,
+    diagnostics: prepared.diagnostics,
+  });
+  return { prepared, plan };
+}
+
+export async function planCommand(dir: string, opts: PlanOptions, io: CliIO): Promise<number> {
+  const { prepared, plan } = await makePlan(dir, opts, io);
+  if (opts.out) await writeFile(opts.out, JSON.stringify(plan, null, 2) + '\n');
+  if (opts.format === 'json') io.stdout.write(JSON.stringify(plan, null, 2) + '\n');
+  else if (opts.format === 'markdown') io.stdout.write(renderPlanMarkdown(plan, { mermaid: renderMermaid(prepared.model, plan.placements) }));
+  else io.stdout.write(renderPlanText(plan, styleFor(io.stdout, io.env)));
+  return exitCodeFor(plan);
+}
+
+export async function graphCommand(dir: string, io: CliIO): Promise<number> {
+  const validation = await validateOrExit(dir, io);
+  io.stdout.write(renderMermaid(validation.model));
+  return EXIT.ok;
+}

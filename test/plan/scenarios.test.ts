@@ -1,0 +1,168 @@
+// One scenario per transition rule: the plan's exact order, its deferrals and its
+// refusals, on small environments observed through the sim kernel.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CLUSTER } from '../helpers/env.js';
+import { observations, observedNode } from '../helpers/observed.js';
+import { planFor, stepLines } from '../helpers/plan.js';
+
+const node = (name: string, extra = '') => `apiVersion: tandem/v1
+kind: Node
+metadata: { name: ${name} }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  interfaces:
+    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.${name === 's1' ? 11 : 12}/24] }
+${extra}`;
+
+const reloc = (active: string, switchback = 'intelligent') => `apiVersion: tandem/v1
+kind: RelocatableAddress
+metadata: { name: db }
+spec:
+  address: 192.0.2.50/24
+  active: ${active}
+  switchback: ${switchback}
+  placements:
+    - { node: s1, interface: eth0, priority: 1 }
+    - { node: s2, interface: eth0, priority: 2 }
+`;
+
+const env = (active: string, switchback?: string) => ({ 'c.yaml': CLUSTER, 'n.yaml': `${node('s1')}---\n${node('s2')}`, 'a.yaml': reloc(active, switchback) });
+
+describe('switchover of a relocatable address', () => {
+  it('removes it on the old node, confirms, checks uniqueness, adds it, sends gratuitous ARP, in that order', () => {
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] }, owned: ['addr:192.0.2.50'] });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const plan = planFor(env('s2'), observations(s1, s2));
+    assert.deepEqual(plan.refusals, []);
+    assert.deepEqual(stepLines(plan), ['1:s1:delete address 192.0.2.50/24 on eth0', '2:s2:create address 192.0.2.50/24 on eth0 (relocatable db)']);
+    const [del] = plan.waves[0].steps;
+    const [add] = plan.waves[1].steps;
+    assert.deepEqual(del.ops, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' }]);
+    assert.deepEqual(del.post.map((c) => c.kind), ['confirm-absent']);
+    assert.deepEqual(add.pre.map((c) => c.kind), ['uniqueness']);
+    assert.deepEqual(add.ops, [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' }]);
+    assert.deepEqual(add.post.map((c) => c.kind), ['gratuitous-arp', 'health']);
+    assert.deepEqual(add.deps, [del.id]);
+    assert.equal(plan.placements[0].kind, 'switchover');
+  });
+
+  it('is a no-op when the address is already where it should be', () => {
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] } });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const plan = planFor(env('s1'), observations(s1, s2));
+    assert.deepEqual(plan.changes, []);
+    assert.equal(plan.waves.length, 0);
+  });
+});
+
+describe('switchback', () => {
+  // Failed over by the HA layer: on s2, but s2's inventory does not say tandem put it there.
+  const failedOver = () => [
+    observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24'] } }),
+    observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24', '192.0.2.50/24'] } }),
+  ];
+
+  it('intelligent: leaves the address where the HA layer put it and says so', () => {
+    const plan = planFor(env('s1', 'intelligent'), observations(...failedOver()));
+    assert.deepEqual(plan.changes, []);
+    assert.equal(plan.placements[0].kind, 'left-failed-over');
+    assert.match(plan.notes.map((n) => n.message).join('\n'), /switchback is intelligent: left there/);
+  });
+
+  it('automatic: moves it home when the home node is healthy', () => {
+    const plan = planFor(env('s1', 'automatic'), observations(...failedOver()));
+    assert.equal(plan.placements[0].kind, 'switchback');
+    assert.deepEqual(stepLines(plan), ['1:s2:delete address 192.0.2.50/24 on eth0', '2:s1:create address 192.0.2.50/24 on eth0 (relocatable db)']);
+  });
+
+  it('automatic: leaves it when the home interface is down', () => {
+    const [, s2] = failedOver();
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24'] }, down: ['eth0'] });
+    const plan = planFor(env('s1', 'automatic'), observations(s1, s2));
+    assert.equal(plan.placements[0].kind, 'left-failed-over');
+    assert.equal(plan.changes.filter((c) => c.key === 'addr:192.0.2.50').length, 0);
+  });
+});
+
+describe('refusals', () => {
+  it('refuses to bring an address up while it is still active elsewhere (plan for one node only)', () => {
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] }, owned: ['addr:192.0.2.50'] });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const plan = planFor(env('s2'), observations(s1, s2), { nodes: ['s2'] });
+    const r = plan.refusals.find((x) => x.ruleId === 'TR001');
+    assert.ok(r, JSON.stringify(plan.refusals));
+    assert.match(r.explanation, /still active on s1/);
+    assert.equal(r.step, 's2:addr:192.0.2.50');
+  });
+
+  it('refuses a change to a relocatable address when a placement node cannot be observed', () => {
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const plan = planFor(env('s2'), observations({ node: 's1', error: 'connection refused' }, s2));
+    assert.deepEqual(plan.refusals.map((r) => r.ruleId), ['TR010']);
+    assert.deepEqual(plan.warnings.map((r) => r.ruleId), ['TR013']);
+  });
+
+  it('refuses a desired physical interface the node does not have', () => {
+    const s1 = observedNode('s1', { links: [], addresses: {} });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const plan = planFor(env('s2'), observations(s1, s2));
+    assert.ok(plan.refusals.some((r) => r.ruleId === 'TR011' && r.objects.includes('s1/eth0')));
+  });
+});
+
+describe('primary address with secondaries', () => {
+  const files = (addresses: string) => ({
+    'c.yaml': CLUSTER,
+    'n.yaml': `apiVersion: tandem/v1
+kind: Node
+metadata: { name: s1 }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  interfaces:
+    - { name: eth0, type: physical, segment: public, addresses: [${addresses}] }
+`,
+  });
+
+  it('restores the secondaries the kernel removes with their primary, and says so', () => {
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.10/24', '192.0.2.20/24', '192.0.2.30/24'] }, owned: ['addr:192.0.2.10'] });
+    const plan = planFor(files('192.0.2.20/24, 192.0.2.30/24'), observations(s1));
+    assert.deepEqual(plan.refusals, []);
+    const [step] = plan.waves[0].steps;
+    assert.deepEqual(step.ops, [
+      { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.10/24' },
+      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.20/24' },
+      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.30/24' },
+    ]);
+    assert.match(step.notes[0], /also removes its secondaries 192.0.2.20\/24, 192.0.2.30\/24 \(promote_secondaries is off\)/);
+  });
+
+  it('needs no restore when promote_secondaries is on', () => {
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.10/24', '192.0.2.20/24'] }, owned: ['addr:192.0.2.10'], sysctl: { 'net.ipv4.conf.all.promote_secondaries': '1' } });
+    const plan = planFor(files('192.0.2.20/24'), observations(s1));
+    assert.deepEqual(plan.waves[0].steps[0].ops, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.10/24' }]);
+    assert.deepEqual(plan.refusals, []);
+  });
+});
+
+describe('ownership', () => {
+  it('never deletes an address tandem did not create unless pruning, and deletes what it created', () => {
+    const files = { 'c.yaml': CLUSTER, 'n.yaml': node('s1') };
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.77/24', '192.0.2.78/24'] }, owned: ['addr:192.0.2.78'] });
+    const plan = planFor(files, observations(s1));
+    assert.deepEqual(plan.changes.map((c) => `${c.action} ${c.key}`), ['delete addr:192.0.2.78']);
+    assert.match(plan.notes.map((n) => n.subject).join(), /1 unmanaged object/);
+    const pruned = planFor(files, observations(s1), { prune: true });
+    assert.deepEqual(pruned.changes.map((c) => `${c.action} ${c.key}`), ['delete addr:192.0.2.77', 'delete addr:192.0.2.78']);
+  });
+
+  it('gives the same plan, byte for byte, for the same inputs', () => {
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] }, owned: ['addr:192.0.2.50'] });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const a = JSON.stringify(planFor(env('s2'), observations(s1, s2)));
+    const b = JSON.stringify(planFor(env('s2'), observations(s1, s2)));
+    assert.equal(a, b);
+  });
+});
