@@ -114,6 +114,7 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
     }
   }
   out.changes.sort((a, b) => a.node.localeCompare(b.node) || a.key.localeCompare(b.key));
+  out.deferrals.sort((a, b) => a.node.localeCompare(b.node) || a.key.localeCompare(b.key));
   return out;
 }
 

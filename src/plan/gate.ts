@@ -62,12 +62,15 @@ export function gate(input: GateInput): GateResult {
         continue;
       }
       const removedHere = new Set<string>();
+      const heldBefore = addressSet(before);
       for (const op of step.ops) {
         if (op.op === 'addr-del') {
           removedHere.add(op.cidr);
           if (management.get(step.node) === op.cidr) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, the management address of ${step.node}`);
         }
-        if (op.op === 'addr-add') {
+        // Re-adding what this node held when the step began (a secondary restored after its
+        // primary was removed) adds no holder.
+        if (op.op === 'addr-add' && !heldBefore.has(op.cidr)) {
           const ip = ipOf(op.cidr);
           const elsewhere = [...(holders.get(ip) ?? [])].filter((n) => n !== step.node);
           if (elsewhere.length > 0) {
@@ -140,7 +143,7 @@ function checkPolicyBeforeAddress(input: GateInput, step: Step, cidr: string, st
 function checkPolicyAfterAddress(input: GateInput, step: Step, selector: { src: string; dst: string }, state: ObservedNode, refuse: Refuse): void {
   const src = parseCidr(selector.src);
   const dst = parseCidr(selector.dst);
-  const relocatable = new Set(input.model.relocatables.map((r) => ipOf(parseCidr(r.doc.spec.address)!.cidr)));
+  const relocatable = relocatableIpsOf(input.model);
   for (const a of state.addresses) {
     const ip = ipOf(a.cidr);
     if (!relocatable.has(ip)) continue;
@@ -164,6 +167,7 @@ function checkCollateral(input: GateInput, step: Step, before: Map<string, strin
 
 function checkRelocatableBase(input: GateInput, step: Step, before: ObservedNode, after: ObservedNode, refuse: Refuse): void {
   const intent = input.intents.get(step.node);
+  const relocatableIps = relocatableIpsOf(input.model);
   const relocatableOn = after.addresses.filter((a) => {
     const want = intent?.get(addressKey(a.cidr));
     return want?.kind === 'address' && want.relocatable;
@@ -171,11 +175,18 @@ function checkRelocatableBase(input: GateInput, step: Step, before: ObservedNode
   for (const r of relocatableOn) {
     const net = parseCidr(r.cidr)?.network;
     const base = (s: ObservedNode) =>
-      s.addresses.some((a) => a.interface === r.interface && a.cidr !== r.cidr && parseCidr(a.cidr)?.network === net && !(intent?.get(addressKey(a.cidr)) as { relocatable?: string } | undefined)?.relocatable);
+      s.addresses.some((a) => a.interface === r.interface && a.cidr !== r.cidr && !relocatableIps.has(ipOf(a.cidr)) && parseCidr(a.cidr)?.network === net);
     if (base(before) && !base(after)) {
       refuse('TR006', step, [r.cidr, `${step.node}/${r.interface}`], `${step.id} removes the last base address of ${net} on ${step.node}/${r.interface}, which relocatable ${r.cidr} depends on`);
     }
   }
+}
+
+const relocatableCache = new WeakMap<DesiredModel, Set<string>>();
+function relocatableIpsOf(model: DesiredModel): Set<string> {
+  let set = relocatableCache.get(model);
+  if (!set) relocatableCache.set(model, (set = new Set(model.relocatables.map((r) => ipOf(parseCidr(r.doc.spec.address)!.cidr)))));
+  return set;
 }
 
 function checkConvergence(input: GateInput, states: ReadonlyMap<string, ObservedNode>, refuse: Refuse): void {

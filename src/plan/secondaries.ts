@@ -1,41 +1,58 @@
 // Linux deletes every secondary IPv4 address of a subnet together with its primary,
-// unless net.ipv4.conf.<iface>.promote_secondaries (or .all) is 1. A step that removes
-// a primary therefore re-adds, in the same batch, the secondaries that must stay, and
-// says so (TR007).
-import { addressKey, type AddressObject } from '../diff/objects.js';
+// unless net.ipv4.conf.<iface>.promote_secondaries (or .all) is 1 (ip-address(8)).
+// Walking a node's steps in order through the sim kernel shows exactly what each
+// deletion takes along: a step re-adds, in the same batch, what must stay, and a
+// later deletion of something already gone is dropped; both are noted (TR007).
+// `deleted` holds the address keys the plan removes from this node.
 import type { NodeIntent } from '../diff/intent.js';
-import { parseCidr } from '../model/ip.js';
+import { addressKey } from '../diff/objects.js';
 import type { ObservedNode } from '../observe/model.js';
+import { applyOps } from '../sim/kernel.js';
 import type { KernelOp } from './ops.js';
+import type { Step } from './steps.js';
 
-export function promotesSecondaries(state: ObservedNode, iface: string): boolean {
-  const v = (name: string) => state.sysctl[`net.ipv4.conf.${name}.promote_secondaries`];
-  return v(iface) === '1' || v('all') === '1';
-}
+const present = (state: ObservedNode) => new Map(state.addresses.map((a) => [a.cidr, a]));
 
-export function restoreCollateralSecondaries(state: ObservedNode, removed: AddressObject, intent: NodeIntent | undefined): { ops: KernelOp[]; notes: string[] } {
-  const none = { ops: [], notes: [] };
-  if (removed.family !== 4 || promotesSecondaries(state, removed.iface)) return none;
-  const observed = state.addresses.find((a) => a.cidr === removed.cidr && a.interface === removed.iface);
-  if (!observed || observed.secondary) return none;
-  const network = parseCidr(removed.cidr)?.network;
-  const collateral = state.addresses.filter(
-    (a) => a.interface === removed.iface && a.secondary && a.cidr !== removed.cidr && parseCidr(a.cidr)?.network === network,
-  );
-  if (collateral.length === 0) return none;
-  const restored = collateral.filter((a) => {
-    const want = intent?.get(addressKey(a.cidr));
-    return want?.kind === 'address' && want.iface === removed.iface && want.cidr === a.cidr;
-  });
-  const ops: KernelOp[] = restored.map((a) => {
-    const want = intent!.get(addressKey(a.cidr)) as AddressObject;
-    return { op: 'addr-add', iface: a.interface, cidr: a.cidr, ...(want.label ? { label: want.label } : {}) };
-  });
-  const gone = collateral.filter((a) => !restored.includes(a)).map((a) => a.cidr);
-  const notes = [
-    `removing primary ${removed.cidr} on ${removed.iface} also removes its secondaries ${collateral.map((a) => a.cidr).join(', ')} (promote_secondaries is off)` +
-      (restored.length ? `; ${restored.map((a) => a.cidr).join(', ')} re-added in the same batch` : '') +
-      (gone.length ? `; ${gone.join(', ')} not desired here` : ''),
-  ];
-  return { ops, notes };
+/** Mutates the steps (ops and notes) of one node, given in execution order. */
+export function settleCollateral(start: ObservedNode, steps: readonly Step[], intent: NodeIntent | undefined, deleted: ReadonlySet<string>): void {
+  let state = start;
+  for (const step of steps) {
+    const have = present(state);
+    const kept: KernelOp[] = [];
+    for (const op of step.ops) {
+      if (op.op === 'addr-del' && !have.has(op.cidr)) {
+        step.notes.push(`${op.cidr} is already gone: the kernel removed it with its primary`);
+        continue;
+      }
+      kept.push(op);
+    }
+    step.ops = kept;
+    const result = applyOps(state, kept);
+    if (!result.ok) return; // the gate reports the failing op
+    const after = present(result.state);
+    const targeted = new Set(kept.flatMap((op) => (op.op === 'addr-del' ? [op.cidr] : [])));
+    const vanished = [...have.values()].filter((a) => !after.has(a.cidr) && !targeted.has(a.cidr));
+    if (vanished.length === 0) {
+      state = result.state;
+      continue;
+    }
+    const restore: KernelOp[] = [];
+    for (const a of vanished) {
+      // What must stay: what is desired here, and what the plan leaves alone (an
+      // address tandem does not own is never collateral damage).
+      const want = intent?.get(addressKey(a.cidr));
+      const desiredHere = want?.kind === 'address' && want.iface === a.interface && want.cidr === a.cidr;
+      if (!desiredHere && deleted.has(addressKey(a.cidr))) continue;
+      const label = desiredHere ? (want as { label?: string }).label : a.label;
+      restore.push({ op: 'addr-add', iface: a.interface, cidr: a.cidr, ...(label ? { label } : {}) });
+    }
+    const removedPrimary = kept.find((op) => op.op === 'addr-del' && vanished.some((v) => v.interface === op.iface));
+    step.notes.push(
+      `removing ${removedPrimary && removedPrimary.op === 'addr-del' ? `primary ${removedPrimary.cidr}` : 'a primary address'} also removes ${vanished.map((a) => a.cidr).join(', ')} (promote_secondaries is off)` +
+        (restore.length ? `; ${restore.map((op) => (op.op === 'addr-add' ? op.cidr : '')).join(', ')} re-added in the same batch` : ''),
+    );
+    step.ops = [...kept, ...restore];
+    const restored = applyOps(result.state, restore);
+    state = restored.ok ? restored.state : result.state;
+  }
 }

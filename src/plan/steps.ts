@@ -10,7 +10,8 @@ import type { DesiredModel } from '../model/desired.js';
 import type { Observation } from '../observe/model.js';
 import type { KernelOp } from './ops.js';
 import { addressChecks, confirmAbsent, type Check } from './checks.js';
-import { restoreCollateralSecondaries } from './secondaries.js';
+import { settleCollateral } from './secondaries.js';
+import { stepOrder } from './schedule.js';
 
 export interface Step {
   id: string;
@@ -33,18 +34,22 @@ export interface Step {
   relocatable?: string;
 }
 
+// Make before break: what a node gains comes before what it loses, except for an
+// address that moves, which must leave before it may arrive elsewhere (TR001). IPsec
+// policy arrives before any address and leaves after the addresses (TR002).
 export const PHASE = {
+  link: 5,
+  xfrm: 8,
   routeDelete: 10,
   neighborDelete: 11,
+  address: 15,
+  tunnel: 16,
+  /** Moves: the address leaves here before it may arrive elsewhere. */
   relocatableDelete: 20,
-  addressDelete: 25,
-  linkDelete: 30,
-  xfrmDelete: 35,
-  link: 40,
-  xfrm: 45,
-  address: 50,
-  tunnel: 55,
+  addressDelete: 52,
+  linkDelete: 53,
   relocatable: 60,
+  xfrmDelete: 62,
   route: 70,
   neighbor: 75,
   mirror: 90,
@@ -97,14 +102,6 @@ export function stepForChange(c: Change, ctx: StepContext): Step {
       const before = c.before as AddressObject | undefined;
       const after = c.after as AddressObject | undefined;
       if (before) step.ops.push({ op: 'addr-del', iface: before.iface, cidr: before.cidr });
-      if (before) {
-        const obs = ctx.observations.get(c.node);
-        if (obs?.ok) {
-          const restored = restoreCollateralSecondaries(obs.state, before, ctx.intents.get(c.node));
-          step.ops.push(...restored.ops);
-          step.notes.push(...restored.notes);
-        }
-      }
       if (after) step.ops.push(addrAdd(after));
       if (after?.relocatable || (after && isMove(c))) {
         const reloc = after.relocatable ? ctx.model.relocatableByName.get(after.relocatable) : undefined;
@@ -189,6 +186,15 @@ export function buildSteps(changes: readonly Change[], ctx: StepContext): Step[]
       for (const r of removals.get(ip) ?? []) if (r.node !== s.node && !s.deps.includes(r.id)) s.deps.push(r.id);
     }
     if (s.relocatable) s.rank = ranks.get(s.relocatable) ?? 0;
+  }
+  // Walk each node's steps in the order they will run, through the sim kernel, to see
+  // what the kernel removes on its own (secondaries with their primary).
+  const byNode = new Map<string, Step[]>();
+  for (const s of steps) byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
+  for (const [node, list] of byNode) {
+    const obs = ctx.observations.get(node);
+    const deleted = new Set(changes.filter((c) => c.node === node && c.action !== 'create').map((c) => c.key));
+    if (obs?.ok) settleCollateral(obs.state, list.sort(stepOrder), ctx.intents.get(node), deleted);
   }
   return steps;
 }
