@@ -17,7 +17,8 @@ export interface ParsedCidr {
 
 export function parseIp(text: string): { family: Family; address: string; parsed: ipaddr.IPv4 | ipaddr.IPv6 } | null {
   if (typeof text !== 'string') return null;
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
+  // The colon test is for speed: ipaddr's IPv4 check throws internally on IPv6 text.
+  if (!text.includes(':') && ipaddr.IPv4.isValidFourPartDecimal(text)) {
     const parsed = ipaddr.IPv4.parse(text);
     return { family: 4, address: parsed.toString(), parsed };
   }
@@ -87,10 +88,147 @@ export function contains(cidr: ParsedCidr, ip: string): boolean {
 
 /** True when prefix `inner` lies entirely inside prefix `outer`. */
 export function prefixWithin(inner: ParsedCidr, outer: ParsedCidr): boolean {
-  return inner.family === outer.family && inner.prefix >= outer.prefix && contains(outer, inner.address);
+  // On the parsed values: re-parsing the text costs more than the whole comparison.
+  return (
+    inner.family === outer.family &&
+    inner.prefix >= outer.prefix &&
+    (inner.parsed as ipaddr.IPv4).match(outer.parsed as ipaddr.IPv4, outer.prefix)
+  );
 }
 
 /** True when two prefixes share at least one address. */
 export function prefixesOverlap(a: ParsedCidr, b: ParsedCidr): boolean {
   return prefixWithin(a, b) || prefixWithin(b, a);
+}
+
+/** Canonical network "network/len" of a CIDR's address cut to `len` bits (len <= 32 or 128). */
+export function networkAt(cidr: Pick<ParsedCidr, 'family' | 'address'>, len: number): string {
+  const network =
+    cidr.family === 4
+      ? ipaddr.IPv4.networkAddressFromCIDR(`${cidr.address}/${len}`)
+      : ipaddr.IPv6.networkAddressFromCIDR(`${cidr.address}/${len}`);
+  return `${network.toString()}/${len}`;
+}
+
+/**
+ * True for addresses whose scope is one host or one link (loopback, IPv4 169.254/16,
+ * IPv6 fe80::/10): the same value on two nodes is no conflict.
+ */
+export function isHostOrLinkScoped(ip: Pick<ParsedCidr, 'parsed'>): boolean {
+  const range = ip.parsed.range();
+  return range === 'loopback' || range === 'linkLocal';
+}
+
+/**
+ * A map key for the network of `cidr` cut to `len` bits. Not display text: computed on
+ * the bytes, because formatting addresses through ipaddr.js is far too slow for indexes
+ * over every address of a fleet.
+ */
+function networkKey(cidr: ParsedCidr, len: number): string {
+  let bytes = byteCache.get(cidr);
+  if (!bytes) byteCache.set(cidr, (bytes = cidr.parsed.toByteArray()));
+  let key = `${cidr.family}/${len}:`;
+  for (let i = 0; i < bytes.length && i * 8 < len; i++) {
+    const bits = Math.min(8, len - i * 8);
+    key += `${bytes[i] & ((0xff << (8 - bits)) & 0xff)}.`;
+  }
+  return key;
+}
+
+const byteCache = new WeakMap<ParsedCidr, number[]>();
+
+export interface Indexed<T> {
+  cidr: ParsedCidr;
+  value: T;
+}
+
+/**
+ * Prefixes indexed for "which of them overlap this one": a lookup costs one map probe
+ * per distinct prefix length, so rules stay linear in the number of addresses.
+ * Results come back in insertion order.
+ */
+export class PrefixIndex<T> {
+  readonly #byNetwork = new Map<string, Array<Indexed<T> & { seq: number }>>();
+  readonly #lengths: Record<Family, Set<number>> = { 4: new Set(), 6: new Set() };
+  readonly #longest: Record<Family, number> = { 4: -1, 6: -1 };
+  /** family -> len -> network at len -> entries with a longer prefix; built on demand. */
+  readonly #coarse: Record<Family, Map<number, Map<string, Array<Indexed<T> & { seq: number }>>>> = { 4: new Map(), 6: new Map() };
+  readonly #all: Array<Indexed<T> & { seq: number }> = [];
+
+  add(cidr: ParsedCidr, value: T): void {
+    const item = { cidr, value, seq: this.#all.length };
+    this.#all.push(item);
+    push(this.#byNetwork, networkKey(cidr, cidr.prefix), item);
+    this.#lengths[cidr.family].add(cidr.prefix);
+    this.#longest[cidr.family] = Math.max(this.#longest[cidr.family], cidr.prefix);
+    for (const [len, coarse] of this.#coarse[cidr.family]) {
+      if (len < cidr.prefix) push(coarse, networkKey(cidr, len), item);
+    }
+  }
+
+  /** Indexed prefixes sharing at least one address with `cidr` (equal, wider or narrower). */
+  overlapping(cidr: ParsedCidr): Indexed<T>[] {
+    const found: Array<Indexed<T> & { seq: number }> = [];
+    for (const len of this.#lengths[cidr.family]) {
+      if (len <= cidr.prefix) found.push(...(this.#byNetwork.get(networkKey(cidr, len)) ?? []));
+    }
+    if (this.#longest[cidr.family] > cidr.prefix) {
+      found.push(...(this.#coarseAt(cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix)) ?? []));
+    }
+    if (found.length > 1) found.sort((a, b) => a.seq - b.seq);
+    return found;
+  }
+
+  #coarseAt(family: Family, len: number): Map<string, Array<Indexed<T> & { seq: number }>> {
+    let coarse = this.#coarse[family].get(len);
+    if (!coarse) {
+      coarse = new Map();
+      for (const item of this.#all) {
+        if (item.cidr.family === family && item.cidr.prefix > len) push(coarse, networkKey(item.cidr, len), item);
+      }
+      this.#coarse[family].set(len, coarse);
+    }
+    return coarse;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Up to `count` usable host addresses of the network of `cidr`, highest first: IPv4
+ * skips the network and broadcast addresses below /31; IPv6 starts at the last address.
+ * The lab picks its client addresses from the top of a subnet this way.
+ */
+export function hostsFromTop(cidr: ParsedCidr, count: number): string[] {
+  const bits = cidr.family === 4 ? 32 : 128;
+  const bytes = cidr.parsed.toByteArray();
+  let value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+  const hostBits = BigInt(bits - cidr.prefix);
+  const network = (value >> hostBits) << hostBits;
+  let top = network + (1n << hostBits) - 1n;
+  let bottom = network;
+  if (cidr.family === 4 && cidr.prefix < 31) {
+    top -= 1n;
+    bottom += 1n;
+  }
+  const out: string[] = [];
+  for (value = top; value >= bottom && out.length < count; value -= 1n) {
+    const raw: number[] = [];
+    for (let shift = BigInt(bits - 8); shift >= 0n; shift -= 8n) raw.push(Number((value >> shift) & 0xffn));
+    out.push(ipaddr.fromByteArray(raw).toString());
+  }
+  return out;
+}
+
+/**
+ * Map key of the network of `cidr` cut to `len` bits (len at most its prefix): two
+ * prefixes contain the same address set exactly when their keys at their own length
+ * agree. For containment indexes (e.g. which IPsec selectors hold an address).
+ */
+export function networkKeyAt(cidr: ParsedCidr, len: number): string {
+  return networkKey(cidr, len);
 }

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { CLUSTER, findingsOf, validateTexts } from '../helpers/env.js';
+
+const node = (name: string, ifaces: string[]) => `apiVersion: tandem/v1
+kind: Node
+metadata: { name: ${name} }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  interfaces:
+${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+
+/** A physical interface; `extra` is more flow-map fields, e.g. "segment: public". */
+const eth = (name: string, extra = '') => `{ name: ${name}, type: physical${extra ? `, ${extra}` : ''} }`;
+
+/** Placements as "node iface [backup]"; the first one is active. */
+const reloc = (name: string, address: string, placements: string[]) => `apiVersion: tandem/v1
+kind: RelocatableAddress
+metadata: { name: ${name} }
+spec:
+  address: ${address}
+  active: ${placements[0].split(' ')[0]}
+  placements:
+${placements
+  .map((p, i) => {
+    const [n, iface, backup] = p.split(' ');
+    return `    - { node: ${n}, interface: ${iface}, priority: ${i + 1}${backup ? `, backupInterface: ${backup}` : ''} }\n`;
+  })
+  .join('')}`;
+
+type Files = Record<string, string>;
+
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} not in the test input`);
+  return text.slice(0, at).split('\n').length;
+}
+
+function findings(files: Files, ruleId: string): Diagnostic[] {
+  return findingsOf(validateTexts(files), ruleId);
+}
+
+function one(files: Files, ruleId: string): Diagnostic {
+  const found = findings(files, ruleId);
+  assert.equal(found.length, 1, `exactly one ${ruleId} expected, got ${JSON.stringify(found.map((d) => d.summary))}`);
+  return found[0];
+}
+
+function none(files: Files, ruleId: string) {
+  assert.deepEqual(findings(files, ruleId).map((d) => d.summary), []);
+}
+
+function expectAt(d: Diagnostic, files: Files, file: string, needle: string, related?: [string, string]) {
+  assert.equal(d.source?.file, `env/${file}`);
+  assert.equal(d.source?.line, lineOf(files[file], needle));
+  if (related) {
+    assert.equal(d.related?.[0].source.file, `env/${related[0]}`);
+    assert.equal(d.related?.[0].source.line, lineOf(files[related[0]], related[1]));
+  }
+}
+
+// n1: eth0 carries 192.0.2.0/24; eth1 is cabled to the same segment without an address.
+const BASE: Files = {
+  'c.yaml': CLUSTER,
+  'n1.yaml': node('n1', [eth('eth0', 'segment: public, addresses: [192.0.2.11/24]'), eth('eth1', 'segment: public')]),
+  'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24]')]),
+};
+
+describe('interface selection rules', () => {
+  it('the base with a relocatable address on eth0 (backup eth1) passes every SEL rule', () => {
+    const r = validateTexts({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0 eth1', 'n2 eth0']) });
+    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId.startsWith('SEL')), []);
+  });
+
+  it('SEL001 rejects a placement on another interface than the one holding the subnet', () => {
+    const files = { ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0', 'n1 eth1']) };
+    const d = one(files, 'SEL001');
+    assert.equal(d.severity, 'error');
+    assert.equal(d.summary, 'RelocatableAddress/db: placement on Node/n1 uses interface eth1, but 192.0.2.0/24 is on interface eth0 there (192.0.2.11/24)');
+    assert.deepEqual(d.objects, ['RelocatableAddress/db', 'Node/n1', 'n1/eth1', 'n1/eth0']);
+    expectAt(d, files, 'a.yaml', 'node: n1', ['n1.yaml', '192.0.2.11/24']);
+  });
+
+  it('SEL001 compares overlapping subnets, not equal text: a /32 inside the subnet counts', () => {
+    const d = one({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/32', ['n1 eth1']) }, 'SEL001');
+    assert.match(d.summary, /uses interface eth1, but 192\.0\.2\.50\/32 is on interface eth0/);
+  });
+
+  it('SEL001 passes the holding interface, other subnets, and ignores loopback addresses', () => {
+    const lo = '{ name: lo, type: loopback, addresses: [192.0.2.100/32] }';
+    none({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0 eth1']) }, 'SEL001');
+    none({ ...BASE, 'a.yaml': reloc('db', '198.51.100.50/24', ['n1 eth1']) }, 'SEL001');
+    none({ ...BASE, 'n2.yaml': node('n2', [lo, eth('eth0', 'segment: public')]), 'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0']) }, 'SEL001');
+  });
+
+  it('SEL002 warns about two prefix lengths for one subnet on one interface', () => {
+    const files = { ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/25]')]) };
+    const d = one(files, 'SEL002');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.summary, 'Node/n2: interface eth0 carries 192.0.2.13/25 and 192.0.2.12/24 on one subnet with different prefix lengths');
+    assert.deepEqual(d.objects, ['Node/n2', 'n2/eth0']);
+    expectAt(d, files, 'n2.yaml', '192.0.2.13/25', ['n2.yaml', '192.0.2.12/24']);
+  });
+
+  it('SEL002 counts relocatable addresses placed on the interface, primary or backup', () => {
+    const files = { ...BASE, 'a.yaml': reloc('db', '192.0.2.50/26', ['n1 eth0']) };
+    const d = one(files, 'SEL002');
+    assert.equal(d.summary, 'Node/n1: interface eth0 carries 192.0.2.50/26 (RelocatableAddress/db) and 192.0.2.11/24 on one subnet with different prefix lengths');
+    assert.deepEqual(d.objects, ['Node/n1', 'n1/eth0', 'RelocatableAddress/db']);
+    expectAt(d, files, 'a.yaml', 'address:', ['n1.yaml', '192.0.2.11/24']);
+    const backup = findings({ ...BASE, 'n1.yaml': node('n1', [eth('eth0', 'segment: public'), eth('eth1', 'segment: public, addresses: [192.0.2.21/25]')]), 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0 eth1']) }, 'SEL002');
+    assert.deepEqual(backup.map((f) => f.objects[1]), ['n1/eth1']);
+  });
+
+  it('SEL002 passes one prefix length per subnet', () => {
+    none({ ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/24, 198.51.100.1/25]')]), 'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0']) }, 'SEL002');
+  });
+
+  it('SEL003 warns about two interfaces on one subnet without failover (seed 002)', () => {
+    const files = { ...BASE, 'n1.yaml': node('n1', [eth('eth2', 'segment: public, addresses: [192.0.2.11/24]'), eth('eth3', 'segment: public, addresses: [192.0.2.21/24]')]) };
+    const d = one(files, 'SEL003');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.summary, 'Node/n1: interfaces eth2 and eth3 are both on 192.0.2.0/24 without failover');
+    assert.deepEqual(d.objects, ['Node/n1', 'n1/eth2', 'n1/eth3']);
+    expectAt(d, files, 'n1.yaml', '192.0.2.21/24', ['n1.yaml', '192.0.2.11/24']);
+  });
+
+  it('SEL003 warns when only one of the two has failover', () => {
+    const fo = (i: string) => `, failover: { node: n2, interface: ${i} }`;
+    const files = { ...BASE, 'n1.yaml': node('n1', [eth('eth2', `segment: public, addresses: [192.0.2.11/24]${fo('eth0')}`), eth('eth3', 'segment: public, addresses: [192.0.2.21/24]')]) };
+    assert.equal(findings(files, 'SEL003').length, 1);
+  });
+
+  it('SEL003 passes when both interfaces fail over or one is held down', () => {
+    const fo = (i: string) => `, failover: { node: n2, interface: ${i} }`;
+    none({ ...BASE, 'n1.yaml': node('n1', [eth('eth2', `segment: public, addresses: [192.0.2.11/24]${fo('eth0')}`), eth('eth3', `segment: public, addresses: [192.0.2.21/24]${fo('eth1')}`)]) }, 'SEL003');
+    none({ ...BASE, 'n1.yaml': node('n1', [eth('eth2', 'segment: public, addresses: [192.0.2.11/24]'), eth('eth3', 'segment: public, state: down, addresses: [192.0.2.21/24]')]) }, 'SEL003');
+  });
+
+  it('SEL004 rejects a segment the Cluster does not define', () => {
+    const files = { ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: dmz, addresses: [192.0.2.12/24]')]) };
+    const d = one(files, 'SEL004');
+    assert.equal(d.severity, 'error');
+    assert.equal(d.summary, 'Node/n2: interface eth0 names segment dmz, which the Cluster does not define');
+    assert.match(d.detail ?? '', /public, private/);
+    assert.deepEqual(d.objects, ['Node/n2', 'n2/eth0', 'Segment/dmz']);
+    expectAt(d, files, 'n2.yaml', 'segment: dmz', ['c.yaml', '- { name: public']);
+    none(BASE, 'SEL004');
+  });
+
+  it('SEL005 warns about a static address outside its segment\'s subnets', () => {
+    const files = { ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: private, addresses: [192.0.2.12/24]')]) };
+    const d = one(files, 'SEL005');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.summary, 'Node/n2: interface eth0 address 192.0.2.12/24 is not within segment private (198.51.100.0/24)');
+    assert.deepEqual(d.objects, ['Node/n2', 'n2/eth0', 'Segment/private']);
+    expectAt(d, files, 'n2.yaml', '192.0.2.12/24');
+  });
+
+  it('SEL005 warns about a prefix wider than the segment subnet, and passes addresses inside it', () => {
+    assert.equal(findings({ ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/23]')]) }, 'SEL005').length, 1);
+    none({ ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/28, "2001:db8:1::12/64"]'), eth('eth9', 'addresses: [203.0.113.1/24]')]) }, 'SEL005');
+  });
+
+  it('SEL006 warns about a placement interface without a segment, or whose segment lacks the subnet', () => {
+    const files = {
+      ...BASE,
+      'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24]'), eth('eth5'), eth('eth6', 'segment: private')]),
+      'a.yaml': reloc('db', '203.0.113.50/24', ['n2 eth5']) + '---\n' + reloc('web', '192.0.2.60/24', ['n2 eth0', 'n2 eth6']),
+    };
+    const found = findings(files, 'SEL006');
+    assert.deepEqual(found.map((d) => d.summary), [
+      'RelocatableAddress/db: placement interface n2/eth5 has no segment',
+      'RelocatableAddress/web: 192.0.2.60/24 is not within segment private (198.51.100.0/24) of n2/eth6',
+    ]);
+    assert.equal(found[0].severity, 'warning');
+    assert.deepEqual(found[0].objects, ['RelocatableAddress/db', 'Node/n2', 'n2/eth5']);
+    expectAt(found[0], files, 'a.yaml', 'interface: eth5', ['n2.yaml', 'name: eth5']);
+    expectAt(found[1], files, 'a.yaml', 'interface: eth6');
+  });
+
+  it('SEL006 passes a placement on an interface whose segment carries the address', () => {
+    none({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0', 'n2 eth0']) }, 'SEL006');
+  });
+
+  it('SEL007 rejects relocatable addresses of one subnet on two interfaces of one node', () => {
+    const files = {
+      ...BASE,
+      'a.yaml': reloc('a', '203.0.113.10/24', ['n1 eth0', 'n2 eth0']) + '---\n' + reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth1']),
+    };
+    const d = one(files, 'SEL007');
+    assert.equal(d.severity, 'error');
+    assert.equal(d.summary, 'RelocatableAddress/b: placement on Node/n1 uses interface eth1, but RelocatableAddress/a of the same subnet uses eth0 there');
+    assert.deepEqual(d.objects, ['RelocatableAddress/b', 'RelocatableAddress/a', 'Node/n1', 'n1/eth1', 'n1/eth0']);
+    expectAt(d, files, 'a.yaml', 'node: n1, interface: eth1', ['a.yaml', 'node: n1, interface: eth0']);
+  });
+
+  it('SEL007 passes addresses of one subnet on one interface, and leaves subnets with a static address to SEL001', () => {
+    none({ ...BASE, 'a.yaml': reloc('a', '203.0.113.10/24', ['n1 eth0']) + '---\n' + reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth0']) }, 'SEL007');
+    const files = { ...BASE, 'a.yaml': reloc('a', '192.0.2.50/24', ['n1 eth0']) + '---\n' + reloc('b', '192.0.2.60/24', ['n1 eth1']) };
+    none(files, 'SEL007');
+    assert.equal(findings(files, 'SEL001').length, 1);
+  });
+});

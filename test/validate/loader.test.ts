@@ -1,0 +1,138 @@
+// The loader over real folders: which files it reads, how it splits documents, and
+// how it fails on hostile input (alias bombs, repeated keys) with exact positions.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loadEnvironment } from '../../src/load/load-environment.js';
+import { validateEnvironment } from '../../src/validate/index.js';
+import { CLUSTER } from '../helpers/env.js';
+
+const node = (name: string, address: string) => `apiVersion: tandem/v1
+kind: Node
+metadata: { name: ${name} }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  interfaces:
+    - { name: eth0, type: physical, segment: public, addresses: [${address}] }
+`;
+
+/** Nine levels of nine aliases: 9^9 (387 million) strings once expanded. */
+const BILLION_LAUGHS = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefghi'.split('').map((k, i) => {
+    const prev = 'abcdefghi'[i];
+    return `${k}: &${k} [${Array(9).fill(`*${prev}`).join(',')}]`;
+  }),
+  '',
+].join('\n');
+
+let root: string;
+async function envDir(name: string, files: Record<string, string>): Promise<string> {
+  const dir = join(root, name);
+  await mkdir(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(dir, file, '..'), { recursive: true });
+    await writeFile(join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('loader', () => {
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'tandem-loader-'));
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('reads several documents per file, in file order, with their document index', async () => {
+    const dir = await envDir('multi', { 'all.yaml': `${CLUSTER}---\n${node('n1', '192.0.2.11/24')}---\n${node('n2', '192.0.2.12/24')}` });
+    const env = await loadEnvironment(dir);
+    assert.deepEqual(env.diagnostics, []);
+    assert.deepEqual(env.files, [join(dir, 'all.yaml')]);
+    assert.deepEqual(
+      env.documents.map((d) => [(d.value as { metadata: { name: string } }).metadata.name, d.source.index]),
+      [['test', 0], ['n1', 1], ['n2', 2]],
+    );
+    const result = await validateEnvironment(dir);
+    assert.equal(result.valid, true, JSON.stringify(result.diagnostics));
+    assert.deepEqual([...(result.model?.nodeByName.keys() ?? [])], ['n1', 'n2']);
+  });
+
+  it('skips empty documents between separators and keeps positions of the later ones', async () => {
+    const text = `---\n---\n# only a comment\n---\n${node('n1', '192.0.2.300/24')}---\n`;
+    const dir = await envDir('empties', { 'cluster.yaml': CLUSTER, 'nodes.yaml': text });
+    const env = await loadEnvironment(dir);
+    assert.equal(env.documents.length, 2, 'the Cluster and one Node; empty documents are not documents');
+    assert.deepEqual(env.diagnostics, []);
+    const result = await validateEnvironment(dir);
+    const bad = result.diagnostics.find((d) => d.ruleId === 'ADDR001');
+    assert.ok(bad, 'the invalid address in the document after the empty ones is reported');
+    // Line 5 is the Node's first line; the address sits on its 8th line.
+    assert.deepEqual(bad.source, { file: join(dir, 'nodes.yaml'), line: 12, col: 66 });
+  });
+
+  it('reads .yml files as well as .yaml, and nothing else', async () => {
+    const dir = await envDir('extensions', {
+      'cluster.yml': CLUSTER,
+      'nodes.yaml': node('n1', '192.0.2.11/24'),
+      'notes.txt': 'kind: [this is not yaml',
+      'README.md': '# not an environment file\n',
+      'backup.yaml.orig': node('n1', '192.0.2.11/24'),
+    });
+    const env = await loadEnvironment(dir);
+    assert.deepEqual(env.files, [join(dir, 'cluster.yml'), join(dir, 'nodes.yaml')]);
+    const result = await validateEnvironment(dir);
+    assert.equal(result.valid, true, JSON.stringify(result.diagnostics));
+  });
+
+  it('ignores sub-folders (recorded snapshots and the like live there)', async () => {
+    const dir = await envDir('subfolders', {
+      'cluster.yaml': CLUSTER,
+      'nodes.yaml': node('n1', '192.0.2.11/24'),
+      'snapshots/nodes.yaml': node('n1', '192.0.2.99/24'),
+      'old/broken.yaml': 'a: [',
+    });
+    const env = await loadEnvironment(dir);
+    assert.deepEqual(env.files, [join(dir, 'cluster.yaml'), join(dir, 'nodes.yaml')]);
+    const result = await validateEnvironment(dir);
+    assert.equal(result.valid, true, 'a duplicate Node/n1 or broken YAML in a sub-folder would have made it invalid');
+  });
+
+  it('fails fast on a billion-laughs file with YAML003', async () => {
+    const dir = await envDir('bomb', { 'cluster.yaml': CLUSTER, 'bomb.yaml': BILLION_LAUGHS });
+    const started = performance.now();
+    const result = await validateEnvironment(dir);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
+    assert.equal(result.valid, false);
+    const [d] = result.diagnostics.filter((x) => x.ruleId === 'YAML003');
+    assert.ok(d, JSON.stringify(result.diagnostics));
+    assert.equal(d.source?.file, join(dir, 'bomb.yaml'));
+    assert.match(d.summary, /aliases/);
+  });
+
+  it('reports a repeated key as YAML002 at the second occurrence', async () => {
+    const text = 'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: n1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  provider: p2\n  interfaces: []\n';
+    const dir = await envDir('dupkey', { 'cluster.yaml': CLUSTER, 'nodes.yaml': text });
+    const result = await validateEnvironment(dir);
+    const [d] = result.diagnostics.filter((x) => x.ruleId === 'YAML002');
+    assert.ok(d, JSON.stringify(result.diagnostics));
+    assert.deepEqual(d.source, { file: join(dir, 'nodes.yaml'), line: 7, col: 3 });
+    assert.equal(result.valid, false);
+  });
+
+  it('reports a missing folder and an empty one as LOAD001, never as an empty desired state', async () => {
+    const missing = await loadEnvironment(join(root, 'does-not-exist'));
+    assert.equal(missing.diagnostics[0]?.ruleId, 'LOAD001');
+    assert.match(missing.diagnostics[0].summary, /ENOENT/);
+    const empty = await envDir('empty', { 'README.md': 'nothing here\n' });
+    const result = await validateEnvironment(empty);
+    assert.equal(result.valid, false);
+    assert.deepEqual(result.diagnostics.map((d) => d.ruleId), ['LOAD001']);
+    assert.match(result.diagnostics[0].summary, /no \.yaml or \.yml files/);
+  });
+});
