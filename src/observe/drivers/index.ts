@@ -1,0 +1,43 @@
+// Driver selection: the single place that decides how a node is observed. A snapshot
+// folder wins over everything; `lab` observes every node inside its lab namespace;
+// otherwise the node's transport decides.
+import { labNamespace } from '../../lab/naming.js';
+import type { NodeDocument } from '../../model/generated/desired.js';
+import type { NodeDriver } from '../driver.js';
+import { createLinuxDriver } from './linux/driver.js';
+import { createSnapshotDriver } from './snapshot.js';
+import { createSimDriver } from './sim.js';
+
+export interface DriverOptions {
+  /** The environment folder (the sim driver keeps per-environment state and reads ENV/observed). */
+  envDir?: string;
+  /** Read recorded state from this snapshot folder instead of reaching the node. */
+  observedDir?: string;
+  /** Observe the node's lab namespace (tandem lab up) through the netns transport. */
+  lab?: boolean;
+  /** Per-command time limit of the linux driver, in milliseconds. */
+  timeoutMs?: number;
+  /** Root of tandem's state on this machine (inventories of netns nodes). */
+  stateDir?: string;
+}
+
+export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options: DriverOptions = {}): NodeDriver {
+  const name = node.metadata.name;
+  if (options.observedDir !== undefined) return createSnapshotDriver(options.observedDir, name);
+  const linux = { timeoutMs: options.timeoutMs, stateDir: options.stateDir, sysctls: Object.keys(node.spec.sysctl ?? {}) };
+  if (options.lab) return createLinuxDriver(name, { transport: 'netns', namespace: labNamespace(node) }, linux);
+  const connection = node.spec.connection;
+  switch (connection.transport) {
+    case 'local':
+    case 'netns':
+    case 'ssh':
+      return createLinuxDriver(name, connection, linux);
+    case 'sim':
+      if (options.envDir === undefined) return unavailable(name, 'sim', 'a sim node needs its environment folder (its state and snapshot live there)');
+      return createSimDriver(name, { envDir: options.envDir });
+  }
+}
+
+function unavailable(node: string, kind: NodeDriver['kind'], message: string): NodeDriver {
+  return { kind, node, observe: async () => ({ node, ok: false, error: { kind: 'not-found', message } }) };
+}

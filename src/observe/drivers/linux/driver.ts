@@ -1,0 +1,103 @@
+// The linux driver: observes one node through iproute2 with one dump per object type,
+// all started at once, plus one process for the sysctls and a read of tandem's
+// inventory. Any failure becomes the node's error; nothing here throws for a bad node.
+import type { Connection } from '../../../model/generated/desired.js';
+import type { NodeDriver } from '../../driver.js';
+import type { Inventory, ObserveError, Observation, ObservedNode } from '../../model.js';
+import { parseAddresses } from './parse-addresses.js';
+import { parseInventory } from './parse-inventory.js';
+import { parseLinks } from './parse-links.js';
+import { parseNeighbors } from './parse-neighbors.js';
+import { parseRoutes } from './parse-routes.js';
+import { parseSysctl, sysctlCommand } from './parse-sysctl.js';
+import { parseXfrmPolicies } from './parse-xfrm.js';
+import type { Parsed } from './parsed.js';
+import { DEFAULT_STATE_DIR, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type RunOptions, type Transport } from './transport.js';
+
+/** The exact commands the driver runs (before the transport wraps them). */
+export const COMMANDS = {
+  links: ['ip', '-j', '-d', 'link', 'show'],
+  addresses: ['ip', '-j', 'addr', 'show'],
+  routes4: ['ip', '-N', '-j', '-4', 'route', 'show', 'table', 'all'],
+  routes6: ['ip', '-N', '-j', '-6', 'route', 'show', 'table', 'all'],
+  neighbors: ['ip', '-j', 'neigh', 'show', 'nud', 'permanent'],
+  xfrm: ['ip', '-s', 'xfrm', 'policy'],
+} as const;
+
+export interface LinuxDriverOptions {
+  timeoutMs?: number;
+  stateDir?: string;
+  /** Sysctl names to read besides the per-interface IPv4 conf keys (the node's expectations). */
+  sysctls?: readonly string[];
+  /** Clock, for deterministic tests. */
+  now?: () => Date;
+}
+
+export function createLinuxDriver(node: string, connection: Connection, options: LinuxDriverOptions = {}): NodeDriver {
+  return {
+    kind: 'linux',
+    node,
+    observe: () => observeLinux(node, connection, options),
+  };
+}
+
+export async function observeLinux(node: string, connection: Connection, options: LinuxDriverOptions = {}): Promise<Observation> {
+  const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
+  const made = transportFor(connection, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, stateDir });
+  if (!made.ok) return { node, ok: false, error: made.error };
+  const result = await readNode(made.transport, inventoryPath(connection, stateDir), options);
+  if (!result.ok) return { node, ok: false, error: result.error };
+  const state: ObservedNode = { node, driver: 'linux', observedAt: (options.now?.() ?? new Date()).toISOString(), ...result.value };
+  return { node, ok: true, state };
+}
+
+type NodeContent = Omit<ObservedNode, 'node' | 'driver' | 'observedAt'>;
+
+type Step<T> = { ok: true; value: T } | { ok: false; error: ObserveError };
+
+/** Runs one command and parses its output as soon as it arrives, so parsing overlaps the slower dumps. */
+async function dump<T>(t: Transport, command: readonly string[], parse: (text: string) => Parsed<T>, options?: RunOptions): Promise<Step<T>> {
+  const r = await t.run(command, options);
+  if (!r.ok) return r;
+  const p = parse(r.stdout);
+  return p.ok ? p : { ok: false, error: { kind: 'parse', message: p.message, command: t.argv(command) } };
+}
+
+async function readNode(t: Transport, inventoryFile: string, options: LinuxDriverOptions): Promise<Step<NodeContent>> {
+  // grep exits 1 when nothing matched and 2 when a named extra file does not exist;
+  // the lines it did print are still the answer.
+  const steps = await Promise.all([
+    dump(t, COMMANDS.links, parseLinks),
+    dump(t, COMMANDS.addresses, parseAddresses),
+    dump(t, COMMANDS.routes4, (text) => parseRoutes(text, 4)),
+    dump(t, COMMANDS.routes6, (text) => parseRoutes(text, 6)),
+    dump(t, COMMANDS.neighbors, parseNeighbors),
+    dump(t, COMMANDS.xfrm, parseXfrmPolicies),
+    dump(t, sysctlCommand(options.sysctls), (text) => parseSysctl(text, options.sysctls), { okExitCodes: [1, 2] }),
+    t.readFile(inventoryFile).then((r): Step<Inventory> => {
+      if (!r.ok) return r;
+      const p = parseInventory(r.text, inventoryFile);
+      return p.ok ? p : { ok: false, error: { kind: 'parse', message: p.message } };
+    }),
+  ] as const);
+  // Report the first failure in a fixed order, so the same broken node always gives the same error.
+  for (const step of steps) if (!step.ok) return step;
+  const [links, addresses, routes4, routes6, neighbors, xfrm, sysctl, inventory] = steps as unknown as [
+    Ok<ObservedNode['links']>, Ok<ObservedNode['addresses']>, Ok<ObservedNode['routes']>, Ok<ObservedNode['routes']>,
+    Ok<ObservedNode['neighbors']>, Ok<ObservedNode['xfrmPolicies']>, Ok<ObservedNode['sysctl']>, Ok<Inventory>,
+  ];
+  return {
+    ok: true,
+    value: {
+      links: links.value,
+      addresses: addresses.value,
+      routes: [...routes4.value, ...routes6.value],
+      neighbors: neighbors.value,
+      xfrmPolicies: xfrm.value,
+      sysctl: sysctl.value,
+      inventory: inventory.value,
+    },
+  };
+}
+
+type Ok<T> = { ok: true; value: T };

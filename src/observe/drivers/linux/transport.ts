@@ -1,0 +1,252 @@
+// How the linux driver reaches a node: run a command here, inside a network namespace,
+// or on a remote host over ssh. Every command is an argument array; over ssh the
+// remote words are joined by ssh into a shell line on the far side, so each word is
+// checked against a strict pattern that no shell interprets, and anything else is
+// refused before a process is started. Failures come back as ObserveError values.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import type { Connection } from '../../../model/generated/desired.js';
+import type { ObserveError } from '../../model.js';
+
+export interface RunOptions {
+  /** Exit codes that still count as success (grep exits 1 when nothing matched). */
+  okExitCodes?: readonly number[];
+}
+
+export type RunOutcome = { ok: true; stdout: string; exitCode: number } | { ok: false; error: ObserveError };
+export type ReadOutcome = { ok: true; text: string | null } | { ok: false; error: ObserveError };
+
+export interface Transport {
+  readonly kind: 'local' | 'netns' | 'ssh';
+  /** The real argument array for a logical command such as ['ip', '-j', 'addr', 'show']. */
+  argv(command: readonly string[]): string[];
+  run(command: readonly string[], options?: RunOptions): Promise<RunOutcome>;
+  /** Reads a file of the node; a missing file is `text: null`, not an error. */
+  readFile(path: string): Promise<ReadOutcome>;
+}
+
+export interface TransportOptions {
+  /** Per-command time limit in milliseconds. */
+  timeoutMs: number;
+  /** Root of tandem's state on this machine (inventories of netns nodes live under it). */
+  stateDir: string;
+}
+
+export const DEFAULT_STATE_DIR = '/var/lib/tandem';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_SSH_CONNECT_TIMEOUT_S = 10;
+
+// Output of `ip` on a large node can be a few megabytes; keep a generous ceiling so a
+// runaway command cannot exhaust memory.
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+/** Words safe to hand to any remote shell: no quoting, globbing, expansion or separators. */
+const SAFE_WORD = /^[A-Za-z0-9_@+:,.\/-][A-Za-z0-9_@+:,.\/=-]*$/;
+const NAMESPACE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
+const SSH_USER = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+const SSH_HOST = /^[A-Za-z0-9][A-Za-z0-9.:-]{0,252}$/;
+
+export function isSafeRemoteWord(word: string): boolean {
+  return SAFE_WORD.test(word);
+}
+
+export function isValidNamespaceName(name: string): boolean {
+  return NAMESPACE_NAME.test(name) && name !== '.' && name !== '..';
+}
+
+/** Where tandem's inventory of a node lives (on the node, or here for a namespace). */
+export function inventoryPath(connection: Connection, stateDir = DEFAULT_STATE_DIR): string {
+  if (connection.transport === 'netns' && connection.namespace) return join(stateDir, 'netns', connection.namespace, 'inventory.json');
+  return join(stateDir, 'inventory.json');
+}
+
+/** Builds the transport for a connection, or explains why the connection is unusable. */
+export function transportFor(connection: Connection, options: TransportOptions): { ok: true; transport: Transport } | { ok: false; error: ObserveError } {
+  switch (connection.transport) {
+    case 'local':
+      return { ok: true, transport: new LocalTransport(options) };
+    case 'netns': {
+      const ns = connection.namespace;
+      if (!ns || !isValidNamespaceName(ns)) {
+        return { ok: false, error: { kind: 'command-failed', message: `connection.namespace ${JSON.stringify(ns ?? '')} is not a valid namespace name` } };
+      }
+      return { ok: true, transport: new NetnsTransport(ns, options) };
+    }
+    case 'ssh': {
+      const { host, user } = connection;
+      if (!host || !SSH_HOST.test(host)) return { ok: false, error: { kind: 'command-failed', message: `connection.host ${JSON.stringify(host ?? '')} is not a valid host name or address` } };
+      if (user !== undefined && !SSH_USER.test(user)) return { ok: false, error: { kind: 'command-failed', message: `connection.user ${JSON.stringify(user)} is not a valid user name` } };
+      if (connection.identityFile !== undefined && connection.identityFile.startsWith('-')) {
+        return { ok: false, error: { kind: 'command-failed', message: 'connection.identityFile must be a path, not an option' } };
+      }
+      return { ok: true, transport: new SshTransport(connection, options) };
+    }
+    default:
+      return { ok: false, error: { kind: 'command-failed', message: `transport ${connection.transport} is not served by the linux driver` } };
+  }
+}
+
+abstract class ProcessTransport implements Transport {
+  abstract readonly kind: 'local' | 'netns' | 'ssh';
+  constructor(protected readonly options: TransportOptions) {}
+  abstract argv(command: readonly string[]): string[];
+  abstract readFile(path: string): Promise<ReadOutcome>;
+
+  /** Maps a failed process to an error kind; ssh adds its own cases. */
+  protected classify(argv: string[], failure: ProcessFailure): ObserveError {
+    return classifyFailure(argv, failure);
+  }
+
+  async run(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
+    const r = await this.exec(command, options);
+    return r.ok ? { ok: true, stdout: r.stdout, exitCode: r.exitCode } : { ok: false, error: r.error };
+  }
+
+  /** Like run, keeping stderr of a failure for callers that tell failures apart. */
+  protected async exec(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome | { ok: false; error: ObserveError; stderr: string; exitCode?: number }> {
+    const argv = this.argv(command);
+    const bad = this.kind === 'ssh' ? command.find((w) => !isSafeRemoteWord(w)) : undefined;
+    if (bad !== undefined) {
+      return { ok: false, stderr: '', error: { kind: 'command-failed', message: `refusing to send ${JSON.stringify(bad)} to a remote shell`, command: argv } };
+    }
+    const result = await execa(argv[0], argv.slice(1), {
+      reject: false,
+      timeout: this.options.timeoutMs,
+      maxBuffer: MAX_BUFFER,
+      stdin: 'ignore',
+      stripFinalNewline: false,
+      // Error texts are matched below; keep them in the C locale.
+      env: { LC_ALL: 'C' },
+    });
+    const exitCode = result.exitCode;
+    const accepted = exitCode !== undefined && (exitCode === 0 || (options.okExitCodes ?? []).includes(exitCode));
+    if (!result.timedOut && accepted && !result.isTerminated) return { ok: true, stdout: String(result.stdout), exitCode: exitCode ?? 0 };
+    return {
+      ok: false,
+      stderr: String(result.stderr ?? ''),
+      exitCode,
+      error: this.classify(argv, {
+        code: (result as { code?: string }).code,
+        timedOut: result.timedOut,
+        exitCode,
+        stderr: String(result.stderr ?? ''),
+        timeoutMs: this.options.timeoutMs,
+      }),
+    };
+  }
+}
+
+export interface ProcessFailure {
+  /** Node error code when the process could not start (ENOENT, EACCES). */
+  code?: string;
+  timedOut: boolean;
+  exitCode?: number;
+  stderr: string;
+  timeoutMs: number;
+}
+
+const lastLine = (text: string) => text.trim().split('\n').filter(Boolean).pop() ?? '';
+
+export function classifyFailure(argv: string[], f: ProcessFailure): ObserveError {
+  const command = argv;
+  const detail = lastLine(f.stderr);
+  if (f.timedOut) return { kind: 'timeout', message: `${argv[0]} did not finish within ${f.timeoutMs} ms`, command };
+  if (f.code === 'ENOENT') return { kind: 'missing-binary', message: `${argv[0]} is not installed or not on PATH`, command };
+  if (f.code === 'EACCES') return { kind: 'permission', message: `${argv[0]} cannot be executed (permission denied)`, command };
+  // "Cannot open network namespace" also comes with "Permission denied" for non-root users.
+  const permission = /Operation not permitted|Permission denied/i.test(f.stderr);
+  if (/Cannot open network namespace/i.test(f.stderr) && !permission) return { kind: 'namespace-missing', message: detail || 'network namespace does not exist', command };
+  if (permission) {
+    return { kind: 'permission', message: `${detail} (reading this node needs root or CAP_NET_ADMIN)`, command };
+  }
+  if (f.exitCode === 127 || /command not found|exec of .* failed: No such file or directory/.test(f.stderr)) {
+    return { kind: 'missing-binary', message: detail || `${argv[0]} not found`, command };
+  }
+  return { kind: 'command-failed', message: detail ? `exit ${f.exitCode}: ${detail}` : `exit ${f.exitCode ?? 'unknown'}`, command };
+}
+
+async function readLocalFile(path: string): Promise<ReadOutcome> {
+  try {
+    return { ok: true, text: await readFile(path, 'utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: true, text: null };
+    const kind = code === 'EACCES' || code === 'EPERM' ? 'permission' : 'command-failed';
+    return { ok: false, error: { kind, message: `cannot read ${path}: ${code ?? (err as Error).message}` } };
+  }
+}
+
+class LocalTransport extends ProcessTransport {
+  readonly kind = 'local' as const;
+  argv(command: readonly string[]): string[] {
+    return [...command];
+  }
+  readFile(path: string): Promise<ReadOutcome> {
+    return readLocalFile(path);
+  }
+}
+
+class NetnsTransport extends ProcessTransport {
+  readonly kind = 'netns' as const;
+  constructor(
+    readonly namespace: string,
+    options: TransportOptions,
+  ) {
+    super(options);
+  }
+  // `ip -n` switches namespace inside ip itself (one process, no mount namespace);
+  // other programs need `ip netns exec`.
+  argv(command: readonly string[]): string[] {
+    if (command[0] === 'ip') return ['ip', '-n', this.namespace, ...command.slice(1)];
+    return ['ip', 'netns', 'exec', this.namespace, ...command];
+  }
+  // The inventory of a namespace node is kept on this machine, keyed by namespace.
+  readFile(path: string): Promise<ReadOutcome> {
+    return readLocalFile(path);
+  }
+}
+
+class SshTransport extends ProcessTransport {
+  readonly kind = 'ssh' as const;
+  constructor(
+    private readonly connection: Connection,
+    options: TransportOptions,
+  ) {
+    super(options);
+  }
+
+  argv(command: readonly string[]): string[] {
+    const c = this.connection;
+    const args = [
+      'ssh',
+      '-o', 'BatchMode=yes',
+      '-o', `ConnectTimeout=${c.connectTimeoutSeconds ?? DEFAULT_SSH_CONNECT_TIMEOUT_S}`,
+      '-o', `StrictHostKeyChecking=${c.strictHostKeyChecking === false ? 'no' : 'yes'}`,
+    ];
+    if (c.identityFile) args.push('-i', c.identityFile);
+    if (c.port !== undefined) args.push('-p', String(c.port));
+    args.push(c.user ? `${c.user}@${c.host}` : String(c.host), '--', ...command);
+    return args;
+  }
+
+  protected override classify(argv: string[], f: ProcessFailure): ObserveError {
+    // ssh exits 255 for its own failures; the remote command's status passes through otherwise.
+    if (!f.timedOut && f.code === undefined && f.exitCode === 255) {
+      const detail = lastLine(f.stderr);
+      if (/Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/i.test(f.stderr)) {
+        return { kind: 'permission', message: `ssh to ${this.connection.host}: ${detail}`, command: argv };
+      }
+      return { kind: 'unreachable', message: `ssh to ${this.connection.host}: ${detail || 'connection failed'}`, command: argv };
+    }
+    return classifyFailure(argv, f);
+  }
+
+  async readFile(path: string): Promise<ReadOutcome> {
+    const r = await this.exec(['cat', path]);
+    if (r.ok) return { ok: true, text: r.stdout };
+    // cat exits 1 with "No such file" when there is no inventory yet: an empty inventory.
+    if ('stderr' in r && r.exitCode === 1 && /No such file or directory/.test(r.stderr)) return { ok: true, text: null };
+    return { ok: false, error: r.error };
+  }
+}

@@ -1,0 +1,16 @@
+// The snapshot driver: observed state recorded earlier by `tandem observe --out`, for
+// plan previews where nodes cannot be reached (CI). The state is returned as recorded,
+// with the driver set to "snapshot" so a plan says where its picture came from.
+import type { NodeDriver } from '../driver.js';
+import type { Observation } from '../model.js';
+import { readSnapshotFile } from '../snapshot-io.js';
+
+export async function readSnapshot(dir: string, node: string): Promise<Observation> {
+  const r = await readSnapshotFile(dir, node);
+  if (!r.ok) return { node, ok: false, error: r.error };
+  return { node, ok: true, state: { ...r.state, driver: 'snapshot' } };
+}
+
+export function createSnapshotDriver(dir: string, node: string): NodeDriver {
+  return { kind: 'snapshot', node, observe: () => readSnapshot(dir, node) };
+}
