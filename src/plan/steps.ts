@@ -63,7 +63,8 @@ function linkOps(action: Change['action'], before: LinkObject | undefined, after
     if (after.linkType === 'bond') ops.push({ op: 'link-add-bond', iface: after.name, mode: after.bond!.mode, ...(after.bond?.miimonMs !== undefined ? { miimonMs: after.bond.miimonMs } : {}) });
     if (after.linkType === 'tunnel') ops.push({ op: 'link-add-tunnel', iface: after.name, ...after.tunnel! });
   }
-  if (after.master !== undefined && after.master !== before?.master) ops.push({ op: 'link-enslave', iface: after.name, master: after.master });
+  // The bonding driver refuses to enslave a link that is up; it brings the slave up itself.
+  if (after.master !== undefined && after.master !== before?.master) ops.push({ op: 'link-set', iface: after.name, up: false }, { op: 'link-enslave', iface: after.name, master: after.master });
   if (after.master === undefined && before?.master !== undefined && action === 'update') ops.push({ op: 'link-release', iface: after.name });
   const fresh = action !== 'update';
   const set: KernelOp & { op: 'link-set' } = { op: 'link-set', iface: after.name };

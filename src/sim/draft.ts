@@ -1,0 +1,198 @@
+// A copy-on-write working copy of one ObservedNode. applyOps runs a whole batch of ops
+// against one Draft, so a batch costs one shallow copy of each section it touches plus
+// the ops themselves, whatever the node's size. Objects inside the sections are shared
+// with the input state and are never modified: an op that changes an object puts a new
+// one in its place. That is what keeps the input state untouched.
+import type {
+  ObservedAddress,
+  ObservedLink,
+  ObservedNeighbor,
+  ObservedNode,
+  ObservedRoute,
+  ObservedXfrmPolicy,
+} from '../observe/model.js';
+
+/** Addresses of one interface in kernel order: IPv4 primaries, then secondaries; IPv6 newest first. */
+export interface IfaceAddresses {
+  v4: ObservedAddress[];
+  v6: ObservedAddress[];
+}
+
+export class Draft {
+  private linksW?: ObservedLink[];
+  private linkIndex?: Map<string, number>;
+  private addrs?: Map<string, IfaceAddresses>;
+  private addrsChanged = false;
+  private routesW?: ObservedRoute[];
+  private neighborsW?: ObservedNeighbor[];
+  private xfrmW?: ObservedXfrmPolicy[];
+  private sysctlW?: Record<string, string>;
+
+  constructor(readonly base: ObservedNode) {}
+
+  get node(): string {
+    return this.base.node;
+  }
+
+  // ---- links ----
+
+  get links(): readonly ObservedLink[] {
+    return this.linksW ?? this.base.links;
+  }
+
+  link(name: string): ObservedLink | undefined {
+    if (!this.linkIndex) this.linkIndex = new Map(this.links.map((l, i) => [l.name, i]));
+    const i = this.linkIndex.get(name);
+    return i === undefined ? undefined : this.links[i];
+  }
+
+  private writableLinks(): ObservedLink[] {
+    if (!this.linksW) this.linksW = this.base.links.slice();
+    return this.linksW;
+  }
+
+  putLink(link: ObservedLink): void {
+    const links = this.writableLinks();
+    this.link(link.name);
+    const i = this.linkIndex!.get(link.name);
+    if (i === undefined) {
+      this.linkIndex!.set(link.name, links.length);
+      links.push(link);
+    } else {
+      links[i] = link;
+    }
+  }
+
+  removeLink(name: string): void {
+    this.linksW = this.links.filter((l) => l.name !== name);
+    this.linkIndex = undefined;
+  }
+
+  // ---- addresses ----
+
+  /** Per-interface address lists (built once per draft, O(addresses)). */
+  private addressMap(): Map<string, IfaceAddresses> {
+    if (!this.addrs) {
+      this.addrs = new Map();
+      for (const a of this.base.addresses) {
+        let entry = this.addrs.get(a.interface);
+        if (!entry) this.addrs.set(a.interface, (entry = { v4: [], v6: [] }));
+        (a.family === 4 ? entry.v4 : entry.v6).push(a);
+      }
+    }
+    return this.addrs;
+  }
+
+  /** Read-only view of an interface's addresses. */
+  addressesOf(iface: string): IfaceAddresses {
+    return this.addressMap().get(iface) ?? { v4: [], v6: [] };
+  }
+
+  /** Writable lists of an interface's addresses; the caller changes them in place. */
+  writableAddressesOf(iface: string): IfaceAddresses {
+    const map = this.addressMap();
+    this.addrsChanged = true;
+    let entry = map.get(iface);
+    if (!entry) map.set(iface, (entry = { v4: [], v6: [] }));
+    return entry;
+  }
+
+  removeAddressesOf(iface: string): void {
+    const map = this.addressMap();
+    if (map.delete(iface)) this.addrsChanged = true;
+  }
+
+  *allAddresses(): Iterable<ObservedAddress> {
+    for (const entry of this.addressMap().values()) {
+      yield* entry.v4;
+      yield* entry.v6;
+    }
+  }
+
+  // ---- routes, neighbours, xfrm, sysctl ----
+
+  get routes(): readonly ObservedRoute[] {
+    return this.routesW ?? this.base.routes;
+  }
+
+  writableRoutes(): ObservedRoute[] {
+    if (!this.routesW) this.routesW = this.base.routes.slice();
+    return this.routesW;
+  }
+
+  /** Removes the routes matching `drop`; copies the section only when one matches. */
+  removeRoutes(drop: (r: ObservedRoute) => boolean): number {
+    const current = this.routes;
+    if (!current.some(drop)) return 0;
+    const kept = current.filter((r) => !drop(r));
+    this.routesW = kept;
+    return current.length - kept.length;
+  }
+
+  get neighbors(): readonly ObservedNeighbor[] {
+    return this.neighborsW ?? this.base.neighbors;
+  }
+
+  writableNeighbors(): ObservedNeighbor[] {
+    if (!this.neighborsW) this.neighborsW = this.base.neighbors.slice();
+    return this.neighborsW;
+  }
+
+  removeNeighbors(drop: (n: ObservedNeighbor) => boolean): void {
+    if (this.neighbors.some(drop)) this.neighborsW = this.neighbors.filter((n) => !drop(n));
+  }
+
+  get xfrmPolicies(): readonly ObservedXfrmPolicy[] {
+    return this.xfrmW ?? this.base.xfrmPolicies;
+  }
+
+  writableXfrmPolicies(): ObservedXfrmPolicy[] {
+    if (!this.xfrmW) this.xfrmW = this.base.xfrmPolicies.slice();
+    return this.xfrmW;
+  }
+
+  get sysctl(): Readonly<Record<string, string>> {
+    return this.sysctlW ?? this.base.sysctl;
+  }
+
+  writableSysctl(): Record<string, string> {
+    if (!this.sysctlW) this.sysctlW = { ...this.base.sysctl };
+    return this.sysctlW;
+  }
+
+  // ---- result ----
+
+  get changed(): boolean {
+    return !!(this.linksW || this.addrsChanged || this.routesW || this.neighborsW || this.xfrmW || this.sysctlW);
+  }
+
+  /** The resulting state; the input object itself when nothing changed. */
+  finish(): ObservedNode {
+    if (!this.changed) return this.base;
+    return {
+      ...this.base,
+      links: this.links as ObservedLink[],
+      addresses: this.addrsChanged ? this.flattenAddresses() : this.base.addresses,
+      routes: this.routes as ObservedRoute[],
+      neighbors: this.neighbors as ObservedNeighbor[],
+      xfrmPolicies: this.xfrmPolicies as ObservedXfrmPolicy[],
+      sysctl: this.sysctl as Record<string, string>,
+    };
+  }
+
+  /** `ip -j addr` order: by link, IPv4 before IPv6; addresses of unknown links last. */
+  private flattenAddresses(): ObservedAddress[] {
+    const map = this.addressMap();
+    const out: ObservedAddress[] = [];
+    const seen = new Set<string>();
+    const emit = (iface: string) => {
+      const entry = map.get(iface);
+      if (!entry || seen.has(iface)) return;
+      seen.add(iface);
+      out.push(...entry.v4, ...entry.v6);
+    };
+    for (const l of this.links) emit(l.name);
+    for (const iface of map.keys()) emit(iface);
+    return out;
+  }
+}
