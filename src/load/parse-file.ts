@@ -1,8 +1,15 @@
-// Parses one YAML file into documents, keeping source ranges, and turns every YAML
-// problem (syntax, tabs, duplicate keys, alias bombs) into a positioned diagnostic.
+// Parses one YAML file into documents and turns every YAML problem (syntax, tabs,
+// duplicate keys, alias bombs) into a positioned diagnostic.
+//
+// Two parsers, on purpose: js-yaml builds plain values several times faster than the
+// yaml package builds its positioned documents, and a valid file never needs
+// positions. A file that fails, or that uses aliases, goes through yaml, which reports
+// every error with a code and bounds alias expansion (maxAliasCount). Both read YAML
+// 1.2 with the core schema (no timestamps, no merge keys).
+import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import type { SourceDoc } from './source.js';
+import { SourceFile, type SourceDoc } from './source.js';
 
 /** Resolved aliases allowed per document: stops "billion laughs" expansion early. */
 export const MAX_ALIAS_COUNT = 100;
@@ -17,6 +24,9 @@ export interface ParsedFile {
   documents: ParsedDocument[];
   diagnostics: Diagnostic[];
 }
+
+/** An alias (`*name`) after whitespace, a flow indicator or a colon. */
+const ALIAS = /(?:^|[\s,[{:])\*[^\s,\]}]/m;
 
 function yamlDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
   const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -37,24 +47,40 @@ function yamlDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError
   };
 }
 
+function fastParse(file: string, text: string): unknown[] | null {
+  if (ALIAS.test(text)) return null;
+  try {
+    return loadAll(text, { filename: file, schema: CORE_SCHEMA });
+  } catch (err) {
+    if (err instanceof YAMLException) return null;
+    throw err;
+  }
+}
+
 export function parseYamlFile(file: string, text: string): ParsedFile {
+  const source = new SourceFile(file, text);
+  const values = fastParse(file, text);
+  if (values) {
+    const documents: ParsedDocument[] = [];
+    values.forEach((value, index) => {
+      if (value !== null && value !== undefined) documents.push({ source: { file, index, source }, value });
+    });
+    return { documents, diagnostics: [] };
+  }
+  return carefulParse(file, text, source);
+}
+
+/** The yaml package's full parse: every error positioned, aliases bounded. */
+function carefulParse(file: string, text: string, source: SourceFile): ParsedFile {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    keepSourceTokens: false,
-  });
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
-  // parseAllDocuments returns an EmptyStream (an array with `empty`) for a blank file.
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     for (const e of doc.errors) diagnostics.push(yamlDiagnostic(file, lineCounter, e, 'error'));
     for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(file, lineCounter, w, 'warning'));
     if (doc.errors.length > 0) return;
-    const source: SourceDoc = { file, index, doc, lineCounter };
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -66,9 +92,7 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
       diagnostics.push({
         severity: 'error',
         ruleId: bomb ? 'YAML003' : 'YAML001',
-        summary: bomb
-          ? `document ${index + 1} expands more than ${MAX_ALIAS_COUNT} aliases (a resource exhaustion pattern)`
-          : message,
+        summary: bomb ? `document ${index + 1} expands more than ${MAX_ALIAS_COUNT} aliases (a resource exhaustion pattern)` : message,
         detail: bomb ? 'Write the values out instead of nesting aliases.' : 'Fix the alias or anchor.',
         objects: [],
         source: { file, line, col },
@@ -76,8 +100,17 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
       });
       return;
     }
-    if (value === null || value === undefined) return; // empty document between separators
-    documents.push({ source, value });
+    if (value === null || value === undefined) return;
+    documents.push({ source: { file, index, source }, value });
   });
+  if (diagnostics.length === 0 && documents.length === 0 && !fastParse(file, text) && !ALIAS.test(text)) {
+    // js-yaml refused what yaml accepted: say what js-yaml saw rather than pass silently.
+    try {
+      loadAll(text, { filename: file, schema: CORE_SCHEMA });
+    } catch (err) {
+      const mark = (err as YAMLException).mark;
+      diagnostics.push({ severity: 'error', ruleId: 'YAML001', summary: (err as Error).message.split('\n')[0], detail: 'Fix the YAML syntax at this position.', objects: [], source: { file, line: (mark?.line ?? 0) + 1, col: (mark?.column ?? 0) + 1 }, reference: 'YAML 1.2' });
+    }
+  }
   return { documents, diagnostics };
 }

@@ -1,22 +1,45 @@
-// A parsed YAML document with what is needed to turn a JSON path back into a
-// file:line:col. Positions stay as offsets on yaml nodes until somebody asks.
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+// Where a document came from, and how to turn a JSON path in it back into
+// file:line:col. Values are parsed on a fast path (js-yaml); the positioned yaml
+// Document is built only when a diagnostic asks for a position, once per file.
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import type { SourcePos } from '../diagnostics.js';
 
 export type PathSegment = string | number;
+
+/** One YAML file's text, with its positioned parse built on first use. */
+export class SourceFile {
+  private parsed?: { docs: Document.Parsed[]; lineCounter: LineCounter };
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {}
+
+  private positioned() {
+    if (!this.parsed) {
+      const lineCounter = new LineCounter();
+      const docs = parseAllDocuments(this.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+      this.parsed = { docs: Array.isArray(docs) ? docs : [], lineCounter };
+    }
+    return this.parsed;
+  }
+
+  document(index: number): Document.Parsed | undefined {
+    return this.positioned().docs[index];
+  }
+
+  position(offset: number): SourcePos {
+    const { line, col } = this.positioned().lineCounter.linePos(offset);
+    return { file: this.file, line, col };
+  }
+}
 
 export interface SourceDoc {
   /** Path of the file as given to the loader (relative paths stay relative). */
   file: string;
   /** Index of the document within its file (0-based). */
   index: number;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
-}
-
-function posAt(src: SourceDoc, offset: number): SourcePos {
-  const { line, col } = src.lineCounter.linePos(offset);
-  return { file: src.file, line, col };
+  source: SourceFile;
 }
 
 /**
@@ -26,7 +49,9 @@ function posAt(src: SourceDoc, offset: number): SourcePos {
  * at the object that lacks it.
  */
 export function locate(src: SourceDoc, path: readonly PathSegment[], opts: { key?: boolean } = {}): SourcePos {
-  let node: unknown = src.doc.contents;
+  const doc = src.source.document(src.index);
+  if (!doc) return { file: src.file, line: 1, col: 1 };
+  let node: unknown = doc.contents;
   let best: { range?: [number, number, number] | null } | null = (node as Node | null) ?? null;
   let lastPair: Pair | undefined;
   for (const segment of path) {
@@ -47,9 +72,7 @@ export function locate(src: SourceDoc, path: readonly PathSegment[], opts: { key
       break;
     }
   }
-  if (opts.key && lastPair && isScalar(lastPair.key) && lastPair.key.range) {
-    return posAt(src, lastPair.key.range[0]);
-  }
-  if (best?.range) return posAt(src, best.range[0]);
+  if (opts.key && lastPair && isScalar(lastPair.key) && lastPair.key.range) return src.source.position(lastPair.key.range[0]);
+  if (best?.range) return src.source.position(best.range[0]);
   return { file: src.file, line: 1, col: 1 };
 }

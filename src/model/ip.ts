@@ -15,23 +15,57 @@ export interface ParsedCidr {
   parsed: ipaddr.IPv4 | ipaddr.IPv6;
 }
 
-export function parseIp(text: string): { family: Family; address: string; parsed: ipaddr.IPv4 | ipaddr.IPv6 } | null {
+type ParsedIp = { family: Family; address: string; parsed: ipaddr.IPv4 | ipaddr.IPv6 };
+
+// Rules, the planner and the drivers parse the same few thousand strings many times:
+// results are memoised (values are never mutated), bounded so a long-running
+// reconciler does not grow without end.
+const MEMO_LIMIT = 500_000;
+const ipMemo = new Map<string, ParsedIp | null>();
+const cidrMemo = new Map<string, ParsedCidr | null>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  const value = compute(key);
+  cache.set(key, value);
+  return value;
+}
+
+export function parseIp(text: string): ParsedIp | null {
   if (typeof text !== 'string') return null;
+  return memo(ipMemo, text, parseIpUncached);
+}
+
+function parseIpUncached(text: string): ParsedIp | null {
   // The colon test is for speed: ipaddr's IPv4 check throws internally on IPv6 text.
-  if (!text.includes(':') && ipaddr.IPv4.isValidFourPartDecimal(text)) {
+  if (!text.includes(':')) {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return null;
     const parsed = ipaddr.IPv4.parse(text);
     return { family: 4, address: parsed.toString(), parsed };
   }
-  if (!text.includes('%') && ipaddr.IPv6.isValid(text)) {
-    const parsed = ipaddr.IPv6.parse(text);
-    if (parsed.isIPv4MappedAddress()) return { family: 6, address: parsed.toString(), parsed };
-    return { family: 6, address: parsed.toString(), parsed };
+  if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return null;
+  const parsed = ipaddr.IPv6.parse(text);
+  return { family: 6, address: parsed.toString(), parsed };
+}
+
+/** The network address of `ip` with `prefix` bits kept, as text. */
+function networkText(ip: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
+  const bytes = ip.toByteArray();
+  for (let i = 0; i < bytes.length; i++) {
+    const keep = Math.max(0, Math.min(8, prefix - i * 8));
+    bytes[i] &= keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff;
   }
-  return null;
+  return ipaddr.fromByteArray(bytes).toString();
 }
 
 export function parseCidr(text: string): ParsedCidr | null {
   if (typeof text !== 'string') return null;
+  return memo(cidrMemo, text, parseCidrUncached);
+}
+
+function parseCidrUncached(text: string): ParsedCidr | null {
   const slash = text.indexOf('/');
   if (slash < 0 || slash !== text.lastIndexOf('/')) return null;
   const ip = parseIp(text.slice(0, slash));
@@ -39,16 +73,12 @@ export function parseCidr(text: string): ParsedCidr | null {
   if (!ip || !/^\d{1,3}$/.test(prefixText)) return null;
   const prefix = Number(prefixText);
   if (prefix > (ip.family === 4 ? 32 : 128)) return null;
-  const networkAddress =
-    ip.family === 4
-      ? ipaddr.IPv4.networkAddressFromCIDR(`${ip.address}/${prefix}`)
-      : ipaddr.IPv6.networkAddressFromCIDR(`${ip.address}/${prefix}`);
   return {
     family: ip.family,
     address: ip.address,
     prefix,
     cidr: `${ip.address}/${prefix}`,
-    network: `${networkAddress.toString()}/${prefix}`,
+    network: `${networkText(ip.parsed, prefix)}/${prefix}`,
     parsed: ip.parsed,
   };
 }
