@@ -25,11 +25,14 @@ function linkType(kind: string, name: string): LinkObject['linkType'] {
   return 'physical';
 }
 
+/**
+ * Addresses the kernel manages by itself: IPv6 link-local (fe80::/10) and loopback
+ * addresses on lo. Observed addresses are canonical text, so a prefix test suffices
+ * (this runs for every observed address of every node).
+ */
 export function isKernelManagedAddress(iface: string, cidr: string): boolean {
-  const parsed = parseCidr(cidr);
-  if (!parsed) return true;
-  if (parsed.family === 6 && parsed.parsed.range() === 'linkLocal') return true;
-  return iface === 'lo' && parsed.parsed.range() === 'loopback';
+  if (/^fe[89ab][0-9a-f]:/i.test(cidr)) return true;
+  return iface === 'lo' && (cidr.startsWith('127.') || cidr.startsWith('::1/'));
 }
 
 function isKernelManagedRoute(to: string, protocol: string, table: number): boolean {

@@ -4,7 +4,8 @@ import { formatPos, type Diagnostic } from '../diagnostics.js';
 import { diffEnvironment, type Refusal } from '../diff/index.js';
 import type { DesiredModel } from '../model/desired.js';
 import type { Observation, ObservedNode } from '../observe/model.js';
-import { digest, observedDigest } from './digest.js';
+import { createHash } from 'node:crypto';
+import { observedDigest } from './digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from './document.js';
 import { gate } from './gate.js';
 import { schedule, type RolloutLimits } from './schedule.js';
@@ -105,8 +106,10 @@ export function planEnvironment(input: PlanInput): PlanDocument {
     warnings,
     deferrals,
     notes: keep(diff.notes),
-    placements: [...diff.decisions.values()].map((d) => ({ name: d.name, cidr: d.cidr, kind: d.kind, ...(d.target ? { target: d.target } : {}), holders: d.holders, reason: d.reason })),
+    // Addresses already where they should be are the norm; only the others are listed.
+    placements: [...diff.decisions.values()].filter((d) => d.kind !== 'in-place').map((d) => ({ name: d.name, cidr: d.cidr, kind: d.kind, ...(d.target ? { target: d.target } : {}), holders: d.holders, reason: d.reason })),
   };
-  const id = digest(body).slice('sha256:'.length, 'sha256:'.length + 16);
+  // The body is built in a fixed key order, so plain JSON is canonical here.
+  const id = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   return { ...body, id };
 }
