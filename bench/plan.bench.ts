@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import type { PlanMeasurement } from './plan-measure.js';
 
-const HEAP_CAP_MB = 400;
+const HEAP_CAP_MB = 500;
 const MEASURE = fileURLToPath(new URL('./plan-measure.js', import.meta.url));
 
 async function measure(nodes: number): Promise<PlanMeasurement> {
