@@ -63,7 +63,7 @@ const isHardware = (o: NodeObject) => o.kind === 'link' && (o.linkType === 'phys
  * observed link kind is one this kernel cannot make (a lab maps bonds onto veths),
  * only what can be set is compared: state and MTU.
  */
-function mergeUnspecified(before: NodeObject, after: NodeObject): NodeObject {
+export function mergeUnspecified(before: NodeObject, after: NodeObject): NodeObject {
   if (before.kind !== 'link' || after.kind !== 'link') return after;
   const merged = after.mtu === undefined && before.mtu !== undefined ? { ...after, mtu: before.mtu } : after;
   if (before.linkType === merged.linkType || before.linkType !== 'physical') return merged;

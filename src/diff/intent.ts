@@ -72,38 +72,32 @@ export function interfaceObjects(iface: Interface, slaveOf: ReadonlyMap<string, 
 }
 
 /**
- * The XFRM policies of an IPsecPolicy. The selector is written as outbound traffic
- * (source = this side); `in` and `fwd` policies see it reversed, as the kernel needs.
+ * The XFRM policies of an IPsecPolicy: one per direction, each with the selector as
+ * written (as `ip xfrm policy` takes it: an `in` policy names the remote side as its
+ * source).
  */
 export function xfrmPolicies(doc: IPsecPolicyDocument): ObservedXfrmPolicy[] {
   const s = doc.spec;
-  const src = parseCidr(s.selector.source)!.network;
-  const dst = parseCidr(s.selector.destination)!.network;
   const proto = s.selector.protocol && s.selector.protocol !== 'any' ? s.selector.protocol : undefined;
-  return s.directions.map((dir) => {
-    const outbound = dir === 'out';
-    const selector: ObservedXfrmPolicy['selector'] = {
-      src: outbound ? src : dst,
-      dst: outbound ? dst : src,
-      ...(proto ? { proto } : {}),
-      ...(s.selector.sourcePort !== undefined ? { [outbound ? 'sport' : 'dport']: s.selector.sourcePort } : {}),
-      ...(s.selector.destinationPort !== undefined ? { [outbound ? 'dport' : 'sport']: s.selector.destinationPort } : {}),
-    };
-    const templates: ObservedXfrmPolicy['templates'] =
-      s.action === 'protect'
-        ? [
-            {
-              proto: s.protocol ?? 'esp',
-              mode: s.mode ?? 'transport',
-              level: s.level ?? 'required',
-              ...(s.mode === 'tunnel' && s.tunnel
-                ? { src: outbound ? parseIp(s.tunnel.source)!.address : parseIp(s.tunnel.destination)!.address, dst: outbound ? parseIp(s.tunnel.destination)!.address : parseIp(s.tunnel.source)!.address }
-                : {}),
-            },
-          ]
-        : [];
-    return { selector, dir, action: s.action === 'block' ? 'block' : 'allow', priority: s.priority ?? 0, templates };
-  });
+  const selector: ObservedXfrmPolicy['selector'] = {
+    src: parseCidr(s.selector.source)!.network,
+    dst: parseCidr(s.selector.destination)!.network,
+    ...(proto ? { proto } : {}),
+    ...(s.selector.sourcePort !== undefined ? { sport: s.selector.sourcePort } : {}),
+    ...(s.selector.destinationPort !== undefined ? { dport: s.selector.destinationPort } : {}),
+  };
+  const templates: ObservedXfrmPolicy['templates'] =
+    s.action === 'protect'
+      ? [
+          {
+            proto: s.protocol ?? 'esp',
+            mode: s.mode ?? 'transport',
+            level: s.level ?? 'required',
+            ...(s.mode === 'tunnel' && s.tunnel ? { src: parseIp(s.tunnel.source)!.address, dst: parseIp(s.tunnel.destination)!.address } : {}),
+          },
+        ]
+      : [];
+  return s.directions.map((dir) => ({ selector, dir, action: s.action === 'block' ? 'block' : 'allow', priority: s.priority ?? 0, templates }));
 }
 
 /** Nodes an IPsecPolicy is installed on: its nodes, and every placement of its address. */

@@ -5,6 +5,7 @@ import type { Refusal } from '../diff/index.js';
 import type { NodeIntent } from '../diff/intent.js';
 import { addressKey, sameObject, type NodeObject } from '../diff/objects.js';
 import { isKernelManagedAddress, observedObjects } from '../diff/observed-objects.js';
+import { mergeUnspecified } from '../diff/diff-node.js';
 import type { DesiredModel } from '../model/desired.js';
 import { contains, parseCidr } from '../model/ip.js';
 import type { ObservedNode } from '../observe/model.js';
@@ -197,7 +198,7 @@ function checkConvergence(input: GateInput, states: ReadonlyMap<string, Observed
     if (!finals.has(c.node)) finals.set(c.node, observedObjects(state));
     const have = finals.get(c.node)!.get(c.key);
     if (c.kind === 'mirror') continue; // recorded in the inventory by apply, not in the kernel
-    const ok = c.after ? !!have && sameObject(have, c.after) : !have;
+    const ok = c.after ? !!have && sameObject(have, mergeUnspecified(have, c.after)) : !have;
     if (!ok) refuse('TR012', undefined, [c.id], `after the simulated plan, ${c.id} is not as desired (${c.action} did not take effect): the plan would not converge`);
   }
 }

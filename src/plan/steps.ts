@@ -5,7 +5,7 @@
 // explicit dependency. Pure.
 import type { Change } from '../diff/changes.js';
 import type { NodeIntent } from '../diff/intent.js';
-import { describeObject, type AddressObject, type LinkObject, type MirrorObject, type NodeObject } from '../diff/objects.js';
+import { describeObject, linkKey, type AddressObject, type LinkObject, type MirrorObject, type NodeObject } from '../diff/objects.js';
 import type { DesiredModel } from '../model/desired.js';
 import type { Observation } from '../observe/model.js';
 import type { KernelOp } from './ops.js';
@@ -43,7 +43,9 @@ export const PHASE = {
   routeDelete: 10,
   neighborDelete: 11,
   address: 15,
+  /** A tunnel needs its local address; addresses on the tunnel need the tunnel. */
   tunnel: 16,
+  tunnelAddress: 17,
   /** Moves: the address leaves here before it may arrive elsewhere. */
   relocatableDelete: 20,
   addressDelete: 52,
@@ -112,7 +114,8 @@ export function stepForChange(c: Change, ctx: StepContext): Step {
         step.phase = PHASE.relocatable;
         if (after.relocatable) step.relocatable = after.relocatable;
       } else if (after) {
-        step.phase = PHASE.address;
+        const link = ctx.intents.get(c.node)?.get(linkKey(after.iface));
+        step.phase = link?.kind === 'link' && link.linkType === 'tunnel' ? PHASE.tunnelAddress : PHASE.address;
       } else {
         step.phase = isMove(c) ? PHASE.relocatableDelete : PHASE.addressDelete;
         step.post.push(confirmAbsent(c.node, before!));
