@@ -1,0 +1,126 @@
+// The safety gate on hand-made orders: every transition rule must catch a plan that
+// breaks it, and let the correct order through. (The planner never produces these
+// orders; the gate exists for the day it would.)
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diffEnvironment } from '../../src/diff/index.js';
+import { gate } from '../../src/plan/gate.js';
+import type { KernelOp } from '../../src/plan/ops.js';
+import type { Step } from '../../src/plan/steps.js';
+import { CLUSTER, validateTexts } from '../helpers/env.js';
+import { observations, observedNode } from '../helpers/observed.js';
+
+const node = (name: string, ip: string) => `apiVersion: tandem/v1
+kind: Node
+metadata: { name: ${name} }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  management: 203.0.113.${ip}/24
+  interfaces:
+    - { name: mgmt0, type: physical, addresses: [203.0.113.${ip}/24] }
+    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.${ip}/24] }
+`;
+const files = {
+  'c.yaml': CLUSTER,
+  'n.yaml': `${node('s1', '11')}---\n${node('s2', '12')}`,
+  'a.yaml': `apiVersion: tandem/v1
+kind: RelocatableAddress
+metadata: { name: db }
+spec:
+  address: 192.0.2.50/24
+  active: s2
+  placements:
+    - { node: s1, interface: eth0, priority: 1 }
+    - { node: s2, interface: eth0, priority: 2 }
+---
+apiVersion: tandem/v1
+kind: IPsecPolicy
+metadata: { name: db-out }
+spec:
+  selector: { source: 192.0.2.50/32, destination: 198.51.100.0/24 }
+  directions: [out]
+  action: protect
+  protocol: esp
+  mode: transport
+  appliesTo: { relocatableAddress: db }
+  keys: { env: DB_KEY }
+`,
+};
+
+const POLICY: KernelOp = {
+  op: 'xfrm-policy-update',
+  policy: { selector: { src: '192.0.2.50/32', dst: '198.51.100.0/24' }, dir: 'out', action: 'allow', priority: 0, templates: [{ proto: 'esp', mode: 'transport', level: 'required' }] },
+};
+
+// s1 holds db and its policy; tandem put db there (its inventory owns it), so with
+// `active: s2` the address is leaving s1. Without ownership it would have been failed
+// over by the HA layer and stay (switchback intelligent).
+function setup(s1Extra: string[] = ['192.0.2.50/24'], s1Ops: KernelOp[] = [POLICY], owned = ['addr:192.0.2.50']) {
+  const result = validateTexts(files);
+  assert.ok(result.valid && result.model, result.diagnostics.map((d) => d.summary).join('\n'));
+  const s1 = observedNode('s1', { links: ['mgmt0', 'eth0'], addresses: { mgmt0: ['203.0.113.11/24'], eth0: ['192.0.2.11/24', ...s1Extra] }, ops: s1Ops, owned });
+  const s2 = observedNode('s2', { links: ['mgmt0', 'eth0'], addresses: { mgmt0: ['203.0.113.12/24'], eth0: ['192.0.2.12/24'] } });
+  const obs = observations(s1, s2);
+  const { intents } = diffEnvironment(result.model, obs);
+  const states = new Map([['s1', s1], ['s2', s2]]);
+  return { model: result.model, intents, states };
+}
+
+const step = (node: string, id: string, ops: KernelOp[]): Step => ({ id, node, phase: 0, rank: 0, description: id, changeIds: [], ops, pre: [], post: [], deps: [], notes: [] });
+
+function run(waves: Step[][], groups: string[][] = [], s1Extra?: string[], s1Ops?: KernelOp[], owned?: string[]) {
+  const { model, intents, states } = setup(s1Extra, s1Ops, owned);
+  return gate({ model, intents, states, changes: [], waves: waves.map((steps, i) => ({ index: i + 1, steps })), limits: { groups } }).refusals;
+}
+
+const del50: KernelOp = { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' };
+const add50: KernelOp = { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' };
+
+describe('safety gate', () => {
+  it('accepts a move in the right order: policy, removal, then arrival', () => {
+    const refusals = run([[step('s2', 'policy', [POLICY]), step('s1', 'leave', [del50])], [step('s2', 'arrive', [add50])]]);
+    assert.deepEqual(refusals, []);
+  });
+
+  it('TR001: refuses an address brought up while still active on another node', () => {
+    const refusals = run([[step('s2', 'policy', [POLICY]), step('s2', 'arrive', [add50])], [step('s1', 'leave', [del50])]]);
+    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR001', 'arrive']]);
+    assert.match(refusals[0].explanation, /still active on s1/);
+  });
+
+  it('TR002: refuses an address that arrives before its IPsec policy', () => {
+    const refusals = run([[step('s1', 'leave', [del50])], [step('s2', 'arrive', [add50]), step('s2', 'policy', [POLICY])]]);
+    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR002', 'arrive']]);
+  });
+
+  it('TR002: refuses removing the policy from a node while the address is still there', () => {
+    const { policy } = POLICY as Extract<KernelOp, { op: 'xfrm-policy-update' }>;
+    const refusals = run([[step('s1', 'unprotect', [{ op: 'xfrm-policy-del', selector: policy.selector, dir: 'out' }])]]);
+    assert.ok(refusals.some((r) => r.ruleId === 'TR002' && r.step === 'unprotect'), JSON.stringify(refusals));
+  });
+
+  it("TR005: refuses a step that removes a node's management address", () => {
+    const refusals = run([[step('s1', 'cut', [{ op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.11/24' }])]]);
+    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR005']);
+  });
+
+  it('TR006: refuses removing the last base address under a relocatable address', () => {
+    // Not owned: db was failed over to s1 by the HA layer and stays there. With
+    // promote_secondaries it survives its primary, but without a base address.
+    const promote: KernelOp = { op: 'sysctl-set', name: 'net.ipv4.conf.all.promote_secondaries', value: '1' };
+    const refusals = run([[step('s1', 'unbase', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }])]], [], ['192.0.2.50/24'], [POLICY, promote], []);
+    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR006', 'unbase']]);
+  });
+
+  it('TR008: refuses a wave that changes both members of a group', () => {
+    const refusals = run([[step('s1', 'a', [POLICY]), step('s2', 'b', [POLICY])]], [['s1', 's2']], [], []);
+    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR008']);
+  });
+
+  it('TR012: refuses a step the kernel model rejects, naming the op', () => {
+    const refusals = run([[step('s2', 'bad', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.99/24' }])]]);
+    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR012', 'bad']]);
+    assert.match(refusals[0].explanation, /192\.0\.2\.99\/24/);
+  });
+});
