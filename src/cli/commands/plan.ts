@@ -4,6 +4,8 @@ import { planEnvironment } from '../../plan/index.js';
 import { renderMermaid } from '../../render/graph-mermaid.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
+import { withDesiredMarkdown, withDesiredText } from '../../render/desired-diff.js';
+import { planAgainstBase } from '../../git/plan-base.js';
 import { styleFor } from '../../render/style.js';
 import { EXIT } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -13,6 +15,10 @@ export interface PlanOptions extends PrepareOptions {
   format: 'text' | 'markdown' | 'json';
   out?: string;
   prune?: boolean;
+  /** With base: also show what the change base..head does to the desired state (src/git/plan-base.ts). */
+  base?: string;
+  head?: string;
+  repo?: string;
 }
 
 export function exitCodeFor(plan: PlanDocument): number {
@@ -35,11 +41,13 @@ export async function makePlan(dir: string, opts: PlanOptions, io: CliIO) {
 }
 
 export async function planCommand(dir: string, opts: PlanOptions, io: CliIO): Promise<number> {
-  const { prepared, plan } = await makePlan(dir, opts, io);
+  const { model, plan, desired } = opts.base
+    ? await planAgainstBase(dir, { ...opts, base: opts.base }, io)
+    : await makePlan(dir, opts, io).then(({ prepared, plan }) => ({ model: prepared.model, plan, desired: undefined }));
   if (opts.out) await writeFile(opts.out, JSON.stringify(plan, null, 2) + '\n');
   if (opts.format === 'json') io.stdout.write(JSON.stringify(plan, null, 2) + '\n');
-  else if (opts.format === 'markdown') io.stdout.write(renderPlanMarkdown(plan, { mermaid: renderMermaid(prepared.model, plan.placements) }));
-  else io.stdout.write(renderPlanText(plan, styleFor(io.stdout, io.env)));
+  else if (opts.format === 'markdown') io.stdout.write(withDesiredMarkdown(renderPlanMarkdown(plan, { mermaid: renderMermaid(model, plan.placements) }), desired));
+  else io.stdout.write(withDesiredText(renderPlanText(plan, styleFor(io.stdout, io.env)), desired, styleFor(io.stdout, io.env)));
   return exitCodeFor(plan);
 }
 
