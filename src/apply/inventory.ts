@@ -1,0 +1,33 @@
+// What tandem records on a node after a successful wave: the keys it created or replaced
+// join `owned` (so a later plan may delete them when they are no longer desired), deleted
+// keys leave it, failover mirrors are set or removed, and lastApply says which revision
+// and plan touched the node last. Pure; the writer stores the result.
+import type { Change } from '../diff/changes.js';
+import type { Inventory } from '../observe/model.js';
+import type { PlanDocument, PlanStep } from '../plan/document.js';
+
+export function nextInventory(current: Inventory, steps: readonly PlanStep[], changes: ReadonlyMap<string, Change>, plan: Pick<PlanDocument, 'id' | 'desiredRevision'>, at: Date): Inventory {
+  const owned = new Set(current.owned);
+  let mirrors = [...(current.mirrors ?? [])];
+  for (const step of steps) {
+    for (const id of step.changeIds) {
+      const c = changes.get(id);
+      if (!c) continue;
+      if (c.action === 'create' || c.action === 'replace') owned.add(c.key);
+      if (c.action === 'delete') owned.delete(c.key);
+    }
+    const m = step.mirror;
+    if (m?.set) {
+      const set = m.set;
+      mirrors = mirrors.filter((x) => !(x.home.node === set.home.node && x.home.iface === set.home.iface));
+      mirrors.push({ home: set.home, partnerIface: set.partnerIface, addresses: set.addresses, routes: set.routes });
+    }
+    if (m?.remove) mirrors = mirrors.filter((x) => `mirror:${x.home.node}/${x.home.iface}` !== m.remove);
+  }
+  mirrors.sort((a, b) => a.home.node.localeCompare(b.home.node) || a.home.iface.localeCompare(b.home.iface));
+  return {
+    owned: [...owned].sort(),
+    ...(mirrors.length ? { mirrors } : {}),
+    lastApply: { revision: plan.desiredRevision.commit ?? plan.desiredRevision.digest, at: at.toISOString(), planId: plan.id },
+  };
+}

@@ -1,0 +1,106 @@
+// One node's part of one wave: pre checks of its steps (a failed uniqueness check fails
+// its step before anything is written), ONE batch with all the wave's ops of the node in
+// step order, post checks, a fresh observation and the verification against the
+// checkpoint. Each op's position in the batch is mapped back to its step, so a kernel
+// error names the step.
+import type { ObservedNode } from '../observe/model.js';
+import type { PlanStep } from '../plan/document.js';
+import type { KernelOp } from '../plan/ops.js';
+import { describeCheck } from '../plan/checks.js';
+import type { AuditLog } from './audit.js';
+import { verifyWave } from './verify.js';
+import type { WritableNode } from './writer.js';
+
+export interface NodeWaveOutcome {
+  node: string;
+  ok: boolean;
+  /** Whether a kernel write was attempted (the node then needs rolling back on failure). */
+  touched: boolean;
+  /** Steps whose ops all took effect. */
+  applied: string[];
+  failed?: { step?: string; error: string };
+  /** The state observed after the wave (when it got that far). */
+  observed?: ObservedNode;
+}
+
+export interface NodeWaveInput {
+  writer: WritableNode;
+  steps: readonly PlanStep[];
+  checkpoint: ObservedNode;
+  wave: number;
+  audit: AuditLog;
+  /** True once another node of the wave failed: nodes that have not written yet stop. */
+  aborting: () => boolean;
+  progress?: (text: string) => void;
+}
+
+/** Which step each op of the concatenated batch belongs to. */
+export function batchOf(steps: readonly PlanStep[]): { ops: KernelOp[]; stepOfOp: number[] } {
+  const ops: KernelOp[] = [];
+  const stepOfOp: number[] = [];
+  steps.forEach((s, i) => {
+    for (const op of s.ops) {
+      ops.push(op);
+      stepOfOp.push(i);
+    }
+  });
+  return { ops, stepOfOp };
+}
+
+export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome> {
+  const { writer, steps, wave, audit } = input;
+  const node = writer.node;
+  const out: NodeWaveOutcome = { node, ok: false, touched: false, applied: [] };
+  const fail = (error: string, step?: string): NodeWaveOutcome => ({ ...out, failed: { ...(step ? { step } : {}), error } });
+
+  for (const step of steps) {
+    for (const check of step.pre) {
+      if (input.aborting()) return fail('stopped: another node of the wave failed');
+      input.progress?.(`${node} · ${describeCheck(check)}`);
+      const r = await writer.runCheck(check);
+      audit.record({ event: 'check', node, step: step.id, wave, result: r.ok ? (r.notApplicable ? 'not-applicable' : 'ok') : 'failed', durationMs: r.durationMs, ...(r.command ? { command: r.command } : {}), ...(r.ok ? (r.note ? { detail: { phase: 'pre', kind: check.kind, note: r.note } } : { detail: { phase: 'pre', kind: check.kind } }) : { error: r.error, detail: { phase: 'pre', kind: check.kind } }) });
+      if (!r.ok) return fail(`pre check failed: ${r.error}`, step.id);
+    }
+  }
+
+  const { ops, stepOfOp } = batchOf(steps);
+  if (ops.length > 0) {
+    if (input.aborting()) return fail('stopped: another node of the wave failed');
+    input.progress?.(`${node} · ${ops.length} kernel write${ops.length === 1 ? '' : 's'}`);
+    out.touched = true;
+    // The log must say what is about to be written before it is.
+    await audit.flush();
+    const r = await writer.apply(ops);
+    audit.record({ event: 'batch', node, wave, command: r.commands[0], result: r.failed ? 'failed' : 'ok', durationMs: r.durationMs, detail: { ops: ops.length, applied: r.applied, processes: r.commands.length }, ...(r.failed ? { error: r.failed.error } : {}) });
+    const failedStep = r.failed ? stepOfOp[r.failed.index] : undefined;
+    steps.forEach((s, i) => {
+      const result = failedStep === undefined || i < failedStep ? 'ok' : i === failedStep ? 'failed' : 'skipped';
+      if (s.ops.length === 0 && result === 'ok') return;
+      if (result === 'ok') out.applied.push(s.id);
+      audit.record({ event: 'step', node, step: s.id, wave, result, ...(i === failedStep ? { error: r.failed!.error } : {}) });
+    });
+    if (r.failed) return fail(r.failed.error, failedStep !== undefined ? steps[failedStep].id : undefined);
+  }
+
+  for (const step of steps) {
+    for (const check of step.post) {
+      input.progress?.(`${node} · ${describeCheck(check)}`);
+      const r = await writer.runCheck(check);
+      audit.record({ event: 'check', node, step: step.id, wave, result: r.ok ? (r.notApplicable ? 'not-applicable' : 'ok') : 'failed', durationMs: r.durationMs, ...(r.command ? { command: r.command } : {}), ...(r.ok ? { detail: { phase: 'post', kind: check.kind, ...(r.note ? { note: r.note } : {}) } } : { error: r.error, detail: { phase: 'post', kind: check.kind } }) });
+      if (!r.ok) return fail(`post check failed: ${r.error}`, step.id);
+    }
+  }
+
+  const all = steps.map((s) => s.id);
+  if (ops.length === 0) return { ...out, ok: true, applied: all, observed: input.checkpoint };
+  const started = performance.now();
+  const obs = await writer.observe();
+  if (!obs.ok) {
+    audit.record({ event: 'verify', node, wave, result: 'failed', error: obs.error.message, durationMs: performance.now() - started });
+    return fail(`cannot observe the node after the wave: ${obs.error.message}`);
+  }
+  const v = verifyWave(input.checkpoint, ops, obs.state);
+  audit.record({ event: 'verify', node, wave, result: v.ok ? 'ok' : 'failed', durationMs: performance.now() - started, ...(v.ok ? {} : { error: v.message }) });
+  if (!v.ok) return { ...fail(`verification failed: ${v.message}`), observed: obs.state };
+  return { ...out, ok: true, applied: all, observed: obs.state };
+}

@@ -1,0 +1,59 @@
+// Carrying out a rollback: each node the failed wave touched is observed, the ops back to
+// its checkpoint are computed (rollback.ts) and applied in one batch, and the node is
+// observed once more to confirm it equals the checkpoint. A rollback that does not get
+// there is reported as incomplete, with what still differs.
+import type { DesiredModel } from '../model/desired.js';
+import type { ObservedNode } from '../observe/model.js';
+import type { AuditLog } from './audit.js';
+import { rollbackOps } from './rollback.js';
+import { compareStates, describeMismatch } from './verify.js';
+import type { WritableNode } from './writer.js';
+
+export type RollbackOutcome = { node: string; ok: true; ops: number } | { node: string; ok: false; error: string };
+
+export interface RollbackInput {
+  model: DesiredModel;
+  nodes: readonly string[];
+  checkpoints: ReadonlyMap<string, ObservedNode>;
+  writerOf: (node: string) => WritableNode;
+  audit: AuditLog;
+  wave: number;
+  parallelism: number;
+}
+
+async function rollbackNode(input: RollbackInput, node: string): Promise<RollbackOutcome> {
+  const { audit, wave } = input;
+  const started = performance.now();
+  const checkpoint = input.checkpoints.get(node)!;
+  const writer = input.writerOf(node);
+  const fail = (error: string): RollbackOutcome => {
+    audit.record({ event: 'rollback', node, wave, result: 'failed', error, durationMs: performance.now() - started });
+    return { node, ok: false, error };
+  };
+  const before = await writer.observe();
+  if (!before.ok) return fail(`cannot observe the node to roll it back: ${before.error.message}`);
+  const plan = rollbackOps(input.model, checkpoint, before.state);
+  let command: string[] | undefined;
+  if (plan.ops.length > 0) {
+    await audit.flush();
+    const r = await writer.apply(plan.ops);
+    command = r.commands[0];
+    if (r.failed) return fail(`rollback batch failed at op ${r.failed.index + 1}: ${r.failed.error}`);
+  }
+  const after = await writer.observe();
+  if (!after.ok) return fail(`cannot observe the node after rolling it back: ${after.error.message}`);
+  const left = compareStates(checkpoint, after.state);
+  if (left.length > 0) return fail(`still differs from the checkpoint: ${left.slice(0, 5).map(describeMismatch).join('; ')}`);
+  audit.record({ event: 'rollback', node, wave, result: 'ok', durationMs: performance.now() - started, ...(command ? { command } : {}), detail: { ops: plan.ops.length } });
+  return { node, ok: true, ops: plan.ops.length };
+}
+
+export async function rollbackNodes(input: RollbackInput): Promise<RollbackOutcome[]> {
+  const out: RollbackOutcome[] = [];
+  const queue = [...input.nodes];
+  const worker = async () => {
+    for (let node = queue.shift(); node !== undefined; node = queue.shift()) out.push(await rollbackNode(input, node));
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(input.parallelism, queue.length)) }, worker));
+  return out.sort((a, b) => a.node.localeCompare(b.node));
+}

@@ -1,0 +1,178 @@
+// The linux writer: a wave's ops for one node go to ONE `ip -batch -` process (lines on
+// stdin), run locally, in the node's namespace (`ip -n NS -batch -`) or over ssh, through
+// the observe driver's transports. Without -force, ip stops at the first failing line
+// and says "Command failed -:N", which maps the failure back to its op. sysctl ops, which
+// are not ip commands, go to one `sysctl -w` process (order kept: the ops are cut into
+// runs of ip ops and sysctl ops; a plan without sysctl ops is one process).
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { execa } from 'execa';
+import type { Connection } from '../model/generated/desired.js';
+import { observeLinux, type LinuxDriverOptions } from '../observe/drivers/linux/driver.js';
+import { DEFAULT_STATE_DIR, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type Transport } from '../observe/drivers/linux/transport.js';
+import type { Inventory, Observation } from '../observe/model.js';
+import type { Check } from '../plan/checks.js';
+import type { KernelOp } from '../plan/ops.js';
+import { linuxCheck } from './checks.js';
+import { batchErrorMessage, BatchRenderError, batchLine, failedBatchLine, sysctlArgument } from './ip-batch.js';
+import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writer.js';
+
+const MAX_BUFFER = 64 * 1024 * 1024;
+/** Extra time a batch gets per line on top of the per-command limit. */
+const PER_LINE_MS = 2;
+
+type Segment = { kind: 'ip' | 'sysctl'; start: number; ops: KernelOp[] };
+
+function segments(ops: readonly KernelOp[]): Segment[] {
+  const out: Segment[] = [];
+  ops.forEach((op, i) => {
+    const kind = op.op === 'sysctl-set' ? 'sysctl' : 'ip';
+    const last = out[out.length - 1];
+    if (last && last.kind === kind) last.ops.push(op);
+    else out.push({ kind, start: i, ops: [op] });
+  });
+  return out;
+}
+
+export function describeConnection(connection: Connection): string {
+  if (connection.transport === 'netns') return `netns ${connection.namespace}`;
+  if (connection.transport === 'ssh') return `ssh ${connection.user ? `${connection.user}@` : ''}${connection.host}`;
+  return connection.transport;
+}
+
+export class LinuxWriter implements WritableNode {
+  readonly kind = 'linux' as const;
+  readonly stats: WriteStats = { batches: 0, inventoryWrites: 0 };
+  readonly target: string;
+  private readonly timeoutMs: number;
+  private readonly stateDir: string;
+
+  constructor(
+    readonly node: string,
+    private readonly connection: Connection,
+    private readonly options: LinuxDriverOptions,
+  ) {
+    this.target = describeConnection(connection);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
+  }
+
+  private transport(): Transport {
+    const made = transportFor(this.connection, { timeoutMs: this.timeoutMs, stateDir: this.stateDir });
+    if (!made.ok) throw new Error(made.error.message);
+    return made.transport;
+  }
+
+  observe(): Promise<Observation> {
+    return observeLinux(this.node, this.connection, this.options);
+  }
+
+  /** The ip -batch lines of the ops, or the first op that cannot be rendered. */
+  static render(ops: readonly KernelOp[]): { ok: true; lines: string[] } | { ok: false; index: number; error: string } {
+    const lines: string[] = [];
+    for (let i = 0; i < ops.length; i++) {
+      try {
+        lines.push(ops[i].op === 'sysctl-set' ? '' : batchLine(ops[i]));
+      } catch (err) {
+        if (err instanceof BatchRenderError) return { ok: false, index: i, error: err.message };
+        throw err;
+      }
+    }
+    return { ok: true, lines };
+  }
+
+  async apply(ops: readonly KernelOp[]): Promise<BatchResult> {
+    const started = performance.now();
+    const commands: string[][] = [];
+    const done = (applied: number, failed?: BatchResult['failed']): BatchResult => ({ applied, ...(failed ? { failed } : {}), commands, durationMs: performance.now() - started });
+    if (ops.length === 0) return done(0);
+    // Everything is rendered and checked before the first process starts.
+    const rendered = LinuxWriter.render(ops);
+    if (!rendered.ok) return done(0, { index: rendered.index, error: rendered.error });
+    let transport: Transport;
+    try {
+      transport = this.transport();
+    } catch (err) {
+      return done(0, { index: 0, error: (err as Error).message });
+    }
+    this.stats.batches++;
+    for (const seg of segments(ops)) {
+      const r = seg.kind === 'ip' ? await this.runIp(transport, rendered.lines.slice(seg.start, seg.start + seg.ops.length), commands) : await this.runSysctl(transport, seg.ops, commands);
+      if (r.failedAt !== undefined) return done(seg.start + r.failedAt, { index: seg.start + r.failedAt, error: r.error ?? 'failed' });
+    }
+    return done(ops.length);
+  }
+
+  private async runIp(t: Transport, lines: string[], commands: string[][]): Promise<{ failedAt?: number; error?: string }> {
+    const argv = t.argv(['ip', '-batch', '-']);
+    commands.push(argv);
+    const r = await execa(argv[0], argv.slice(1), {
+      input: lines.join('\n') + '\n',
+      reject: false,
+      timeout: this.timeoutMs + PER_LINE_MS * lines.length,
+      maxBuffer: MAX_BUFFER,
+      env: { LC_ALL: 'C' },
+    });
+    if (r.exitCode === 0 && !r.timedOut) return {};
+    const stderr = String(r.stderr ?? '');
+    const line = failedBatchLine(stderr);
+    if (line !== undefined && line >= 1 && line <= lines.length) return { failedAt: line - 1, error: batchErrorMessage(stderr) };
+    // The process failed as a whole (not started, timed out, ssh down): how far it got
+    // is unknown, so the failure is put on the first line; rollback works from the
+    // observed state, never from this count.
+    const why = r.timedOut ? `ip -batch did not finish within ${this.timeoutMs + PER_LINE_MS * lines.length} ms` : (r as { code?: string }).code === 'ENOENT' ? `${argv[0]} is not installed` : stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    return { failedAt: 0, error: why };
+  }
+
+  private async runSysctl(t: Transport, ops: KernelOp[], commands: string[][]): Promise<{ failedAt?: number; error?: string }> {
+    const args = ops.map((op) => sysctlArgument(op as Extract<KernelOp, { op: 'sysctl-set' }>));
+    const argv = t.argv(['sysctl', '-q', '-w', ...args]);
+    commands.push(argv);
+    const r = await execa(argv[0], argv.slice(1), { reject: false, timeout: this.timeoutMs, env: { LC_ALL: 'C' } });
+    if (r.exitCode === 0) return {};
+    const stderr = String(r.stderr ?? '');
+    // sysctl names the key it could not write (as a /proc/sys path or dotted).
+    const at = ops.findIndex((op) => {
+      const name = (op as { name: string }).name;
+      return stderr.includes(name) || stderr.includes(name.replaceAll('.', '/'));
+    });
+    return { failedAt: Math.max(0, at), error: stderr.trim().split('\n').pop() || `sysctl exit ${r.exitCode}` };
+  }
+
+  async writeInventory(inventory: Inventory): Promise<void> {
+    const path = inventoryPath(this.connection, this.stateDir);
+    const text = JSON.stringify(inventory, null, 2) + '\n';
+    this.stats.inventoryWrites++;
+    if (this.connection.transport !== 'ssh') {
+      await mkdir(dirname(path), { recursive: true });
+      const tmp = `${path}.tmp-${process.pid}`;
+      await writeFile(tmp, text, { mode: 0o644 });
+      await rename(tmp, path);
+      return;
+    }
+    const t = this.transport();
+    const tmp = `${path}.tmp`;
+    const mk = await t.run(['mkdir', '-p', dirname(path)]);
+    if (!mk.ok) throw new Error(`cannot write the inventory of ${this.node}: ${mk.error.message}`);
+    const tee = t.argv(['tee', tmp]);
+    const r = await execa(tee[0], tee.slice(1), { input: text, reject: false, timeout: this.timeoutMs, stdout: 'ignore' });
+    if (r.exitCode !== 0) throw new Error(`cannot write the inventory of ${this.node}: ${String(r.stderr).trim() || `exit ${r.exitCode}`}`);
+    const mv = await t.run(['mv', tmp, path]);
+    if (!mv.ok) throw new Error(`cannot write the inventory of ${this.node}: ${mv.error.message}`);
+  }
+
+  async runCheck(check: Check): Promise<CheckResult> {
+    let transport: Transport;
+    const started = performance.now();
+    try {
+      transport = this.transport();
+    } catch (err) {
+      return { ok: false, error: (err as Error).message, durationMs: performance.now() - started };
+    }
+    return linuxCheck(transport, check);
+  }
+}
+
+export function createLinuxWriter(node: string, connection: Connection, options: LinuxDriverOptions = {}): LinuxWriter {
+  return new LinuxWriter(node, connection, options);
+}

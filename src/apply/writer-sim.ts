@@ -1,0 +1,66 @@
+// The sim writer: a sim node applies a batch through the sim driver (one state file
+// rewrite per batch, only when something changed), with ip -batch's semantics: ops up to
+// the first failure stay applied.
+import { SimDriver, SimStateError } from '../observe/drivers/sim.js';
+import type { Inventory, Observation } from '../observe/model.js';
+import type { Check } from '../plan/checks.js';
+import type { KernelOp } from '../plan/ops.js';
+import { simCheck } from './checks.js';
+import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writer.js';
+
+export interface SimWriterOptions {
+  envDir: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export class SimWriter implements WritableNode {
+  readonly kind = 'sim' as const;
+  readonly target = 'sim';
+  readonly stats: WriteStats = { batches: 0, inventoryWrites: 0 };
+  readonly driver: SimDriver;
+
+  constructor(
+    readonly node: string,
+    options: SimWriterOptions,
+  ) {
+    this.driver = new SimDriver(node, { envDir: options.envDir, ...(options.env ? { env: options.env } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) });
+  }
+
+  observe(): Promise<Observation> {
+    return this.driver.observe();
+  }
+
+  async apply(ops: readonly KernelOp[]): Promise<BatchResult> {
+    const started = performance.now();
+    const commands = [['sim-apply', this.driver.stateFile, `${ops.length} ops`]];
+    if (ops.length === 0) return { applied: 0, commands: [], durationMs: 0 };
+    this.stats.batches++;
+    try {
+      const r = await this.driver.apply(ops);
+      const failed = r.results.find((x) => !x.ok);
+      return {
+        applied: failed ? failed.index : ops.length,
+        ...(failed ? { failed: { index: failed.index, error: `${failed.code ? `${failed.code}: ` : ''}${failed.error ?? 'rejected'}` } } : {}),
+        commands,
+        durationMs: performance.now() - started,
+      };
+    } catch (err) {
+      if (!(err instanceof SimStateError)) throw err;
+      return { applied: 0, failed: { index: 0, error: err.message }, commands, durationMs: performance.now() - started };
+    }
+  }
+
+  async writeInventory(inventory: Inventory): Promise<void> {
+    this.stats.inventoryWrites++;
+    await this.driver.writeInventory(inventory);
+  }
+
+  runCheck(check: Check): Promise<CheckResult> {
+    return simCheck(this.driver, check);
+  }
+}
+
+export function createSimWriter(node: string, options: SimWriterOptions): SimWriter {
+  return new SimWriter(node, options);
+}

@@ -1,0 +1,94 @@
+// `tandem apply [ENV_DIR] [--yes] [--plan FILE] [--json] [--lab] [--node N...]`: plans
+// (exactly as `tandem plan`), shows the plan, asks for confirmation on a terminal unless
+// --yes, and applies it (src/apply/). With --plan FILE, applies a saved plan exactly, or
+// refuses it when it is stale. Exit codes: 0 applied or nothing to do, 1 failed / stale /
+// locked / invalid / not confirmed, 3 refused.
+import { createInterface } from 'node:readline/promises';
+import { applyPlan, readPlanFile, TerminalProgress, type ApplyResult } from '../../apply/index.js';
+import { renderApplyReport } from '../../apply/report.js';
+import { planOutcome, type PlanDocument } from '../../plan/document.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { styleFor } from '../../render/style.js';
+import { EXIT, ExitError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { desiredDigestOf, validateOrExit } from '../prepare.js';
+import { makePlan } from './plan.js';
+
+/** Same default as the other commands (DEFAULT_ENVIRONMENTS in main.ts; not imported: main imports this file). */
+const DEFAULT_ENV_DIR = 'environments/demo';
+
+export interface ApplyCommandOptions {
+  yes?: boolean;
+  plan?: string;
+  json?: boolean;
+  lab?: boolean;
+  node?: string[];
+  prune?: boolean;
+  timeout?: string;
+}
+
+export function exitCodeForApply(r: ApplyResult): number {
+  if (r.outcome === 'applied' || r.outcome === 'nothing-to-do') return EXIT.ok;
+  return r.outcome === 'refused' ? EXIT.refused : EXIT.error;
+}
+
+async function confirm(io: CliIO, out: NodeJS.WritableStream): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, output: out, terminal: false });
+  try {
+    const answer = await rl.question('Apply these changes? (yes/no) ');
+    return answer.trim().toLowerCase() === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+export async function applyCommand(dirArg: string | undefined, opts: ApplyCommandOptions, io: CliIO): Promise<number> {
+  // With --json, stdout carries only the NDJSON events; people read stderr.
+  const out = opts.json ? io.stderr : io.stdout;
+  const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) : undefined;
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new ExitError(`--timeout must be a positive number of milliseconds, not ${opts.timeout}`, EXIT.error);
+  const driverOptions = { lab: opts.lab ?? false, ...(timeoutMs ? { timeoutMs } : {}) };
+
+  let dir: string;
+  let plan: PlanDocument;
+  let desiredDigest: string;
+  let model;
+  let observed;
+  if (opts.plan) {
+    const read = await readPlanFile(opts.plan);
+    if (!read.ok) throw new ExitError(read.message, EXIT.error);
+    plan = read.plan;
+    dir = dirArg ?? plan.environment ?? DEFAULT_ENV_DIR;
+    const validation = await validateOrExit(dir, io);
+    model = validation.model;
+    desiredDigest = desiredDigestOf(validation);
+    out.write(renderPlanText(plan, styleFor(out, io.env)));
+  } else {
+    dir = dirArg ?? DEFAULT_ENV_DIR;
+    const made = await makePlan(dir, { format: 'text', nodes: opts.node, prune: opts.prune, ...driverOptions }, io);
+    plan = made.plan;
+    model = made.prepared.model;
+    desiredDigest = made.prepared.desiredDigest;
+    observed = made.prepared.observations;
+    out.write(renderPlanText(plan, styleFor(out, io.env)));
+    if (planOutcome(plan) === 'changes' && !opts.yes) {
+      if (!io.stdin.isTTY) throw new ExitError('not applying: no terminal to confirm on; pass --yes to apply without asking', EXIT.error);
+      if (!(await confirm(io, out))) throw new ExitError('apply cancelled: nothing was changed', EXIT.error);
+    }
+  }
+
+  const result = await applyPlan({
+    plan,
+    model,
+    envDir: dir,
+    driverOptions,
+    env: io.env,
+    cwd: io.cwd,
+    desiredDigest,
+    ...(observed ? { observed } : {}),
+    ...(opts.json ? { onEvent: (e) => io.stdout.write(JSON.stringify(e) + '\n') } : {}),
+    progress: opts.json ? undefined : TerminalProgress.for(io.stderr),
+  });
+  out.write(renderApplyReport(result));
+  return exitCodeForApply(result);
+}

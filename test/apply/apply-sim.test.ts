@@ -1,0 +1,161 @@
+// apply on sim nodes, end to end, in a temp TANDEM_STATE_DIR: a copy of environments/demo
+// converges, switches databaseip over, writes nothing the second time, and a wave that
+// fails is rolled back to the state before it.
+import assert from 'node:assert/strict';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { applyPlan, type ApplyInput } from '../../src/apply/index.js';
+import { acquireLock, locksDir, releaseLock } from '../../src/apply/lock.js';
+import { compareStates } from '../../src/apply/verify.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { makePlan } from '../../src/cli/commands/plan.js';
+import { SimDriver } from '../../src/observe/drivers/sim.js';
+import type { ObservedNode } from '../../src/observe/model.js';
+import type { PlanDocument } from '../../src/plan/document.js';
+import { Capture, copyEnvironment, editFile, type TempEnv } from './helpers.js';
+
+const DEMO = resolve('environments/demo');
+let saved: string | undefined;
+before(() => (saved = process.env.TANDEM_STATE_DIR));
+after(() => (saved === undefined ? delete process.env.TANDEM_STATE_DIR : (process.env.TANDEM_STATE_DIR = saved)));
+
+async function planOf(t: TempEnv) {
+  process.env.TANDEM_STATE_DIR = t.stateDir;
+  const io: CliIO = { stdout: new Capture(), stderr: new Capture(), stdin: process.stdin, env: t.env, cwd: t.root };
+  return makePlan(t.dir, { format: 'text' }, io);
+}
+
+async function apply(t: TempEnv, plan: PlanDocument, extra: Partial<ApplyInput> = {}) {
+  const { prepared } = await planOf(t);
+  return applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: prepared.desiredDigest, ...extra });
+}
+
+async function state(t: TempEnv, node: string): Promise<ObservedNode> {
+  const o = await new SimDriver(node, { envDir: t.dir, env: t.env, cwd: t.root }).observe();
+  assert.ok(o.ok);
+  return o.state;
+}
+
+const addressesOf = (s: ObservedNode) => s.addresses.filter((a) => a.interface === 'eth0').map((a) => `${a.cidr}${a.label ? ` ${a.label}` : ''}`).sort();
+
+async function simFiles(t: TempEnv): Promise<Record<string, string>> {
+  const dir = join(t.stateDir, 'sim', 'demo');
+  const out: Record<string, string> = {};
+  for (const f of await readdir(dir)) out[f] = `${(await stat(join(dir, f))).mtimeMs} ${await readFile(join(dir, f), 'utf8')}`;
+  return out;
+}
+
+describe('apply on sim nodes', () => {
+  it('converges the demo, switches databaseip over to server2, and then has nothing to do and writes nothing', async () => {
+    const t = await copyEnvironment(DEMO);
+    const first = await planOf(t);
+    const r1 = await apply(t, first.plan);
+    assert.equal(r1.outcome, 'applied', r1.message);
+    assert.ok(r1.writes.batches > 0 && r1.writes.inventories > 0);
+    assert.deepEqual(addressesOf(await state(t, 'server1')), ['192.0.2.11/24', '192.0.2.50/24 eth0:db', '192.0.2.61/24']);
+
+    await editFile(join(t.dir, 'addresses.yaml'), 'address: 192.0.2.50/24\n  active: server1', 'address: 192.0.2.50/24\n  active: server2');
+    const events: string[] = [];
+    const switchover = await planOf(t);
+    const steps = switchover.plan.waves.map((w) => w.steps.map((s) => `${w.index}:${s.node}:${s.description}`));
+    assert.deepEqual(steps, [['1:server1:delete address 192.0.2.50/24 on eth0:db'], ['2:server2:create address 192.0.2.50/24 on eth0:db (relocatable databaseip)']]);
+    const r2 = await apply(t, switchover.plan, { onEvent: (e) => events.push(`${e.event}${e.node ? ` ${e.node}` : ''}${e.wave ? ` w${e.wave}` : ''}`) });
+    assert.equal(r2.outcome, 'applied', r2.message);
+    assert.equal(r2.wavesApplied, 2);
+    const s1 = await state(t, 'server1');
+    const s2 = await state(t, 'server2');
+    assert.deepEqual(addressesOf(s1), ['192.0.2.11/24', '192.0.2.61/24']);
+    assert.deepEqual(addressesOf(s2), ['192.0.2.12/24', '192.0.2.50/24 eth0:db', '192.0.2.62/24']);
+    assert.ok(s2.inventory.owned.includes('addr:192.0.2.50'), 'the new holder owns the address');
+    assert.ok(!s1.inventory.owned.includes('addr:192.0.2.50'), 'the old holder no longer does');
+    assert.equal(s2.inventory.lastApply?.planId, switchover.plan.id);
+    // The removal on server1 is verified and recorded before server2 is touched.
+    const order = events.filter((e) => /^(batch|verify|inventory|check)/.test(e));
+    assert.ok(order.indexOf('inventory server1 w1') < order.findIndex((e) => e.startsWith('check server2')), order.join(', '));
+    assert.ok(events.includes('unlock server1') && events.includes('unlock server2'));
+    assert.deepEqual(await readdir(locksDir({ env: t.env, cwd: t.root })), [], 'locks released');
+
+    const before = await simFiles(t);
+    const again = await planOf(t);
+    assert.equal(again.plan.changes.length, 0);
+    const r3 = await apply(t, again.plan);
+    assert.equal(r3.outcome, 'nothing-to-do');
+    assert.deepEqual(r3.writes, { batches: 0, inventories: 0 });
+    assert.deepEqual(await simFiles(t), before, 'no sim state file was written');
+
+    const audit = (await readFile(join(t.stateDir, 'audit.ndjson'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(audit.some((e) => e.planId === switchover.plan.id && e.event === 'batch' && e.node === 'server2' && e.result === 'ok'));
+    assert.equal(audit.at(-1).event, 'apply-done');
+  });
+
+  it('rolls a wave back to the state before it when a step fails, and aborts the waves after it', async () => {
+    const t = await copyEnvironment(DEMO);
+    const { plan } = await planOf(t);
+    const pre = await state(t, 'server1');
+    const wave1 = plan.waves[0];
+    assert.deepEqual(wave1.nodes, ['server1']);
+    // A route whose gateway is not on eth0's subnet: the kernel (here the sim's) rejects
+    // it after the wave's other ops already took effect.
+    const last = wave1.steps.at(-1)!;
+    last.ops.push({ op: 'route-replace', to: '198.51.100.128/25', via: '203.0.113.1', dev: 'eth0', table: 254 });
+    const r = await apply(t, plan);
+    assert.equal(r.outcome, 'failed');
+    assert.equal(r.failed?.step, last.id);
+    assert.match(r.failed!.error, /invalid gateway/i);
+    assert.deepEqual(r.rolledBack?.nodes, ['server1']);
+    assert.deepEqual(r.rolledBack?.incomplete, []);
+    assert.ok(r.rolledBack!.steps.length >= 1, 'the steps applied before the failure are reported as undone');
+    assert.deepEqual(r.aborted, plan.waves.slice(1).map((w) => w.index));
+    assert.equal(r.wavesApplied, 0);
+    const post = await state(t, 'server1');
+    assert.deepEqual(compareStates(pre, post), []);
+    assert.deepEqual(post.inventory, pre.inventory, 'no inventory is recorded for a failed wave');
+    assert.match(r.message, /rolled back server1 to the state before wave 1/);
+  });
+
+  it('fails a step whose uniqueness check finds the address in use before writing anything', async () => {
+    const t = await copyEnvironment(DEMO);
+    const { plan } = await planOf(t);
+    const step = plan.waves[0].steps.find((s) => s.pre.some((c) => c.kind === 'uniqueness'))!;
+    // server2 answers for 192.0.2.12 on the shared public segment.
+    step.pre.unshift({ kind: 'uniqueness', node: 'server1', iface: 'eth0', address: '192.0.2.12', timeoutMs: 100 });
+    const r = await apply(t, plan);
+    assert.equal(r.outcome, 'failed');
+    assert.equal(r.failed?.step, step.id);
+    assert.match(r.failed!.error, /192\.0\.2\.12 is already in use .*server2\/eth0/);
+    assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
+    assert.deepEqual(r.rolledBack?.nodes, []);
+  });
+
+  it('refuses a plan whose nodes changed since it was made (stale), naming what changed', async () => {
+    const t = await copyEnvironment(DEMO);
+    const { plan } = await planOf(t);
+    const drift = await new SimDriver('server1', { envDir: t.dir, env: t.env, cwd: t.root }).apply([{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.62/24' }]);
+    assert.ok(drift.changed);
+    const { prepared } = await planOf(t);
+    const r = await applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: plan.desiredRevision.digest });
+    assert.equal(r.outcome, 'stale');
+    assert.match(r.stale!.join('\n'), /node server1 changed since the plan was made: address 192\.0\.2\.62\/24 on eth0 is gone/);
+    assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
+    const r2 = await applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: 'sha256:other' });
+    assert.match(r2.stale![0], /the desired state changed since the plan was made/);
+  });
+
+  it('stops at once when another apply holds a node, naming the holder, and writes nothing', async () => {
+    const t = await copyEnvironment(DEMO);
+    const { plan } = await planOf(t);
+    const held = await acquireLock('server1', { dir: locksDir({ env: t.env, cwd: t.root }), planId: 'someoneelse' });
+    assert.ok(held.ok);
+    try {
+      const r = await apply(t, plan);
+      assert.equal(r.outcome, 'locked');
+      assert.equal(r.lockHolder?.planId, 'someoneelse');
+      assert.equal(r.lockHolder?.pid, process.pid);
+      assert.match(r.message, /locked by another apply: pid \d+ on .+ since .+ \(plan someoneelse\)/);
+      assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
+    } finally {
+      await releaseLock(held.lock);
+    }
+  });
+});
