@@ -1,6 +1,8 @@
 // Content digests: canonical JSON (object keys sorted) hashed with SHA-256, so equal
 // content gives an equal digest whatever the key order it was built in.
 import { createHash } from 'node:crypto';
+import { comparable } from '../diff/objects.js';
+import { observedObjects } from '../diff/observed-objects.js';
 import type { ObservedNode } from '../observe/model.js';
 
 export function canonicalJson(value: unknown): string {
@@ -20,10 +22,12 @@ export function digest(value: unknown): string {
 }
 
 /**
- * Digest of a node's observed state, leaving out what changes on every observation
- * without the node changing: when it was observed, XFRM counters and policy indexes.
+ * Digest of a node's observed state as the planner sees it: the objects the diff
+ * compares, the sysctls and the inventory. What changes without the node changing
+ * (when it was observed, XFRM counters, an IPv6 address finishing DAD, link-local
+ * addresses, operational state) does not make a saved plan stale.
  */
 export function observedDigest(state: ObservedNode): string {
-  const { observedAt: _ignored, ...rest } = state;
-  return digest({ ...rest, xfrmPolicies: rest.xfrmPolicies.map(({ stats: _s, index: _i, ...p }) => p) });
+  const objects = [...observedObjects(state).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return digest({ node: state.node, objects: objects.map((o) => [o.key, comparable(o)]), sysctl: state.sysctl, inventory: state.inventory });
 }
