@@ -4,7 +4,8 @@
 // most what happened since the last write began, and the log always says what was about
 // to be written. The same events go to `onEvent` (`tandem apply --json` streams them).
 import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { stateDir } from '../state-dir.js';
 
 export type AuditEventName =
   | 'apply-start'
@@ -41,8 +42,7 @@ export interface AuditEvent {
 }
 
 export function auditFile(loc: { env: NodeJS.ProcessEnv; cwd: string }): string {
-  const base = loc.env.TANDEM_STATE_DIR ? loc.env.TANDEM_STATE_DIR : '.tandem';
-  return resolve(loc.cwd, base, 'audit.ndjson');
+  return stateDir(loc, 'audit.ndjson');
 }
 
 export class AuditLog {

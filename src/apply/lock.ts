@@ -11,8 +11,9 @@
 // usual (see takeOver). A guard left by a taker killed mid-way expires after 10 s.
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isSafeNodeName } from '../observe/snapshot-io.js';
+import { stateDir } from '../state-dir.js';
 
 export interface LockHolder {
   pid: number;
@@ -32,8 +33,7 @@ export interface NodeLock {
 }
 
 export function locksDir(loc: { env: NodeJS.ProcessEnv; cwd: string }): string {
-  const base = loc.env.TANDEM_STATE_DIR ? loc.env.TANDEM_STATE_DIR : '.tandem';
-  return resolve(loc.cwd, base, 'locks');
+  return stateDir(loc, 'locks');
 }
 
 export function describeHolder(h: LockHolder): string {

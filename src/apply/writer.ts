@@ -46,9 +46,6 @@ export interface WritableNode {
 
 export interface WriterOptions extends DriverOptions {
   envDir: string;
-  /** Environment and working directory of the sim driver's state (TANDEM_STATE_DIR). */
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
 }
 
 export function writerFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options: WriterOptions): WritableNode {

@@ -48,7 +48,7 @@ export async function prepare(dir: string, options: PrepareOptions, io: CliIO): 
   if (unknown.length) throw new ExitError(`no node named ${unknown.join(', ')} in ${dir}`, EXIT.error);
   // Every node is observed even with --node: a move needs to see every node the
   // address may live on; the plan is then restricted to the selection.
-  const drivers = model.nodes.map((n) => driverFor(n.doc, { ...options, envDir: dir }));
+  const drivers = model.nodes.map((n) => driverFor(n.doc, { ...options, envDir: dir, env: io.env, cwd: io.cwd }));
   const observations = new Map((await observeNodes(drivers, { concurrency: options.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })).map((o) => [o.node, o]));
   return { dir, model, validation, diagnostics: validation.diagnostics, desiredDigest: desiredDigestOf(validation), observations };
 }

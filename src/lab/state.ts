@@ -2,9 +2,10 @@
 // removes exactly that. Written before each creation step and replaced atomically
 // (write then rename), so a crash at any point leaves a readable record.
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { LabAddress, LabClient, LabMapping, LabNamespace, LabVeth } from './blueprint.js';
 import { LabError } from './runner.js';
+import { stateDir, type StateLocation } from '../state-dir.js';
 
 export const LAB_STATE_FORMAT_VERSION = 1;
 
@@ -28,15 +29,11 @@ export interface LabState {
   mappings: LabMapping[];
 }
 
-export interface StateLocation {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { StateLocation } from '../state-dir.js';
 
 /** `$TANDEM_STATE_DIR/lab`, by default `.tandem/lab` under the working directory. */
 export function labStateDir(loc: StateLocation): string {
-  const base = loc.env.TANDEM_STATE_DIR && loc.env.TANDEM_STATE_DIR !== '' ? loc.env.TANDEM_STATE_DIR : '.tandem';
-  return resolve(loc.cwd, base, 'lab');
+  return stateDir(loc, 'lab');
 }
 
 /** The env name is a validated DNS label (the Cluster's name), safe as a file name. */

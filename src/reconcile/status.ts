@@ -7,7 +7,8 @@
 //
 // The updaters (recordRun, startRun) are pure: they take a status and return the next.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { stateDir, type StateLocation } from '../state-dir.js';
 
 export const STATUS_FORMAT_VERSION = 1;
 export const HISTORY_LIMIT = 20;
@@ -81,15 +82,11 @@ export interface EnvironmentStatus {
   nodes: Record<string, NodeStatus>;
 }
 
-export interface StateLocation {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { StateLocation } from '../state-dir.js';
 
 /** `$TANDEM_STATE_DIR`, by default `.tandem` under the working directory. */
 export function stateDirOf(loc: StateLocation): string {
-  const base = loc.env.TANDEM_STATE_DIR && loc.env.TANDEM_STATE_DIR !== '' ? loc.env.TANDEM_STATE_DIR : '.tandem';
-  return resolve(loc.cwd, base);
+  return stateDir(loc);
 }
 
 const SAFE_ENV_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,100}$/;

@@ -37,7 +37,7 @@ export async function observeEnvironment(dir: string, opts: ObserveSourceOptions
   const timeoutMs = positive(opts.timeout, '--timeout');
   const concurrency = positive(opts.concurrency, '--concurrency');
   const drivers = selected.map((node) =>
-    driverFor(node, { envDir: dir, lab: opts.lab, observedDir: opts.observed === undefined ? undefined : resolve(io.cwd, opts.observed), timeoutMs }),
+    driverFor(node, { envDir: dir, lab: opts.lab, observedDir: opts.observed === undefined ? undefined : resolve(io.cwd, opts.observed), timeoutMs, env: io.env, cwd: io.cwd }),
   );
   return observeNodes(drivers, { concurrency });
 }

@@ -19,6 +19,9 @@ export interface DriverOptions {
   timeoutMs?: number;
   /** Root of tandem's state on this machine (inventories of netns nodes). */
   stateDir?: string;
+  /** Environment and working directory: TANDEM_STATE_DIR for sim state (default: the process's). */
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
 }
 
 export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options: DriverOptions = {}): NodeDriver {
@@ -34,7 +37,7 @@ export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options
       return createLinuxDriver(name, connection, linux);
     case 'sim':
       if (options.envDir === undefined) return unavailable(name, 'sim', 'a sim node needs its environment folder (its state and snapshot live there)');
-      return createSimDriver(name, { envDir: options.envDir });
+      return createSimDriver(name, { envDir: options.envDir, env: options.env ?? process.env, cwd: options.cwd ?? process.cwd() });
   }
 }
 

@@ -19,13 +19,9 @@ import type { KernelOp } from '../../plan/ops.js';
 import type { NodeDriver } from '../driver.js';
 import type { Inventory, Observation, ObservedNode, ObserveError } from '../model.js';
 import { isSafeNodeName, readSnapshotFile, SNAPSHOT_EXTENSIONS, writeSnapshotFile } from '../snapshot-io.js';
+import { stateDir, type StateLocation } from '../../state-dir.js';
 
-export interface SimLocation {
-  /** Environment variables (TANDEM_STATE_DIR). */
-  env: NodeJS.ProcessEnv;
-  /** Directory the default `.tandem` folder is relative to. */
-  cwd: string;
-}
+export type SimLocation = StateLocation;
 
 export interface SimDriverOptions extends Partial<SimLocation> {
   envDir: string;
@@ -53,9 +49,8 @@ export type SimStateSource = 'state' | 'snapshot' | 'empty';
 
 /** The folder holding the sim state of one environment. */
 export function simStateDir(envDir: string, loc: SimLocation): string {
-  const base = loc.env.TANDEM_STATE_DIR ? loc.env.TANDEM_STATE_DIR : '.tandem';
   const envName = basename(resolve(loc.cwd, envDir)) || 'root';
-  return resolve(loc.cwd, base, 'sim', envName);
+  return stateDir(loc, 'sim', envName);
 }
 
 export function snapshotDir(envDir: string, loc: SimLocation): string {
