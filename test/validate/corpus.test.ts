@@ -3,12 +3,13 @@
 // message that says what is wrong. Runs in-process; test/cli/validate.test.ts runs the
 // same corpus through the real CLI.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MAX_FILE_BYTES } from '../../src/load/load-environment.js';
-import { validateEnvironment } from '../../src/validate/index.js';
+import { loadFromTexts, MAX_FILE_BYTES } from '../../src/load/load-environment.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { validateEnvironment, validateLoaded } from '../../src/validate/index.js';
 import { CLUSTER } from '../helpers/env.js';
 import { CORPUS_DIR, expectedFile, listCorpus } from '../helpers/corpus.js';
 
@@ -56,5 +57,55 @@ describe('bad-input corpus', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// The shipped environments are valid, and each shows what it claims: breaking the
+// property it demonstrates is caught by the rule that guards it.
+describe('shipped environments', () => {
+  async function shipped(name: string): Promise<Map<string, string>> {
+    const dir = join(PACKAGE_ROOT, 'environments', name);
+    const texts = new Map<string, string>();
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort()) {
+      const text = await readFile(join(dir, file), 'utf8');
+      assert.ok(text.startsWith('# yaml-language-server: $schema=../../schema/tandem.schema.json\n'), `${name}/${file} lacks the schema comment`);
+      texts.set(`environments/${name}/${file}`, text);
+    }
+    return texts;
+  }
+
+  function mutate(texts: Map<string, string>, file: string, from: string, to: string): Map<string, string> {
+    const key = [...texts.keys()].find((k) => k.endsWith(`/${file}`))!;
+    const text = texts.get(key)!;
+    assert.ok(text.includes(from), `${file} contains ${from}`);
+    return new Map(texts).set(key, text.replace(from, to));
+  }
+
+  const rulesOf = (texts: Map<string, string>, dir: string) =>
+    validateLoaded(loadFromTexts(dir, texts)).diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
+
+  for (const name of ['demo', 'cip', 'serviceguard']) {
+    it(`${name} is valid without warnings`, async () => {
+      const result = validateLoaded(loadFromTexts(`environments/${name}`, await shipped(name)));
+      assert.deepEqual(result.diagnostics.map((d) => `${d.ruleId} ${d.summary}`), []);
+      assert.equal(result.valid, true);
+    });
+  }
+
+  it('cip: failover pairs, bonds and tunnels are checked', async () => {
+    const cip = await shipped('cip');
+    const dir = 'environments/cip';
+    assert.ok(rulesOf(mutate(cip, 'clims-1-2.yaml', 'failover: { node: clim1, interface: eth1 }', 'failover: { node: clim1, interface: eth2 }'), dir).includes('FO004'));
+    assert.ok(rulesOf(mutate(cip, 'clims-1-2.yaml', '- name: tun2', '- name: tun1'), dir).includes('TUN004'));
+    assert.ok(rulesOf(mutate(cip, 'clims-1-2.yaml', '{ name: eth2, type: physical, segment: lan-b }', '{ name: eth2, type: physical, segment: lan-b, addresses: [192.0.2.90/26] }'), dir).includes('BOND004'));
+    assert.ok(rulesOf(mutate(cip, 'clims-3-4.yaml', 'provider: p1\n  connection: { transport: sim }\n  management: 203.0.113.24/24', 'provider: p2\n  connection: { transport: sim }\n  management: 203.0.113.24/24'), dir).includes('FO006'));
+  });
+
+  it('serviceguard: the package policy must be on both nodes', async () => {
+    const sg = await shipped('serviceguard');
+    const dir = 'environments/serviceguard';
+    const onlyNode1 = mutate(sg, 'ipsec.yaml', 'priority: 100\n  appliesTo: { relocatableAddress: pkga }', 'priority: 100\n  appliesTo: { nodes: [node1] }');
+    assert.ok(rulesOf(onlyNode1, dir).includes('IPSEC004'));
+    assert.ok(rulesOf(mutate(sg, 'ipsec.yaml', 'keys: { env: TANDEM_PKGA_KEY }', 'keys: { file: keys/pkga.key }'), dir).includes('IPSEC007'));
   });
 });

@@ -102,6 +102,34 @@ describe('loader', () => {
     assert.equal(result.valid, true, 'a duplicate Node/n1 or broken YAML in a sub-folder would have made it invalid');
   });
 
+  it('expands a few aliases (shared route lists) like written-out values', async () => {
+    const withAliases = `apiVersion: tandem/v1
+kind: Node
+metadata: { name: n1 }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  interfaces:
+    - name: eth0
+      type: physical
+      segment: public
+      addresses: [192.0.2.11/24]
+      routes: &routes
+        - { to: 203.0.113.0/24, via: 192.0.2.1 }
+    - name: eth1
+      type: physical
+      segment: private
+      addresses: [198.51.100.11/24]
+      routes: *routes
+`;
+    const dir = await envDir('aliases', { 'cluster.yaml': CLUSTER, 'nodes.yaml': withAliases });
+    const result = await validateEnvironment(dir);
+    assert.equal(result.valid, true, JSON.stringify(result.diagnostics));
+    const [eth0, eth1] = result.model!.nodes[0].doc.spec.interfaces;
+    assert.deepEqual(eth1.routes, [{ to: '203.0.113.0/24', via: '192.0.2.1' }]);
+    assert.deepEqual(eth1.routes, eth0.routes);
+  });
+
   it('fails fast on a billion-laughs file with YAML003', async () => {
     const dir = await envDir('bomb', { 'cluster.yaml': CLUSTER, 'bomb.yaml': BILLION_LAUGHS });
     const started = performance.now();

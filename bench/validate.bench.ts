@@ -1,0 +1,63 @@
+// How long `tandem validate` takes on a big environment: 1,000 nodes and 10,000
+// relocatable addresses (the figure recorded in the README), load alone and
+// load + schema + every rule. Median of 5 runs after one warm-up.
+import { loadEnvironment } from '../src/load/load-environment.js';
+import { validateEnvironment } from '../src/validate/index.js';
+import { generateFleet, writeFleet } from './generate-fleet.js';
+
+export const FLEET = { nodes: 1000, relocatables: 10_000 } as const;
+const RUNS = 5;
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<Timing> {
+  await fn(); // warm-up: JIT, schema compilation, file cache
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(RUNS / 2)], min: times[0], max: times[RUNS - 1] };
+}
+
+const note = (t: Timing) => `median of ${RUNS} after a warm-up; min ${round(t.min)}, max ${round(t.max)}`;
+
+export async function run(): Promise<BenchResult[]> {
+  const fleet = generateFleet(FLEET);
+  const { dir, remove } = await writeFleet(fleet, 'tandem-bench-validate-');
+  try {
+    const check = await validateEnvironment(dir);
+    const errors = check.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      // A benchmark over an invalid fleet would time the early exit, not the rules.
+      throw new Error(`generated fleet is invalid: ${errors.slice(0, 3).map((d) => `${d.ruleId} ${d.summary}`).join('; ')}`);
+    }
+    const warnings = check.diagnostics.length;
+    const documents = check.env.documents.length;
+    const size = `${FLEET.nodes} nodes, ${FLEET.relocatables} relocatable addresses, ${fleet.files.size} files`;
+    const load = await time(() => loadEnvironment(dir));
+    const validate = await time(() => validateEnvironment(dir));
+    return [
+      { name: 'validate: documents', value: documents, unit: 'docs', note: `${size}; ${warnings} warnings` },
+      { name: 'validate: load only', value: round(load.median), unit: 'ms', note: note(load) },
+      { name: 'validate: load + validate', value: round(validate.median), unit: 'ms', note: note(validate) },
+    ];
+  } finally {
+    await remove();
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
