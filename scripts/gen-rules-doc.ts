@@ -1,4 +1,4 @@
-// Renders docs/rules.md from the rule catalogue (ALL_RULES), so the documentation of
+// Renders docs/rules.md from the rule catalogue (ALL_RULES and the transition rules), so the documentation of
 // every id tandem can print is generated from the code and cannot drift from it;
 // test/validate/rules-doc.test.ts fails when the committed file is stale.
 // Run with `npm run gen:docs`.
@@ -6,7 +6,11 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { transitionRules } from '../src/plan/transition-rules.js';
 import { ALL_RULES } from '../src/validate/rules/index.js';
+
+/** Every id tandem can print: the static rules and the planner's transition rules. */
+export const CATALOGUE: readonly RuleDefinition[] = [...ALL_RULES, ...transitionRules];
 import type { RuleDefinition } from '../src/validate/rules/rule.js';
 
 export const RULES_DOC_PATH = join(PACKAGE_ROOT, 'docs', 'rules.md');
@@ -40,7 +44,7 @@ function enforcement(rule: RuleDefinition): string {
   return rule.enforcedBy ?? 'rule';
 }
 
-export function renderRulesDoc(rules: readonly RuleDefinition[] = ALL_RULES): string {
+export function renderRulesDoc(rules: readonly RuleDefinition[] = CATALOGUE): string {
   const byPrefix = new Map<string, RuleDefinition[]>();
   for (const rule of rules) {
     const prefix = prefixOf(rule.id);
@@ -86,5 +90,5 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   writeFileSync(RULES_DOC_PATH, renderRulesDoc());
-  console.log(`wrote ${RULES_DOC_PATH} (${ALL_RULES.length} rules)`);
+  console.log(`wrote ${RULES_DOC_PATH} (${CATALOGUE.length} rules)`);
 }
