@@ -7,7 +7,7 @@
 // every error with a code and bounds alias expansion (maxAliasCount). Both read YAML
 // 1.2 with the core schema (no timestamps, no merge keys).
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
-import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { SourceFile, type SourceDoc } from './source.js';
 
@@ -28,8 +28,34 @@ export interface ParsedFile {
 /** An alias (`*name`) after whitespace, a flow indicator or a colon. */
 const ALIAS = /(?:^|[\s,[{:])\*[^\s,\]}]/m;
 
-function yamlDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
-  const { line, col } = lineCounter.linePos(error.pos[0]);
+/**
+ * Where the reader should look. yaml reports an unclosed quote where the text ends;
+ * the mistake is the quoted scalar that runs to there, so point at its opening quote.
+ */
+function errorOffset(doc: Document.Parsed, error: YAMLError): number {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return error.pos[0];
+  let start = error.pos[0];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type?.startsWith('QUOTE') && node.range && node.range[1] >= error.pos[0] - 1 && node.range[0] < start) start = node.range[0];
+    },
+  });
+  return start;
+}
+
+/** The alias that names no anchor, for "Unresolved alias" (yaml throws it without a position). */
+function unresolvedAliasOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (offset === undefined && node.range && !node.resolve(doc)) offset = node.range[0];
+    },
+  });
+  return offset;
+}
+
+function yamlDiagnostic(file: string, lineCounter: LineCounter, doc: Document.Parsed, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+  const { line, col } = lineCounter.linePos(errorOffset(doc, error));
   const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const isTab = /tab/i.test(error.message);
   return {
@@ -78,22 +104,22 @@ function carefulParse(file: string, text: string, source: SourceFile): ParsedFil
   const documents: ParsedDocument[] = [];
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
-    for (const e of doc.errors) diagnostics.push(yamlDiagnostic(file, lineCounter, e, 'error'));
-    for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(file, lineCounter, w, 'warning'));
+    for (const e of doc.errors) diagnostics.push(yamlDiagnostic(file, lineCounter, doc, e, 'error'));
+    for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(file, lineCounter, doc, w, 'warning'));
     if (doc.errors.length > 0) return;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       // yaml throws a ReferenceError for excessive alias expansion and for unresolved aliases.
-      const { line, col } = lineCounter.linePos(doc.range[0]);
       const message = (err as Error).message;
       const bomb = /alias count/i.test(message);
+      const { line, col } = lineCounter.linePos((!bomb && unresolvedAliasOffset(doc)) || doc.range[0]);
       diagnostics.push({
         severity: 'error',
         ruleId: bomb ? 'YAML003' : 'YAML001',
         summary: bomb ? `document ${index + 1} expands more than ${MAX_ALIAS_COUNT} aliases (a resource exhaustion pattern)` : message,
-        detail: bomb ? 'Write the values out instead of nesting aliases.' : 'Fix the alias or anchor.',
+        detail: bomb ? 'Write the values out instead of nesting aliases.' : 'Define the anchor (&name) before the alias (*name) refers to it, or write the value out.',
         objects: [],
         source: { file, line, col },
         reference: 'YAML 1.2; billion laughs',
