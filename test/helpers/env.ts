@@ -1,5 +1,7 @@
 // Builds environments from inline YAML for rule and planner tests, without touching
 // the disk: file names are kept so diagnostics can be asserted at file:line.
+import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadFromTexts } from '../../src/load/load-environment.js';
 import { validateLoaded, type ValidationResult } from '../../src/validate/index.js';
 
@@ -24,4 +26,38 @@ spec:
 /** Diagnostics of one rule, for assertions. */
 export function findingsOf(result: ValidationResult, ruleId: string) {
   return result.diagnostics.filter((d) => d.ruleId === ruleId);
+}
+
+export type Files = Record<string, string>;
+
+/** 1-based line of the first occurrence of `needle` in `text`. */
+export function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} not in the test input`);
+  return text.slice(0, at).split('\n').length;
+}
+
+export function findings(files: Files, ruleId: string): Diagnostic[] {
+  return findingsOf(validateTexts(files), ruleId);
+}
+
+/** The one finding of `ruleId`; fails when there are none or several. */
+export function one(files: Files, ruleId: string): Diagnostic {
+  const found = findings(files, ruleId);
+  assert.equal(found.length, 1, `exactly one ${ruleId} expected, got ${JSON.stringify(found.map((d) => d.summary))}`);
+  return found[0];
+}
+
+export function none(files: Files, ruleId: string): void {
+  assert.deepEqual(findings(files, ruleId).map((d) => d.summary), []);
+}
+
+/** Asserts the finding points at the line of `needle` in `file` (and relates `related` when given). */
+export function expectAt(d: Diagnostic, files: Files, file: string, needle: string, related?: [string, string]): void {
+  assert.equal(d.source?.file, `${TEST_ENV_DIR}/${file}`);
+  assert.equal(d.source?.line, lineOf(files[file], needle));
+  if (related) {
+    assert.equal(d.related?.[0].source.file, `${TEST_ENV_DIR}/${related[0]}`);
+    assert.equal(d.related?.[0].source.line, lineOf(files[related[0]], related[1]));
+  }
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from '../../src/diagnostics.js';
-import { CLUSTER, findingsOf, validateTexts } from '../helpers/env.js';
+import { CLUSTER, type Files, expectAt, findingsOf, none, one, validateTexts } from '../helpers/env.js';
 
 const node = (name: string, ifaces: string[], management?: string) => `apiVersion: tandem/v1
 kind: Node
@@ -24,33 +23,6 @@ spec:
   placements:
 ${nodes.map((n, i) => `    - { node: ${n}, interface: eth0, priority: ${i + 1} }\n`).join('')}`;
 
-type Files = Record<string, string>;
-
-function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} not in the test input`);
-  return text.slice(0, at).split('\n').length;
-}
-
-function one(files: Files, ruleId: string): Diagnostic {
-  const found = findingsOf(validateTexts(files), ruleId);
-  assert.equal(found.length, 1, `exactly one ${ruleId} expected, got ${JSON.stringify(found.map((d) => d.summary))}`);
-  return found[0];
-}
-
-function none(files: Files, ruleId: string) {
-  assert.deepEqual(findingsOf(validateTexts(files), ruleId).map((d) => d.summary), []);
-}
-
-/** Asserts the finding points at the line of `needle` in `file` (and relates `related` when given). */
-function expectAt(d: Diagnostic, files: Files, file: string, needle: string, related?: [string, string]) {
-  assert.equal(d.source?.file, `env/${file}`);
-  assert.equal(d.source?.line, lineOf(files[file], needle));
-  if (related) {
-    assert.equal(d.related?.[0].source.file, `env/${related[0]}`);
-    assert.equal(d.related?.[0].source.line, lineOf(files[related[0]], related[1]));
-  }
-}
 
 const TWO_NODES: Files = {
   'c.yaml': CLUSTER,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { CLUSTER, findingsOf, validateTexts } from '../helpers/env.js';
+import { CLUSTER, type Files, findings, lineOf, one, validateTexts } from '../helpers/env.js';
 
 const node = (name: string, ifaces: string[]) => `apiVersion: tandem/v1
 kind: Node
@@ -16,23 +16,6 @@ const eth = (name: string, extra = '') => `{ name: ${name}, type: physical, segm
 const bond = (name: string, slaves: string, extra = '') =>
   `{ name: ${name}, type: bond, segment: public, addresses: [192.0.2.10/24], bond: { mode: active-backup, slaves: [${slaves}] }${extra} }`;
 
-type Files = Record<string, string>;
-
-function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} not in the test input`);
-  return text.slice(0, at).split('\n').length;
-}
-
-function findings(files: Files, ruleId: string): Diagnostic[] {
-  return findingsOf(validateTexts(files), ruleId);
-}
-
-function one(files: Files, ruleId: string): Diagnostic {
-  const found = findings(files, ruleId);
-  assert.equal(found.length, 1, `exactly one ${ruleId} expected, got ${JSON.stringify(found.map((d) => d.summary))}`);
-  return found[0];
-}
 
 /** Asserts the finding's source is at `needle` in n1.yaml, and its first related place at `related`. */
 function expectAt(d: Diagnostic, files: Files, needle: string, related?: string) {
