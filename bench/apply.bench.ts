@@ -17,13 +17,7 @@ import { observedDigest } from '../src/plan/digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from '../src/plan/document.js';
 import type { KernelOp } from '../src/plan/ops.js';
 import { validateLoaded } from '../src/validate/index.js';
-
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+import type { BenchResult } from './result.js';
 
 const COUNT = 10_000;
 const LINKS = 10;

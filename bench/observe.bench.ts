@@ -3,16 +3,10 @@
 // iproute2; elsewhere it reports itself skipped. Median of 5 runs after one warm-up.
 import { execa } from 'execa';
 import { observeLinux } from '../src/observe/drivers/linux/driver.js';
+import { timeRuns, type BenchResult } from './result.js';
 
 export const SIZE = { addresses: 10_000, routes: 2_000 } as const;
 const RUNS = 5;
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
 const NAME = 'observe one netns node (10,000 addresses, 2,000 routes)';
 
@@ -53,16 +47,8 @@ export async function run(): Promise<BenchResult[]> {
     const addresses = state.addresses.filter((a) => a.interface.startsWith('bench') && a.scope === 'global').length;
     const routes = state.routes.filter((r) => r.to.endsWith('/48')).length;
     if (addresses !== SIZE.addresses || routes !== SIZE.routes) throw new Error(`expected ${SIZE.addresses} addresses and ${SIZE.routes} routes, observed ${addresses} and ${routes}`);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const start = performance.now();
-      await observe();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return [
-      { name: NAME, value: Math.round(times[Math.floor(RUNS / 2)]), unit: 'ms', note: `median of ${RUNS}; min ${Math.round(times[0])}, max ${Math.round(times[RUNS - 1])}` },
-    ];
+    const t = await timeRuns(RUNS, observe);
+    return [{ name: NAME, value: Math.round(t.median), unit: 'ms', note: `median of ${RUNS}; min ${Math.round(t.min)}, max ${Math.round(t.max)}` }];
   } finally {
     await execa('ip', ['netns', 'del', ns], { reject: false });
   }

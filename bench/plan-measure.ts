@@ -9,6 +9,7 @@ import { planEnvironment } from '../src/plan/index.js';
 import { validateLoaded } from '../src/validate/index.js';
 import { asObservations, convergedStates } from './converged.js';
 import { generateFleet } from './generate-fleet.js';
+import { timeRuns } from './result.js';
 
 const RUNS = 3;
 
@@ -45,15 +46,8 @@ async function measure(nodes: number, relocatables: number): Promise<Omit<PlanMe
   const observations = asObservations(states);
   const plan = () => planEnvironment({ model, environment: 'fleet', desiredDigest: 'sha256:bench', observations });
   plan(); // warm-up
-  const times: number[] = [];
-  let last = plan();
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    last = plan();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: Math.round(times[Math.floor(RUNS / 2)]), changes: last.changes.length, waves: last.waves.length, refused: last.refusals.length, drifted, moved };
+  const { median, last } = await timeRuns(RUNS, plan);
+  return { ms: Math.round(median), changes: last.changes.length, waves: last.waves.length, refused: last.refusals.length, drifted, moved };
 }
 
 export interface PlanMeasurement {

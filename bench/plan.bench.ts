@@ -5,6 +5,7 @@
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import type { PlanMeasurement } from './plan-measure.js';
+import type { BenchResult } from './result.js';
 
 const HEAP_CAP_MB = 500;
 const MEASURE = fileURLToPath(new URL('./plan-measure.js', import.meta.url));
@@ -14,7 +15,7 @@ async function measure(nodes: number): Promise<PlanMeasurement> {
   return JSON.parse(stdout) as PlanMeasurement;
 }
 
-export async function run(): Promise<Array<{ name: string; value: number; unit: string; note?: string }>> {
+export async function run(): Promise<BenchResult[]> {
   const small = await measure(1000);
   const large = await measure(5000);
   const note = (m: PlanMeasurement) =>

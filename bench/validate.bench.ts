@@ -4,36 +4,17 @@
 import { loadEnvironment } from '../src/load/load-environment.js';
 import { validateEnvironment } from '../src/validate/index.js';
 import { generateFleet, writeFleet } from './generate-fleet.js';
+import { timeRuns, type BenchResult, type Timing } from './result.js';
 
 export const FLEET = { nodes: 1000, relocatables: 10_000 } as const;
 const RUNS = 5;
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
-
-interface Timing {
-  median: number;
-  min: number;
-  max: number;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<Timing> {
+async function time(fn: () => Promise<unknown>): Promise<Timing<unknown>> {
   await fn(); // warm-up: JIT, schema compilation, file cache
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)], min: times[0], max: times[RUNS - 1] };
+  return timeRuns(RUNS, fn);
 }
 
-const note = (t: Timing) => `median of ${RUNS} after a warm-up; min ${round(t.min)}, max ${round(t.max)}`;
+const note = (t: Timing<unknown>) => `median of ${RUNS} after a warm-up; min ${round(t.min)}, max ${round(t.max)}`;
 
 export async function run(): Promise<BenchResult[]> {
   const fleet = generateFleet(FLEET);

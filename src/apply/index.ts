@@ -18,6 +18,7 @@ import { staleReasons } from './plan-file.js';
 import type { ProgressSink } from './progress.js';
 import { rollbackNodes, type RollbackOutcome } from './rollback-run.js';
 import { writerFor, type WritableNode } from './writer.js';
+import { mapBounded } from '../bounded.js';
 
 export { readPlanFile, staleReasons, planShapeProblems } from './plan-file.js';
 export { auditFile, AuditLog, type AuditEvent } from './audit.js';
@@ -68,19 +69,6 @@ export interface ApplyResult {
   events: number;
   /** Kernel batches and inventory writes made: both zero when nothing was to do. */
   writes: { batches: number; inventories: number };
-}
-
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
 }
 
 export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {

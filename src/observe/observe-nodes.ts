@@ -1,23 +1,14 @@
 // Observes many nodes at once with a bound on how many run together. Each node's
 // failure stays that node's: a driver that throws (a bug) is reported as that node's
 // error and the other nodes are still observed. Results keep the input order.
+import { mapBounded } from '../bounded.js';
 import type { NodeDriver } from './driver.js';
 import type { Observation } from './model.js';
 
 export const DEFAULT_CONCURRENCY = 8;
 
 export async function observeNodes(drivers: readonly NodeDriver[], options: { concurrency?: number } = {}): Promise<Observation[]> {
-  const limit = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
-  const results: Observation[] = new Array(drivers.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < drivers.length) {
-      const i = next++;
-      results[i] = await observeOne(drivers[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, drivers.length) }, worker));
-  return results;
+  return mapBounded(drivers, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY), observeOne);
 }
 
 async function observeOne(driver: NodeDriver): Promise<Observation> {

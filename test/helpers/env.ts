@@ -61,3 +61,15 @@ export function expectAt(d: Diagnostic, files: Files, file: string, needle: stri
     assert.equal(d.related?.[0].source.line, lineOf(files[related[0]], related[1]));
   }
 }
+
+/** A Node document; `ifaces` are flow-map interface entries, e.g. "{ name: eth0, type: physical }". */
+export function nodeDoc(name: string, ifaces: string[], opts: { provider?: string; management?: string } = {}): string {
+  return `apiVersion: tandem/v1
+kind: Node
+metadata: { name: ${name} }
+spec:
+  provider: ${opts.provider ?? 'p1'}
+  connection: { transport: sim }
+${opts.management ? `  management: ${opts.management}\n` : ''}  interfaces:
+${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+}

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLUSTER, type Files, expectAt, findingsOf, none, one, validateTexts } from '../helpers/env.js';
+import { CLUSTER, type Files, expectAt, findingsOf, none, one, validateTexts, nodeDoc } from '../helpers/env.js';
 
-const node = (name: string, ifaces: string[], management?: string) => `apiVersion: tandem/v1
-kind: Node
-metadata: { name: ${name} }
-spec:
-  provider: p1
-  connection: { transport: sim }
-${management ? `  management: ${management}\n` : ''}  interfaces:
-${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+const node = (name: string, ifaces: string[], management?: string) => nodeDoc(name, ifaces, { management });
 
 const eth = (name: string, addresses: string, extra = '') =>
   `{ name: ${name}, type: physical, segment: public, addresses: [${addresses}]${extra} }`;

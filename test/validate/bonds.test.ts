@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { CLUSTER, type Files, findings, lineOf, one, validateTexts } from '../helpers/env.js';
+import { CLUSTER, type Files, findings, lineOf, one, validateTexts, nodeDoc } from '../helpers/env.js';
 
-const node = (name: string, ifaces: string[]) => `apiVersion: tandem/v1
-kind: Node
-metadata: { name: ${name} }
-spec:
-  provider: p1
-  connection: { transport: sim }
-  interfaces:
-${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
 const eth = (name: string, extra = '') => `{ name: ${name}, type: physical, segment: public${extra} }`;
 const bond = (name: string, slaves: string, extra = '') =>

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { CLUSTER, findingsOf, validateTexts } from '../helpers/env.js';
+import { CLUSTER, findingsOf, validateTexts, nodeDoc } from '../helpers/env.js';
 
-const node = (name: string, ifaces: string[], provider = 'p1') => `apiVersion: tandem/v1
-kind: Node
-metadata: { name: ${name} }
-spec:
-  provider: ${provider}
-  connection: { transport: sim }
-  interfaces:
-${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+const node = (name: string, ifaces: string[], provider = 'p1') => nodeDoc(name, ifaces, { provider });
 
 // Interfaces start on line 8 of a node file.
 const eth = (name: string, extra = '') => `{ name: ${name}, type: physical, segment: public${extra} }`;

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLUSTER, type Files, expectAt, findings, none, one, validateTexts } from '../helpers/env.js';
+import { CLUSTER, type Files, expectAt, findings, none, one, validateTexts, nodeDoc } from '../helpers/env.js';
 
-const node = (name: string, ifaces: string[]) => `apiVersion: tandem/v1
-kind: Node
-metadata: { name: ${name} }
-spec:
-  provider: p1
-  connection: { transport: sim }
-  interfaces:
-${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
 /** A physical interface; `extra` is more flow-map fields, e.g. "segment: public". */
 const eth = (name: string, extra = '') => `{ name: ${name}, type: physical${extra ? `, ${extra}` : ''} }`;

@@ -3,16 +3,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { keyFileProblem } from '../../src/validate/rules/ipsec.js';
-import { CLUSTER, findingsOf, TEST_ENV_DIR, validateTexts } from '../helpers/env.js';
+import { CLUSTER, findingsOf, TEST_ENV_DIR, validateTexts, nodeDoc } from '../helpers/env.js';
 
-const node = (name: string, ifaces: string[]) => `apiVersion: tandem/v1
-kind: Node
-metadata: { name: ${name} }
-spec:
-  provider: p1
-  connection: { transport: sim }
-  interfaces:
-${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
 // n1/eth0 and n2/eth0 are a failover pair; pkg relocates between n1 and n2 on eth1; n3 stands alone.
 const BASE = {

@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { CLUSTER, findingsOf, validateTexts } from '../helpers/env.js';
+import { CLUSTER, findingsOf, validateTexts, nodeDoc } from '../helpers/env.js';
 
-const node = (name: string, n: number, ifaces: string[]) => `apiVersion: tandem/v1
-kind: Node
-metadata: { name: ${name} }
-spec:
-  provider: p1
-  connection: { transport: sim }
-  management: 203.0.113.1${n}/24
-  interfaces:
-${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+const node = (name: string, n: number, ifaces: string[]) => nodeDoc(name, ifaces, { management: `203.0.113.1${n}/24` });
 
 // Interfaces start on line 9: eth0, eth1, eth2, bond0, eth3.
 const NODES = {

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLUSTER, type Files, expectAt, findings, one, validateTexts } from '../helpers/env.js';
+import { CLUSTER, type Files, expectAt, findings, one, validateTexts, nodeDoc } from '../helpers/env.js';
 
-const node = (name: string, ifaces: string[]) => `apiVersion: tandem/v1
-kind: Node
-metadata: { name: ${name} }
-spec:
-  provider: p1
-  connection: { transport: sim }
-  interfaces:
-${ifaces.map((i) => `    - ${i}\n`).join('')}`;
+const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
 /** eth0 with one address, failing over to `fo` ("node/iface") when given. */
 const eth0 = (address: string, fo?: string) =>
