@@ -100,8 +100,42 @@ export function comparable(o: NodeObject): unknown {
   }
 }
 
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, i) => same(x, b[i]));
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Equality on what `comparable` lists, written out: the diff calls it for every object of every node. */
 export function sameObject(a: NodeObject, b: NodeObject): boolean {
-  return JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'link': {
+      const o = b as LinkObject;
+      return (
+        a.linkType === o.linkType &&
+        a.up === o.up &&
+        a.mtu === o.mtu &&
+        a.master === o.master &&
+        a.bond?.mode === o.bond?.mode &&
+        a.tunnel?.mode === o.tunnel?.mode &&
+        a.tunnel?.local === o.tunnel?.local &&
+        a.tunnel?.remote === o.tunnel?.remote
+      );
+    }
+    case 'address': {
+      const o = b as AddressObject;
+      return a.iface === o.iface && a.cidr === o.cidr && a.label === o.label;
+    }
+    case 'route': {
+      const o = b as RouteObject;
+      return a.to === o.to && a.via === o.via && a.dev === o.dev && a.metric === o.metric && a.table === o.table;
+    }
+    case 'neighbor': {
+      const o = b as NeighborObject;
+      return a.iface === o.iface && a.address === o.address && a.lladdr.toLowerCase() === o.lladdr.toLowerCase();
+    }
+    case 'xfrm':
+    case 'mirror':
+      return sameValue(comparable(a), comparable(b));
+  }
 }
 
 /** A short human description used in plans: "address 192.0.2.50/24 on eth0". */

@@ -81,16 +81,18 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   const cidr = parseCidr(spec.address)!.cidr;
   const key = addressKey(cidr);
   const placements = spec.placements;
-  const byNode = new Map(placements.map((p) => [p.node, p]));
-  const active = byNode.get(spec.active)!;
-  const holders: PlacementDecision['holders'] = [];
+  const placementOn = (node: string) => placements.find((p) => p.node === node);
+  const active = placementOn(spec.active)!;
   const unobserved: string[] = [];
   for (const p of placements) if (!observations.get(p.node)?.ok) unobserved.push(p.node);
-  holders.push(...(index.holdersByIp.get(cidr.slice(0, cidr.indexOf('/'))) ?? []));
-  holders.sort((a, b) => a.node.localeCompare(b.node));
+  const holders = [...(index.holdersByIp.get(cidr.slice(0, cidr.indexOf('/'))) ?? [])].sort((a, b) => a.node.localeCompare(b.node));
   const base = { name: entry.name, cidr, holders, unobserved };
   const at = (node: string, iface: string, label?: string) => ({ node, iface, label: labelFor(iface, label) });
   const home = at(active.node, active.interface, active.label);
+  // The common case, checked first: exactly where it should be.
+  if (holders.length === 1 && holders[0].node === active.node && holders[0].iface === active.interface) {
+    return { ...base, kind: 'in-place', target: home, reason: `active on ${active.node} as desired` };
+  }
 
   const decided = (kind: PlacementKind, target: PlacementDecision['target'], reason: string): PlacementDecision => {
     const needsChange = !(kind === 'in-place' || kind === 'local-recovery' || kind === 'left-failed-over');
@@ -103,7 +105,7 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   if (holders.length === 0) return decided('add', home, `not active anywhere; bring it up on ${active.node} (active)`);
   if (holders.length === 1) {
     const [h] = holders;
-    const placement = byNode.get(h.node);
+    const placement = placementOn(h.node);
     if (!placement) return decided('repair', home, `active on ${h.node}, which is not one of its placements; move it to ${active.node}`);
     if (h.node === active.node) {
       if (h.iface === active.interface) return decided('in-place', home, `active on ${active.node} as desired`);

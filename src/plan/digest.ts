@@ -29,5 +29,10 @@ export function digest(value: unknown): string {
  */
 export function observedDigest(state: ObservedNode): string {
   const objects = [...observedObjects(state).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return digest({ node: state.node, objects: objects.map((o) => [o.key, comparable(o)]), sysctl: state.sysctl, inventory: state.inventory });
+  // comparable() returns arrays in a fixed order, so plain JSON is canonical for them;
+  // sysctls and the inventory come from the node and are canonicalised.
+  const hash = createHash('sha256');
+  for (const o of objects) hash.update(`${o.key}\t${JSON.stringify(comparable(o))}\n`);
+  hash.update(canonicalJson({ node: state.node, sysctl: state.sysctl, inventory: state.inventory }));
+  return `sha256:${hash.digest('hex')}`;
 }
