@@ -24,5 +24,10 @@ export async function timeRuns<T>(runs: number, fn: () => T | Promise<T>): Promi
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)], min: times[0], max: times[runs - 1], last };
+  return { median: median(times), min: times[0], max: times[runs - 1], last };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }

@@ -17,10 +17,9 @@ export interface Mismatch {
   observed?: string;
 }
 
+/** The node's objects without the failover mirrors (those live in the inventory, not the kernel). */
 export function kernelObjects(state: ObservedNode): Map<string, NodeObject> {
-  const objects = observedObjects(state);
-  for (const [key, o] of objects) if (o.kind === 'mirror') objects.delete(key);
-  return objects;
+  return new Map([...observedObjects(state)].filter(([, o]) => o.kind !== 'mirror'));
 }
 
 /** Objects present on one side only or different on both, sorted by key. */

@@ -44,7 +44,18 @@ function isKernelManagedRoute(to: string, protocol: string, table: number): bool
   return parsed.family === 6 && (range === 'linkLocal' || range === 'multicast');
 }
 
-export function observedObjects(state: ObservedNode): Map<string, NodeObject> {
+// Observed states are immutable values (the sim kernel returns new objects, drivers
+// build fresh ones), so a node's projection is computed once and shared by the diff,
+// the digest and the gate. Callers must not modify the returned map.
+const projections = new WeakMap<ObservedNode, ReadonlyMap<string, NodeObject>>();
+
+export function observedObjects(state: ObservedNode): ReadonlyMap<string, NodeObject> {
+  let objects = projections.get(state);
+  if (!objects) projections.set(state, (objects = project(state)));
+  return objects;
+}
+
+function project(state: ObservedNode): Map<string, NodeObject> {
   const out = new Map<string, NodeObject>();
   for (const l of state.links) {
     const o: LinkObject = { kind: 'link', key: linkKey(l.name), name: l.name, linkType: linkType(l.kind, l.name), up: l.adminUp, mtu: l.mtu };

@@ -34,7 +34,7 @@ export interface PlacementDecision {
   /** Where the address ends up; absent only for `unprovable`. */
   target?: { node: string; iface: string; label?: string };
   /** Where it was observed (node and interface). */
-  holders: Array<{ node: string; iface: string }>;
+  holders: ReadonlyArray<{ node: string; iface: string }>;
   /** One sentence for the plan: why this target. */
   reason: string;
   unobserved: string[];
@@ -53,11 +53,13 @@ function labelFor(iface: string, label: string | undefined): string | undefined 
 /** Observed facts shared by every decision, indexed once per plan. */
 export interface ObservedIndex {
   observations: ReadonlyMap<string, Observation>;
-  /** IP (without prefix) -> nodes and interfaces holding it. */
+  /** IP (without prefix) -> nodes and interfaces holding it, by node name. */
   holdersByIp: Map<string, Array<{ node: string; iface: string }>>;
   /** Node -> keys in its inventory. */
   ownedByNode: Map<string, Set<string>>;
 }
+
+const NO_HOLDERS: ReadonlyArray<{ node: string; iface: string }> = [];
 
 export function indexObservations(observations: ReadonlyMap<string, Observation>): ObservedIndex {
   const holdersByIp = new Map<string, Array<{ node: string; iface: string }>>();
@@ -72,6 +74,7 @@ export function indexObservations(observations: ReadonlyMap<string, Observation>
       else holdersByIp.set(ip, [{ node, iface: a.interface }]);
     }
   }
+  for (const list of holdersByIp.values()) if (list.length > 1) list.sort((a, b) => a.node.localeCompare(b.node));
   return { observations, holdersByIp, ownedByNode };
 }
 
@@ -85,7 +88,7 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   const active = placementOn(spec.active)!;
   const unobserved: string[] = [];
   for (const p of placements) if (!observations.get(p.node)?.ok) unobserved.push(p.node);
-  const holders = [...(index.holdersByIp.get(cidr.slice(0, cidr.indexOf('/'))) ?? [])].sort((a, b) => a.node.localeCompare(b.node));
+  const holders = index.holdersByIp.get(cidr.slice(0, cidr.indexOf('/'))) ?? NO_HOLDERS;
   const base = { name: entry.name, cidr, holders, unobserved };
   const at = (node: string, iface: string, label?: string) => ({ node, iface, label: labelFor(iface, label) });
   const home = at(active.node, active.interface, active.label);

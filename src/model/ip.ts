@@ -24,6 +24,11 @@ const MEMO_LIMIT = 500_000;
 const ipMemo = new Map<string, ParsedIp | null>();
 const cidrMemo = new Map<string, ParsedCidr | null>();
 
+/** Entries in the parse memos (for benchmarks and tests). */
+export function memoSizes(): { ip: number; cidr: number } {
+  return { ip: ipMemo.size, cidr: cidrMemo.size };
+}
+
 function memo<T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
   const hit = cache.get(key);
   if (hit !== undefined || cache.has(key)) return hit as T;
@@ -68,7 +73,8 @@ export function parseCidr(text: string): ParsedCidr | null {
 function parseCidrUncached(text: string): ParsedCidr | null {
   const slash = text.indexOf('/');
   if (slash < 0 || slash !== text.lastIndexOf('/')) return null;
-  const ip = parseIp(text.slice(0, slash));
+  // Not through the IP memo: the CIDR's own entry already holds the parsed address.
+  const ip = parseIpUncached(text.slice(0, slash));
   const prefixText = text.slice(slash + 1);
   if (!ip || !/^\d{1,3}$/.test(prefixText)) return null;
   const prefix = Number(prefixText);

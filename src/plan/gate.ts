@@ -191,7 +191,7 @@ function relocatableIpsOf(model: DesiredModel): Set<string> {
 }
 
 function checkConvergence(input: GateInput, states: ReadonlyMap<string, ObservedNode>, refuse: Refuse): void {
-  const finals = new Map<string, Map<string, NodeObject>>();
+  const finals = new Map<string, ReadonlyMap<string, NodeObject>>();
   for (const c of input.changes) {
     const state = states.get(c.node);
     if (!state) continue;

@@ -107,7 +107,7 @@ export function planEnvironment(input: PlanInput): PlanDocument {
     deferrals,
     notes: keep(diff.notes),
     // Addresses already where they should be are the norm; only the others are listed.
-    placements: [...diff.decisions.values()].filter((d) => d.kind !== 'in-place').map((d) => ({ name: d.name, cidr: d.cidr, kind: d.kind, ...(d.target ? { target: d.target } : {}), holders: d.holders, reason: d.reason })),
+    placements: [...diff.decisions.values()].filter((d) => d.kind !== 'in-place').map((d) => ({ name: d.name, cidr: d.cidr, kind: d.kind, ...(d.target ? { target: d.target } : {}), holders: [...d.holders], reason: d.reason })),
   };
   // The body is built in a fixed key order, so plain JSON is canonical here.
   const id = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
