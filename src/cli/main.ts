@@ -15,10 +15,11 @@ import { applyCommand } from './commands/apply.js';
 import { reconcileCommand } from './commands/reconcile.js';
 import { statusCommand } from './commands/status.js';
 import { resumeCommand, suspendCommand } from './commands/suspend.js';
+import { DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
 
-export const DEFAULT_ENVIRONMENTS = ['environments/demo'];
+export const DEFAULT_ENVIRONMENTS = [DEFAULT_ENV_DIR];
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('tandem')

@@ -9,13 +9,12 @@ import { renderApplyReport } from '../../apply/report.js';
 import { planOutcome, type PlanDocument } from '../../plan/document.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { styleFor } from '../../render/style.js';
+import { DEFAULT_ENV_DIR } from '../defaults.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { desiredDigestOf, validateOrExit } from '../prepare.js';
 import { makePlan } from './plan.js';
 
-/** Same default as the other commands (DEFAULT_ENVIRONMENTS in main.ts; not imported: main imports this file). */
-const DEFAULT_ENV_DIR = 'environments/demo';
 
 export interface ApplyCommandOptions {
   yes?: boolean;
