@@ -73,3 +73,17 @@ spec:
 ${opts.management ? `  management: ${opts.management}\n` : ''}  interfaces:
 ${ifaces.map((i) => `    - ${i}\n`).join('')}`;
 }
+
+/** The relocatable address `db` (192.0.2.50/24) placed on s1 and s2's eth0, active on `active`. */
+export function dbAddressDoc(active: string, switchback?: 'intelligent' | 'automatic'): string {
+  return `apiVersion: tandem/v1
+kind: RelocatableAddress
+metadata: { name: db }
+spec:
+  address: 192.0.2.50/24
+  active: ${active}
+${switchback ? `  switchback: ${switchback}\n` : ''}  placements:
+    - { node: s1, interface: eth0, priority: 1 }
+    - { node: s2, interface: eth0, priority: 2 }
+`;
+}

@@ -7,7 +7,7 @@ import { diffEnvironment } from '../../src/diff/index.js';
 import { gate } from '../../src/plan/gate.js';
 import type { KernelOp } from '../../src/plan/ops.js';
 import type { Step } from '../../src/plan/steps.js';
-import { CLUSTER, validateTexts } from '../helpers/env.js';
+import { CLUSTER, dbAddressDoc, validateTexts } from '../helpers/env.js';
 import { observations, observedNode } from '../helpers/observed.js';
 
 const node = (name: string, ip: string) => `apiVersion: tandem/v1
@@ -24,16 +24,7 @@ spec:
 const files = {
   'c.yaml': CLUSTER,
   'n.yaml': `${node('s1', '11')}---\n${node('s2', '12')}`,
-  'a.yaml': `apiVersion: tandem/v1
-kind: RelocatableAddress
-metadata: { name: db }
-spec:
-  address: 192.0.2.50/24
-  active: s2
-  placements:
-    - { node: s1, interface: eth0, priority: 1 }
-    - { node: s2, interface: eth0, priority: 2 }
----
+  'a.yaml': `${dbAddressDoc('s2')}---
 apiVersion: tandem/v1
 kind: IPsecPolicy
 metadata: { name: db-out }

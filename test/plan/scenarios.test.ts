@@ -2,7 +2,7 @@
 // refusals, on small environments observed through the sim kernel.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLUSTER } from '../helpers/env.js';
+import { CLUSTER, dbAddressDoc } from '../helpers/env.js';
 import { observations, observedNode } from '../helpers/observed.js';
 import { planFor, stepLines } from '../helpers/plan.js';
 
@@ -16,19 +16,9 @@ spec:
     - { name: eth0, type: physical, segment: public, addresses: [192.0.2.${name === 's1' ? 11 : 12}/24] }
 ${extra}`;
 
-const reloc = (active: string, switchback = 'intelligent') => `apiVersion: tandem/v1
-kind: RelocatableAddress
-metadata: { name: db }
-spec:
-  address: 192.0.2.50/24
-  active: ${active}
-  switchback: ${switchback}
-  placements:
-    - { node: s1, interface: eth0, priority: 1 }
-    - { node: s2, interface: eth0, priority: 2 }
-`;
+const reloc = (active: string, switchback: 'intelligent' | 'automatic' = 'intelligent') => dbAddressDoc(active, switchback);
 
-const env = (active: string, switchback?: string) => ({ 'c.yaml': CLUSTER, 'n.yaml': `${node('s1')}---\n${node('s2')}`, 'a.yaml': reloc(active, switchback) });
+const env = (active: string, switchback?: 'intelligent' | 'automatic') => ({ 'c.yaml': CLUSTER, 'n.yaml': `${node('s1')}---\n${node('s2')}`, 'a.yaml': reloc(active, switchback) });
 
 describe('switchover of a relocatable address', () => {
   it('removes it on the old node, confirms, checks uniqueness, adds it, sends gratuitous ARP, in that order', () => {

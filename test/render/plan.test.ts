@@ -6,23 +6,14 @@ import { describe, it } from 'node:test';
 import { renderMermaid } from '../../src/render/graph-mermaid.js';
 import { renderPlanMarkdown, PLAN_COMMENT_MARKER } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { CLUSTER, nodeDoc, validateTexts } from '../helpers/env.js';
+import { CLUSTER, dbAddressDoc, nodeDoc, validateTexts } from '../helpers/env.js';
 import { observations, observedNode } from '../helpers/observed.js';
 import { planFor } from '../helpers/plan.js';
 
 const files = {
   'c.yaml': CLUSTER,
   'n.yaml': [nodeDoc('s1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']), nodeDoc('s2', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.12/24] }'])].join('---\n'),
-  'a.yaml': `apiVersion: tandem/v1
-kind: RelocatableAddress
-metadata: { name: db }
-spec:
-  address: 192.0.2.50/24
-  active: s2
-  placements:
-    - { node: s1, interface: eth0, priority: 1 }
-    - { node: s2, interface: eth0, priority: 2 }
-`,
+  'a.yaml': dbAddressDoc('s2'),
 };
 
 function switchover() {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { keyFileProblem } from '../../src/validate/rules/ipsec.js';
-import { CLUSTER, findingsOf, TEST_ENV_DIR, validateTexts, nodeDoc } from '../helpers/env.js';
+import { CLUSTER, findingsOf, one as oneFinding, type Files, TEST_ENV_DIR, validateTexts, nodeDoc } from '../helpers/env.js';
 
 const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
@@ -58,11 +58,7 @@ function lineOf(field: (typeof FIELDS)[number], fields: Fields = {}): number {
 
 const run = (files: Record<string, string>) => validateTexts({ ...BASE, ...files });
 
-function one(files: Record<string, string>, ruleId: string): Diagnostic {
-  const found = findingsOf(run(files), ruleId);
-  assert.equal(found.length, 1, `exactly one ${ruleId} expected, got ${JSON.stringify(found.map((d) => d.summary))}`);
-  return found[0];
-}
+const one = (files: Files, ruleId: string): Diagnostic => oneFinding({ ...BASE, ...files }, ruleId);
 
 function expectAt(d: Diagnostic, file: string, line: number, severity = 'error') {
   assert.equal(d.severity, severity);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { CLUSTER, findingsOf, validateTexts, nodeDoc } from '../helpers/env.js';
+import { CLUSTER, findingsOf, one as oneFinding, type Files, validateTexts, nodeDoc } from '../helpers/env.js';
 
 const node = (name: string, n: number, ifaces: string[]) => nodeDoc(name, ifaces, { management: `203.0.113.1${n}/24` });
 
@@ -45,11 +45,7 @@ function run(files: Record<string, string>) {
   return validateTexts({ ...NODES, ...files });
 }
 
-function one(files: Record<string, string>, ruleId: string): Diagnostic {
-  const found = findingsOf(run(files), ruleId);
-  assert.equal(found.length, 1, `exactly one ${ruleId} expected, got ${JSON.stringify(found.map((d) => d.summary))}`);
-  return found[0];
-}
+const one = (files: Files, ruleId: string): Diagnostic => oneFinding({ ...NODES, ...files }, ruleId);
 
 function expectAt(d: Diagnostic, file: string, line: number, severity = 'error') {
   assert.equal(d.severity, severity);
