@@ -13,7 +13,7 @@
 // On sim nodes, uniqueness asks the simulated segment (src/sim/network.ts); link, address
 // and DAD checks read the node's state; ARP and ping have no simulated wire and are
 // recorded as not applicable, with a note.
-import { ipv4Edges, parseCidr, parseIp } from '../model/ip.js';
+import { hostPart, ipv4Edges, parseCidr, parseIp } from '../model/ip.js';
 import type { SimDriver } from '../observe/drivers/sim.js';
 import { parseAddresses } from '../observe/drivers/linux/parse-addresses.js';
 import { parseLinks } from '../observe/drivers/linux/parse-links.js';
@@ -25,7 +25,7 @@ import type { CheckResult } from './writer.js';
 const DAD_POLL_MS = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
-const sameIp = (cidr: string, ip: string) => parseIp(cidr.slice(0, cidr.indexOf('/')))?.address === parseIp(ip)?.address;
+const sameIp = (cidr: string, ip: string) => parseIp(hostPart(cidr))?.address === parseIp(ip)?.address;
 
 /** A link counts as up when it is administratively up and not reported down. */
 function linkUp(adminUp: boolean, operState: string): boolean {

@@ -2,6 +2,7 @@
 // are projected onto this one shape, keyed by a stable identity, so the diff is a
 // key-by-key comparison and the plan can say "address 192.0.2.50/24 on eth0".
 import type { ObservedXfrmPolicy } from '../observe/model.js';
+import { hostPart } from '../model/ip.js';
 
 export interface LinkObject {
   kind: 'link';
@@ -75,7 +76,7 @@ export const MAIN_TABLE = 254;
 
 export const linkKey = (name: string) => `link:${name}`;
 /** An address is identified by its IP alone: one node never holds an IP twice. */
-export const addressKey = (cidr: string) => `addr:${cidr.slice(0, cidr.indexOf('/'))}`;
+export const addressKey = (cidr: string) => `addr:${hostPart(cidr)}`;
 export const routeKey = (table: number, to: string, metric: number | undefined) => `route:${table}:${to}:${metric ?? 0}`;
 export const neighborKey = (iface: string, address: string) => `neigh:${iface}:${address}`;
 export const xfrmKey = (p: ObservedXfrmPolicy) =>

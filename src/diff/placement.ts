@@ -5,7 +5,7 @@
 // higher-priority server is back).
 import type { DesiredModel, Entry } from '../model/desired.js';
 import type { RelocatableAddressDocument } from '../model/generated/desired.js';
-import { parseCidr } from '../model/ip.js';
+import { hostPart, parseCidr } from '../model/ip.js';
 import type { Observation } from '../observe/model.js';
 import { addressKey } from './objects.js';
 
@@ -68,7 +68,7 @@ export function indexObservations(observations: ReadonlyMap<string, Observation>
     if (!obs.ok) continue;
     ownedByNode.set(node, new Set(obs.state.inventory.owned));
     for (const a of obs.state.addresses) {
-      const ip = a.cidr.slice(0, a.cidr.indexOf('/'));
+      const ip = hostPart(a.cidr);
       const list = holdersByIp.get(ip);
       if (list) list.push({ node, iface: a.interface });
       else holdersByIp.set(ip, [{ node, iface: a.interface }]);
@@ -88,7 +88,7 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   const active = placementOn(spec.active)!;
   const unobserved: string[] = [];
   for (const p of placements) if (!observations.get(p.node)?.ok) unobserved.push(p.node);
-  const holders = index.holdersByIp.get(cidr.slice(0, cidr.indexOf('/'))) ?? NO_HOLDERS;
+  const holders = index.holdersByIp.get(hostPart(cidr)) ?? NO_HOLDERS;
   const base = { name: entry.name, cidr, holders, unobserved };
   const at = (node: string, iface: string, label?: string) => ({ node, iface, label: labelFor(iface, label) });
   const home = at(active.node, active.interface, active.label);

@@ -89,6 +89,12 @@ function parseCidrUncached(text: string): ParsedCidr | null {
   };
 }
 
+/** The address of "address/prefix" text, without parsing it ("192.0.2.5/24" -> "192.0.2.5"). */
+export function hostPart(cidr: string): string {
+  const slash = cidr.indexOf('/');
+  return slash < 0 ? cidr : cidr.slice(0, slash);
+}
+
 export function isValidCidr(text: string): boolean {
   return parseCidr(text) !== null;
 }

@@ -5,6 +5,7 @@
 // link / ping-list / broadcast-ping health).
 import type { AddressObject } from '../diff/objects.js';
 import type { ClusterDocument, RelocatableAddressDocument } from '../model/generated/desired.js';
+import { hostPart } from '../model/ip.js';
 
 export type Check =
   | { kind: 'uniqueness'; node: string; iface: string; address: string; timeoutMs: number }
@@ -29,7 +30,7 @@ export const DEFAULTS = {
   pingTimeoutMs: 1000,
 } as const;
 
-const ipOf = (cidr: string) => cidr.slice(0, cidr.indexOf('/'));
+const ipOf = hostPart;
 
 export function confirmAbsent(node: string, a: AddressObject): Check {
   return { kind: 'confirm-absent', node, address: ipOf(a.cidr) };

@@ -7,7 +7,7 @@ import { addressKey, sameObject, type NodeObject } from '../diff/objects.js';
 import { isKernelManagedAddress, observedObjects } from '../diff/observed-objects.js';
 import { mergeUnspecified } from '../diff/diff-node.js';
 import type { DesiredModel } from '../model/desired.js';
-import { contains, parseCidr } from '../model/ip.js';
+import { contains, hostPart, parseCidr } from '../model/ip.js';
 import type { ObservedNode } from '../observe/model.js';
 import { applyOps } from '../sim/kernel.js';
 import type { Change } from '../diff/changes.js';
@@ -28,7 +28,7 @@ export interface GateResult {
   finalStates: Map<string, ObservedNode>;
 }
 
-const ipOf = (cidr: string) => cidr.slice(0, cidr.indexOf('/'));
+const ipOf = hostPart;
 
 function addressSet(state: ObservedNode): Map<string, string> {
   const m = new Map<string, string>();

@@ -12,6 +12,7 @@ import type { KernelOp } from './ops.js';
 import { addressChecks, confirmAbsent, type Check } from './checks.js';
 import { settleCollateral } from './secondaries.js';
 import { stepOrder } from './schedule.js';
+import { hostPart } from '../model/ip.js';
 
 export interface Step {
   id: string;
@@ -179,14 +180,14 @@ export function buildSteps(changes: readonly Change[], ctx: StepContext): Step[]
   for (const s of steps) {
     for (const op of s.ops) {
       if (op.op !== 'addr-del') continue;
-      const ip = op.cidr.slice(0, op.cidr.indexOf('/'));
+      const ip = hostPart(op.cidr);
       removals.set(ip, [...(removals.get(ip) ?? []), s]);
     }
   }
   for (const s of steps) {
     for (const op of s.ops) {
       if (op.op !== 'addr-add') continue;
-      const ip = op.cidr.slice(0, op.cidr.indexOf('/'));
+      const ip = hostPart(op.cidr);
       for (const r of removals.get(ip) ?? []) if (r.node !== s.node && !s.deps.includes(r.id)) s.deps.push(r.id);
     }
     if (s.relocatable) s.rank = ranks.get(s.relocatable) ?? 0;

@@ -19,7 +19,7 @@
 //   address waits, tentative and without its connected route, for the link to come up.
 import type { Family, ObservedAddress } from '../observe/model.js';
 import type { KernelOp } from '../plan/ops.js';
-import { parseIp, type ParsedCidr } from '../model/ip.js';
+import { hostPart, parseIp, type ParsedCidr } from '../model/ip.js';
 import { cachedCidr } from './parse-cache.js';
 import type { Draft } from './draft.js';
 import { errors, type KernelError } from './errors.js';
@@ -35,7 +35,7 @@ export function parsedOf(a: ObservedAddress): ParsedCidr | null {
   return cachedCidr(a.cidr);
 }
 
-export const ipOf = (a: ObservedAddress): string => a.cidr.slice(0, a.cidr.indexOf('/'));
+export const ipOf = (a: ObservedAddress): string => hostPart(a.cidr);
 
 const sameSubnet = (a: ObservedAddress, c: ParsedCidr): boolean => {
   const p = parsedOf(a);

@@ -8,7 +8,7 @@
 // solicitations). A bond with no segment of its own takes the segment of its slaves.
 // IPv4 duplicates are allowed by the kernel: they are reported here, never refused.
 import type { DesiredModel } from '../model/desired.js';
-import { parseIp } from '../model/ip.js';
+import { hostPart, parseIp } from '../model/ip.js';
 import type { ObservedNode } from '../observe/model.js';
 import type { KernelContext } from './addresses.js';
 
@@ -62,7 +62,7 @@ export class SimNetwork {
     for (const a of state.addresses) {
       if (!links.get(a.interface)?.adminUp || a.tentative || a.dadfailed) continue;
       const segment = this.segmentOf(state.node, a.interface, state);
-      const ip = parseIp(a.cidr.slice(0, a.cidr.indexOf('/')));
+      const ip = parseIp(hostPart(a.cidr));
       if (!segment || !ip) continue;
       const k = key(segment, ip.address);
       const list = this.holdersByAddress.get(k);

@@ -12,7 +12,7 @@
 //   device routes scope "link", gateway routes no scope (global scope is left out).
 import type { Family, ObservedRoute } from '../observe/model.js';
 import type { KernelOp } from '../plan/ops.js';
-import { contains, parseIp, type ParsedCidr } from '../model/ip.js';
+import { contains, hostPart, parseIp, type ParsedCidr } from '../model/ip.js';
 import { cachedCidr } from './parse-cache.js';
 import type { Draft } from './draft.js';
 import { errors, type KernelError } from './errors.js';
@@ -121,7 +121,7 @@ function v6GatewayReachable(d: Draft, gw: string, dev: string, table: number): b
 /** A local address usable as a preferred source: configured on an up link (and past DAD for IPv6). */
 function isLocalSource(d: Draft, family: Family, ip: string): boolean {
   for (const a of d.allAddresses()) {
-    if (a.family !== family || a.cidr.slice(0, a.cidr.indexOf('/')) !== ip) continue;
+    if (a.family !== family || hostPart(a.cidr) !== ip) continue;
     if (!d.link(a.interface)?.adminUp) continue;
     if (family === 6 && (a.tentative || a.dadfailed)) continue;
     return true;
