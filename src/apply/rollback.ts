@@ -34,6 +34,7 @@ export function rollbackOps(model: DesiredModel, checkpoint: ObservedNode, curre
     frozenInterfaces: new Map(),
     prune: true,
     reasons: new Map(),
+    relocatableNames: new Map(),
   });
   const ctx = {
     model,

@@ -20,8 +20,10 @@ export interface NodeDiffInput {
   /** Address key of the node's management address: never removed. */
   managementKey?: string;
   prune: boolean;
-  /** Reasons for creating relocatable addresses, by address key. */
+  /** Why relocatable addresses change (their placement decision), by address key. */
   reasons: ReadonlyMap<string, string>;
+  /** RelocatableAddress names by address key, to name an address that leaves a node. */
+  relocatableNames: ReadonlyMap<string, string>;
 }
 
 export interface NodeDiff {
@@ -113,7 +115,8 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     }
     if (isHardware(have)) continue;
     if (have.kind === 'address' && input.managedAddresses.has(key)) {
-      push('delete', key, have, undefined, 'belongs elsewhere in the desired state');
+      const name = input.relocatableNames.get(key);
+      push('delete', key, name ? { ...have, relocatable: name } : have, undefined, input.reasons.get(key) ?? 'belongs elsewhere in the desired state');
     } else if (input.owned.has(key)) {
       push('delete', key, have, undefined, 'created by tandem, no longer desired');
     } else if (input.prune) {

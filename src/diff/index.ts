@@ -69,7 +69,11 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
   }
 
   const reasons = new Map<string, string>();
-  for (const d of decisions.values()) if (d.kind !== 'in-place') reasons.set(addressKey(d.cidr), d.reason);
+  const relocatableNames = new Map<string, string>();
+  for (const d of decisions.values()) {
+    if (d.kind !== 'in-place') reasons.set(addressKey(d.cidr), d.reason);
+    relocatableNames.set(addressKey(d.cidr), d.name);
+  }
 
   for (const node of model.nodes) {
     const obs = observations.get(node.name);
@@ -89,6 +93,7 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
       managementKey: management ? addressKey(management.cidr) : undefined,
       prune,
       reasons,
+      relocatableNames,
     });
     out.changes.push(...diff.changes);
     out.deferrals.push(...diff.deferrals);

@@ -59,7 +59,7 @@ describe('apply on sim nodes', () => {
     const events: string[] = [];
     const switchover = await planOf(t);
     const steps = switchover.plan.waves.map((w) => w.steps.map((s) => `${w.index}:${s.node}:${s.description}`));
-    assert.deepEqual(steps, [['1:server1:delete address 192.0.2.50/24 on eth0:db'], ['2:server2:create address 192.0.2.50/24 on eth0:db (relocatable databaseip)']]);
+    assert.deepEqual(steps, [['1:server1:delete address 192.0.2.50/24 on eth0:db (relocatable databaseip)'], ['2:server2:create address 192.0.2.50/24 on eth0:db (relocatable databaseip)']]);
     const r2 = await apply(t, switchover.plan, { onEvent: (e) => events.push(`${e.event}${e.node ? ` ${e.node}` : ''}${e.wave ? ` w${e.wave}` : ''}`) });
     assert.equal(r2.outcome, 'applied', r2.message);
     assert.equal(r2.wavesApplied, 2);
@@ -136,7 +136,7 @@ describe('apply on sim nodes', () => {
     const { prepared } = await planOf(t);
     const r = await applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: plan.desiredRevision.digest });
     assert.equal(r.outcome, 'stale');
-    assert.match(r.stale!.join('\n'), /node server1 changed since the plan was made: address 192\.0\.2\.62\/24 on eth0 is gone/);
+    assert.match(r.stale!.join('\n'), /node server1 changed since the plan was made: address 192\.0\.2\.62\/24 on eth0 \(relocatable web-b\) is gone/);
     assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
     const r2 = await applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: 'sha256:other' });
     assert.match(r2.stale![0], /the desired state changed since the plan was made/);

@@ -26,7 +26,7 @@ describe('switchover of a relocatable address', () => {
     const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
     const plan = planFor(env('s2'), observations(s1, s2));
     assert.deepEqual(plan.refusals, []);
-    assert.deepEqual(stepLines(plan), ['1:s1:delete address 192.0.2.50/24 on eth0', '2:s2:create address 192.0.2.50/24 on eth0 (relocatable db)']);
+    assert.deepEqual(stepLines(plan), ['1:s1:delete address 192.0.2.50/24 on eth0 (relocatable db)', '2:s2:create address 192.0.2.50/24 on eth0 (relocatable db)']);
     const [del] = plan.waves[0].steps;
     const [add] = plan.waves[1].steps;
     assert.deepEqual(del.ops, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' }]);
@@ -64,7 +64,7 @@ describe('switchback', () => {
   it('automatic: moves it home when the home node is healthy', () => {
     const plan = planFor(env('s1', 'automatic'), observations(...failedOver()));
     assert.equal(plan.placements[0].kind, 'switchback');
-    assert.deepEqual(stepLines(plan), ['1:s2:delete address 192.0.2.50/24 on eth0', '2:s1:create address 192.0.2.50/24 on eth0 (relocatable db)']);
+    assert.deepEqual(stepLines(plan), ['1:s2:delete address 192.0.2.50/24 on eth0 (relocatable db)', '2:s1:create address 192.0.2.50/24 on eth0 (relocatable db)']);
   });
 
   it('automatic: leaves it when the home interface is down', () => {

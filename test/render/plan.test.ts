@@ -26,7 +26,7 @@ describe('plan text', () => {
   it('groups changes by node with Terraform symbols and ends with a summary line', () => {
     const text = renderPlanText(switchover());
     assert.match(text, /^s1 \(sim\)$/m);
-    assert.match(text, /^ {2}- {3}address 192\.0\.2\.50\/24 on eth0 {2}# belongs elsewhere in the desired state$/m);
+    assert.match(text, /^ {2}- {3}address 192\.0\.2\.50\/24 on eth0 \(relocatable db\) {2}# active changed from s1 to s2: switchover$/m);
     assert.match(text, /^ {2}\+ {3}address 192\.0\.2\.50\/24 on eth0 \(relocatable db\)/m);
     assert.match(text, /wave 2 \(s2\)/);
     assert.match(text, /before: check 192\.0\.2\.50 is unused/);
