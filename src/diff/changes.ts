@@ -20,6 +20,8 @@ export interface Change {
 
 /** A change that is known but held back, with why (e.g. the interface is failed over). */
 export interface Deferral {
+  /** The transition rule that holds it back (TR003: the interface is failed over). */
+  ruleId: string;
   node: string;
   key: string;
   action: Action;

@@ -80,7 +80,7 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     const iface = interfaceOf(subject);
     const frozen = iface !== undefined ? input.frozenInterfaces.get(iface) : undefined;
     if (frozen) {
-      result.deferrals.push({ node, key, action, description: describeObject(subject), reason: frozen });
+      result.deferrals.push({ ruleId: 'TR003', node, key, action, description: describeObject(subject), reason: frozen });
       return;
     }
     result.changes.push({ id: `${node}:${key}`, node, key, kind: subject.kind, action, ...(before ? { before } : {}), ...(after ? { after } : {}), reason });

@@ -12,6 +12,7 @@ import type { ObservedNode } from '../observe/model.js';
 import { applyOps } from '../sim/kernel.js';
 import type { Change } from '../diff/changes.js';
 import type { RolloutLimits, Wave } from './schedule.js';
+import type { KernelOp } from './ops.js';
 import type { Step } from './steps.js';
 
 export interface GateInput {
@@ -21,6 +22,8 @@ export interface GateInput {
   changes: readonly Change[];
   waves: readonly Wave[];
   limits: RolloutLimits;
+  /** Interfaces observed failed over, by node: no step may touch them (TR003). */
+  frozen?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface GateResult {
@@ -64,7 +67,12 @@ export function gate(input: GateInput): GateResult {
       }
       const removedHere = new Set<string>();
       const heldBefore = addressSet(before);
+      const frozen = input.frozen?.get(step.node);
       for (const op of step.ops) {
+        const iface = opInterface(op);
+        if (iface !== undefined && frozen?.has(iface)) {
+          refuse('TR003', step, [`${step.node}/${iface}`], `${step.id} changes ${step.node}/${iface}, which is failed over: its changes wait until it is restored`);
+        }
         if (op.op === 'addr-del') {
           removedHere.add(op.cidr);
           if (management.get(step.node) === op.cidr) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, the management address of ${step.node}`);
@@ -101,7 +109,35 @@ export function gate(input: GateInput): GateResult {
     }
   }
   checkConvergence(input, states, refuse);
+  checkNotEmptied(input, states, refuse);
   return { refusals, finalStates: states };
+}
+
+/** The interface a kernel op writes to, if it writes to one. */
+function opInterface(op: KernelOp): string | undefined {
+  switch (op.op) {
+    case 'route-replace':
+    case 'route-del':
+      return op.dev;
+    case 'xfrm-policy-update':
+    case 'xfrm-policy-del':
+    case 'sysctl-set':
+      return undefined;
+    default:
+      return op.iface;
+  }
+}
+
+/**
+ * TR009: a node that held addresses never ends the plan with none. That is what an
+ * empty or half-read desired state looks like, and never what anyone meant.
+ */
+function checkNotEmptied(input: GateInput, finals: ReadonlyMap<string, ObservedNode>, refuse: Refuse): void {
+  for (const [node, start] of input.states) {
+    const end = finals.get(node);
+    if (!end || addressSet(start).size === 0 || addressSet(end).size > 0) continue;
+    refuse('TR009', undefined, [`Node/${node}`], `the plan would leave ${node} without a single address (it has ${addressSet(start).size}); an empty desired state is never read as "remove everything"`);
+  }
 }
 
 type Refuse = (ruleId: string, step: Step | undefined, objects: string[], explanation: string) => void;

@@ -55,7 +55,9 @@ export function planEnvironment(input: PlanInput): PlanDocument {
   const waves = schedule(steps, limits);
   const states = new Map<string, ObservedNode>();
   for (const [node, obs] of observations) if (obs.ok) states.set(node, obs.state);
-  const gated = gate({ model, states, intents: diff.intents, changes, waves, limits });
+  const frozen = new Map<string, Set<string>>();
+  for (const f of diff.failedOver.values()) frozen.set(f.home.node, (frozen.get(f.home.node) ?? new Set()).add(f.home.iface));
+  const gated = gate({ model, states, intents: diff.intents, changes, waves, limits, frozen });
   const refusals = [...diff.refusals, ...gated.refusals];
   const warnings = [...(input.diagnostics ?? []).filter((d) => d.severity === 'warning').map(diagnosticAsWarning), ...diff.warnings];
   const deferrals = keep(diff.deferrals);

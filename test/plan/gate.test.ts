@@ -114,4 +114,16 @@ describe('safety gate', () => {
     assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR012', 'bad']]);
     assert.match(refusals[0].explanation, /192\.0\.2\.99\/24/);
   });
+
+  it('TR003: refuses a step that touches an interface observed failed over', () => {
+    const { model, intents, states } = setup();
+    const refusals = gate({ model, intents, states, changes: [], limits: { groups: [] }, frozen: new Map([['s1', new Set(['eth0'])]]), waves: [{ index: 1, steps: [step('s1', 'touch', [{ op: 'link-set', iface: 'eth0', mtu: 9000 }])] }] }).refusals;
+    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR003', 'touch']]);
+  });
+
+  it('TR009: refuses a plan that leaves a node without any address', () => {
+    const refusals = run([[step('s2', 'empty', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.12/24' }, { op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.12/24' }])]]);
+    assert.deepEqual(refusals.map((r) => r.ruleId).sort(), ['TR005', 'TR009']);
+    assert.match(refusals.find((r) => r.ruleId === 'TR009')!.explanation, /leave s2 without a single address/);
+  });
 });
