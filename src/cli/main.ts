@@ -1,20 +1,12 @@
 #!/usr/bin/env node
 // tandem's command line: parses flags (commander) and calls one library function per
 // command; one handler maps outcomes to exit codes 0 (nothing to do / valid),
-// 2 (changes planned), 3 (refused), 1 (invalid input or operational error).
+// 2 (changes planned), 3 (refused), 1 (invalid input or operational error). Each
+// command's module is imported when the command runs, so `tandem validate` does not
+// load git, apply and the lab at start-up.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { validateCommand } from './commands/validate.js';
-import { labDownCommand, labStatusCommand, labUpCommand } from './commands/lab.js';
-import { observeCommand } from './commands/observe.js';
-import { showCommand } from './commands/show.js';
-import { simPathCommand, simResetCommand } from './commands/sim.js';
-import { graphCommand, planCommand } from './commands/plan.js';
-import { applyCommand } from './commands/apply.js';
-import { reconcileCommand } from './commands/reconcile.js';
-import { statusCommand } from './commands/status.js';
-import { resumeCommand, suspendCommand } from './commands/suspend.js';
 import { DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
@@ -33,7 +25,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('Check environments against the schema and every static rule (exit 0 valid, 1 invalid)')
     .argument('[env-dirs...]', 'environment folders', DEFAULT_ENVIRONMENTS)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dirs: string[], opts) => setExit(await validateCommand(dirs, opts, io)));
+    .action(async (dirs: string[], opts) => setExit(await (await import('./commands/validate.js')).validateCommand(dirs, opts, io)));
 
   const lab = program.command('lab').description('A lab of network namespaces built from an environment (root, iproute2; docs/lab.md)');
   lab
@@ -42,18 +34,18 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<env-dir>', 'environment folder')
     .option('--with-addresses', 'also add every static address (default: wiring and management addresses only)', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dir: string, opts) => setExit(await labUpCommand(dir, opts, io)));
+    .action(async (dir: string, opts) => setExit(await (await import('./commands/lab.js')).labUpCommand(dir, opts, io)));
   lab
     .command('down')
     .description('Remove exactly the namespaces lab up recorded for the environment')
     .argument('<env-dir>', 'environment folder')
-    .action(async (dir: string) => setExit(await labDownCommand(dir, io)));
+    .action(async (dir: string) => setExit(await (await import('./commands/lab.js')).labDownCommand(dir, io)));
   lab
     .command('status')
     .description("List the lab's recorded namespaces, whether they exist, and their interfaces")
     .argument('<env-dir>', 'environment folder')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dir: string, opts) => setExit(await labStatusCommand(dir, opts, io)));
+    .action(async (dir: string, opts) => setExit(await (await import('./commands/lab.js')).labStatusCommand(dir, opts, io)));
 
   // observe and show share their source options: the node's own transport, --lab, or --observed.
   const observeSource = (cmd: Command) =>
@@ -67,10 +59,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   observeSource(program.command('observe').description('Observe the nodes and record their state, one file per node (exit 1 if any node failed)'))
     .requiredOption('--out <dir>', 'folder that receives <node>.json or <node>.yaml')
     .addOption(new Option('--format <format>', 'snapshot file format').choices(['json', 'yaml']).default('json'))
-    .action(async (dir: string, opts) => setExit(await observeCommand(dir, opts, io)));
+    .action(async (dir: string, opts) => setExit(await (await import('./commands/observe.js')).observeCommand(dir, opts, io)));
   observeSource(program.command('show').description('Show the observed state of the nodes (exit 1 if any node failed)'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
-    .action(async (dir: string, opts) => setExit(await showCommand(dir, opts, io)));
+    .action(async (dir: string, opts) => setExit(await (await import('./commands/show.js')).showCommand(dir, opts, io)));
 
   const defaultEnv = (cmd: Command) => cmd.argument('[env-dir]', 'environment folder', DEFAULT_ENVIRONMENTS[0]);
   defaultEnv(program.command('plan').description('Plan the changes that bring the nodes to the desired state (exit 0 nothing to do, 2 changes, 3 refused, 1 error)'))
@@ -83,7 +75,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--head <rev>', 'with --base: plan the environment at this revision instead of the working tree')
     .option('--repo <path|url>', 'with --base: the repository (default: the one holding env-dir)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-    .action(async (dir: string, opts) => setExit(await planCommand(dir, { ...opts, nodes: opts.node, observedDir: opts.observed }, io)));
+    .action(async (dir: string, opts) => setExit(await (await import('./commands/plan.js')).planCommand(dir, { ...opts, nodes: opts.node, observedDir: opts.observed }, io)));
   program
     .command('apply')
     .description('Plan, confirm and apply the changes, wave by wave, verified and rolled back on failure (exit 0 applied or nothing to do, 1 failed/stale/locked, 3 refused; docs/apply.md)')
@@ -95,9 +87,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--node <name...>', 'plan and apply only these nodes (every node is still observed)')
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .option('--timeout <ms>', 'time limit of each command run on a node, in milliseconds (default 10000)')
-    .action(async (dir: string | undefined, opts) => setExit(await applyCommand(dir, opts, io)));
+    .action(async (dir: string | undefined, opts) => setExit(await (await import('./commands/apply.js')).applyCommand(dir, opts, io)));
   defaultEnv(program.command('graph').description('Print the topology (nodes, interfaces, failover pairs, relocatable addresses) as a Mermaid diagram')).action(
-    async (dir: string) => setExit(await graphCommand(dir, io)),
+    async (dir: string) => setExit(await (await import('./commands/plan.js')).graphCommand(dir, io)),
   );
 
   const sim = program.command('sim').description('Simulated nodes (transport: sim): where their state lives, and starting them over');
@@ -105,13 +97,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('path')
     .description("Print the folder holding the environment's sim state (one <node>.json per node)")
     .argument('<env-dir>', 'environment folder')
-    .action(async (dir: string) => setExit(await simPathCommand(dir, io)));
+    .action(async (dir: string) => setExit(await (await import('./commands/sim.js')).simPathCommand(dir, io)));
   sim
     .command('reset')
     .description("Start sim nodes over from the environment's snapshots (ENV_DIR/observed), undoing every apply")
     .argument('<env-dir>', 'environment folder')
     .option('--node <name...>', 'reset only these nodes (repeatable)')
-    .action(async (dir: string, opts) => setExit(await simResetCommand(dir, opts, io)));
+    .action(async (dir: string, opts) => setExit(await (await import('./commands/sim.js')).simResetCommand(dir, opts, io)));
 
   program
     .command('reconcile')
@@ -130,25 +122,25 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--lab', 'reach each node inside its lab namespace (tandem lab up)', false)
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .addOption(new Option('--format <format>', 'output format of each run').choices(['text', 'json']).default('text'))
-    .action(async (env: string, opts) => setExit(await reconcileCommand(env, opts, io)));
+    .action(async (env: string, opts) => setExit(await (await import('./commands/reconcile.js')).reconcileCommand(env, opts, io)));
   program
     .command('status')
     .description('Show what reconcile recorded per node (exit 0 all Ready, 2 Reconciling, 3 Stalled, 1 nothing recorded)')
     .argument('[env...]', 'environment names or paths (default: every recorded environment)')
     .option('--history <n>', 'runs of history shown per node in text', '5')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (envs: string[], opts) => setExit(await statusCommand(envs, opts, io)));
+    .action(async (envs: string[], opts) => setExit(await (await import('./commands/status.js')).statusCommand(envs, opts, io)));
   program
     .command('suspend')
     .description('Stop reconcile from changing an environment until tandem resume')
     .argument('<env>', 'environment name or path')
     .option('--reason <text>', 'why, shown by tandem status')
-    .action(async (env: string, opts) => setExit(await suspendCommand(env, opts, io)));
+    .action(async (env: string, opts) => setExit(await (await import('./commands/suspend.js')).suspendCommand(env, opts, io)));
   program
     .command('resume')
     .description('Let reconcile change a suspended environment again')
     .argument('<env>', 'environment name or path')
-    .action(async (env: string) => setExit(await resumeCommand(env, io)));
+    .action(async (env: string) => setExit(await (await import('./commands/suspend.js')).resumeCommand(env, io)));
 
   return program;
 }
