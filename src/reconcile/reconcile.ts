@@ -187,7 +187,9 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
   nodes = o.nodes?.length ? [...o.nodes] : model.nodes.map((n) => n.name);
 
   const envDir = await writeWorkspace(o.stateDir, env, rev);
-  const driverOptions = { ...o.driverOptions, envDir, stateDir: o.stateDir };
+  // The inventory of a node lives on the node (drivers' default), never under this
+  // machine's state folder: `tandem apply` and `tandem reconcile` must find the same one.
+  const driverOptions = { ...o.driverOptions, envDir };
   // Observed through the writers apply uses: they honour o.env and o.cwd (where sim
   // state lives), so observe and apply always see the same node.
   const drivers = model.nodes.map((n) => writerFor(n.doc, { ...driverOptions, env: o.env, cwd: o.cwd }));
