@@ -87,7 +87,7 @@ export async function run(): Promise<BenchResult[]> {
     }
     const ops = addressOps();
     const input = ops.map(batchLine).join('\n') + '\n';
-    const writer = createLinuxWriter('bench', { transport: 'netns', namespace: nsTandem }, { stateDir, timeoutMs: 60_000 });
+    const writer = createLinuxWriter('bench', { transport: 'netns', namespace: nsTandem }, { inventoryRoot: stateDir, timeoutMs: 60_000 });
     const raw: number[] = [];
     const tandem: number[] = [];
     for (let i = 0; i < RUNS; i++) {

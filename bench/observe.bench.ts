@@ -39,7 +39,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     await execa('ip', ['-n', ns, '-batch', '-'], { input: batch() });
     const observe = async () => {
-      const r = await observeLinux('bench', { transport: 'netns', namespace: ns }, { stateDir: '/nonexistent-tandem-bench' });
+      const r = await observeLinux('bench', { transport: 'netns', namespace: ns }, { inventoryRoot: '/nonexistent-tandem-bench' });
       if (!r.ok) throw new Error(`observe failed: ${r.error.kind}: ${r.error.message}`);
       return r.state;
     };

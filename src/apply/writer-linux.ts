@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { execa } from 'execa';
 import type { Connection } from '../model/generated/desired.js';
 import { observeLinux, type LinuxDriverOptions } from '../observe/drivers/linux/driver.js';
-import { DEFAULT_STATE_DIR, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type Transport } from '../observe/drivers/linux/transport.js';
+import { DEFAULT_INVENTORY_ROOT, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type Transport } from '../observe/drivers/linux/transport.js';
 import type { Inventory, Observation } from '../observe/model.js';
 import type { Check } from '../plan/checks.js';
 import type { KernelOp } from '../plan/ops.js';
@@ -45,7 +45,7 @@ export class LinuxWriter implements WritableNode {
   readonly stats: WriteStats = { batches: 0, inventoryWrites: 0 };
   readonly target: string;
   private readonly timeoutMs: number;
-  private readonly stateDir: string;
+  private readonly inventoryRoot: string;
 
   constructor(
     readonly node: string,
@@ -54,11 +54,11 @@ export class LinuxWriter implements WritableNode {
   ) {
     this.target = describeConnection(connection);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
+    this.inventoryRoot = options.inventoryRoot ?? DEFAULT_INVENTORY_ROOT;
   }
 
   private transport(): Transport {
-    const made = transportFor(this.connection, { timeoutMs: this.timeoutMs, stateDir: this.stateDir });
+    const made = transportFor(this.connection, { timeoutMs: this.timeoutMs, inventoryRoot: this.inventoryRoot });
     if (!made.ok) throw new Error(made.error.message);
     return made.transport;
   }
@@ -140,7 +140,7 @@ export class LinuxWriter implements WritableNode {
   }
 
   async writeInventory(inventory: Inventory): Promise<void> {
-    const path = inventoryPath(this.connection, this.stateDir);
+    const path = inventoryPath(this.connection, this.inventoryRoot);
     const text = JSON.stringify(inventory, null, 2) + '\n';
     this.stats.inventoryWrites++;
     if (this.connection.transport !== 'ssh') {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { labDown, labUp } from '../../src/lab/index.js';
-import { DEFAULT_STATE_DIR } from '../../src/observe/drivers/linux/transport.js';
+import { DEFAULT_INVENTORY_ROOT } from '../../src/observe/drivers/linux/transport.js';
 import { validateEnvironment } from '../../src/validate/index.js';
 
 export const CLI = resolve('dist/src/cli/main.js');
@@ -120,7 +120,7 @@ export async function destroyLab(l: Lab): Promise<void> {
   const r = await execa('ip', ['-j', 'netns', 'list'], { reject: false });
   const names = String(r.stdout).trim() ? (JSON.parse(String(r.stdout)) as Array<{ name: string }>).map((n) => n.name) : [];
   for (const ns of names.filter((n) => n.includes(l.sfx))) await execa('ip', ['netns', 'del', ns], { reject: false });
-  for (const ns of [l.ns.a, l.ns.b]) await rm(join(DEFAULT_STATE_DIR, 'netns', ns), { recursive: true, force: true });
+  for (const ns of [l.ns.a, l.ns.b]) await rm(join(DEFAULT_INVENTORY_ROOT, 'netns', ns), { recursive: true, force: true });
   await rm(l.root, { recursive: true, force: true });
 }
 

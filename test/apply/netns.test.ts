@@ -27,9 +27,9 @@ async function lab(spec?: LabSpec): Promise<Lab> {
 
 async function planAndApply(l: Lab) {
   const io: CliIO = { stdout: new Capture(), stderr: new Capture(), stdin: process.stdin, env: l.env, cwd: l.root };
-  const { plan, prepared } = await makePlan(l.dir, { format: 'text', stateDir: l.stateDir }, io);
+  const { plan, prepared } = await makePlan(l.dir, { format: 'text', inventoryRoot: l.stateDir }, io);
   assert.equal(plan.refusals.length, 0, JSON.stringify(plan.refusals));
-  const result = await applyPlan({ plan, model: prepared.model, envDir: l.dir, driverOptions: { stateDir: l.stateDir }, env: l.env, cwd: l.root, desiredDigest: prepared.desiredDigest, observed: prepared.observations });
+  const result = await applyPlan({ plan, model: prepared.model, envDir: l.dir, driverOptions: { inventoryRoot: l.stateDir }, env: l.env, cwd: l.root, desiredDigest: prepared.desiredDigest, observed: prepared.observations });
   return { plan, result };
 }
 
@@ -83,7 +83,7 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     // gate; the real kernel refuses the IPv6 address after the IPv4 one went in.
     await execa('ip', ['netns', 'exec', l.ns.a, 'sysctl', '-q', '-w', 'net.ipv6.conf.eth0.disable_ipv6=1']);
     await writeFile(join(l.dir, 'nodes.yaml'), nodesYaml(l, { extraAddressesA: ['192.0.2.13/24', '2001:db8:a::13/64'] }));
-    const pre = await observeLinux(`a-${l.sfx}`, { transport: 'netns', namespace: l.ns.a }, { stateDir: l.stateDir });
+    const pre = await observeLinux(`a-${l.sfx}`, { transport: 'netns', namespace: l.ns.a }, { inventoryRoot: l.stateDir });
     assert.ok(pre.ok);
     const { plan, result } = await planAndApply(l);
     assert.equal(plan.waves.length, 1);
@@ -93,7 +93,7 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     assert.deepEqual(result.rolledBack?.nodes, [`a-${l.sfx}`]);
     assert.deepEqual(result.rolledBack?.steps, [`a-${l.sfx}:addr:192.0.2.13`]);
     assert.deepEqual(result.rolledBack?.incomplete, []);
-    const post = await observeLinux(`a-${l.sfx}`, { transport: 'netns', namespace: l.ns.a }, { stateDir: l.stateDir });
+    const post = await observeLinux(`a-${l.sfx}`, { transport: 'netns', namespace: l.ns.a }, { inventoryRoot: l.stateDir });
     assert.ok(post.ok);
     assert.deepEqual(compareStates(pre.state, post.state), []);
     assert.ok(!(await has(l.ns.a, '192.0.2.13/24')), 'the IPv4 address of the failed wave is gone again');

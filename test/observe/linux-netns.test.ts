@@ -49,7 +49,7 @@ describe('linux driver on a network namespace', { skip: unavailable || false }, 
   });
 
   it('observes exactly the changes made behind its back', async () => {
-    const driver = createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { stateDir, sysctls: ['net.ipv4.ip_forward'] });
+    const driver = createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { inventoryRoot: stateDir, sysctls: ['net.ipv4.ip_forward'] });
     const first = await driver.observe();
     assert.ok(first.ok, !first.ok ? first.error.message : '');
     const a = first.state;
@@ -97,8 +97,8 @@ describe('linux driver on a network namespace', { skip: unavailable || false }, 
     const missing = spaces.name('missing');
     assert.equal(await namespaceExists(missing), false);
     const [bad, good] = await observeNodes([
-      createLinuxDriver('ghost', { transport: 'netns', namespace: missing }, { stateDir }),
-      createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { stateDir }),
+      createLinuxDriver('ghost', { transport: 'netns', namespace: missing }, { inventoryRoot: stateDir }),
+      createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { inventoryRoot: stateDir }),
     ]);
     assert.equal(bad.ok, false);
     assert.equal(!bad.ok && bad.error.kind, 'namespace-missing');
@@ -110,7 +110,7 @@ describe('linux driver on a network namespace', { skip: unavailable || false }, 
     const file = join(stateDir, 'netns', ns, 'inventory.json');
     await mkdir(join(stateDir, 'netns', ns), { recursive: true });
     await writeFile(file, '{"owned": ');
-    const r = await createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { stateDir }).observe();
+    const r = await createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { inventoryRoot: stateDir }).observe();
     assert.equal(!r.ok && r.error.kind, 'parse');
     assert.match(!r.ok ? r.error.message : '', new RegExp(`inventory ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { classifyFailure, inventoryPath, isSafeRemoteWord, transportFor, type Transport } from '../../src/observe/drivers/linux/transport.js';
 import type { Connection } from '../../src/model/generated/desired.js';
 
-const opts = { timeoutMs: 5000, stateDir: '/var/lib/tandem' };
+const opts = { timeoutMs: 5000, inventoryRoot: '/var/lib/tandem' };
 function make(connection: Connection, timeoutMs = opts.timeoutMs): Transport {
   const r = transportFor(connection, { ...opts, timeoutMs });
   if (!r.ok) throw new Error(r.error.message);

@@ -17,8 +17,8 @@ export interface DriverOptions {
   lab?: boolean;
   /** Per-command time limit of the linux driver, in milliseconds. */
   timeoutMs?: number;
-  /** Root of tandem's state on this machine (inventories of netns nodes). */
-  stateDir?: string;
+  /** Folder on the node holding tandem's inventory (default /var/lib/tandem; tests point it elsewhere). */
+  inventoryRoot?: string;
   /** Environment and working directory: TANDEM_STATE_DIR for sim state (default: the process's). */
   env?: NodeJS.ProcessEnv;
   cwd?: string;
@@ -27,7 +27,7 @@ export interface DriverOptions {
 export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options: DriverOptions = {}): NodeDriver {
   const name = node.metadata.name;
   if (options.observedDir !== undefined) return createSnapshotDriver(options.observedDir, name);
-  const linux = { timeoutMs: options.timeoutMs, stateDir: options.stateDir, sysctls: Object.keys(node.spec.sysctl ?? {}) };
+  const linux = { timeoutMs: options.timeoutMs, inventoryRoot: options.inventoryRoot, sysctls: Object.keys(node.spec.sysctl ?? {}) };
   if (options.lab) return createLinuxDriver(name, { transport: 'netns', namespace: labNamespace(node) }, linux);
   const connection = node.spec.connection;
   switch (connection.transport) {

@@ -12,7 +12,7 @@ import { parseRoutes } from './parse-routes.js';
 import { parseSysctl, sysctlCommand } from './parse-sysctl.js';
 import { parseXfrmPolicies } from './parse-xfrm.js';
 import type { Parsed } from './parsed.js';
-import { DEFAULT_STATE_DIR, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type RunOptions, type Transport } from './transport.js';
+import { DEFAULT_INVENTORY_ROOT, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type RunOptions, type Transport } from './transport.js';
 
 /** The exact commands the driver runs (before the transport wraps them). */
 export const COMMANDS = {
@@ -26,7 +26,7 @@ export const COMMANDS = {
 
 export interface LinuxDriverOptions {
   timeoutMs?: number;
-  stateDir?: string;
+  inventoryRoot?: string;
   /** Sysctl names to read besides the per-interface IPv4 conf keys (the node's expectations). */
   sysctls?: readonly string[];
   /** Clock, for deterministic tests. */
@@ -42,10 +42,10 @@ export function createLinuxDriver(node: string, connection: Connection, options:
 }
 
 export async function observeLinux(node: string, connection: Connection, options: LinuxDriverOptions = {}): Promise<Observation> {
-  const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
-  const made = transportFor(connection, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, stateDir });
+  const inventoryRoot = options.inventoryRoot ?? DEFAULT_INVENTORY_ROOT;
+  const made = transportFor(connection, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, inventoryRoot });
   if (!made.ok) return { node, ok: false, error: made.error };
-  const result = await readNode(made.transport, inventoryPath(connection, stateDir), options);
+  const result = await readNode(made.transport, inventoryPath(connection, inventoryRoot), options);
   if (!result.ok) return { node, ok: false, error: result.error };
   const state: ObservedNode = { node, driver: 'linux', observedAt: (options.now?.() ?? new Date()).toISOString(), ...result.value };
   return { node, ok: true, state };

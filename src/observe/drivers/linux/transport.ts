@@ -30,10 +30,10 @@ export interface TransportOptions {
   /** Per-command time limit in milliseconds. */
   timeoutMs: number;
   /** Root of tandem's state on this machine (inventories of netns nodes live under it). */
-  stateDir: string;
+  inventoryRoot: string;
 }
 
-export const DEFAULT_STATE_DIR = '/var/lib/tandem';
+export const DEFAULT_INVENTORY_ROOT = '/var/lib/tandem';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_SSH_CONNECT_TIMEOUT_S = 10;
 
@@ -56,9 +56,9 @@ export function isValidNamespaceName(name: string): boolean {
 }
 
 /** Where tandem's inventory of a node lives (on the node, or here for a namespace). */
-export function inventoryPath(connection: Connection, stateDir = DEFAULT_STATE_DIR): string {
-  if (connection.transport === 'netns' && connection.namespace) return join(stateDir, 'netns', connection.namespace, 'inventory.json');
-  return join(stateDir, 'inventory.json');
+export function inventoryPath(connection: Connection, inventoryRoot = DEFAULT_INVENTORY_ROOT): string {
+  if (connection.transport === 'netns' && connection.namespace) return join(inventoryRoot, 'netns', connection.namespace, 'inventory.json');
+  return join(inventoryRoot, 'inventory.json');
 }
 
 /** Builds the transport for a connection, or explains why the connection is unusable. */
