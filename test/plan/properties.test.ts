@@ -1,7 +1,8 @@
 // Property-based tests over generated small clusters (fast-check):
 // - applying the plan to the simulated nodes converges: planning again finds nothing;
 // - no intermediate state has an address active on two nodes that was not already;
-// - the same inputs give the same plan, byte for byte.
+// - the same inputs give the same plan, byte for byte;
+// - an interface pair observed failed over is left alone and mirrored on its partner.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -17,6 +18,8 @@ interface Scenario {
   missingStatic: boolean[];
   unmanaged: boolean[];
   ownedExtra: boolean[];
+  /** n1/eth1 and n2/eth1 form a failover pair (seed 001), observed in one of three states. */
+  pair: 'none' | 'home' | 'failed-over' | 'missing';
 }
 
 const scenario: fc.Arbitrary<Scenario> = fc.integer({ min: 2, max: 4 }).chain((nodes) => {
@@ -38,12 +41,15 @@ const scenario: fc.Arbitrary<Scenario> = fc.integer({ min: 2, max: 4 }).chain((n
     missingStatic: fc.array(fc.boolean(), { minLength: nodes, maxLength: nodes }),
     unmanaged: fc.array(fc.boolean(), { minLength: nodes, maxLength: nodes }),
     ownedExtra: fc.array(fc.boolean(), { minLength: nodes, maxLength: nodes }),
+    pair: fc.constantFrom('none', 'home', 'failed-over', 'missing'),
   });
 });
 
 const name = (i: number) => `n${i + 1}`;
 const staticIp = (i: number) => `192.0.2.${10 + i}/24`;
 const relocIp = (j: number) => `192.0.2.${100 + j}/24`;
+const privateIp = (i: number) => `198.51.100.${10 + i}/24`;
+const partnerOf = (s: Scenario, i: number) => (s.pair !== 'none' && i < 2 ? name(1 - i) : undefined);
 
 function files(s: Scenario): Record<string, string> {
   const nodes = Array.from({ length: s.nodes }, (_, i) => `apiVersion: tandem/v1
@@ -54,6 +60,7 @@ spec:
   connection: { transport: sim }
   interfaces:
     - { name: eth0, type: physical, segment: public, addresses: [${staticIp(i)}] }
+    - { name: eth1, type: physical, segment: private, addresses: [${privateIp(i)}]${partnerOf(s, i) ? `, failover: { node: ${partnerOf(s, i)}, interface: eth1 }` : ''} }
 `).join('---\n');
   const relocs = s.relocs
     .map(
@@ -79,9 +86,13 @@ function states(s: Scenario): Map<string, ObservedNode> {
     if (!s.missingStatic[i]) addresses.push(staticIp(i));
     s.relocs.forEach((r, j) => r.holders.includes(i) && addresses.push(relocIp(j)));
     if (s.unmanaged[i]) addresses.push(`192.0.2.${200 + i}/24`);
+    // n1's private address: at home, failed over to n2/eth1, or nowhere yet.
+    const eth1: string[] = [];
+    if (!(i === 0 && (s.pair === 'failed-over' || s.pair === 'missing'))) eth1.push(privateIp(i));
+    if (i === 1 && s.pair === 'failed-over') eth1.push(privateIp(0));
     const owned = s.relocs.flatMap((r, j) => (r.ownedBy.includes(i) ? [`addr:${relocIp(j).split('/')[0]}`] : []));
     if (s.ownedExtra[i] && s.unmanaged[i]) owned.push(`addr:192.0.2.${200 + i}`);
-    out.set(name(i), observedNode(name(i), { links: ['eth0'], addresses: { eth0: addresses }, owned }));
+    out.set(name(i), observedNode(name(i), { links: ['eth0', 'eth1'], addresses: { eth0: addresses, eth1 }, owned }));
   }
   return out;
 }
@@ -109,6 +120,15 @@ describe('planner properties', () => {
           }
         });
         for (const [cidr, n] of holdersByIp(after)) assert.ok(n <= 1, `${cidr} still on ${n} nodes after the plan`);
+        if (s.pair === 'failed-over') {
+          // Seed 000: the failed-over interface is left alone, its address stays on the partner.
+          assert.ok(plan.deferrals.some((d) => d.node === 'n1' && d.ruleId === 'TR003'), 'n1/eth1 changes are deferred');
+          assert.ok(after.get('n2')!.addresses.some((a) => a.cidr === privateIp(0)), 'the partner keeps the failed-over address');
+        }
+        if (s.pair !== 'none') {
+          const mirror = after.get('n2')!.inventory.mirrors?.find((m) => m.home.node === 'n1' && m.home.iface === 'eth1');
+          assert.deepEqual(mirror?.addresses, [privateIp(0)], "n2 holds n1/eth1's mirror");
+        }
         const again = planFor(env, asObservations(after));
         assert.deepEqual(again.changes.map((c) => c.id), [], 'a second plan after applying the first has nothing to do');
         assert.deepEqual(again.refusals, []);
