@@ -76,7 +76,7 @@ function yamlDiagnostic(file: string, lineCounter: LineCounter, doc: Document.Pa
 function fastParse(file: string, text: string): unknown[] | null {
   if (ALIAS.test(text)) return null;
   try {
-    return loadAll(text, { filename: file, schema: CORE_SCHEMA });
+    return loadAll(text, null, { filename: file, schema: CORE_SCHEMA });
   } catch (err) {
     if (err instanceof YAMLException) return null;
     throw err;
@@ -132,7 +132,7 @@ function carefulParse(file: string, text: string, source: SourceFile): ParsedFil
   if (diagnostics.length === 0 && documents.length === 0 && !fastParse(file, text) && !ALIAS.test(text)) {
     // js-yaml refused what yaml accepted: say what js-yaml saw rather than pass silently.
     try {
-      loadAll(text, { filename: file, schema: CORE_SCHEMA });
+      loadAll(text, null, { filename: file, schema: CORE_SCHEMA });
     } catch (err) {
       const mark = (err as YAMLException).mark;
       diagnostics.push({ severity: 'error', ruleId: 'YAML001', summary: (err as Error).message.split('\n')[0], detail: 'Fix the YAML syntax at this position.', objects: [], source: { file, line: (mark?.line ?? 0) + 1, col: (mark?.column ?? 0) + 1 }, reference: 'YAML 1.2' });
