@@ -1,5 +1,6 @@
 // Diagnostics are values: every stage returns them in arrays and never throws for a
 // user's mistake (throwing is for bugs). Line and column are 1-based.
+import { byCodePoint } from './order.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -41,10 +42,10 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort(
     (a, b) =>
       rank(a) - rank(b) ||
-      (a.source?.file ?? '').localeCompare(b.source?.file ?? '') ||
+      byCodePoint(a.source?.file ?? '', b.source?.file ?? '') ||
       (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
       (a.source?.col ?? 0) - (b.source?.col ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.summary.localeCompare(b.summary),
+      byCodePoint(a.ruleId, b.ruleId) ||
+      byCodePoint(a.summary, b.summary),
   );
 }

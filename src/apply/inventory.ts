@@ -5,6 +5,7 @@
 import type { Change } from '../diff/changes.js';
 import type { Inventory } from '../observe/model.js';
 import type { PlanDocument, PlanStep } from '../plan/document.js';
+import { byCodePoint } from '../order.js';
 
 export function nextInventory(current: Inventory, steps: readonly PlanStep[], changes: ReadonlyMap<string, Change>, plan: Pick<PlanDocument, 'id' | 'desiredRevision'>, at: Date): Inventory {
   const owned = new Set(current.owned);
@@ -24,7 +25,7 @@ export function nextInventory(current: Inventory, steps: readonly PlanStep[], ch
     }
     if (m?.remove) mirrors = mirrors.filter((x) => `mirror:${x.home.node}/${x.home.iface}` !== m.remove);
   }
-  mirrors.sort((a, b) => a.home.node.localeCompare(b.home.node) || a.home.iface.localeCompare(b.home.iface));
+  mirrors.sort((a, b) => byCodePoint(a.home.node, b.home.node) || byCodePoint(a.home.iface, b.home.iface));
   return {
     owned: [...owned].sort(),
     ...(mirrors.length ? { mirrors } : {}),

@@ -9,6 +9,7 @@ import type { Observation } from '../observe/model.js';
 import { observedDigest } from '../plan/digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from '../plan/document.js';
 import { compareStates, describeMismatch, kernelObjects } from './verify.js';
+import { byCodePoint } from '../order.js';
 
 
 export type PlanRead = { ok: true; plan: PlanDocument } | { ok: false; message: string };
@@ -88,7 +89,7 @@ export function staleReasons(plan: PlanDocument, desiredDigest: string | undefin
   if (desiredDigest !== undefined && desiredDigest !== plan.desiredRevision.digest) {
     reasons.push(`the desired state changed since the plan was made (${plan.desiredRevision.digest.slice(0, 19)} then, ${desiredDigest.slice(0, 19)} now)`);
   }
-  for (const [node, meta] of Object.entries(plan.nodes).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [node, meta] of Object.entries(plan.nodes).sort(([a], [b]) => byCodePoint(a, b))) {
     if (!meta.observedDigest) continue;
     const obs = observations.get(node);
     if (!obs?.ok) {

@@ -8,6 +8,7 @@ import type { AuditLog } from './audit.js';
 import { rollbackOps } from './rollback.js';
 import { compareStates, describeMismatch } from './verify.js';
 import type { WritableNode } from './writer.js';
+import { byCodePoint } from '../order.js';
 
 export type RollbackOutcome = { node: string; ok: true; ops: number } | { node: string; ok: false; error: string };
 
@@ -55,5 +56,5 @@ export async function rollbackNodes(input: RollbackInput): Promise<RollbackOutco
     for (let node = queue.shift(); node !== undefined; node = queue.shift()) out.push(await rollbackNode(input, node));
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(input.parallelism, queue.length)) }, worker));
-  return out.sort((a, b) => a.node.localeCompare(b.node));
+  return out.sort((a, b) => byCodePoint(a.node, b.node));
 }

@@ -11,6 +11,7 @@ import { addressKey, routeKey, MAIN_TABLE } from './objects.js';
 import { observedObjects } from './observed-objects.js';
 import { decidePlacements, indexObservations, type PlacementDecision } from './placement.js';
 import { routeDestination } from './intent.js';
+import { byCodePoint } from '../order.js';
 
 export interface Refusal {
   ruleId: string;
@@ -118,8 +119,8 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
       }
     }
   }
-  out.changes.sort((a, b) => a.node.localeCompare(b.node) || a.key.localeCompare(b.key));
-  out.deferrals.sort((a, b) => a.node.localeCompare(b.node) || a.key.localeCompare(b.key));
+  out.changes.sort((a, b) => byCodePoint(a.node, b.node) || byCodePoint(a.key, b.key));
+  out.deferrals.sort((a, b) => byCodePoint(a.node, b.node) || byCodePoint(a.key, b.key));
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { RelocatableAddressDocument } from '../model/generated/desired.js';
 import { hostPart, parseCidr } from '../model/ip.js';
 import type { Observation } from '../observe/model.js';
 import { addressKey } from './objects.js';
+import { byCodePoint } from '../order.js';
 
 export type PlacementKind =
   /** Already where it should be. */
@@ -74,7 +75,7 @@ export function indexObservations(observations: ReadonlyMap<string, Observation>
       else holdersByIp.set(ip, [{ node, iface: a.interface }]);
     }
   }
-  for (const list of holdersByIp.values()) if (list.length > 1) list.sort((a, b) => a.node.localeCompare(b.node));
+  for (const list of holdersByIp.values()) if (list.length > 1) list.sort((a, b) => byCodePoint(a.node, b.node));
   return { observations, holdersByIp, ownedByNode };
 }
 

@@ -6,6 +6,7 @@
 // placements) are matched by that key, so inserting one interface does not report every
 // later one as changed; other lists are compared as a whole value.
 import type { ParsedDocument } from '../load/parse-file.js';
+import { byCodePoint } from '../order.js';
 
 export interface DesiredDocument {
   /** `Kind/name`, the identity of a document across revisions. */
@@ -56,7 +57,7 @@ export function desiredDocuments(documents: readonly ParsedDocument[], relativeT
 export function diffDesired(before: readonly DesiredDocument[], after: readonly DesiredDocument[]): DesiredDiff {
   const old = new Map(before.map((d) => [d.key, d]));
   const now = new Map(after.map((d) => [d.key, d]));
-  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  const byKey = (a: { key: string }, b: { key: string }) => byCodePoint(a.key, b.key);
   const added = after.filter((d) => !old.has(d.key)).sort(byKey);
   const removed = before.filter((d) => !now.has(d.key)).sort(byKey);
   const changed: DocumentChange[] = [];

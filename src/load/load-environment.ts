@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { parseYamlFile, type ParsedDocument } from './parse-file.js';
+import { byCodePoint } from '../order.js';
 
 /** Largest file the loader reads; larger ones are refused before parsing. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -20,7 +21,7 @@ export interface LoadedEnvironment {
 /** Loads from in-memory texts (git revisions, tests); `files` maps path to content. */
 export function loadFromTexts(dir: string, files: ReadonlyMap<string, string>): LoadedEnvironment {
   const env: LoadedEnvironment = { dir, files: [], documents: [], diagnostics: [], texts: new Map() };
-  for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, text] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
     env.files.push(file);
     env.texts.set(file, text);
     if (Buffer.byteLength(text) > MAX_FILE_BYTES) {

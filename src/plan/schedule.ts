@@ -4,6 +4,7 @@
 // wave, and never every member of a group (a failover pair, the placements of a
 // relocatable address) in one wave (TR008). Deterministic: same steps, same waves.
 import type { Step } from './steps.js';
+import { byCodePoint } from '../order.js';
 
 export interface Wave {
   index: number;
@@ -17,7 +18,7 @@ export interface RolloutLimits {
 }
 
 export function stepOrder(a: Step, b: Step): number {
-  return a.phase - b.phase || a.rank - b.rank || a.node.localeCompare(b.node) || a.id.localeCompare(b.id);
+  return a.phase - b.phase || a.rank - b.rank || byCodePoint(a.node, b.node) || byCodePoint(a.id, b.id);
 }
 
 function relax(ordered: readonly Step[], byId: ReadonlyMap<string, Step>, lowerBound: ReadonlyMap<string, number>, waveOf: Map<string, number>): void {
@@ -78,5 +79,5 @@ export function schedule(steps: readonly Step[], limits: RolloutLimits): Wave[] 
   }
   return [...waves.keys()]
     .sort((a, b) => a - b)
-    .map((w, i) => ({ index: i + 1, steps: waves.get(w)!.sort((a, b) => a.node.localeCompare(b.node) || stepOrder(a, b)) }));
+    .map((w, i) => ({ index: i + 1, steps: waves.get(w)!.sort((a, b) => byCodePoint(a.node, b.node) || stepOrder(a, b)) }));
 }

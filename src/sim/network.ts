@@ -11,6 +11,7 @@ import type { DesiredModel } from '../model/desired.js';
 import { hostPart, parseIp } from '../model/ip.js';
 import type { ObservedNode } from '../observe/model.js';
 import type { KernelContext } from './addresses.js';
+import { byCodePoint } from '../order.js';
 
 export interface SegmentAttachment {
   node: string;
@@ -103,9 +104,9 @@ export class SimNetwork {
     for (const [k, holders] of this.holdersByAddress) {
       if (new Set(holders.map((h) => h.node)).size < 2) continue;
       const [segment, address] = k.split('\u0000');
-      out.push({ segment, address, holders: [...holders].sort((a, b) => a.node.localeCompare(b.node) || a.iface.localeCompare(b.iface)) });
+      out.push({ segment, address, holders: [...holders].sort((a, b) => byCodePoint(a.node, b.node) || byCodePoint(a.iface, b.iface)) });
     }
-    return out.sort((a, b) => a.segment.localeCompare(b.segment) || a.address.localeCompare(b.address));
+    return out.sort((a, b) => byCodePoint(a.segment, b.segment) || byCodePoint(a.address, b.address));
   }
 
   /** The same network with one node's state replaced (after an apply). */

@@ -4,6 +4,7 @@
 // shows the namespace of the reading process, so the same command works locally,
 // through `ip netns exec` and over ssh, without a shell.
 import { guard, Malformed, type Parsed } from './parsed.js';
+import { byCodePoint } from '../../../order.js';
 
 const PROC_SYS = '/proc/sys/';
 export const CONF_DIR = '/proc/sys/net/ipv4/conf';
@@ -51,6 +52,6 @@ export function parseSysctl(text: string, extra: readonly string[] = []): Parsed
       const inConf = name.startsWith('net.ipv4.conf.') && confKeys.has(base);
       if (inConf || wanted.has(name)) out[name] = line.slice(colon + 1).trim();
     }
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => byCodePoint(a, b)));
   });
 }
