@@ -54,7 +54,8 @@ export function gate(input: GateInput): GateResult {
     }
   }
   const management = new Map<string, string>();
-  for (const n of input.model.nodes) if (n.doc.spec.management) management.set(n.name, parseCidr(n.doc.spec.management)!.cidr);
+  // By IP: removing it with another prefix length removes it all the same.
+  for (const n of input.model.nodes) if (n.doc.spec.management) management.set(n.name, parseCidr(n.doc.spec.management)!.address);
 
   checkRolloutGroups(input, refuse);
 
@@ -75,7 +76,7 @@ export function gate(input: GateInput): GateResult {
         }
         if (op.op === 'addr-del') {
           removedHere.add(op.cidr);
-          if (management.get(step.node) === op.cidr) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, the management address of ${step.node}`);
+          if (management.get(step.node) === ipOf(op.cidr)) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, the management address of ${step.node}`);
         }
         // Re-adding what this node held when the step began (a secondary restored after its
         // primary was removed) adds no holder.

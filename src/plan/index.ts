@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { observedDigest } from './digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from './document.js';
 import { gate } from './gate.js';
-import { schedule, type RolloutLimits } from './schedule.js';
+import { schedule, ScheduleCycle, type RolloutLimits, type Wave } from './schedule.js';
 import { buildSteps } from './steps.js';
 
 export interface PlanInput {
@@ -52,13 +52,20 @@ export function planEnvironment(input: PlanInput): PlanDocument {
   const changes = keep(diff.changes);
   const steps = buildSteps(changes, { model, observations, intents: diff.intents });
   const limits = rolloutLimits(model);
-  const waves = schedule(steps, limits);
+  let waves: Wave[] = [];
+  const cycle: Refusal[] = [];
+  try {
+    waves = schedule(steps, limits);
+  } catch (err) {
+    if (!(err instanceof ScheduleCycle)) throw err;
+    cycle.push({ ruleId: 'TR012', objects: err.steps, explanation: `no safe order exists: ${err.message}` });
+  }
   const states = new Map<string, ObservedNode>();
   for (const [node, obs] of observations) if (obs.ok) states.set(node, obs.state);
   const frozen = new Map<string, Set<string>>();
   for (const f of diff.failedOver.values()) frozen.set(f.home.node, (frozen.get(f.home.node) ?? new Set()).add(f.home.iface));
   const gated = gate({ model, states, intents: diff.intents, changes, waves, limits, frozen });
-  const refusals = [...diff.refusals, ...gated.refusals];
+  const refusals = [...diff.refusals, ...cycle, ...gated.refusals];
   const warnings = [...(input.diagnostics ?? []).filter((d) => d.severity === 'warning').map(diagnosticAsWarning), ...diff.warnings];
   const deferrals = keep(diff.deferrals);
 

@@ -17,13 +17,20 @@ export interface RolloutLimits {
   groups: string[][];
 }
 
+/** Steps that wait on each other: no order exists (the plan is refused, TR012). */
+export class ScheduleCycle extends Error {
+  constructor(readonly steps: string[]) {
+    super(`steps wait on each other: ${steps.slice(0, 5).join(', ')}`);
+  }
+}
+
 export function stepOrder(a: Step, b: Step): number {
   return a.phase - b.phase || a.rank - b.rank || byCodePoint(a.node, b.node) || byCodePoint(a.id, b.id);
 }
 
 function relax(ordered: readonly Step[], byId: ReadonlyMap<string, Step>, lowerBound: ReadonlyMap<string, number>, waveOf: Map<string, number>): void {
   for (let changed = true, guard = 0; changed; guard++) {
-    if (guard > ordered.length + 1) throw new Error('dependency cycle among plan steps');
+    if (guard > ordered.length + 1) throw new ScheduleCycle(ordered.filter((s) => s.deps.length > 0).map((s) => s.id));
     changed = false;
     const nodeMax = new Map<string, number>();
     for (const s of ordered) {

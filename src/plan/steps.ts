@@ -184,11 +184,23 @@ export function buildSteps(changes: readonly Change[], ctx: StepContext): Step[]
       removals.set(ip, [...(removals.get(ip) ?? []), s]);
     }
   }
+  const changeById = new Map(changes.map((c) => [c.id, c]));
   for (const s of steps) {
     for (const op of s.ops) {
       if (op.op !== 'addr-add') continue;
       const ip = hostPart(op.cidr);
-      for (const r of removals.get(ip) ?? []) if (r.node !== s.node && !s.deps.includes(r.id)) s.deps.push(r.id);
+      const leaving = (removals.get(ip) ?? []).filter((r) => r.node !== s.node);
+      for (const r of leaving) if (!s.deps.includes(r.id)) s.deps.push(r.id);
+      // A static address moving between nodes arrives like a relocatable one: after it
+      // left (not with the node's own additions, which come before its departures),
+      // checked unused on the segment, announced.
+      const after = changeById.get(s.changeIds[0])?.after;
+      if (leaving.length && s.phase === PHASE.address && after?.kind === 'address') {
+        const checks = addressChecks(s.node, after, undefined, ctx.model.cluster?.doc);
+        s.phase = PHASE.relocatable;
+        s.pre.push(...checks.pre);
+        s.post.push(...checks.post);
+      }
     }
     if (s.relocatable) s.rank = ranks.get(s.relocatable) ?? 0;
   }

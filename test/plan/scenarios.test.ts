@@ -156,3 +156,36 @@ describe('ownership', () => {
     assert.equal(a, b);
   });
 });
+
+describe('static addresses that move between nodes', () => {
+  it('swapping two static addresses removes both, then adds both, with uniqueness checks', () => {
+    const files = (a: string, b: string) => ({
+      'c.yaml': CLUSTER,
+      'n.yaml': [
+        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.10/24, ${a}] }\n`,
+        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s2 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.20/24, ${b}] }\n`,
+      ].join('---\n'),
+    });
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.10/24', '192.0.2.11/24'] } });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.20/24', '192.0.2.12/24'] } });
+    const plan = planFor(files('192.0.2.12/24', '192.0.2.11/24'), observations(s1, s2));
+    assert.deepEqual(plan.refusals, []);
+    assert.deepEqual(stepLines(plan), [
+      '1:s1:delete address 192.0.2.11/24 on eth0',
+      '1:s2:delete address 192.0.2.12/24 on eth0',
+      '2:s1:create address 192.0.2.12/24 on eth0',
+      '2:s2:create address 192.0.2.11/24 on eth0',
+    ]);
+    assert.deepEqual(plan.waves[1].steps[0].pre.map((c) => c.kind), ['uniqueness']);
+  });
+
+  it("refuses a management address change that would remove it under another prefix (TR005)", () => {
+    const files = {
+      'c.yaml': CLUSTER,
+      'n.yaml': `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  management: 203.0.113.12/25\n  interfaces:\n    - { name: mgmt0, type: physical, addresses: [203.0.113.12/25] }\n`,
+    };
+    const s1 = observedNode('s1', { links: ['mgmt0'], addresses: { mgmt0: ['203.0.113.12/24'] } });
+    const plan = planFor(files, observations(s1));
+    assert.ok(plan.refusals.some((r) => r.ruleId === 'TR005'), JSON.stringify(plan.refusals));
+  });
+});

@@ -7,7 +7,7 @@ import type { CliIO } from '../io.js';
 import { runReconcile } from '../../reconcile/loop.js';
 import { reconcileOnce, type ReconcileOptions, type ReconcileResult } from '../../reconcile/reconcile.js';
 import { formatDuration, parseDuration, parseWindow, type MaintenanceWindow } from '../../reconcile/schedule.js';
-import { stateDirOf } from '../../reconcile/status.js';
+import { stateDirOf, envNameOf } from '../../reconcile/status.js';
 
 export interface ReconcileCommandOptions {
   repo: string;
@@ -72,6 +72,12 @@ export async function reconcileCommand(envPath: string, opts: ReconcileCommandOp
   if (intervalMs < 1000) throw new ExitError('--interval must be at least 1s', EXIT.error);
   const window: MaintenanceWindow | undefined = opts.window ? parseOr('window', opts.window, parseWindow) : undefined;
   if (opts.allowedSigners && !opts.verifySignatures) throw new ExitError('--allowed-signers needs --verify-signatures', EXIT.error);
+  // The environment's name becomes a file name in the state folder: refuse a bad one here.
+  try {
+    envNameOf(envPath);
+  } catch (err) {
+    throw new ExitError(`${(err as Error).message}: name the environment folder, e.g. environments/demo`, EXIT.error);
+  }
   const options: ReconcileOptions = {
     repo: opts.repo,
     ref: opts.ref,
