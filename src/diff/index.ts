@@ -59,7 +59,7 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
     const partner = mapOf(tolerated, f.partner.node);
     for (const a of f.addresses) partner.set(addressKey(a), held);
     const iface = model.interfaceByKey.get(`${f.home.node}/${f.home.iface}`)?.iface;
-    for (const r of iface?.routes ?? []) partner.set(routeKey(r.table ?? MAIN_TABLE, routeDestination(r.to), r.metric), held);
+    for (const r of iface?.routes ?? []) partner.set(routeKey(r.table ?? MAIN_TABLE, routeDestination(r.to, r.via), r.metric), held);
   }
   for (const d of decisions.values()) {
     if (d.kind === 'unprovable') {

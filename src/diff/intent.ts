@@ -20,15 +20,21 @@ import type { PlacementDecision } from './placement.js';
 
 export type NodeIntent = Map<string, NodeObject>;
 
-/** Route destination as the kernel prints it: 'default' or the network prefix. */
-export function routeDestination(to: string): string {
-  if (to === 'default') return to;
+/**
+ * Route destination as the diff compares it: the network prefix, 'default' for the
+ * IPv4 default route and '::/0' for the IPv6 one (the two are different routes; a
+ * `default` with an IPv6 gateway is the IPv6 one).
+ */
+export function routeDestination(to: string, via?: string): string {
+  if (to === 'default') return via !== undefined && parseIp(via)?.family === 6 ? IPV6_DEFAULT : to;
   const withPrefix = to.includes('/') ? to : `${to}/${parseIp(to)?.family === 6 ? 128 : 32}`;
   return parseCidr(withPrefix)?.network ?? to;
 }
 
+export const IPV6_DEFAULT = '::/0';
+
 function routeTexts(iface: Interface): string[] {
-  return (iface.routes ?? []).map((r) => `${routeDestination(r.to)}${r.via ? ` via ${parseIp(r.via)?.address ?? r.via}` : ''}`);
+  return (iface.routes ?? []).map((r) => `${routeDestination(r.to, r.via)}${r.via ? ` via ${parseIp(r.via)?.address ?? r.via}` : ''}`);
 }
 
 export function interfaceObjects(iface: Interface, slaveOf: ReadonlyMap<string, string>): NodeObject[] {
@@ -52,7 +58,7 @@ export function interfaceObjects(iface: Interface, slaveOf: ReadonlyMap<string, 
     out.push({ kind: 'address', key: addressKey(c.cidr), iface: iface.name, cidr: c.cidr, family: c.family });
   }
   for (const r of iface.routes ?? []) {
-    const to = routeDestination(r.to);
+    const to = routeDestination(r.to, r.via);
     const table = r.table ?? MAIN_TABLE;
     out.push({
       kind: 'route',

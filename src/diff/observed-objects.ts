@@ -3,6 +3,7 @@
 // link-local and multicast, loopback addresses on lo, routes of the local table.
 import type { ObservedNode } from '../observe/model.js';
 import { parseCidr } from '../model/ip.js';
+import { IPV6_DEFAULT } from './intent.js';
 import {
   addressKey,
   linkKey,
@@ -73,8 +74,9 @@ function project(state: ObservedNode): Map<string, NodeObject> {
     if (isKernelManagedRoute(r.to, r.protocol, r.table) || !r.device) continue;
     // The kernel gives IPv6 routes metric 1024 when none is asked for.
     const metric = r.family === 6 && r.metric === IPV6_DEFAULT_METRIC ? undefined : r.metric || undefined;
-    const key = routeKey(r.table, r.to, metric);
-    out.set(key, { kind: 'route', key, to: r.to, dev: r.device, table: r.table, ...(r.via ? { via: r.via } : {}), ...(metric !== undefined ? { metric } : {}) });
+    const to = r.to === 'default' && r.family === 6 ? IPV6_DEFAULT : r.to;
+    const key = routeKey(r.table, to, metric);
+    out.set(key, { kind: 'route', key, to, dev: r.device, table: r.table, ...(r.via ? { via: r.via } : {}), ...(metric !== undefined ? { metric } : {}) });
   }
   for (const n of state.neighbors) {
     const key = neighborKey(n.interface, n.address);

@@ -189,3 +189,21 @@ describe('static addresses that move between nodes', () => {
     assert.ok(plan.refusals.some((r) => r.ruleId === 'TR005'), JSON.stringify(plan.refusals));
   });
 });
+
+describe('default routes of both families', () => {
+  it('an IPv6 default route is not the IPv4 one: each is compared and planned on its own', () => {
+    const files = {
+      'c.yaml': CLUSTER,
+      'n.yaml': `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - name: eth0\n      type: physical\n      segment: public\n      addresses: [192.0.2.11/24, "2001:db8:1::11/64"]\n      routes: [{ to: default, via: 192.0.2.1 }, { to: default, via: "2001:db8:1::1" }]\n`,
+    };
+    const bare = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '2001:db8:1::11/64'] } });
+    const plan = planFor(files, observations(bare));
+    assert.deepEqual(plan.refusals, []);
+    assert.deepEqual(plan.changes.map((c) => `${c.action} ${c.key}`), ['create route:254:::/0:0', 'create route:254:default:0']);
+    // Only the IPv6 one present (unmanaged): the IPv4 one is still created, nothing refused.
+    const v6only = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '2001:db8:1::11/64'] }, ops: [{ op: 'route-replace', to: '::/0', via: '2001:db8:1::1', dev: 'eth0' }] });
+    const again = planFor(files, observations(v6only));
+    assert.deepEqual(again.refusals, []);
+    assert.deepEqual(again.changes.map((c) => `${c.action} ${c.key}`), ['create route:254:default:0']);
+  });
+});
