@@ -9,7 +9,7 @@ import { observedDigest } from './digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from './document.js';
 import { gate } from './gate.js';
 import { schedule, ScheduleCycle, type RolloutLimits, type Wave } from './schedule.js';
-import { buildSteps } from './steps.js';
+import { buildSteps, type Step } from './steps.js';
 
 export interface PlanInput {
   model: DesiredModel;
@@ -44,13 +44,40 @@ function diagnosticAsWarning(d: Diagnostic): Refusal {
   return { ruleId: d.ruleId, objects: d.objects, explanation: `${d.summary}${d.source ? ` (${formatPos(d.source)})` : ''}` };
 }
 
+/**
+ * With --node, the changes on the selected nodes that need a change elsewhere: an
+ * address leaving or arriving whose other end is not selected (TR001), a failover
+ * mirror of a selected interface on an unselected partner (TR004).
+ */
+function couplingRefusals(steps: readonly Step[], only: ReadonlySet<string>): Refusal[] {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const out: Refusal[] = [];
+  for (const s of steps) {
+    for (const d of s.deps) {
+      const dep = byId.get(d);
+      if (!dep || only.has(s.node) === only.has(dep.node)) continue;
+      const [inside, outside] = only.has(s.node) ? [s, dep] : [dep, s];
+      out.push({ ruleId: 'TR001', objects: [inside.id, outside.id], step: inside.id, explanation: `${inside.id} is one half of a move whose other half (${outside.id}) is on ${outside.node}, which this plan does not cover: plan both nodes together` });
+    }
+    const home = s.mirror?.set?.home.node ?? s.mirror?.remove?.slice('mirror:'.length).split('/')[0];
+    if (home && only.has(home) && !only.has(s.node)) {
+      out.push({ ruleId: 'TR004', objects: [s.id], explanation: `the change of ${home}'s failover interface must also update its mirror on ${s.node} (${s.id}), which this plan does not cover: plan both nodes together` });
+    }
+  }
+  return out;
+}
+
 export function planEnvironment(input: PlanInput): PlanDocument {
   const { model, observations } = input;
   const diff = diffEnvironment(model, observations, { prune: input.prune });
   const only = input.nodes ? new Set(input.nodes) : undefined;
   const keep = <T extends { node?: string }>(xs: T[]) => (only ? xs.filter((x) => x.node === undefined || only.has(x.node)) : xs);
+  // Steps are built for every node, then cut to the selection, so a change whose other
+  // half lies outside it (a move, a failover mirror) is seen and refused, not half-done.
+  const allSteps = buildSteps(diff.changes, { model, observations, intents: diff.intents });
   const changes = keep(diff.changes);
-  const steps = buildSteps(changes, { model, observations, intents: diff.intents });
+  const steps = only ? allSteps.filter((s) => only.has(s.node)) : allSteps;
+  const coupling = only ? couplingRefusals(allSteps, only) : [];
   const limits = rolloutLimits(model);
   let waves: Wave[] = [];
   const cycle: Refusal[] = [];
@@ -65,7 +92,7 @@ export function planEnvironment(input: PlanInput): PlanDocument {
   const frozen = new Map<string, Set<string>>();
   for (const f of diff.failedOver.values()) frozen.set(f.home.node, (frozen.get(f.home.node) ?? new Set()).add(f.home.iface));
   const gated = gate({ model, states, intents: diff.intents, changes, waves, limits, frozen });
-  const refusals = [...diff.refusals, ...cycle, ...gated.refusals];
+  const refusals = [...diff.refusals, ...coupling, ...cycle, ...gated.refusals];
   const warnings = [...(input.diagnostics ?? []).filter((d) => d.severity === 'warning').map(diagnosticAsWarning), ...diff.warnings];
   const deferrals = keep(diff.deferrals);
 

@@ -68,4 +68,12 @@ describe('an interface observed failed over', () => {
     assert.deepEqual(plan.deferrals.map((d) => `${d.node} ${d.action} ${d.key}`), ['c1 create addr:192.0.2.11', 'c1 update link:eth1']);
     assert.match(plan.deferrals[0].reason, /failed over to c2\/eth1: changes wait until it is restored \(seed 000\)/);
   });
+
+  it('--node on the home node alone is refused: the mirror on the partner would be left stale', () => {
+    const c1 = observedNode('c1', { links: ['eth1'], addresses: { eth1: ['192.0.2.11/24'] }, mirrors: [mirror('c2', ['192.0.2.12/24'])] });
+    const c2 = observedNode('c2', { links: ['eth1'], addresses: { eth1: ['192.0.2.12/24'] }, mirrors: [mirror('c1', ['192.0.2.11/24'])] });
+    const plan = planFor(files('192.0.2.11/24, 192.0.2.21/24', '192.0.2.12/24'), observations(c1, c2), { nodes: ['c1'] });
+    assert.deepEqual(plan.refusals.map((r) => r.ruleId), ['TR004']);
+    assert.match(plan.refusals[0].explanation, /mirror on c2/);
+  });
 });

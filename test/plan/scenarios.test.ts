@@ -77,14 +77,17 @@ describe('switchback', () => {
 });
 
 describe('refusals', () => {
-  it('refuses to bring an address up while it is still active elsewhere (plan for one node only)', () => {
+  it('refuses half a move when the plan covers one node only (--node), on either end', () => {
     const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] }, owned: ['addr:192.0.2.50'] });
     const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
-    const plan = planFor(env('s2'), observations(s1, s2), { nodes: ['s2'] });
-    const r = plan.refusals.find((x) => x.ruleId === 'TR001');
-    assert.ok(r, JSON.stringify(plan.refusals));
-    assert.match(r.explanation, /still active on s1/);
-    assert.equal(r.step, 's2:addr:192.0.2.50');
+    // Destination only: the gate also sees the address still on s1.
+    const arriving = planFor(env('s2'), observations(s1, s2), { nodes: ['s2'] });
+    assert.deepEqual([...new Set(arriving.refusals.map((r) => r.ruleId))], ['TR001']);
+    assert.match(arriving.refusals[0].explanation, /one half of a move whose other half \(s1:addr:192\.0\.2\.50\) is on s1/);
+    assert.ok(arriving.refusals.some((r) => /still active on s1/.test(r.explanation)), 'the gate refuses it too');
+    // Source only: removing it would leave the address on no node.
+    const leaving = planFor(env('s2'), observations(s1, s2), { nodes: ['s1'] });
+    assert.deepEqual(leaving.refusals.map((r) => [r.ruleId, r.step]), [['TR001', 's1:addr:192.0.2.50']]);
   });
 
   it('refuses a change to a relocatable address when a placement node cannot be observed', () => {
