@@ -218,3 +218,30 @@ describe('IPsec rules', () => {
     expectAt(d, 'p.yaml', 5);
   });
 });
+
+describe('IPSEC010 one policy per selector and direction on a node', () => {
+  const policy = (name: string, action: string, priority: number) => `apiVersion: tandem/v1
+kind: IPsecPolicy
+metadata: { name: ${name} }
+spec:
+  selector: { source: 192.0.2.50/32, destination: 198.51.100.0/24 }
+  directions: [out]
+  action: ${action}
+  priority: ${priority}
+  appliesTo: { nodes: [n1] }
+`;
+  it('reports two policies with the same selector and direction on one node, whatever their priorities', () => {
+    const files = { 'c.yaml': CLUSTER, 'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']), 'p.yaml': `${policy('a-allow', 'allow', 100)}---\n${policy('b-block', 'block', 100)}` };
+    const found = findingsOf(validateTexts(files), 'IPSEC010');
+    assert.equal(found.length, 1, JSON.stringify(found.map((d) => d.summary)));
+    assert.equal(found[0].severity, 'error');
+    assert.match(found[0].summary, /IPsecPolicy\/b-block and IPsecPolicy\/a-allow both install out 192\.0\.2\.50\/32 -> 198\.51\.100\.0\/24 on n1/);
+    assert.equal(found[0].source?.line, 15);
+    assert.equal(found[0].related?.[0].source.line, 5);
+  });
+
+  it('passes policies whose selectors differ', () => {
+    const files = { 'c.yaml': CLUSTER, 'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']), 'p.yaml': `${policy('a-allow', 'allow', 100)}---\n${policy('b-block', 'block', 100).replace('192.0.2.50/32', '192.0.2.51/32')}` };
+    assert.deepEqual(findingsOf(validateTexts(files), 'IPSEC010'), []);
+  });
+});

@@ -120,4 +120,49 @@ export const shadowedRedundant = defineRule({
   },
 });
 
-export const shadowingRules = [shadowedConflicting, shadowedRedundant] as const;
+/**
+ * The kernel keeps one XFRM policy per selector and direction: a second policy with the
+ * same ones on the same node would replace the first (or be refused), so which of the two
+ * protects the traffic would depend on the order of the files.
+ */
+export const sameSelectorTwice = defineRule({
+  id: 'IPSEC010',
+  severity: 'error',
+  title: 'Two IPsec policies installed on one node never share a selector and a direction',
+  rationale: 'The kernel holds one policy per selector and direction; the second silently replaces the first or is refused.',
+  reference: 'Linux XFRM (ip-xfrm(8): a policy is identified by its selector and direction); seeds 000, 003',
+  check(model) {
+    const findings: Finding[] = [];
+    const first = new Map<string, Policy>();
+    const reported = new Set<string>();
+    for (const p of model.ipsecPolicies) {
+      const sel = selectorOf(p);
+      if (!sel) continue;
+      const s = p.doc.spec.selector;
+      const match = `${sel.source.network}>${sel.destination.network}:${s.protocol ?? 'any'}:${s.sourcePort ?? ''}:${s.destinationPort ?? ''}`;
+      for (const node of policyNodes(model, p)) {
+        for (const dir of new Set(p.doc.spec.directions)) {
+          const key = `${node}|${dir}|${match}`;
+          const other = first.get(key);
+          if (!other) {
+            first.set(key, p);
+            continue;
+          }
+          const pair = `${other.name}|${p.name}`;
+          if (other === p || reported.has(pair)) continue;
+          reported.add(pair);
+          findings.push({
+            summary: `${ipsecName(p)} and ${ipsecName(other)} both install ${dir} ${sel.source.network} -> ${sel.destination.network} on ${node}`,
+            detail: 'Merge them into one policy, or make their selectors differ (prefix, protocol or ports).',
+            objects: [ipsecName(p), ipsecName(other), `Node/${node}`],
+            source: at(p, 'spec', 'selector'),
+            related: [{ source: at(other, 'spec', 'selector'), note: 'the other policy' }],
+          });
+        }
+      }
+    }
+    return findings;
+  },
+});
+
+export const shadowingRules = [shadowedConflicting, shadowedRedundant, sameSelectorTwice] as const;
