@@ -229,13 +229,32 @@ function relocatableIpsOf(model: DesiredModel): Set<string> {
 
 function checkConvergence(input: GateInput, states: ReadonlyMap<string, ObservedNode>, refuse: Refuse): void {
   const finals = new Map<string, ReadonlyMap<string, NodeObject>>();
+  const finalOf = (node: string) => {
+    if (!finals.has(node)) finals.set(node, observedObjects(states.get(node)!));
+    return finals.get(node)!;
+  };
   for (const c of input.changes) {
-    const state = states.get(c.node);
-    if (!state) continue;
-    if (!finals.has(c.node)) finals.set(c.node, observedObjects(state));
-    const have = finals.get(c.node)!.get(c.key);
-    if (c.kind === 'mirror') continue; // recorded in the inventory by apply, not in the kernel
+    if (!states.has(c.node) || c.kind === 'mirror') continue; // mirrors live in the inventory, written by apply
+    const have = finalOf(c.node).get(c.key);
     const ok = c.after ? !!have && sameObject(have, mergeUnspecified(have, c.after)) : !have;
     if (!ok) refuse('TR012', undefined, [c.id], `after the simulated plan, ${c.id} is not as desired (${c.action} did not take effect): the plan would not converge`);
+  }
+  // Nothing desired that was already right may be lost on the way (a route or an
+  // address the kernel removes as a side effect and nobody puts back).
+  const touched = new Set(input.waves.flatMap((w) => w.steps.map((s) => s.node)));
+  for (const node of touched) {
+    const start = input.states.get(node);
+    if (!start || !states.has(node)) continue;
+    const before = observedObjects(start);
+    const after = finalOf(node);
+    for (const [key, want] of input.intents.get(node) ?? []) {
+      if (want.kind === 'mirror') continue;
+      const was = before.get(key);
+      if (!was || !sameObject(was, mergeUnspecified(was, want))) continue;
+      const now = after.get(key);
+      if (!now || !sameObject(now, mergeUnspecified(now, want))) {
+        refuse('TR012', undefined, [`${node}:${key}`], `${node}:${key} is as desired now but would be lost by the plan (a side effect of another step)`);
+      }
+    }
   }
 }

@@ -5,7 +5,8 @@
 // later deletion of something already gone is dropped; both are noted (TR007).
 // `deleted` holds the address keys the plan removes from this node.
 import type { NodeIntent } from '../diff/intent.js';
-import { addressKey } from '../diff/objects.js';
+import { addressKey, describeObject, MAIN_TABLE } from '../diff/objects.js';
+import { observedObjects } from '../diff/observed-objects.js';
 import type { ObservedNode } from '../observe/model.js';
 import { applyOps } from '../sim/kernel.js';
 import type { KernelOp } from './ops.js';
@@ -32,10 +33,6 @@ export function settleCollateral(start: ObservedNode, steps: readonly Step[], in
     const after = present(result.state);
     const targeted = new Set(kept.flatMap((op) => (op.op === 'addr-del' ? [op.cidr] : [])));
     const vanished = [...have.values()].filter((a) => !after.has(a.cidr) && !targeted.has(a.cidr));
-    if (vanished.length === 0) {
-      state = result.state;
-      continue;
-    }
     const restore: KernelOp[] = [];
     for (const a of vanished) {
       // What must stay: what is desired here, and what the plan leaves alone (an
@@ -46,13 +43,38 @@ export function settleCollateral(start: ObservedNode, steps: readonly Step[], in
       const label = desiredHere ? (want as { label?: string }).label : a.label;
       restore.push({ op: 'addr-add', iface: a.interface, cidr: a.cidr, ...(label ? { label } : {}) });
     }
-    const removedPrimary = kept.find((op) => op.op === 'addr-del' && vanished.some((v) => v.interface === op.iface));
-    step.notes.push(
-      `removing ${removedPrimary && removedPrimary.op === 'addr-del' ? `primary ${removedPrimary.cidr}` : 'a primary address'} also removes ${vanished.map((a) => a.cidr).join(', ')} (promote_secondaries is off)` +
-        (restore.length ? `; ${restore.map((op) => (op.op === 'addr-add' ? op.cidr : '')).join(', ')} re-added in the same batch` : ''),
-    );
-    step.ops = [...kept, ...restore];
-    const restored = applyOps(result.state, restore);
-    state = restored.ok ? restored.state : result.state;
+    if (vanished.length) {
+      const removedPrimary = kept.find((op) => op.op === 'addr-del' && vanished.some((v) => v.interface === op.iface));
+      step.notes.push(
+        `removing ${removedPrimary && removedPrimary.op === 'addr-del' ? `primary ${removedPrimary.cidr}` : 'a primary address'} also removes ${vanished.map((a) => a.cidr).join(', ')} (promote_secondaries is off)` +
+          (restore.length ? `; ${restore.map((op) => (op.op === 'addr-add' ? op.cidr : '')).join(', ')} re-added in the same batch` : ''),
+      );
+    }
+    const readded = applyOps(result.state, restore);
+    const settled = readded.ok ? readded.state : result.state;
+    // The kernel also flushes routes with the last address of their family on a link
+    // (or through a link taken down): put back those the plan keeps.
+    const routeOps = restoreRoutes(state, settled, kept, intent, deleted);
+    if (routeOps.ops.length) step.notes.push(routeOps.note);
+    step.ops = [...kept, ...restore, ...routeOps.ops];
+    const final = applyOps(settled, routeOps.ops);
+    state = final.ok ? final.state : settled;
   }
+}
+
+function restoreRoutes(before: ObservedNode, after: ObservedNode, ops: readonly KernelOp[], intent: NodeIntent | undefined, deleted: ReadonlySet<string>): { ops: KernelOp[]; note: string } {
+  const was = observedObjects(before);
+  const now = observedObjects(after);
+  const removed = new Set(ops.flatMap((op) => (op.op === 'route-del' ? [`${op.table ?? MAIN_TABLE}|${op.to}`] : [])));
+  const out: KernelOp[] = [];
+  const lost: string[] = [];
+  for (const [key, o] of was) {
+    if (o.kind !== 'route' || now.has(key) || removed.has(`${o.table}|${o.to}`)) continue;
+    const want = intent?.get(key);
+    if (!want && deleted.has(key)) continue;
+    const r = want?.kind === 'route' ? want : o;
+    lost.push(describeObject(r));
+    out.push({ op: 'route-replace', to: r.to, dev: r.dev, table: r.table, ...(r.via ? { via: r.via } : {}), ...(r.metric !== undefined ? { metric: r.metric } : {}) });
+  }
+  return { ops: out, note: `the kernel also flushes ${lost.join(', ')} with that change; re-added in the same batch` };
 }

@@ -93,7 +93,9 @@ describe('safety gate', () => {
 
   it("TR005: refuses a step that removes a node's management address", () => {
     const refusals = run([[step('s1', 'cut', [{ op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.11/24' }])]]);
-    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR005']);
+    // TR012 too: a desired address that was in place would be lost.
+    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR005', 'TR012']);
+    assert.match(refusals[1].explanation, /s1:addr:203\.0\.113\.11 is as desired now but would be lost by the plan/);
   });
 
   it('TR006: refuses removing the last base address under a relocatable address', () => {
@@ -101,7 +103,7 @@ describe('safety gate', () => {
     // promote_secondaries it survives its primary, but without a base address.
     const promote: KernelOp = { op: 'sysctl-set', name: 'net.ipv4.conf.all.promote_secondaries', value: '1' };
     const refusals = run([[step('s1', 'unbase', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }])]], [], ['192.0.2.50/24'], [POLICY, promote], []);
-    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR006', 'unbase']]);
+    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR006', 'unbase'], ['TR012', undefined]]);
   });
 
   it('TR008: refuses a wave that changes both members of a group', () => {
@@ -123,7 +125,7 @@ describe('safety gate', () => {
 
   it('TR009: refuses a plan that leaves a node without any address', () => {
     const refusals = run([[step('s2', 'empty', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.12/24' }, { op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.12/24' }])]]);
-    assert.deepEqual(refusals.map((r) => r.ruleId).sort(), ['TR005', 'TR009']);
+    assert.deepEqual(refusals.map((r) => r.ruleId).sort(), ['TR005', 'TR009', 'TR012', 'TR012']);
     assert.match(refusals.find((r) => r.ruleId === 'TR009')!.explanation, /leave s2 without a single address/);
   });
 });

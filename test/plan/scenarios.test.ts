@@ -210,3 +210,28 @@ describe('default routes of both families', () => {
     assert.deepEqual(again.changes.map((c) => `${c.action} ${c.key}`), ['create route:254:default:0']);
   });
 });
+
+describe('routes the kernel flushes as a side effect', () => {
+  it('re-adds a static route flushed when the last address of its link is replaced', () => {
+    const files = (prefix: number) => ({
+      'c.yaml': CLUSTER,
+      'n.yaml': `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - name: eth2\n      type: physical\n      segment: private\n      addresses: [198.51.100.11/${prefix}]\n      routes: [{ to: 203.0.113.0/24, via: 198.51.100.1 }]\n`,
+    });
+    const s1 = observedNode('s1', {
+      links: ['eth2'],
+      addresses: { eth2: ['198.51.100.11/24'] },
+      ops: [{ op: 'route-replace', to: '203.0.113.0/24', via: '198.51.100.1', dev: 'eth2' }],
+      owned: ['addr:198.51.100.11', 'route:254:203.0.113.0/24:0'],
+    });
+    assert.deepEqual(planFor(files(24), observations(s1)).changes, [], 'converged to start with');
+    const plan = planFor(files(25), observations(s1));
+    assert.deepEqual(plan.refusals, [], JSON.stringify(plan.refusals));
+    const [step] = plan.waves[0].steps;
+    assert.deepEqual(step.ops, [
+      { op: 'addr-del', iface: 'eth2', cidr: '198.51.100.11/24' },
+      { op: 'addr-add', iface: 'eth2', cidr: '198.51.100.11/25' },
+      { op: 'route-replace', to: '203.0.113.0/24', dev: 'eth2', table: 254, via: '198.51.100.1' },
+    ]);
+    assert.match(step.notes.join('\n'), /the kernel also flushes route 203\.0\.113\.0\/24 via 198\.51\.100\.1 dev eth2/);
+  });
+});
