@@ -117,6 +117,8 @@ export function stepForChange(c: Change, ctx: StepContext): Step {
       } else if (after) {
         const link = ctx.intents.get(c.node)?.get(linkKey(after.iface));
         step.phase = link?.kind === 'link' && link.linkType === 'tunnel' ? PHASE.tunnelAddress : PHASE.address;
+        // With a node unobserved, nothing proves a new address is not in use there.
+        if (after.family === 4 && [...ctx.observations.values()].some((o) => !o.ok)) step.pre.push(...addressChecks(c.node, after, undefined, ctx.model.cluster?.doc).pre);
       } else {
         step.phase = isMove(c) ? PHASE.relocatableDelete : PHASE.addressDelete;
         step.post.push(confirmAbsent(c.node, before!));

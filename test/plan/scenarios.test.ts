@@ -235,3 +235,15 @@ describe('routes the kernel flushes as a side effect', () => {
     assert.match(step.notes.join('\n'), /the kernel also flushes route 203\.0\.113\.0\/24 via 198\.51\.100\.1 dev eth2/);
   });
 });
+
+describe('a node that cannot be observed', () => {
+  it('new static IPv4 addresses elsewhere are checked unused before they come up', () => {
+    const files = { 'c.yaml': CLUSTER, 'n.yaml': `${node('s1')}---\n${node('s2')}` };
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: {} });
+    const plan = planFor(files, observations(s1, { node: 's2', error: 'ssh: connect timed out' }));
+    const [step] = plan.waves[0].steps.filter((s) => s.ops.some((o) => o.op === 'addr-add'));
+    assert.deepEqual(step.pre.map((c) => c.kind), ['uniqueness']);
+    const allSeen = planFor(files, observations(s1, observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } })));
+    assert.deepEqual(allSeen.waves[0].steps[0].pre, [], 'no check needed when every node was observed');
+  });
+});
