@@ -34,6 +34,8 @@ export interface PlanDocument {
   /** Digest of everything below: two plans with the same id are the same plan. */
   id: string;
   environment: string;
+  /** Present when the plan was made with pruning on (objects tandem did not create may go). */
+  prune?: true;
   desiredRevision: { commit?: string; digest: string };
   nodes: Record<string, { driver?: string; observedDigest?: string; error?: string }>;
   summary: {

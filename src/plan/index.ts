@@ -122,6 +122,7 @@ export function planEnvironment(input: PlanInput): PlanDocument {
   const body: Omit<PlanDocument, 'id'> = {
     formatVersion: PLAN_FORMAT_VERSION,
     environment: input.environment,
+    ...(input.prune ? { prune: true as const } : {}),
     desiredRevision: { ...(input.commit ? { commit: input.commit } : {}), digest: input.desiredDigest },
     nodes,
     summary: {

@@ -83,6 +83,19 @@ describe('tandem apply', () => {
     assert.equal((await runCli(['plan', t.dir], t)).code, 2, 'nothing was applied');
   });
 
+  it('refuses a saved plan whose steps were edited: it is not what tandem plans now', async () => {
+    const t = await copyEnvironment(DEMO);
+    const file = join(t.root, 'plan.json');
+    await runCli(['plan', t.dir, '--out', file], t);
+    const plan = JSON.parse(await readFile(file, 'utf8'));
+    plan.waves[0].steps[0].ops.push({ op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.11/24' });
+    await writeFile(file, JSON.stringify(plan));
+    const r = await runCli(['apply', '--plan', file, t.dir], t);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /is not what tandem plans from the same desired state and nodes .* the file was edited/);
+    assert.equal((await runCli(['plan', t.dir], t)).code, 2, 'nothing was applied');
+  });
+
   it('names a plan file that is broken or not a plan (exit 1)', async () => {
     const t = await copyEnvironment(DEMO);
     const bad = join(t.root, 'bad.json');

@@ -5,6 +5,8 @@
 // locked / invalid / not confirmed, 3 refused.
 import { createInterface } from 'node:readline/promises';
 import { applyPlan, readPlanFile, TerminalProgress, type ApplyResult } from '../../apply/index.js';
+import { staleReasons } from '../../apply/plan-file.js';
+import { canonicalJson } from '../../plan/digest.js';
 import { renderApplyReport } from '../../apply/report.js';
 import { planOutcome, type PlanDocument } from '../../plan/document.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -41,6 +43,21 @@ async function confirm(io: CliIO, out: NodeJS.WritableStream): Promise<boolean> 
   }
 }
 
+/**
+ * A saved plan is applied only if it is the plan tandem makes now from the same desired
+ * state and the same nodes (planning is deterministic): an edited file, or one made with
+ * other options, is refused. When something did change, the stale check under the locks
+ * says what.
+ */
+async function checkSavedPlan(plan: PlanDocument, dir: string, driverOptions: { lab: boolean; timeoutMs?: number }, io: CliIO): Promise<void> {
+  const selected = Object.keys(plan.nodes);
+  const fresh = await makePlan(dir, { format: 'text', ...driverOptions, nodes: selected, prune: plan.prune ?? false, commit: plan.desiredRevision.commit }, io);
+  // Compare the whole document, not the id it claims: an edited file keeps its old id.
+  if (canonicalJson(fresh.plan) === canonicalJson(plan)) return;
+  if (staleReasons(plan, fresh.prepared.desiredDigest, fresh.prepared.observations).length > 0) return; // reported as stale by applyPlan
+  throw new ExitError(`the saved plan ${plan.id} is not what tandem plans from the same desired state and nodes (${fresh.plan.id}): the file was edited or made with other options; nothing was applied, make a new plan`, EXIT.error);
+}
+
 export async function applyCommand(dirArg: string | undefined, opts: ApplyCommandOptions, io: CliIO): Promise<number> {
   // With --json, stdout carries only the NDJSON events; people read stderr.
   const out = opts.json ? io.stderr : io.stdout;
@@ -62,6 +79,7 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     model = validation.model;
     desiredDigest = desiredDigestOf(validation);
     out.write(renderPlanText(plan, styleFor(out, io.env)));
+    if (plan.refusals.length === 0) await checkSavedPlan(plan, dir, driverOptions, io);
   } else {
     dir = dirArg ?? DEFAULT_ENV_DIR;
     const made = await makePlan(dir, { format: 'text', nodes: opts.node, prune: opts.prune, ...driverOptions }, io);

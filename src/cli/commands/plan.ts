@@ -12,6 +12,8 @@ import type { CliIO } from '../io.js';
 import { prepare, validateOrExit, type PrepareOptions } from '../prepare.js';
 
 export interface PlanOptions extends PrepareOptions {
+  /** The git commit the desired state was read from, recorded in the plan. */
+  commit?: string;
   format: 'text' | 'markdown' | 'json';
   out?: string;
   prune?: boolean;
@@ -34,6 +36,7 @@ export async function makePlan(dir: string, opts: PlanOptions, io: CliIO) {
     desiredDigest: prepared.desiredDigest,
     observations: prepared.observations,
     prune: opts.prune,
+    ...(opts.commit ? { commit: opts.commit } : {}),
     nodes: opts.nodes?.length ? opts.nodes : undefined,
     diagnostics: prepared.diagnostics,
   });
