@@ -9,7 +9,7 @@ import { detectFailedOver, type FailoverStates } from './failover-state.js';
 import { buildIntent, type NodeIntent } from './intent.js';
 import { addressKey, routeKey, MAIN_TABLE } from './objects.js';
 import { observedObjects } from './observed-objects.js';
-import { decidePlacements, indexObservations, type PlacementDecision } from './placement.js';
+import { decidePlacements, indexObservations, interfaceHealthy, type PlacementDecision } from './placement.js';
 import { routeDestination } from './intent.js';
 import { byCodePoint } from '../order.js';
 
@@ -64,6 +64,13 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
   for (const d of decisions.values()) {
     if (d.kind === 'unprovable') {
       out.refusals.push({ ruleId: 'TR010', objects: [`RelocatableAddress/${d.name}`, ...d.unobserved], explanation: `RelocatableAddress/${d.name} (${d.cidr}): ${d.reason}` });
+    } else if ((d.kind === 'switchover' || d.kind === 'repair') && d.target && d.holders.length > 0 && !d.holders.some((h) => h.node === d.target!.node) && !interfaceHealthy(observations.get(d.target.node), d.target.iface)) {
+      // Taking a working address away to a dead link is an outage, not a move (TR014).
+      out.refusals.push({
+        ruleId: 'TR014',
+        objects: [`RelocatableAddress/${d.name}`, `${d.target.node}/${d.target.iface}`],
+        explanation: `RelocatableAddress/${d.name} (${d.cidr}) would move from ${d.holders.map((h) => h.node).join(', ')} to ${d.target.node}/${d.target.iface}, which is down or has no link: it would leave a working node for a dead link`,
+      });
     } else if (d.kind === 'left-failed-over' || d.kind === 'local-recovery' || d.kind === 'switchback') {
       out.notes.push({ node: d.target?.node, subject: `RelocatableAddress/${d.name}`, message: d.reason });
     }

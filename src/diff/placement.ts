@@ -41,7 +41,8 @@ export interface PlacementDecision {
   unobserved: string[];
 }
 
-function homeHealthy(obs: Observation | undefined, iface: string): boolean {
+/** The interface exists, is up and has link: an address brought up there is reachable. */
+export function interfaceHealthy(obs: Observation | undefined, iface: string): boolean {
   if (!obs?.ok) return false;
   const link = obs.state.links.find((l) => l.name === iface);
   return !!link && link.adminUp && !['DOWN', 'LOWERLAYERDOWN', 'NOTPRESENT'].includes(link.operState);
@@ -122,7 +123,7 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
     const iface = h.iface === placement.interface || h.iface === placement.backupInterface ? h.iface : placement.interface;
     if (placedByTandem) return decided('switchover', home, `active changed from ${h.node} to ${active.node}: switchover`);
     if (spec.switchback === 'automatic') {
-      if (homeHealthy(observations.get(active.node), active.interface)) {
+      if (interfaceHealthy(observations.get(active.node), active.interface)) {
         return decided('switchback', home, `failed over to ${h.node}; switchback is automatic and ${active.node} is healthy: move it home`);
       }
       return decided('left-failed-over', at(h.node, iface, placement.label), `failed over to ${h.node}; switchback is automatic but ${active.node} is not healthy: left on ${h.node}`);

@@ -247,3 +247,15 @@ describe('a node that cannot be observed', () => {
     assert.deepEqual(allSeen.waves[0].steps[0].pre, [], 'no check needed when every node was observed');
   });
 });
+
+describe('moving onto a dead link', () => {
+  it('refuses a switchover to an interface that is down (TR014), and allows it once it is up', () => {
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] }, owned: ['addr:192.0.2.50'] });
+    const down = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] }, down: ['eth0'] });
+    const plan = planFor(env('s2'), observations(s1, down));
+    assert.deepEqual(plan.refusals.map((r) => r.ruleId), ['TR014']);
+    assert.match(plan.refusals[0].explanation, /would move from s1 to s2\/eth0, which is down or has no link/);
+    const up = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    assert.deepEqual(planFor(env('s2'), observations(s1, up)).refusals, []);
+  });
+});
