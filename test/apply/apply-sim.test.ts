@@ -8,6 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import { applyPlan, type ApplyInput } from '../../src/apply/index.js';
 import { acquireLock, locksDir, releaseLock } from '../../src/apply/lock.js';
 import { compareStates } from '../../src/apply/verify.js';
+import type { WritableNode } from '../../src/apply/writer.js';
+import { createSimWriter, type SimWriter } from '../../src/apply/writer-sim.js';
+import type { KernelOp } from '../../src/plan/ops.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { makePlan } from '../../src/cli/commands/plan.js';
 import { SimDriver } from '../../src/observe/drivers/sim.js';
@@ -112,6 +115,37 @@ describe('apply on sim nodes', () => {
     assert.deepEqual(compareStates(pre, post), []);
     assert.deepEqual(post.inventory, pre.inventory, 'no inventory is recorded for a failed wave');
     assert.match(r.message, /rolled back server1 to the state before wave 1/);
+  });
+
+  it('rolls a wave back when the node is not as the wave should have left it (verification), though every write was accepted', async () => {
+    const t = await copyEnvironment(DEMO);
+    const { plan } = await planOf(t);
+    const pre = await state(t, 'server1');
+    // A node that reports success but drops address labels: what it holds after the wave
+    // differs from what the wave should have produced.
+    const real = createSimWriter('server1', { envDir: t.dir, env: t.env, cwd: t.root });
+    const liar: WritableNode = Object.assign(Object.create(real) as SimWriter, {
+      apply: (ops: readonly KernelOp[]) => real.apply(ops.map((op) => (op.op === 'addr-add' && op.label ? { op: 'addr-add' as const, iface: op.iface, cidr: op.cidr } : op))),
+    });
+    const r = await apply(t, plan, { writers: new Map([['server1', liar]]) });
+    assert.equal(r.outcome, 'failed', r.message);
+    assert.match(r.failed!.error, /verification failed: the node is not as the wave should have left it/);
+    assert.deepEqual(r.rolledBack?.nodes, ['server1']);
+    assert.deepEqual(compareStates(pre, await state(t, 'server1')), []);
+    assert.equal(r.wavesApplied, 0);
+  });
+
+  it('rolls a wave back when a check after a step fails', async () => {
+    const t = await copyEnvironment(DEMO);
+    const { plan } = await planOf(t);
+    const pre = await state(t, 'server1');
+    // A health check of an address the wave does not bring up: it cannot pass.
+    plan.waves[0].steps.at(-1)!.post.push({ kind: 'health', node: 'server1', iface: 'eth0', address: '192.0.2.99', link: true });
+    const r = await apply(t, plan);
+    assert.equal(r.outcome, 'failed', r.message);
+    assert.match(r.failed!.error, /post check failed: health of 192\.0\.2\.99/);
+    assert.deepEqual(r.rolledBack?.nodes, ['server1']);
+    assert.deepEqual(compareStates(pre, await state(t, 'server1')), []);
   });
 
   it('fails a step whose uniqueness check finds the address in use before writing anything', async () => {

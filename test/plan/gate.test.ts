@@ -128,4 +128,24 @@ describe('safety gate', () => {
     assert.deepEqual(refusals.map((r) => r.ruleId).sort(), ['TR005', 'TR009', 'TR012', 'TR012']);
     assert.match(refusals.find((r) => r.ruleId === 'TR009')!.explanation, /leave s2 without a single address/);
   });
+
+  it('TR007: refuses a step that loses a secondary with its primary and does not restore it', () => {
+    const refusals = run([[step('s1', 'drop', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }])]], [], ['192.0.2.50/24'], [], []);
+    assert.ok(refusals.some((r) => r.ruleId === 'TR007' && r.step === 'drop'), JSON.stringify(refusals));
+    assert.match(refusals.find((r) => r.ruleId === 'TR007')!.explanation, /also removes 192\.0\.2\.50\/24 from s1\/eth0/);
+  });
+
+  it('TR012: refuses a plan whose steps do not produce its changes (does not converge)', () => {
+    const { model, intents, states } = setup();
+    const create = { id: 's2:addr:192.0.2.77', node: 's2', key: 'addr:192.0.2.77', kind: 'address' as const, action: 'create' as const, after: { kind: 'address' as const, key: 'addr:192.0.2.77', iface: 'eth0', cidr: '192.0.2.77/24', family: 4 as const }, reason: 'test' };
+    const refusals = gate({ model, intents, states, changes: [create], waves: [], limits: { groups: [] } }).refusals;
+    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR012']);
+    assert.match(refusals[0].explanation, /would not converge/);
+  });
+
+  it('TR001: refuses an address brought up on a second node after the plan itself put it on a first', () => {
+    const add60: KernelOp = { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.60/24' };
+    const refusals = run([[step('s2', 'arrive-s2', [add60])], [step('s1', 'arrive-s1', [add60])]], [], [], [POLICY], []);
+    assert.deepEqual(refusals.filter((r) => r.ruleId === 'TR001').map((r) => r.step), ['arrive-s1']);
+  });
 });

@@ -259,3 +259,34 @@ describe('moving onto a dead link', () => {
     assert.deepEqual(planFor(env('s2'), observations(s1, up)).refusals, []);
   });
 });
+
+describe('rollout groups and IPsec order', () => {
+  it('never changes every placement of a relocatable address in one wave (TR008)', () => {
+    // Each node also gets a new static address: both nodes change, in separate waves.
+    const withExtra = (n: string, ip: string) => node(n).replace(/addresses: \[(192\.0\.2\.\d+\/24)\]/, `addresses: [$1, ${ip}]`);
+    const files = { 'c.yaml': CLUSTER, 'n.yaml': `${withExtra('s1', '192.0.2.21/24')}---\n${withExtra('s2', '192.0.2.22/24')}`, 'a.yaml': reloc('s1') };
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] } });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const plan = planFor(files, observations(s1, s2));
+    assert.deepEqual(plan.refusals, []);
+    assert.ok(plan.changes.some((c) => c.node === 's1') && plan.changes.some((c) => c.node === 's2'), 'both nodes change');
+    assert.deepEqual(plan.waves.map((w) => w.nodes), [['s1'], ['s2']]);
+  });
+
+  it('a switchover brings the IPsec policy to the new node before the address, in a later wave than the removal (TR002)', () => {
+    const files = {
+      ...env('s2'),
+      'p.yaml': `apiVersion: tandem/v1\nkind: IPsecPolicy\nmetadata: { name: db-out }\nspec:\n  selector: { source: 192.0.2.50/32, destination: 198.51.100.0/24 }\n  directions: [out]\n  action: protect\n  protocol: esp\n  mode: transport\n  appliesTo: { relocatableAddress: db }\n  keys: { env: DB_KEY }\n`,
+    };
+    const policy = { op: 'xfrm-policy-update' as const, policy: { selector: { src: '192.0.2.50/32', dst: '198.51.100.0/24' }, dir: 'out' as const, action: 'allow' as const, priority: 0, templates: [{ proto: 'esp' as const, mode: 'transport' as const, level: 'required' as const }] } };
+    const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] }, owned: ['addr:192.0.2.50'], ops: [policy] });
+    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+    const plan = planFor(files, observations(s1, s2));
+    assert.deepEqual(plan.refusals, []);
+    assert.deepEqual(stepLines(plan), [
+      '1:s1:delete address 192.0.2.50/24 on eth0 (relocatable db)',
+      '2:s2:create ipsec policy out 192.0.2.50/32 -> 198.51.100.0/24 (db-out)',
+      '2:s2:create address 192.0.2.50/24 on eth0 (relocatable db)',
+    ]);
+  });
+});
