@@ -150,6 +150,29 @@ describe('reconcile from a git repository onto sim nodes', () => {
     assert.equal(JSON.parse(cli.stdout)[0].nodes.beta.drift.state, 'repaired');
   });
 
+  it('a node that cannot be observed stalls the run and nothing is written anywhere', async () => {
+    // Drift on beta that does not involve the relocatable address (its mgmt0 address is
+    // gone), while alpha's state cannot be read.
+    const state = await simState('beta');
+    const betaDrifted = JSON.stringify({ ...state, addresses: state.addresses.filter((x) => x.interface !== 'mgmt0') }, null, 2);
+    await writeFile(simFile('beta'), betaDrifted);
+    const alphaBefore = await readFile(simFile('alpha'));
+    await writeFile(simFile('alpha'), '{ this is not json');
+    try {
+      const res = await reconcileOnce(options);
+      assert.equal(res.result, 'failed', res.message);
+      assert.equal(res.retryable, true);
+      assert.match(res.message, /cannot observe alpha/);
+      assert.equal(await readFile(simFile('beta'), 'utf8'), betaDrifted, 'beta is untouched although it drifted');
+      const alpha = (await readStatus(r.stateDir, 'pair'))!.nodes.alpha;
+      assert.equal(alpha.condition.type, 'Stalled');
+      assert.equal(alpha.condition.reason, 'ObserveFailed');
+    } finally {
+      await writeFile(simFile('alpha'), alphaBefore);
+    }
+    assert.equal((await reconcileOnce(options)).result, 'applied', 'recovers once alpha can be read again');
+  });
+
   it('outside the maintenance window only plans, and records the changes as pending drift', async () => {
     const state = await simState('beta');
     await writeFile(simFile('beta'), JSON.stringify({ ...state, addresses: state.addresses.filter((x) => x.cidr !== VIP) }, null, 2));
