@@ -69,10 +69,26 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     assert.ok(!(await has(l.ns.a, '192.0.2.100/24')));
     assert.ok(await has(l.ns.b, '192.0.2.100/24'));
     assert.ok(await ping(l.ns.client, '192.0.2.100'), 'client reaches the address on b');
+    // The checks around the arrival really ran on b, with the real tools.
+    const audit = (await readFile(join(l.stateDir, 'audit.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const checks = audit.filter((e) => e.planId === switched.plan.id && e.event === 'check' && e.node === `b-${l.sfx}`);
+    const kinds = (kind: string) => checks.filter((e) => e.detail?.kind === kind);
+    assert.ok(kinds('uniqueness').some((e) => e.result === 'ok' && e.command.includes('arping') && e.command.includes('-D')), JSON.stringify(checks));
+    assert.ok(kinds('gratuitous-arp').some((e) => e.result === 'ok' && e.command.includes('-U') && e.detail.note === '2 sent'), JSON.stringify(checks));
+    assert.ok(kinds('health').some((e) => e.result === 'ok'), JSON.stringify(checks));
 
     const again = await planAndApply(l);
     assert.equal(again.result.outcome, 'nothing-to-do');
     assert.deepEqual(again.result.writes, { batches: 0, inventories: 0 });
+  });
+
+  it('does not bring an address up that another host on the segment already answers for (arping -D), and writes nothing', async () => {
+    const l = await lab();
+    await execa('ip', ['-n', l.ns.client, 'addr', 'add', '192.0.2.100/24', 'dev', 'eth0']);
+    const r = await planAndApply(l);
+    assert.equal(r.result.outcome, 'failed', r.result.message);
+    assert.match(r.result.failed!.error, /192\.0\.2\.100 is already in use on eth0's segment: another host answered arping -D/);
+    assert.ok(!(await has(l.ns.a, '192.0.2.100/24')), 'never brought up on a');
   });
 
   it('rolls the wave back when the kernel rejects a step (IPv6 disabled on the interface behind tandem\'s back)', async () => {
