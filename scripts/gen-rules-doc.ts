@@ -2,9 +2,8 @@
 // every id tandem can print is generated from the code and cannot drift from it;
 // test/validate/rules-doc.test.ts fails when the committed file is stale.
 // Run with `npm run gen:docs`.
-import { realpathSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { transitionRules } from '../src/plan/transition-rules.js';
 import { ALL_RULES } from '../src/validate/rules/index.js';
@@ -12,6 +11,7 @@ import { ALL_RULES } from '../src/validate/rules/index.js';
 /** Every id tandem can print: the static rules and the planner's transition rules. */
 export const CATALOGUE: readonly RuleDefinition[] = [...ALL_RULES, ...transitionRules];
 import type { RuleDefinition } from '../src/validate/rules/rule.js';
+import { isEntryPoint } from '../src/entry-point.js';
 
 export const RULES_DOC_PATH = join(PACKAGE_ROOT, 'docs', 'rules.md');
 
@@ -80,15 +80,8 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = CATALOGUE): st
   return out.join('\n');
 }
 
-function isEntryPoint(): boolean {
-  try {
-    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   writeFileSync(RULES_DOC_PATH, renderRulesDoc());
   console.log(`wrote ${RULES_DOC_PATH} (${CATALOGUE.length} rules)`);
 }

@@ -4,12 +4,11 @@
 // 2 (changes planned), 3 (refused), 1 (invalid input or operational error). Each
 // command's module is imported when the command runs, so `tandem validate` does not
 // load git, apply and the lab at start-up.
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
+import { isEntryPoint } from '../entry-point.js';
 
 export const DEFAULT_ENVIRONMENTS = [DEFAULT_ENV_DIR];
 
@@ -165,16 +164,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
-function isEntryPoint(): boolean {
-  // Through npm's bin link argv[1] is a symlink; compare real paths.
-  try {
-    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

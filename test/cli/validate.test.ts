@@ -13,6 +13,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { expectedFile, listCorpus } from '../helpers/corpus.js';
 import { CLUSTER } from '../helpers/env.js';
+import { mapBounded } from '../../src/bounded.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 const ANSI = /\x1b\[/;
@@ -36,26 +37,13 @@ function assertNoCrash(r: Run, what: string): void {
   }
 }
 
-/** Runs `fn` over `items` with at most `limit` at once (the machine may have 2 cores). */
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 const corpus = listCorpus();
 
 describe('tandem validate (CLI process) on the bad-input corpus', () => {
   const runs = new Map<string, Run>();
   before(async () => {
-    const results = await pool(corpus, 4, (c) => tandem(['validate', c.relDir]));
+    const results = await mapBounded(corpus, 4, (c) => tandem(['validate', c.relDir]));
     corpus.forEach((c, i) => runs.set(c.name, results[i]));
   });
 
