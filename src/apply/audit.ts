@@ -23,6 +23,7 @@ export type AuditEventName =
   | 'verify'
   | 'inventory'
   | 'rollback'
+  | 'restore'
   | 'wave-done'
   | 'wave-aborted'
   | 'apply-done';

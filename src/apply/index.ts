@@ -19,6 +19,7 @@ import type { ProgressSink } from './progress.js';
 import { rollbackNodes, type RollbackOutcome } from './rollback-run.js';
 import { writerFor, type WritableNode } from './writer.js';
 import { mapBounded } from '../bounded.js';
+import { restoreDepartures } from './restore-departures.js';
 
 export { readPlanFile, staleReasons, planShapeProblems } from './plan-file.js';
 export { auditFile, AuditLog, type AuditEvent } from './audit.js';
@@ -232,6 +233,10 @@ async function execute(
     base.aborted.push(...plan.waves.slice(wi + 1).map((w) => w.index));
     for (const a of base.aborted) audit.record({ event: 'wave-aborted', wave: a });
     const rolledSteps = outcomes.filter((o) => o.touched).flatMap((o) => o.applied);
+    // Only once the failed wave is fully undone: an address still on its new node must
+    // not be put back on its old one too.
+    const restored = incomplete.length ? [] : await restoreDepartures({ plan, failedWave: wi, nodes: outcomes.map((o) => o.node), changes, states, writerOf, audit });
+    const back = restored.map((r) => `${r.cidr} on ${r.node}${r.ok ? '' : ` (FAILED: ${r.error})`}`);
     const where = failure.failed?.step ? `step ${failure.failed.step}` : `node ${failure.node}`;
     return finish({
       outcome: 'failed',
@@ -240,6 +245,7 @@ async function execute(
       message:
         `wave ${wave.index} failed at ${where} on ${failure.node}: ${failure.failed?.error ?? 'failed'}; ` +
         (touched.length ? `rolled back ${touched.join(', ')} to the state before wave ${wave.index}${incomplete.length ? ` (INCOMPLETE: ${incomplete.join('; ')})` : ''}` : 'nothing of the wave had been written') +
+        (back.length ? `; moving addresses put back where they came from: ${back.join(', ')}` : '') +
         (base.aborted.length ? `; waves ${base.aborted.join(', ')} aborted` : ''),
     });
   }

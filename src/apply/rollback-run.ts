@@ -9,6 +9,7 @@ import { rollbackOps } from './rollback.js';
 import { compareStates, describeMismatch } from './verify.js';
 import type { WritableNode } from './writer.js';
 import { byCodePoint } from '../order.js';
+import { mapBounded } from '../bounded.js';
 
 export type RollbackOutcome = { node: string; ok: true; ops: number } | { node: string; ok: false; error: string };
 
@@ -50,11 +51,6 @@ async function rollbackNode(input: RollbackInput, node: string): Promise<Rollbac
 }
 
 export async function rollbackNodes(input: RollbackInput): Promise<RollbackOutcome[]> {
-  const out: RollbackOutcome[] = [];
-  const queue = [...input.nodes];
-  const worker = async () => {
-    for (let node = queue.shift(); node !== undefined; node = queue.shift()) out.push(await rollbackNode(input, node));
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(input.parallelism, queue.length)) }, worker));
+  const out = await mapBounded(input.nodes, input.parallelism, (node) => rollbackNode(input, node));
   return out.sort((a, b) => byCodePoint(a.node, b.node));
 }

@@ -135,6 +135,31 @@ describe('apply on sim nodes', () => {
     assert.equal(r.wavesApplied, 0);
   });
 
+  it('puts a moving address back on the node it left when its arrival fails', async () => {
+    const t = await copyEnvironment(DEMO);
+    assert.equal((await apply(t, (await planOf(t)).plan)).outcome, 'applied');
+    await editFile(join(t.dir, 'addresses.yaml'), 'address: 192.0.2.50/24\n  active: server1', 'address: 192.0.2.50/24\n  active: server2');
+    const { plan } = await planOf(t);
+    assert.deepEqual(plan.waves.map((w) => w.nodes), [['server1'], ['server2']]);
+    // server2 refuses the address when it arrives.
+    const real = createSimWriter('server2', { envDir: t.dir, env: t.env, cwd: t.root });
+    const refusing: WritableNode = Object.assign(Object.create(real) as SimWriter, {
+      apply: async (ops: readonly KernelOp[]) => {
+        const i = ops.findIndex((op) => op.op === 'addr-add' && op.cidr === '192.0.2.50/24');
+        if (i < 0) return real.apply(ops);
+        const done = await real.apply(ops.slice(0, i));
+        return { ...done, applied: i, failed: { index: i, error: 'Error: injected failure' } };
+      },
+    });
+    const r = await apply(t, plan, { writers: new Map([['server2', refusing]]) });
+    assert.equal(r.outcome, 'failed', r.message);
+    assert.equal(r.failed?.wave, 2);
+    assert.match(r.message, /moving addresses put back where they came from: 192\.0\.2\.50\/24 on server1/);
+    assert.deepEqual(addressesOf(await state(t, 'server1')).filter((a) => a.startsWith('192.0.2.50')), ['192.0.2.50/24 eth0:db']);
+    assert.ok(!addressesOf(await state(t, 'server2')).some((a) => a.startsWith('192.0.2.50')));
+    assert.ok((await state(t, 'server1')).inventory.owned.includes('addr:192.0.2.50'), 'server1 owns it again');
+  });
+
   it('rolls a wave back when a check after a step fails', async () => {
     const t = await copyEnvironment(DEMO);
     const { plan } = await planOf(t);
