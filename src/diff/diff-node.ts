@@ -72,6 +72,9 @@ export function mergeUnspecified(before: NodeObject, after: NodeObject): NodeObj
   return { ...merged, linkType: before.linkType, bond: before.bond, tunnel: before.tunnel, master: before.master };
 }
 
+/** Why an address of the desired state is removed from a node it does not belong on. */
+export const BELONGS_ELSEWHERE = 'belongs elsewhere in the desired state';
+
 export function diffNode(input: NodeDiffInput): NodeDiff {
   const { node } = input;
   const result: NodeDiff = { changes: [], deferrals: [], notes: [], missingInterfaces: [] };
@@ -116,7 +119,7 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     if (isHardware(have)) continue;
     if (have.kind === 'address' && input.managedAddresses.has(key)) {
       const name = input.relocatableNames.get(key);
-      push('delete', key, name ? { ...have, relocatable: name } : have, undefined, input.reasons.get(key) ?? 'belongs elsewhere in the desired state');
+      push('delete', key, name ? { ...have, relocatable: name } : have, undefined, input.reasons.get(key) ?? BELONGS_ELSEWHERE);
     } else if (input.owned.has(key)) {
       push('delete', key, have, undefined, 'created by tandem, no longer desired');
     } else if (input.prune) {

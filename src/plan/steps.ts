@@ -4,6 +4,7 @@
 // move removes the address on the old node before adding it on the new one) is an
 // explicit dependency. Pure.
 import type { Change } from '../diff/changes.js';
+import { BELONGS_ELSEWHERE } from '../diff/diff-node.js';
 import type { NodeIntent } from '../diff/intent.js';
 import { describeObject, linkKey, type AddressObject, type LinkObject, type MirrorObject, type NodeObject } from '../diff/objects.js';
 import type { DesiredModel } from '../model/desired.js';
@@ -87,9 +88,10 @@ export interface StepContext {
   intents: ReadonlyMap<string, NodeIntent>;
 }
 
+/** An address change that is part of a move: a relocatable address, or one that belongs on another node. */
 function isMove(c: Change): boolean {
   const o = (c.after ?? c.before) as NodeObject;
-  return o.kind === 'address' && (!!(o as AddressObject).relocatable || c.reason === 'belongs elsewhere in the desired state');
+  return o.kind === 'address' && (!!(o as AddressObject).relocatable || c.reason === BELONGS_ELSEWHERE);
 }
 
 export function stepForChange(c: Change, ctx: StepContext): Step {
