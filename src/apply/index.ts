@@ -203,7 +203,7 @@ async function execute(
       for (const o of outcomes) {
         const w = writerOf(o.node);
         const state = o.observed!;
-        const inventory = nextInventory(state.inventory, byNode.get(o.node)!, changes, plan, now());
+        const inventory = nextInventory(state.inventory, byNode.get(o.node)!, changes, plan, now(), state);
         try {
           await w.writeInventory(inventory);
           audit.record({ event: 'inventory', node: o.node, wave: wave.index, result: 'ok', detail: { owned: inventory.owned.length } });

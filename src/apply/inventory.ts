@@ -1,14 +1,27 @@
 // What tandem records on a node after a successful wave: the keys it created or replaced
 // join `owned` (so a later plan may delete them when they are no longer desired), deleted
 // keys leave it, failover mirrors are set or removed, and lastApply says which revision
-// and plan touched the node last. Pure; the writer stores the result.
+// and plan touched the node last. Keys of objects the node no longer has (an address
+// the HA layer moved away) are dropped too: ownership says what tandem put *here*, and a
+// stale claim would later read an HA failback as a switchover. Pure; the writer stores
+// the result.
 import type { Change } from '../diff/changes.js';
-import type { Inventory } from '../observe/model.js';
+import { observedObjects } from '../diff/observed-objects.js';
+import type { Inventory, ObservedNode } from '../observe/model.js';
 import type { PlanDocument, PlanStep } from '../plan/document.js';
 import { byCodePoint } from '../order.js';
 
-export function nextInventory(current: Inventory, steps: readonly PlanStep[], changes: ReadonlyMap<string, Change>, plan: Pick<PlanDocument, 'id' | 'desiredRevision'>, at: Date): Inventory {
-  const owned = new Set(current.owned);
+export function nextInventory(
+  current: Inventory,
+  steps: readonly PlanStep[],
+  changes: ReadonlyMap<string, Change>,
+  plan: Pick<PlanDocument, 'id' | 'desiredRevision'>,
+  at: Date,
+  /** The node as observed after the wave; owned keys it does not hold are dropped. */
+  present?: ObservedNode,
+): Inventory {
+  const held = present ? observedObjects(present) : undefined;
+  const owned = new Set(current.owned.filter((key) => !held || held.has(key)));
   let mirrors = [...(current.mirrors ?? [])];
   for (const step of steps) {
     for (const id of step.changeIds) {
