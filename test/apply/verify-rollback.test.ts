@@ -4,7 +4,7 @@ import { rollbackOps } from '../../src/apply/rollback.js';
 import { compareStates, verifyWave } from '../../src/apply/verify.js';
 import type { ObservedNode } from '../../src/observe/model.js';
 import { applyOps } from '../../src/sim/kernel.js';
-import { CLUSTER, validateTexts } from '../helpers/env.js';
+import { CLUSTER, validateTexts, nodeDoc } from '../helpers/env.js';
 import { observedNode } from '../helpers/observed.js';
 
 const base = () =>
@@ -20,16 +20,7 @@ const base = () =>
 const model = () => {
   const v = validateTexts({
     'cluster.yaml': CLUSTER,
-    'nodes.yaml': `apiVersion: tandem/v1
-kind: Node
-metadata: { name: n1 }
-spec:
-  provider: p1
-  connection: { transport: sim }
-  interfaces:
-    - { name: eth0, type: physical, segment: public }
-    - { name: eth1, type: physical, segment: private }
-`,
+    'nodes.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public }', '{ name: eth1, type: physical, segment: private }']),
   });
   assert.ok(v.model, v.diagnostics.map((d) => d.summary).join('\n'));
   return v.model;

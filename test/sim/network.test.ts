@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ObservedNode } from '../../src/observe/model.js';
 import { applyOp } from '../../src/sim/kernel.js';
 import { attachmentsFromModel, SimNetwork, type SegmentAttachment } from '../../src/sim/network.js';
-import { CLUSTER, validateTexts } from '../helpers/env.js';
+import { CLUSTER, validateTexts, nodeDoc } from '../helpers/env.js';
 import { addrs, nodeWith, physical, run } from './helpers.js';
 
 const ATTACH: SegmentAttachment[] = [
@@ -69,16 +69,7 @@ describe('sim network: segments', () => {
   it('reads attachments from the desired state', () => {
     const r = validateTexts({
       'c.yaml': CLUSTER,
-      'n.yaml': `apiVersion: tandem/v1
-kind: Node
-metadata: { name: n1 }
-spec:
-  provider: p1
-  connection: { transport: sim }
-  interfaces:
-    - { name: eth0, type: physical, segment: public }
-    - { name: eth1, type: physical }
-`,
+      'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public }', '{ name: eth1, type: physical }']),
     });
     assert.ok(r.model, JSON.stringify(r.diagnostics));
     assert.deepEqual(attachmentsFromModel(r.model), [{ node: 'n1', iface: 'eth0', segment: 'public' }]);
