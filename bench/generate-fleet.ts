@@ -45,7 +45,10 @@ function nodeDoc(i: number, opts: Required<FleetOptions>): string {
   const partner = pairOf(i, opts.nodes);
   const pairIndex = Math.floor(i / 2);
   const failover =
-    partner !== undefined && opts.failoverEvery > 0 && pairIndex % opts.failoverEvery === 0 && rackOf(partner, opts.rackSize) === rack
+    partner !== undefined &&
+    opts.failoverEvery > 0 &&
+    pairIndex % opts.failoverEvery === 0 &&
+    rackOf(partner, opts.rackSize) === rack
       ? `      failover: { node: ${nodeName(partner)}, interface: eth0 }\n`
       : '';
   return `apiVersion: tandem/v1
@@ -121,13 +124,16 @@ spec:
 
 export function generateFleet(options: FleetOptions): Fleet {
   const opts: Required<FleetOptions> = { rackSize: 20, failoverEvery: 4, ipsecPolicies: 0, ...options };
-  if (opts.rackSize % 2 !== 0) throw new Error('rackSize must be even: relocatable addresses live on pairs of nodes in one rack');
+  if (opts.rackSize % 2 !== 0)
+    throw new Error('rackSize must be even: relocatable addresses live on pairs of nodes in one rack');
   if (opts.nodes < 2 && opts.relocatables > 0) throw new Error('relocatable addresses need at least two nodes');
   if (opts.ipsecPolicies > opts.relocatables) throw new Error('at most one IPsec policy per relocatable address');
   const racks = Math.ceil(opts.nodes / opts.rackSize);
   const files = new Map<string, string>();
-  const segments = Array.from({ length: racks }, (_, r) =>
-    `    - { name: public-r${r}, subnets: ["${subnet(r, 1)}/64"] }\n    - { name: private-r${r}, subnets: ["${subnet(r, 2)}/64"] }\n`,
+  const segments = Array.from(
+    { length: racks },
+    (_, r) =>
+      `    - { name: public-r${r}, subnets: ["${subnet(r, 1)}/64"] }\n    - { name: private-r${r}, subnets: ["${subnet(r, 2)}/64"] }\n`,
   ).join('');
   files.set(
     'cluster.yaml',
@@ -148,7 +154,10 @@ export function generateFleet(options: FleetOptions): Fleet {
 }
 
 /** Writes a fleet into a new temporary folder; call `remove` when done. */
-export async function writeFleet(fleet: Fleet, prefix = 'tandem-fleet-'): Promise<{ dir: string; remove: () => Promise<void> }> {
+export async function writeFleet(
+  fleet: Fleet,
+  prefix = 'tandem-fleet-',
+): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   for (const [name, text] of fleet.files) await writeFile(join(dir, name), text);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };

@@ -23,16 +23,34 @@ function drift(states: Map<string, ObservedNode>): number {
     const eth2 = state.addresses.findIndex((a) => a.interface === 'eth2');
     const addresses = state.addresses.filter((_, k) => k !== eth2);
     const stray = `2001:db8:ffff:${(i % 0xffff).toString(16)}::7/64`;
-    addresses.push({ interface: 'eth1', family: 6, cidr: stray, secondary: false, tentative: false, dadfailed: false, scope: 'global' });
-    states.set(name, { ...state, addresses, inventory: { ...state.inventory, owned: [...state.inventory.owned, `addr:${stray.split('/')[0]}`] } });
+    addresses.push({
+      interface: 'eth1',
+      family: 6,
+      cidr: stray,
+      secondary: false,
+      tentative: false,
+      dadfailed: false,
+      scope: 'global',
+    });
+    states.set(name, {
+      ...state,
+      addresses,
+      inventory: { ...state.inventory, owned: [...state.inventory.owned, `addr:${stray.split('/')[0]}`] },
+    });
   }
   return drifted;
 }
 
-async function measure(nodes: number, relocatables: number): Promise<Omit<PlanMeasurement, 'nodes' | 'relocatables' | 'maxRssMb'>> {
+async function measure(
+  nodes: number,
+  relocatables: number,
+): Promise<Omit<PlanMeasurement, 'nodes' | 'relocatables' | 'maxRssMb'>> {
   const fleet = generateFleet({ nodes, relocatables });
-  const validation = validateLoaded(loadFromTexts('fleet', new Map([...fleet.files].map(([f, t]) => [`fleet/${f}`, t]))));
-  if (!validation.valid || !validation.model) throw new Error(`generated fleet invalid: ${validation.diagnostics[0]?.summary}`);
+  const validation = validateLoaded(
+    loadFromTexts('fleet', new Map([...fleet.files].map(([f, t]) => [`fleet/${f}`, t]))),
+  );
+  if (!validation.valid || !validation.model)
+    throw new Error(`generated fleet invalid: ${validation.diagnostics[0]?.summary}`);
   const model = validation.model;
   const states = convergedStates(model);
   const drifted = drift(states);
@@ -46,7 +64,8 @@ async function measure(nodes: number, relocatables: number): Promise<Omit<PlanMe
   // Each run gets freshly observed states (as a real run would), so nothing computed
   // from them in one run is reused by the next; the copying is not timed.
   const fresh = () => asObservations(new Map([...states].map(([n, s]) => [n, structuredClone(s)])));
-  const plan = (observations: ReturnType<typeof fresh>) => planEnvironment({ model, environment: 'fleet', desiredDigest: 'sha256:bench', observations });
+  const plan = (observations: ReturnType<typeof fresh>) =>
+    planEnvironment({ model, environment: 'fleet', desiredDigest: 'sha256:bench', observations });
   plan(fresh()); // warm-up
   const times: number[] = [];
   let last = plan(fresh());
@@ -56,7 +75,14 @@ async function measure(nodes: number, relocatables: number): Promise<Omit<PlanMe
     times.push(ms);
     last = result;
   }
-  return { ms: Math.round(median(times)), changes: last.changes.length, waves: last.waves.length, refused: last.refusals.length, drifted, moved };
+  return {
+    ms: Math.round(median(times)),
+    changes: last.changes.length,
+    waves: last.waves.length,
+    refused: last.refusals.length,
+    drifted,
+    moved,
+  };
 }
 
 export interface PlanMeasurement {
@@ -75,6 +101,11 @@ export interface PlanMeasurement {
 const nodes = Number(process.argv[2]);
 if (Number.isInteger(nodes) && nodes > 1) {
   const m = await measure(nodes, nodes * 10);
-  const result: PlanMeasurement = { nodes, relocatables: nodes * 10, ...m, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const result: PlanMeasurement = {
+    nodes,
+    relocatables: nodes * 10,
+    ...m,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
   process.stdout.write(JSON.stringify(result) + '\n');
 }

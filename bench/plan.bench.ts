@@ -23,7 +23,17 @@ export async function run(): Promise<BenchResult[]> {
   return [
     { name: 'plan: 1,000 nodes / 10,000 addresses', value: small.ms, unit: 'ms', note: note(small) },
     { name: 'plan: 5,000 nodes / 50,000 addresses', value: large.ms, unit: 'ms', note: note(large) },
-    { name: 'plan: 5x fleet costs', value: Math.round((large.ms / small.ms) * 10) / 10, unit: 'x', note: 'target: within 6x' },
-    { name: 'plan: peak memory, 5,000 nodes', value: large.maxRssMb, unit: 'MB', note: `whole process (fleet, model, observed states, plans); V8 heap capped at ${HEAP_CAP_MB} MB` },
+    {
+      name: 'plan: 5x fleet costs',
+      value: Math.round((large.ms / small.ms) * 10) / 10,
+      unit: 'x',
+      note: 'target: within 6x',
+    },
+    {
+      name: 'plan: peak memory, 5,000 nodes',
+      value: large.maxRssMb,
+      unit: 'MB',
+      note: `whole process (fleet, model, observed states, plans); V8 heap capped at ${HEAP_CAP_MB} MB`,
+    },
   ];
 }

@@ -17,13 +17,19 @@ function table(rows: Array<BenchResult & { bench: string }>): string {
   const head = ['bench', 'measure', 'value', 'unit', 'note'];
   const cells = rows.map((r) => [r.bench, r.name, String(r.value), r.unit, r.note ?? '']);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 2 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (i === 2 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
 async function main(): Promise<number> {
   const json = process.argv.includes('--json');
-  const files = readdirSync(here).filter((f) => f.endsWith('.bench.js')).sort();
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.js'))
+    .sort();
   if (files.length === 0) {
     process.stderr.write(`no *.bench.js files in ${here}: run npm run build first\n`);
     return 1;

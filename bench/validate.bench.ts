@@ -29,19 +29,31 @@ export async function run(): Promise<BenchResult[]> {
     const errors = check.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       // A benchmark over an invalid fleet would time the early exit, not the rules.
-      throw new Error(`generated fleet is invalid: ${errors.slice(0, 3).map((d) => `${d.ruleId} ${d.summary}`).join('; ')}`);
+      throw new Error(
+        `generated fleet is invalid: ${errors
+          .slice(0, 3)
+          .map((d) => `${d.ruleId} ${d.summary}`)
+          .join('; ')}`,
+      );
     }
     const warnings = check.diagnostics.length;
     const documents = check.env.documents.length;
     const size = `${FLEET.nodes} nodes, ${FLEET.relocatables} relocatable addresses, ${fleet.files.size} files`;
-    const cli = await timeRuns(3, () => execa(process.execPath, [CLI, 'validate', dir, '--format', 'json'], { reject: false }));
+    const cli = await timeRuns(3, () =>
+      execa(process.execPath, [CLI, 'validate', dir, '--format', 'json'], { reject: false }),
+    );
     const load = await time(() => loadEnvironment(dir));
     const validate = await time(() => validateEnvironment(dir));
     return [
       { name: 'validate: documents', value: documents, unit: 'docs', note: `${size}; ${warnings} warnings` },
       { name: 'validate: load only', value: round(load.median), unit: 'ms', note: note(load) },
       { name: 'validate: load + validate', value: round(validate.median), unit: 'ms', note: note(validate) },
-      { name: 'validate: tandem validate, fresh process', value: round(cli.median), unit: 'ms', note: `median of 3 cold runs, exit ${cli.last.exitCode}` },
+      {
+        name: 'validate: tandem validate, fresh process',
+        value: round(cli.median),
+        unit: 'ms',
+        note: `median of 3 cold runs, exit ${cli.last.exitCode}`,
+      },
     ];
   } finally {
     await remove();

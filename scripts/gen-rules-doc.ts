@@ -18,17 +18,35 @@ export const RULES_DOC_PATH = join(PACKAGE_ROOT, 'docs', 'rules.md');
 /** Families by id prefix, in reading order; an unknown prefix gets its own section after them. */
 const FAMILIES: ReadonlyArray<{ prefix: string; title: string; intro: string }> = [
   { prefix: 'YAML', title: 'YAML input', intro: 'Checked while parsing each file, before anything else.' },
-  { prefix: 'LOAD', title: 'Loading the environment', intro: 'Checked while reading the folder and indexing its documents.' },
-  { prefix: 'SCHEMA', title: 'Schema', intro: 'Every document against `schema/tandem.schema.json`; a value with its own rule id in the schema (`x-tandem-rule`) reports that id instead.' },
+  {
+    prefix: 'LOAD',
+    title: 'Loading the environment',
+    intro: 'Checked while reading the folder and indexing its documents.',
+  },
+  {
+    prefix: 'SCHEMA',
+    title: 'Schema',
+    intro:
+      'Every document against `schema/tandem.schema.json`; a value with its own rule id in the schema (`x-tandem-rule`) reports that id instead.',
+  },
   { prefix: 'NAME', title: 'Names', intro: 'Node, interface and alias names.' },
   { prefix: 'ADDR', title: 'Addresses', intro: 'Address syntax, subnet edges and uniqueness across the cluster.' },
   { prefix: 'SEL', title: 'Interface selection', intro: 'Which interface of a node carries a subnet.' },
   { prefix: 'BOND', title: 'Bonds', intro: 'Bonded interfaces and their slaves.' },
   { prefix: 'TUN', title: 'Tunnels', intro: 'IPv6-over-IPv4 and other tunnels.' },
   { prefix: 'FO', title: 'Failover pairs', intro: 'Interface failover between nodes (CIP).' },
-  { prefix: 'RA', title: 'Relocatable addresses', intro: 'Addresses that move between placements (LifeKeeper, Serviceguard).' },
+  {
+    prefix: 'RA',
+    title: 'Relocatable addresses',
+    intro: 'Addresses that move between placements (LifeKeeper, Serviceguard).',
+  },
   { prefix: 'IPSEC', title: 'IPsec', intro: 'Security policies, and their consistency wherever an address may live.' },
-  { prefix: 'TR', title: 'Transition rules', intro: 'Checked by the planner on each step, simulated over the observed state; they refuse or defer a plan, not a desired state.' },
+  {
+    prefix: 'TR',
+    title: 'Transition rules',
+    intro:
+      'Checked by the planner on each step, simulated over the observed state; they refuse or defer a plan, not a desired state.',
+  },
 ];
 
 function prefixOf(id: string): string {
@@ -37,7 +55,12 @@ function prefixOf(id: string): string {
 
 /** Makes free text safe inside a markdown table cell. */
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function enforcement(rule: RuleDefinition): string {
@@ -73,13 +96,14 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = CATALOGUE): st
     if (family.intro) out.push(family.intro, '');
     out.push('| id | severity | enforced by | what it checks | why | source |', '|---|---|---|---|---|---|');
     for (const r of list) {
-      out.push(`| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${enforcement(r)} | ${cell(r.title)} | ${cell(r.rationale)} | ${cell(r.reference)} |`);
+      out.push(
+        `| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${enforcement(r)} | ${cell(r.title)} | ${cell(r.rationale)} | ${cell(r.reference)} |`,
+      );
     }
     out.push('');
   }
   return out.join('\n');
 }
-
 
 if (isEntryPoint(import.meta.url)) {
   writeFileSync(RULES_DOC_PATH, renderRulesDoc());

@@ -10,8 +10,7 @@ export const TYPES_PATH = 'src/model/generated/desired.ts';
 export async function generateTypes(schemaText) {
   const schema = JSON.parse(schemaText);
   return compile(schema, 'TandemDocument', {
-    bannerComment:
-      '/* GENERATED from schema/tandem.schema.json by `npm run gen:types`. Do not edit by hand. */',
+    bannerComment: '/* GENERATED from schema/tandem.schema.json by `npm run gen:types`. Do not edit by hand. */',
     additionalProperties: false,
     unreachableDefinitions: true,
     strictIndexSignatures: true,

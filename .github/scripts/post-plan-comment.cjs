@@ -12,7 +12,8 @@ const GITHUB_LIMIT = 65536;
 
 /** Splits a body into parts of at most `limit` characters, headers included, at line ends. */
 function splitComment(body, limit = GITHUB_LIMIT) {
-  const header = (i, n) => `${MARKER}\n<!-- tandem-plan-part ${i}/${n} -->\n${n > 1 ? `_tandem plan, part ${i} of ${n}_\n\n` : ''}`;
+  const header = (i, n) =>
+    `${MARKER}\n<!-- tandem-plan-part ${i}/${n} -->\n${n > 1 ? `_tandem plan, part ${i} of ${n}_\n\n` : ''}`;
   const room = limit - header(999, 999).length;
   const parts = [];
   let current = '';
@@ -33,23 +34,34 @@ function splitComment(body, limit = GITHUB_LIMIT) {
 
 /** The comment body: every environment's section, in name order. */
 function readSections(dir) {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
   if (files.length === 0) return `### tandem plan\n\nNo environment changed in this pull request.\n`;
-  return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8').split(MARKER).join('').trim() + '\n').join('\n---\n\n');
+  return files
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').split(MARKER).join('').trim() + '\n')
+    .join('\n---\n\n');
 }
 
 async function postPlanComments({ github, context, core, dir }) {
   const { owner, repo } = context.repo;
   const issue_number = context.issue.number;
   const parts = splitComment(readSections(dir));
-  const existing = (await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }))
+  const existing = (
+    await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 })
+  )
     .filter((c) => typeof c.body === 'string' && c.body.startsWith(MARKER))
     .sort((a, b) => a.id - b.id);
   for (let i = 0; i < parts.length; i++) {
-    if (existing[i]) await github.rest.issues.updateComment({ owner, repo, comment_id: existing[i].id, body: parts[i] });
+    if (existing[i])
+      await github.rest.issues.updateComment({ owner, repo, comment_id: existing[i].id, body: parts[i] });
     else await github.rest.issues.createComment({ owner, repo, issue_number, body: parts[i] });
   }
-  for (const extra of existing.slice(parts.length)) await github.rest.issues.deleteComment({ owner, repo, comment_id: extra.id });
+  for (const extra of existing.slice(parts.length))
+    await github.rest.issues.deleteComment({ owner, repo, comment_id: extra.id });
   if (core) core.info(`plan comment: ${parts.length} part(s), ${existing.length} existing updated or removed`);
   return parts.length;
 }

@@ -35,9 +35,20 @@ function linkUp(adminUp: boolean, operState: string): boolean {
 export async function linuxCheck(t: Transport, check: Check): Promise<CheckResult> {
   const started = performance.now();
   const took = () => performance.now() - started;
-  const pass = (extra: { note?: string; command?: string[] } = {}): CheckResult => ({ ok: true, ...extra, durationMs: took() });
-  const failWith = (error: string, command?: string[]): CheckResult => ({ ok: false, error, durationMs: took(), ...(command ? { command } : {}) });
-  const addressesOf = async (iface?: string): Promise<{ ok: true; list: ObservedAddress[] } | { ok: false; error: string }> => {
+  const pass = (extra: { note?: string; command?: string[] } = {}): CheckResult => ({
+    ok: true,
+    ...extra,
+    durationMs: took(),
+  });
+  const failWith = (error: string, command?: string[]): CheckResult => ({
+    ok: false,
+    error,
+    durationMs: took(),
+    ...(command ? { command } : {}),
+  });
+  const addressesOf = async (
+    iface?: string,
+  ): Promise<{ ok: true; list: ObservedAddress[] } | { ok: false; error: string }> => {
     const cmd = iface ? ['ip', '-j', 'addr', 'show', 'dev', iface] : ['ip', '-j', 'addr', 'show'];
     const r = await t.run(cmd);
     if (!r.ok) return { ok: false, error: r.error.message };
@@ -49,8 +60,13 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
     case 'uniqueness': {
       const cmd = ['arping', '-D', '-q', '-c', '2', '-w', seconds(check.timeoutMs), '-I', check.iface, check.address];
       const r = await t.run(cmd, { okExitCodes: [1] });
-      if (!r.ok) return failWith(`uniqueness of ${check.address} could not be checked: ${r.error.message}`, t.argv(cmd));
-      if (r.exitCode === 1) return failWith(`${check.address} is already in use on ${check.iface}'s segment: another host answered arping -D`, t.argv(cmd));
+      if (!r.ok)
+        return failWith(`uniqueness of ${check.address} could not be checked: ${r.error.message}`, t.argv(cmd));
+      if (r.exitCode === 1)
+        return failWith(
+          `${check.address} is already in use on ${check.iface}'s segment: another host answered arping -D`,
+          t.argv(cmd),
+        );
       return pass({ command: t.argv(cmd) });
     }
     case 'gratuitous-arp': {
@@ -58,7 +74,11 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
       for (let i = 0; i < check.count; i++) {
         if (i > 0) await sleep(check.intervalMs);
         const r = await t.run(cmd);
-        if (!r.ok) return failWith(`gratuitous ARP ${i + 1}/${check.count} for ${check.address} failed: ${r.error.message}`, t.argv(cmd));
+        if (!r.ok)
+          return failWith(
+            `gratuitous ARP ${i + 1}/${check.count} for ${check.address} failed: ${r.error.message}`,
+            t.argv(cmd),
+          );
       }
       return pass({ command: t.argv(cmd), note: `${check.count} sent` });
     }
@@ -69,9 +89,15 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
         if (!got.ok) return failWith(`DAD of ${check.address}: ${got.error}`);
         const a = got.list.find((x) => sameIp(x.cidr, check.address));
         if (!a) return failWith(`DAD of ${check.address}: the address is not on ${check.iface}`);
-        if (a.dadfailed) return failWith(`DAD failed for ${check.address} on ${check.iface}: another host on the segment uses it (dadfailed)`);
+        if (a.dadfailed)
+          return failWith(
+            `DAD failed for ${check.address} on ${check.iface}: another host on the segment uses it (dadfailed)`,
+          );
         if (!a.tentative) return pass();
-        if (Date.now() >= deadline) return failWith(`DAD of ${check.address} on ${check.iface} did not finish within ${check.timeoutMs} ms (still tentative)`);
+        if (Date.now() >= deadline)
+          return failWith(
+            `DAD of ${check.address} on ${check.iface} did not finish within ${check.timeoutMs} ms (still tentative)`,
+          );
         await sleep(DAD_POLL_MS);
       }
     }
@@ -88,7 +114,10 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
         const links = parseLinks(r.stdout);
         const l = links.ok ? links.value.find((x) => x.name === check.iface) : undefined;
         if (!l) return failWith(`health of ${check.address}: link ${check.iface} not found`);
-        if (!linkUp(l.adminUp, l.operState)) return failWith(`health of ${check.address}: link ${check.iface} is ${l.adminUp ? l.operState : 'administratively down'}`);
+        if (!linkUp(l.adminUp, l.operState))
+          return failWith(
+            `health of ${check.address}: link ${check.iface} is ${l.adminUp ? l.operState : 'administratively down'}`,
+          );
       }
       const got = await addressesOf(check.iface);
       if (!got.ok) return failWith(`health of ${check.address}: ${got.error}`);
@@ -98,11 +127,28 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
       const w = seconds(check.ping.timeoutMs);
       if (check.ping.broadcast) {
         const edges = ipv4Edges(parseCidr(a.cidr)!);
-        if (!edges) return failWith(`health of ${check.address}: ${a.cidr} has no broadcast address for a broadcast ping`);
-        const cmd = ['ping', '-b', '-n', '-q', '-c', String(check.ping.count), '-W', w, '-I', check.iface, edges.broadcast];
+        if (!edges)
+          return failWith(`health of ${check.address}: ${a.cidr} has no broadcast address for a broadcast ping`);
+        const cmd = [
+          'ping',
+          '-b',
+          '-n',
+          '-q',
+          '-c',
+          String(check.ping.count),
+          '-W',
+          w,
+          '-I',
+          check.iface,
+          edges.broadcast,
+        ];
         const r = await t.run(cmd);
         if (r.ok) return pass({ command: t.argv(cmd) });
-        if (check.ping.targets.length === 0) return failWith(`health of ${check.address}: nobody answered a broadcast ping to ${edges.broadcast}`, t.argv(cmd));
+        if (check.ping.targets.length === 0)
+          return failWith(
+            `health of ${check.address}: nobody answered a broadcast ping to ${edges.broadcast}`,
+            t.argv(cmd),
+          );
       }
       const errors: string[] = [];
       for (const target of check.ping.targets) {
@@ -126,34 +172,56 @@ function unknownCheck(check: never, durationMs: number): CheckResult {
 export async function simCheck(driver: SimDriver, check: Check): Promise<CheckResult> {
   const started = performance.now();
   const took = () => performance.now() - started;
-  const pass = (note?: string, notApplicable = false): CheckResult => ({ ok: true, durationMs: took(), ...(note ? { note } : {}), ...(notApplicable ? { notApplicable } : {}) });
+  const pass = (note?: string, notApplicable = false): CheckResult => ({
+    ok: true,
+    durationMs: took(),
+    ...(note ? { note } : {}),
+    ...(notApplicable ? { notApplicable } : {}),
+  });
   const failWith = (error: string): CheckResult => ({ ok: false, error, durationMs: took() });
   if (check.kind === 'uniqueness') {
     const holders = await driver.addressInUse(check.iface, check.address);
-    if (holders.length > 0) return failWith(`${check.address} is already in use on ${check.iface}'s segment: ${holders.map((h) => `${h.node}/${h.iface}`).join(', ')} answer for it (simulated arping -D)`);
+    if (holders.length > 0)
+      return failWith(
+        `${check.address} is already in use on ${check.iface}'s segment: ${holders.map((h) => `${h.node}/${h.iface}`).join(', ')} answer for it (simulated arping -D)`,
+      );
     return pass('checked on the simulated segment');
   }
-  if (check.kind === 'gratuitous-arp') return pass('not applicable on a sim node: the simulated segment has no ARP caches to update', true);
+  if (check.kind === 'gratuitous-arp')
+    return pass('not applicable on a sim node: the simulated segment has no ARP caches to update', true);
   const obs = await driver.observe();
   if (!obs.ok) return failWith(`${check.kind} of ${check.address}: ${obs.error.message}`);
   const state = obs.state;
-  const addr = state.addresses.find((a) => sameIp(a.cidr, check.address) && (check.kind === 'confirm-absent' || a.interface === check.iface));
+  const addr = state.addresses.find(
+    (a) => sameIp(a.cidr, check.address) && (check.kind === 'confirm-absent' || a.interface === check.iface),
+  );
   switch (check.kind) {
     case 'confirm-absent':
       return addr ? failWith(`${check.address} is still on ${addr.interface}`) : pass();
     case 'dad-wait':
       if (!addr) return failWith(`DAD of ${check.address}: the address is not on ${check.iface}`);
-      if (addr.dadfailed) return failWith(`DAD failed for ${check.address} on ${check.iface}: another node on the simulated segment uses it (dadfailed)`);
-      if (addr.tentative) return failWith(`DAD of ${check.address} on ${check.iface} cannot finish: the address is still tentative (is the link down?)`);
+      if (addr.dadfailed)
+        return failWith(
+          `DAD failed for ${check.address} on ${check.iface}: another node on the simulated segment uses it (dadfailed)`,
+        );
+      if (addr.tentative)
+        return failWith(
+          `DAD of ${check.address} on ${check.iface} cannot finish: the address is still tentative (is the link down?)`,
+        );
       return pass();
     case 'health': {
       if (check.link) {
         const l = state.links.find((x) => x.name === check.iface);
         if (!l) return failWith(`health of ${check.address}: link ${check.iface} not found`);
-        if (!linkUp(l.adminUp, l.operState)) return failWith(`health of ${check.address}: link ${check.iface} is ${l.adminUp ? l.operState : 'administratively down'}`);
+        if (!linkUp(l.adminUp, l.operState))
+          return failWith(
+            `health of ${check.address}: link ${check.iface} is ${l.adminUp ? l.operState : 'administratively down'}`,
+          );
       }
       if (!addr) return failWith(`health of ${check.address}: the address is not on ${check.iface}`);
-      return pass(check.ping ? 'link and address checked; ping not applicable on a sim node (no simulated wire)' : undefined);
+      return pass(
+        check.ping ? 'link and address checked; ping not applicable on a sim node (no simulated wire)' : undefined,
+      );
     }
     default:
       return unknownCheck(check, took());

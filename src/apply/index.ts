@@ -74,30 +74,59 @@ export interface ApplyResult {
 
 export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const { plan, model } = input;
-  const loc = { env: input.env ?? input.driverOptions?.env ?? process.env, cwd: input.cwd ?? input.driverOptions?.cwd ?? process.cwd() };
+  const loc = {
+    env: input.env ?? input.driverOptions?.env ?? process.env,
+    cwd: input.cwd ?? input.driverOptions?.cwd ?? process.cwd(),
+  };
   const now = input.now ?? (() => new Date());
   const auditPath = input.auditFile === null ? undefined : (input.auditFile ?? defaultAuditFile(loc));
   const audit = new AuditLog(auditPath, plan.id, input.onEvent, now);
   const writers = new Map<string, WritableNode>();
   const base = { plan, wavesApplied: 0, applied: [] as string[], aborted: [] as number[] };
   // apply-done is recorded last, after the locks are released; events and writes are counted then.
-  const finish = async (r: Omit<ApplyResult, 'events' | 'writes' | 'plan' | 'wavesApplied' | 'applied' | 'aborted'> & Partial<ApplyResult>): Promise<ApplyResult> => ({ ...base, ...r, events: 0, writes: { batches: 0, inventories: 0 } });
+  const finish = async (
+    r: Omit<ApplyResult, 'events' | 'writes' | 'plan' | 'wavesApplied' | 'applied' | 'aborted'> & Partial<ApplyResult>,
+  ): Promise<ApplyResult> => ({ ...base, ...r, events: 0, writes: { batches: 0, inventories: 0 } });
   const done = async (r: ApplyResult): Promise<ApplyResult> => {
-    audit.record({ event: 'apply-done', result: r.outcome, ...(r.outcome === 'applied' || r.outcome === 'nothing-to-do' ? {} : { error: r.message }) });
+    audit.record({
+      event: 'apply-done',
+      result: r.outcome,
+      ...(r.outcome === 'applied' || r.outcome === 'nothing-to-do' ? {} : { error: r.message }),
+    });
     await audit.flush();
     const stats = [...writers.values()].map((w) => w.stats);
-    return { ...r, events: audit.count, writes: { batches: stats.reduce((n, s) => n + s.batches, 0), inventories: stats.reduce((n, s) => n + s.inventoryWrites, 0) } };
+    return {
+      ...r,
+      events: audit.count,
+      writes: {
+        batches: stats.reduce((n, s) => n + s.batches, 0),
+        inventories: stats.reduce((n, s) => n + s.inventoryWrites, 0),
+      },
+    };
   };
 
-  audit.record({ event: 'apply-start', detail: { environment: plan.environment, waves: plan.waves.length, steps: plan.summary.steps } });
+  audit.record({
+    event: 'apply-start',
+    detail: { environment: plan.environment, waves: plan.waves.length, steps: plan.summary.steps },
+  });
   const outcome = planOutcome(plan);
   if (outcome === 'refused') {
     audit.record({ event: 'refused', error: plan.refusals.map((r) => `${r.ruleId}: ${r.explanation}`).join('; ') });
-    return done(await finish({ outcome: 'refused', message: `the plan is refused (${plan.refusals.length} refusal${plan.refusals.length === 1 ? '' : 's'}): nothing was applied` }));
+    return done(
+      await finish({
+        outcome: 'refused',
+        message: `the plan is refused (${plan.refusals.length} refusal${plan.refusals.length === 1 ? '' : 's'}): nothing was applied`,
+      }),
+    );
   }
   if (outcome === 'nothing-to-do' || plan.waves.length === 0) {
     audit.record({ event: 'nothing-to-do' });
-    return done(await finish({ outcome: 'nothing-to-do', message: 'nothing to do: the nodes are as desired; nothing was written' }));
+    return done(
+      await finish({
+        outcome: 'nothing-to-do',
+        message: 'nothing to do: the nodes are as desired; nothing was written',
+      }),
+    );
   }
 
   const writerOf = (node: string): WritableNode => {
@@ -111,12 +140,19 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     return w;
   };
   const written = [...new Set(plan.waves.flatMap((w) => w.steps.map((s) => s.node)))].sort();
-  const observedNodes = [...new Set([...written, ...Object.keys(plan.nodes).filter((n) => plan.nodes[n].observedDigest)])].sort();
+  const observedNodes = [
+    ...new Set([...written, ...Object.keys(plan.nodes).filter((n) => plan.nodes[n].observedDigest)]),
+  ].sort();
   try {
     for (const n of observedNodes) writerOf(n);
   } catch (err) {
     if (!(err instanceof UnknownNode)) throw err;
-    return done(await finish({ outcome: 'failed', message: `the plan names node ${err.node}, which the environment does not have: nothing was applied` }));
+    return done(
+      await finish({
+        outcome: 'failed',
+        message: `the plan names node ${err.node}, which the environment does not have: nothing was applied`,
+      }),
+    );
   }
 
   const locks: NodeLock[] = [];
@@ -126,11 +162,21 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
       const r = await acquireLock(node, { dir: locksDir(loc), planId: plan.id, now });
       if (!r.ok) {
         audit.record({ event: 'locked', node, error: r.message, ...(r.holder ? { detail: r.holder } : {}) });
-        result = await finish({ outcome: 'locked', message: `${r.message}: nothing was applied`, ...(r.holder ? { lockHolder: r.holder } : {}) });
+        result = await finish({
+          outcome: 'locked',
+          message: `${r.message}: nothing was applied`,
+          ...(r.holder ? { lockHolder: r.holder } : {}),
+        });
         break;
       }
       locks.push(r.lock);
-      if (r.tookOver) audit.record({ event: 'lock-takeover', node, detail: { stale: r.tookOver, path: r.lock.path }, result: `took over the stale lock of ${describeHolder(r.tookOver)} (process gone)` });
+      if (r.tookOver)
+        audit.record({
+          event: 'lock-takeover',
+          node,
+          detail: { stale: r.tookOver, path: r.lock.path },
+          result: `took over the stale lock of ${describeHolder(r.tookOver)} (process gone)`,
+        });
       audit.record({ event: 'lock', node, result: 'ok', detail: { path: r.lock.path } });
     }
     result ??= await execute(input, audit, writerOf, observedNodes, base, finish);
@@ -150,7 +196,9 @@ class UnknownNode extends Error {
   }
 }
 
-type Finish = (r: Omit<ApplyResult, 'events' | 'writes' | 'plan' | 'wavesApplied' | 'applied' | 'aborted'> & Partial<ApplyResult>) => Promise<ApplyResult>;
+type Finish = (
+  r: Omit<ApplyResult, 'events' | 'writes' | 'plan' | 'wavesApplied' | 'applied' | 'aborted'> & Partial<ApplyResult>,
+) => Promise<ApplyResult>;
 
 async function execute(
   input: ApplyInput,
@@ -165,7 +213,9 @@ async function execute(
   const parallelism = model.cluster?.doc.spec.rollout?.parallelism ?? DEFAULT_PARALLELISM;
 
   // Under the locks: the nodes must still be what the plan was made from.
-  const observations = new Map<string, Observation>((await mapBounded(observedNodes, parallelism, (n) => writerOf(n).observe())).map((o) => [o.node, o]));
+  const observations = new Map<string, Observation>(
+    (await mapBounded(observedNodes, parallelism, (n) => writerOf(n).observe())).map((o) => [o.node, o]),
+  );
   const stale = staleReasons(plan, input.desiredDigest, observations, input.observed);
   if (stale.length) {
     audit.record({ event: 'stale', error: stale.join('; ') });
@@ -184,7 +234,14 @@ async function execute(
     let aborting = false;
     const outcomes = await mapBounded(nodes, parallelism, async (node): Promise<NodeWaveOutcome> => {
       const checkpoint = states.get(node);
-      if (!checkpoint) return { node, ok: false, touched: false, applied: [], failed: { error: `node ${node} has no observed state to start from` } };
+      if (!checkpoint)
+        return {
+          node,
+          ok: false,
+          touched: false,
+          applied: [],
+          failed: { error: `node ${node} has no observed state to start from` },
+        };
       const r = await runNodeWave({
         writer: writerOf(node),
         steps: byNode.get(node)!,
@@ -192,7 +249,9 @@ async function execute(
         wave: wave.index,
         audit,
         aborting: () => aborting,
-        progress: input.progress ? (text) => input.progress!.update(`wave ${wave.index}/${total} · ${text}`) : undefined,
+        progress: input.progress
+          ? (text) => input.progress!.update(`wave ${wave.index}/${total} · ${text}`)
+          : undefined,
       });
       if (!r.ok) aborting = true;
       return r;
@@ -206,7 +265,13 @@ async function execute(
         const inventory = nextInventory(state.inventory, byNode.get(o.node)!, changes, plan, now(), state);
         try {
           await w.writeInventory(inventory);
-          audit.record({ event: 'inventory', node: o.node, wave: wave.index, result: 'ok', detail: { owned: inventory.owned.length } });
+          audit.record({
+            event: 'inventory',
+            node: o.node,
+            wave: wave.index,
+            result: 'ok',
+            detail: { owned: inventory.owned.length },
+          });
         } catch (err) {
           const error = (err as Error).message;
           audit.record({ event: 'inventory', node: o.node, wave: wave.index, result: 'failed', error });
@@ -214,7 +279,11 @@ async function execute(
           base.wavesApplied++;
           base.aborted.push(...plan.waves.slice(wi + 1).map((w) => w.index));
           for (const a of base.aborted) audit.record({ event: 'wave-aborted', wave: a });
-          return finish({ outcome: 'failed', failed: { wave: wave.index, node: o.node, error: `inventory not recorded: ${error}` }, message: `wave ${wave.index} was applied and verified, but the inventory of ${o.node} could not be written (${error}); the remaining waves were not started` });
+          return finish({
+            outcome: 'failed',
+            failed: { wave: wave.index, node: o.node, error: `inventory not recorded: ${error}` },
+            message: `wave ${wave.index} was applied and verified, but the inventory of ${o.node} could not be written (${error}); the remaining waves were not started`,
+          });
         }
         states.set(o.node, { ...state, inventory });
       }
@@ -228,26 +297,54 @@ async function execute(
 
     // The wave failed: back to the checkpoint on every node it wrote to.
     const touched = outcomes.filter((o) => o.touched).map((o) => o.node);
-    const rolled: RollbackOutcome[] = await rollbackNodes({ model, nodes: touched, checkpoints: states, writerOf, audit, wave: wave.index, parallelism });
+    const rolled: RollbackOutcome[] = await rollbackNodes({
+      model,
+      nodes: touched,
+      checkpoints: states,
+      writerOf,
+      audit,
+      wave: wave.index,
+      parallelism,
+    });
     const incomplete = rolled.filter((r) => !r.ok).map((r) => `${r.node}: ${r.error}`);
     base.aborted.push(...plan.waves.slice(wi + 1).map((w) => w.index));
     for (const a of base.aborted) audit.record({ event: 'wave-aborted', wave: a });
     const rolledSteps = outcomes.filter((o) => o.touched).flatMap((o) => o.applied);
     // Only once the failed wave is fully undone: an address still on its new node must
     // not be put back on its old one too.
-    const restored = incomplete.length ? [] : await restoreDepartures({ plan, failedWave: wi, nodes: outcomes.map((o) => o.node), changes, states, writerOf, audit });
+    const restored = incomplete.length
+      ? []
+      : await restoreDepartures({
+          plan,
+          failedWave: wi,
+          nodes: outcomes.map((o) => o.node),
+          changes,
+          states,
+          writerOf,
+          audit,
+        });
     const back = restored.map((r) => `${r.cidr} on ${r.node}${r.ok ? '' : ` (FAILED: ${r.error})`}`);
     const where = failure.failed?.step ? `step ${failure.failed.step}` : `node ${failure.node}`;
     return finish({
       outcome: 'failed',
-      failed: { wave: wave.index, node: failure.node, ...(failure.failed?.step ? { step: failure.failed.step } : {}), error: failure.failed?.error ?? 'failed' },
+      failed: {
+        wave: wave.index,
+        node: failure.node,
+        ...(failure.failed?.step ? { step: failure.failed.step } : {}),
+        error: failure.failed?.error ?? 'failed',
+      },
       rolledBack: { wave: wave.index, nodes: touched, steps: rolledSteps, incomplete },
       message:
         `wave ${wave.index} failed at ${where} on ${failure.node}: ${failure.failed?.error ?? 'failed'}; ` +
-        (touched.length ? `rolled back ${touched.join(', ')} to the state before wave ${wave.index}${incomplete.length ? ` (INCOMPLETE: ${incomplete.join('; ')})` : ''}` : 'nothing of the wave had been written') +
+        (touched.length
+          ? `rolled back ${touched.join(', ')} to the state before wave ${wave.index}${incomplete.length ? ` (INCOMPLETE: ${incomplete.join('; ')})` : ''}`
+          : 'nothing of the wave had been written') +
         (back.length ? `; moving addresses put back where they came from: ${back.join(', ')}` : '') +
         (base.aborted.length ? `; waves ${base.aborted.join(', ')} aborted` : ''),
     });
   }
-  return finish({ outcome: 'applied', message: `applied ${base.wavesApplied} wave${base.wavesApplied === 1 ? '' : 's'}, ${base.applied.length} step${base.applied.length === 1 ? '' : 's'}` });
+  return finish({
+    outcome: 'applied',
+    message: `applied ${base.wavesApplied} wave${base.wavesApplied === 1 ? '' : 's'}, ${base.applied.length} step${base.applied.length === 1 ? '' : 's'}`,
+  });
 }

@@ -42,6 +42,10 @@ export function nextInventory(
   return {
     owned: [...owned].sort(),
     ...(mirrors.length ? { mirrors } : {}),
-    lastApply: { revision: plan.desiredRevision.commit ?? plan.desiredRevision.digest, at: at.toISOString(), planId: plan.id },
+    lastApply: {
+      revision: plan.desiredRevision.commit ?? plan.desiredRevision.digest,
+      at: at.toISOString(),
+      planId: plan.id,
+    },
   };
 }

@@ -32,7 +32,10 @@ const SYSCTL_NAME = /^net\.(ipv4|ipv6|core)\.[A-Za-z0-9_.-]{1,200}$/;
 const SYSCTL_VALUE = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 function fail(op: KernelOp, what: string, value: unknown): never {
-  throw new BatchRenderError(op, `refusing to render ${op.op}: ${what} ${JSON.stringify(value)} is not acceptable in an ip -batch line`);
+  throw new BatchRenderError(
+    op,
+    `refusing to render ${op.op}: ${what} ${JSON.stringify(value)} is not acceptable in an ip -batch line`,
+  );
 }
 
 function word(op: KernelOp, what: string, value: string): string {
@@ -41,7 +44,8 @@ function word(op: KernelOp, what: string, value: string): string {
 }
 
 function iface(op: KernelOp, value: string): string {
-  if (typeof value !== 'string' || !IFNAME.test(value) || value === '.' || value === '..') fail(op, 'interface name', value);
+  if (typeof value !== 'string' || !IFNAME.test(value) || value === '.' || value === '..')
+    fail(op, 'interface name', value);
   return value;
 }
 
@@ -158,7 +162,18 @@ export function ipWords(op: KernelOp): string[] {
     }
     case 'link-add-tunnel': {
       if (!TUNNEL_MODES.has(op.mode)) fail(op, 'tunnel mode', op.mode);
-      const w = ['link', 'add', 'name', iface(op, op.iface), 'type', op.mode, 'local', ip(op, op.local).text, 'remote', ip(op, op.remote).text];
+      const w = [
+        'link',
+        'add',
+        'name',
+        iface(op, op.iface),
+        'type',
+        op.mode,
+        'local',
+        ip(op, op.local).text,
+        'remote',
+        ip(op, op.remote).text,
+      ];
       if (op.ttl !== undefined) w.push('ttl', uint(op, 'ttl', op.ttl, 255));
       return w;
     }
@@ -189,7 +204,17 @@ export function ipWords(op: KernelOp): string[] {
       return routeWords(op);
     case 'neigh-replace':
       if (!MAC.test(op.lladdr)) fail(op, 'link-layer address', op.lladdr);
-      return ['neigh', 'replace', ip(op, op.address).text, 'lladdr', op.lladdr.toLowerCase(), 'dev', iface(op, op.iface), 'nud', 'permanent'];
+      return [
+        'neigh',
+        'replace',
+        ip(op, op.address).text,
+        'lladdr',
+        op.lladdr.toLowerCase(),
+        'dev',
+        iface(op, op.iface),
+        'nud',
+        'permanent',
+      ];
     case 'neigh-del':
       return ['neigh', 'del', ip(op, op.address).text, 'dev', iface(op, op.iface)];
     case 'xfrm-policy-update':
@@ -227,7 +252,10 @@ export function failedBatchLine(stderr: string): number | undefined {
 
 /** The kernel's message for the failed line: what ip printed before "Command failed". */
 export function batchErrorMessage(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const at = lines.findIndex((l) => /^Command failed -:\d+/.test(l));
   const before = at >= 0 ? lines.slice(0, at) : lines;
   return before.slice(-2).join(' ') || (at >= 0 ? lines[at] : 'ip -batch failed without a message');

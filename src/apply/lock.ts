@@ -23,8 +23,7 @@ export interface LockHolder {
 }
 
 export type LockOutcome =
-  | { ok: true; lock: NodeLock; tookOver?: LockHolder }
-  | { ok: false; holder?: LockHolder; message: string };
+  { ok: true; lock: NodeLock; tookOver?: LockHolder } | { ok: false; holder?: LockHolder; message: string };
 
 export interface NodeLock {
   node: string;
@@ -43,7 +42,13 @@ export function describeHolder(h: LockHolder): string {
 function parseHolder(text: string): LockHolder | undefined {
   try {
     const v = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.since === 'string' && typeof v.planId === 'string') return v as LockHolder;
+    if (
+      typeof v.pid === 'number' &&
+      typeof v.host === 'string' &&
+      typeof v.since === 'string' &&
+      typeof v.planId === 'string'
+    )
+      return v as LockHolder;
   } catch {
     // an unreadable lock is reported as held by an unknown holder, never taken over
   }
@@ -85,7 +90,8 @@ async function readHolder(path: string): Promise<LockHolder | undefined | null> 
   }
 }
 
-const same = (a: LockHolder, b: LockHolder) => a.pid === b.pid && a.host === b.host && a.since === b.since && a.planId === b.planId;
+const same = (a: LockHolder, b: LockHolder) =>
+  a.pid === b.pid && a.host === b.host && a.since === b.since && a.planId === b.planId;
 
 export interface AcquireOptions {
   dir: string;
@@ -101,16 +107,30 @@ export async function acquireLock(node: string, opts: AcquireOptions): Promise<L
   if (!isSafeNodeName(node)) return { ok: false, message: `node name ${JSON.stringify(node)} cannot name a lock file` };
   await mkdir(opts.dir, { recursive: true });
   const path = join(opts.dir, `${node}.lock`);
-  const holder: LockHolder = { pid: opts.pid ?? process.pid, host: opts.host ?? hostname(), since: (opts.now?.() ?? new Date()).toISOString(), planId: opts.planId };
+  const holder: LockHolder = {
+    pid: opts.pid ?? process.pid,
+    host: opts.host ?? hostname(),
+    since: (opts.now?.() ?? new Date()).toISOString(),
+    planId: opts.planId,
+  };
   const alive = opts.alive ?? pidAlive;
-  const locked = (current: LockHolder): LockOutcome => ({ ok: false, holder: current, message: `node ${node} is locked by another apply: ${describeHolder(current)} (lock file ${path})` });
+  const locked = (current: LockHolder): LockOutcome => ({
+    ok: false,
+    holder: current,
+    message: `node ${node} is locked by another apply: ${describeHolder(current)} (lock file ${path})`,
+  });
   const deadline = Date.now() + TAKEOVER_WAIT_MS;
   for (;;) {
     if (await createExclusive(path, holder)) return { ok: true, lock: { node, path, holder } };
     const current = await readHolder(path);
     if (current === null && Date.now() < deadline) continue; // released in between: try again
-    if (current === null) return { ok: false, message: `node ${node}: its lock ${path} keeps changing hands; try again` };
-    if (!current) return { ok: false, message: `node ${node} is locked by ${path}, which is not a readable tandem lock: remove it by hand if no apply runs` };
+    if (current === null)
+      return { ok: false, message: `node ${node}: its lock ${path} keeps changing hands; try again` };
+    if (!current)
+      return {
+        ok: false,
+        message: `node ${node} is locked by ${path}, which is not a readable tandem lock: remove it by hand if no apply runs`,
+      };
     if (current.host !== holder.host || alive(current.pid)) return locked(current);
     const taken = await takeOver(path, current, holder);
     if (taken === 'ours') return { ok: true, lock: { node, path, holder }, tookOver: current };
@@ -120,7 +140,11 @@ export async function acquireLock(node: string, opts: AcquireOptions): Promise<L
     }
     const now = await readHolder(path);
     if (now) return locked(now);
-    if (Date.now() >= deadline) return { ok: false, message: `node ${node}: could not take over the stale lock ${path} (another apply is taking it over)` };
+    if (Date.now() >= deadline)
+      return {
+        ok: false,
+        message: `node ${node}: could not take over the stale lock ${path} (another apply is taking it over)`,
+      };
   }
 }
 
@@ -143,7 +167,10 @@ async function takeOver(path: string, dead: LockHolder, holder: LockHolder): Pro
     fh = await open(guard, 'wx', 0o644);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(guard).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age > GUARD_STALE_MS) await rm(guard, { force: true });
     return 'busy';
   }

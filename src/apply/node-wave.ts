@@ -51,14 +51,30 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
   const { writer, steps, wave, audit } = input;
   const node = writer.node;
   const out: NodeWaveOutcome = { node, ok: false, touched: false, applied: [] };
-  const fail = (error: string, step?: string): NodeWaveOutcome => ({ ...out, failed: { ...(step ? { step } : {}), error } });
+  const fail = (error: string, step?: string): NodeWaveOutcome => ({
+    ...out,
+    failed: { ...(step ? { step } : {}), error },
+  });
 
   for (const step of steps) {
     for (const check of step.pre) {
       if (input.aborting()) return fail('stopped: another node of the wave failed');
       input.progress?.(`${node} · ${describeCheck(check)}`);
       const r = await writer.runCheck(check);
-      audit.record({ event: 'check', node, step: step.id, wave, result: r.ok ? (r.notApplicable ? 'not-applicable' : 'ok') : 'failed', durationMs: r.durationMs, ...(r.command ? { command: r.command } : {}), ...(r.ok ? (r.note ? { detail: { phase: 'pre', kind: check.kind, note: r.note } } : { detail: { phase: 'pre', kind: check.kind } }) : { error: r.error, detail: { phase: 'pre', kind: check.kind } }) });
+      audit.record({
+        event: 'check',
+        node,
+        step: step.id,
+        wave,
+        result: r.ok ? (r.notApplicable ? 'not-applicable' : 'ok') : 'failed',
+        durationMs: r.durationMs,
+        ...(r.command ? { command: r.command } : {}),
+        ...(r.ok
+          ? r.note
+            ? { detail: { phase: 'pre', kind: check.kind, note: r.note } }
+            : { detail: { phase: 'pre', kind: check.kind } }
+          : { error: r.error, detail: { phase: 'pre', kind: check.kind } }),
+      });
       if (!r.ok) return fail(`pre check failed: ${r.error}`, step.id);
     }
   }
@@ -71,13 +87,29 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
     // The log must say what is about to be written before it is.
     await audit.flush();
     const r = await writer.apply(ops);
-    audit.record({ event: 'batch', node, wave, command: r.commands[0], result: r.failed ? 'failed' : 'ok', durationMs: r.durationMs, detail: { ops: ops.length, applied: r.applied, processes: r.commands.length }, ...(r.failed ? { error: r.failed.error } : {}) });
+    audit.record({
+      event: 'batch',
+      node,
+      wave,
+      command: r.commands[0],
+      result: r.failed ? 'failed' : 'ok',
+      durationMs: r.durationMs,
+      detail: { ops: ops.length, applied: r.applied, processes: r.commands.length },
+      ...(r.failed ? { error: r.failed.error } : {}),
+    });
     const failedStep = r.failed ? stepOfOp[r.failed.index] : undefined;
     steps.forEach((s, i) => {
       const result = failedStep === undefined || i < failedStep ? 'ok' : i === failedStep ? 'failed' : 'skipped';
       if (s.ops.length === 0 && result === 'ok') return;
       if (result === 'ok') out.applied.push(s.id);
-      audit.record({ event: 'step', node, step: s.id, wave, result, ...(i === failedStep ? { error: r.failed!.error } : {}) });
+      audit.record({
+        event: 'step',
+        node,
+        step: s.id,
+        wave,
+        result,
+        ...(i === failedStep ? { error: r.failed!.error } : {}),
+      });
     });
     if (r.failed) return fail(r.failed.error, failedStep !== undefined ? steps[failedStep].id : undefined);
   }
@@ -86,7 +118,18 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
     for (const check of step.post) {
       input.progress?.(`${node} · ${describeCheck(check)}`);
       const r = await writer.runCheck(check);
-      audit.record({ event: 'check', node, step: step.id, wave, result: r.ok ? (r.notApplicable ? 'not-applicable' : 'ok') : 'failed', durationMs: r.durationMs, ...(r.command ? { command: r.command } : {}), ...(r.ok ? { detail: { phase: 'post', kind: check.kind, ...(r.note ? { note: r.note } : {}) } } : { error: r.error, detail: { phase: 'post', kind: check.kind } }) });
+      audit.record({
+        event: 'check',
+        node,
+        step: step.id,
+        wave,
+        result: r.ok ? (r.notApplicable ? 'not-applicable' : 'ok') : 'failed',
+        durationMs: r.durationMs,
+        ...(r.command ? { command: r.command } : {}),
+        ...(r.ok
+          ? { detail: { phase: 'post', kind: check.kind, ...(r.note ? { note: r.note } : {}) } }
+          : { error: r.error, detail: { phase: 'post', kind: check.kind } }),
+      });
       if (!r.ok) return fail(`post check failed: ${r.error}`, step.id);
     }
   }
@@ -96,11 +139,25 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
   const started = performance.now();
   const obs = await writer.observe();
   if (!obs.ok) {
-    audit.record({ event: 'verify', node, wave, result: 'failed', error: obs.error.message, durationMs: performance.now() - started });
+    audit.record({
+      event: 'verify',
+      node,
+      wave,
+      result: 'failed',
+      error: obs.error.message,
+      durationMs: performance.now() - started,
+    });
     return fail(`cannot observe the node after the wave: ${obs.error.message}`);
   }
   const v = verifyWave(input.checkpoint, ops, obs.state);
-  audit.record({ event: 'verify', node, wave, result: v.ok ? 'ok' : 'failed', durationMs: performance.now() - started, ...(v.ok ? {} : { error: v.message }) });
+  audit.record({
+    event: 'verify',
+    node,
+    wave,
+    result: v.ok ? 'ok' : 'failed',
+    durationMs: performance.now() - started,
+    ...(v.ok ? {} : { error: v.message }),
+  });
   if (!v.ok) return { ...fail(`verification failed: ${v.message}`), observed: obs.state };
   return { ...out, ok: true, applied: all, observed: obs.state };
 }

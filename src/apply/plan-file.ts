@@ -11,7 +11,6 @@ import { PLAN_FORMAT_VERSION, type PlanDocument } from '../plan/document.js';
 import { compareStates, describeMismatch, kernelObjects } from './verify.js';
 import { byCodePoint } from '../order.js';
 
-
 export type PlanRead = { ok: true; plan: PlanDocument } | { ok: false; message: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,18 +20,30 @@ const isArr = Array.isArray;
 export function planShapeProblems(v: unknown): string[] {
   if (!isObj(v)) return ['not a JSON object'];
   const p: string[] = [];
-  if (v.formatVersion !== PLAN_FORMAT_VERSION) p.push(`formatVersion is ${JSON.stringify(v.formatVersion)}, this tandem reads ${PLAN_FORMAT_VERSION}`);
+  if (v.formatVersion !== PLAN_FORMAT_VERSION)
+    p.push(`formatVersion is ${JSON.stringify(v.formatVersion)}, this tandem reads ${PLAN_FORMAT_VERSION}`);
   if (typeof v.id !== 'string' || !/^[0-9a-f]{1,64}$/.test(v.id)) p.push('id must be a hex string');
   if (typeof v.environment !== 'string') p.push('environment must be a string');
-  if (!isObj(v.desiredRevision) || typeof v.desiredRevision.digest !== 'string') p.push('desiredRevision.digest must be a string');
+  if (!isObj(v.desiredRevision) || typeof v.desiredRevision.digest !== 'string')
+    p.push('desiredRevision.digest must be a string');
   if (!isObj(v.nodes)) p.push('nodes must be an object');
-  for (const k of ['changes', 'waves', 'refusals', 'warnings', 'deferrals', 'notes'] as const) if (!isArr(v[k])) p.push(`${k} must be a list`);
+  for (const k of ['changes', 'waves', 'refusals', 'warnings', 'deferrals', 'notes'] as const)
+    if (!isArr(v[k])) p.push(`${k} must be a list`);
   if (isArr(v.waves)) {
     v.waves.forEach((w, i) => {
-      if (!isObj(w) || typeof w.index !== 'number' || !isArr(w.nodes) || !isArr(w.steps)) return void p.push(`waves[${i}] must have index, nodes and steps`);
+      if (!isObj(w) || typeof w.index !== 'number' || !isArr(w.nodes) || !isArr(w.steps))
+        return void p.push(`waves[${i}] must have index, nodes and steps`);
       w.steps.forEach((s, j) => {
         const at = `waves[${i}].steps[${j}]`;
-        if (!isObj(s) || typeof s.id !== 'string' || typeof s.node !== 'string' || !isArr(s.ops) || !isArr(s.pre) || !isArr(s.post) || !isArr(s.changeIds)) {
+        if (
+          !isObj(s) ||
+          typeof s.id !== 'string' ||
+          typeof s.node !== 'string' ||
+          !isArr(s.ops) ||
+          !isArr(s.pre) ||
+          !isArr(s.post) ||
+          !isArr(s.changeIds)
+        ) {
           return void p.push(`${at} must have id, node, ops, pre, post and changeIds`);
         }
         s.ops.forEach((o, k) => {
@@ -44,7 +55,12 @@ export function planShapeProblems(v: unknown): string[] {
       });
     });
   }
-  if (isArr(v.changes)) v.changes.forEach((c, i) => (!isObj(c) || typeof c.id !== 'string' || typeof c.key !== 'string' || typeof c.action !== 'string' ? p.push(`changes[${i}] must have id, key and action`) : undefined));
+  if (isArr(v.changes))
+    v.changes.forEach((c, i) =>
+      !isObj(c) || typeof c.id !== 'string' || typeof c.key !== 'string' || typeof c.action !== 'string'
+        ? p.push(`changes[${i}] must have id, key and action`)
+        : undefined,
+    );
   return p;
 }
 
@@ -53,7 +69,10 @@ export async function readPlanFile(path: string): Promise<PlanRead> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    return { ok: false, message: `cannot read plan file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    return {
+      ok: false,
+      message: `cannot read plan file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    };
   }
   let value: unknown;
   try {
@@ -62,7 +81,11 @@ export async function readPlanFile(path: string): Promise<PlanRead> {
     return { ok: false, message: `plan file ${path} is not JSON: ${(err as Error).message}` };
   }
   const problems = planShapeProblems(value);
-  if (problems.length) return { ok: false, message: `plan file ${path} is not a tandem plan: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}` };
+  if (problems.length)
+    return {
+      ok: false,
+      message: `plan file ${path} is not a tandem plan: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    };
   return { ok: true, plan: value as PlanDocument };
 }
 
@@ -84,10 +107,17 @@ function changedObject(c: Change, now: ReturnType<typeof kernelObjects>): string
  * (an IPv6 address finishing DAD, a link-local address appearing, operational state)
  * does not make the plan stale; a saved plan carries only digests, which must match.
  */
-export function staleReasons(plan: PlanDocument, desiredDigest: string | undefined, observations: ReadonlyMap<string, Observation>, planned?: ReadonlyMap<string, Observation>): string[] {
+export function staleReasons(
+  plan: PlanDocument,
+  desiredDigest: string | undefined,
+  observations: ReadonlyMap<string, Observation>,
+  planned?: ReadonlyMap<string, Observation>,
+): string[] {
   const reasons: string[] = [];
   if (desiredDigest !== undefined && desiredDigest !== plan.desiredRevision.digest) {
-    reasons.push(`the desired state changed since the plan was made (${plan.desiredRevision.digest.slice(0, 19)} then, ${desiredDigest.slice(0, 19)} now)`);
+    reasons.push(
+      `the desired state changed since the plan was made (${plan.desiredRevision.digest.slice(0, 19)} then, ${desiredDigest.slice(0, 19)} now)`,
+    );
   }
   for (const [node, meta] of Object.entries(plan.nodes).sort(([a], [b]) => byCodePoint(a, b))) {
     if (!meta.observedDigest) continue;
@@ -102,12 +132,19 @@ export function staleReasons(plan: PlanDocument, desiredDigest: string | undefin
       const moved = compareStates(then.state, obs.state);
       const inventory = JSON.stringify(then.state.inventory) !== JSON.stringify(obs.state.inventory);
       if (moved.length === 0 && !inventory) continue;
-      reasons.push(`node ${node} changed since the plan was made: ${[...moved.slice(0, 5).map(describeMismatch), ...(inventory ? ['its tandem inventory changed (another apply?)'] : [])].join('; ')}`);
+      reasons.push(
+        `node ${node} changed since the plan was made: ${[...moved.slice(0, 5).map(describeMismatch), ...(inventory ? ['its tandem inventory changed (another apply?)'] : [])].join('; ')}`,
+      );
       continue;
     }
     const now = kernelObjects(obs.state);
-    const details = plan.changes.filter((c) => c.node === node).map((c) => changedObject(c, now)).filter((d): d is string => !!d);
-    reasons.push(`node ${node} changed since the plan was made${details.length ? `: ${details.slice(0, 5).join('; ')}` : ' (its observed state differs)'}`);
+    const details = plan.changes
+      .filter((c) => c.node === node)
+      .map((c) => changedObject(c, now))
+      .filter((d): d is string => !!d);
+    reasons.push(
+      `node ${node} changed since the plan was made${details.length ? `: ${details.slice(0, 5).join('; ')}` : ' (its observed state differs)'}`,
+    );
   }
   return reasons;
 }

@@ -4,7 +4,11 @@ import type { ApplyResult } from './index.js';
 
 export function renderApplyReport(r: ApplyResult): string {
   const lines: string[] = [];
-  const steps = new Map(r.plan.waves.flatMap((w) => w.steps.map((s) => [s.id, { wave: w.index, node: s.node, description: s.description }] as const)));
+  const steps = new Map(
+    r.plan.waves.flatMap((w) =>
+      w.steps.map((s) => [s.id, { wave: w.index, node: s.node, description: s.description }] as const),
+    ),
+  );
   const describe = (id: string) => {
     const s = steps.get(id);
     return s ? `wave ${s.wave} ${s.node}: ${s.description}` : id;
@@ -22,11 +26,14 @@ export function renderApplyReport(r: ApplyResult): string {
   }
   if (r.rolledBack) {
     const rb = r.rolledBack;
-    lines.push(`Rolled back: wave ${rb.wave} on ${rb.nodes.length ? rb.nodes.join(', ') : 'no node (nothing had been written)'}${rb.incomplete.length ? ' (INCOMPLETE)' : ', each node back to its state before the wave'}`);
+    lines.push(
+      `Rolled back: wave ${rb.wave} on ${rb.nodes.length ? rb.nodes.join(', ') : 'no node (nothing had been written)'}${rb.incomplete.length ? ' (INCOMPLETE)' : ', each node back to its state before the wave'}`,
+    );
     for (const id of rb.steps) lines.push(`  - ${describe(id)} (undone)`);
     for (const i of rb.incomplete) lines.push(`    incomplete: ${i}`);
   }
-  if (r.aborted.length) lines.push(`Aborted: wave${r.aborted.length === 1 ? '' : 's'} ${r.aborted.join(', ')} (not started)`);
+  if (r.aborted.length)
+    lines.push(`Aborted: wave${r.aborted.length === 1 ? '' : 's'} ${r.aborted.join(', ')} (not started)`);
   if (r.stale?.length) {
     lines.push('Stale plan:');
     for (const s of r.stale) lines.push(`  ${s}`);

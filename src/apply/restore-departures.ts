@@ -44,7 +44,9 @@ export async function restoreDepartures(input: {
       if (!departed) continue;
       for (const op of departed.ops) {
         if (op.op !== 'addr-del' || !arriving.has(hostPart(op.cidr))) continue;
-        const before = departed.changeIds.map((id) => input.changes.get(id)?.before).find((o): o is AddressObject => o?.kind === 'address');
+        const before = departed.changeIds
+          .map((id) => input.changes.get(id)?.before)
+          .find((o): o is AddressObject => o?.kind === 'address');
         departures.set(`${departed.node}|${op.cidr}`, {
           node: departed.node,
           key: addressKey(op.cidr),
@@ -58,7 +60,15 @@ export async function restoreDepartures(input: {
     const writer = input.writerOf(d.node);
     const r = await writer.apply([d.op]);
     const ok = !r.failed;
-    input.audit.record({ event: 'restore', node: d.node, wave: wave.index, result: ok ? 'ok' : 'failed', command: r.commands[0], ...(r.failed ? { error: r.failed.error } : {}), detail: { cidr: d.op.cidr } });
+    input.audit.record({
+      event: 'restore',
+      node: d.node,
+      wave: wave.index,
+      result: ok ? 'ok' : 'failed',
+      command: r.commands[0],
+      ...(r.failed ? { error: r.failed.error } : {}),
+      detail: { cidr: d.op.cidr },
+    });
     if (ok) {
       const state = input.states.get(d.node);
       if (state) {

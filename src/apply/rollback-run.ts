@@ -45,8 +45,17 @@ async function rollbackNode(input: RollbackInput, node: string): Promise<Rollbac
   const after = await writer.observe();
   if (!after.ok) return fail(`cannot observe the node after rolling it back: ${after.error.message}`);
   const left = compareStates(checkpoint, after.state);
-  if (left.length > 0) return fail(`still differs from the checkpoint: ${left.slice(0, 5).map(describeMismatch).join('; ')}`);
-  audit.record({ event: 'rollback', node, wave, result: 'ok', durationMs: performance.now() - started, ...(command ? { command } : {}), detail: { ops: plan.ops.length } });
+  if (left.length > 0)
+    return fail(`still differs from the checkpoint: ${left.slice(0, 5).map(describeMismatch).join('; ')}`);
+  audit.record({
+    event: 'rollback',
+    node,
+    wave,
+    result: 'ok',
+    durationMs: performance.now() - started,
+    ...(command ? { command } : {}),
+    detail: { ops: plan.ops.length },
+  });
   return { node, ok: true, ops: plan.ops.length };
 }
 

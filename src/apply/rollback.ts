@@ -41,6 +41,12 @@ export function rollbackOps(model: DesiredModel, checkpoint: ObservedNode, curre
     observations: new Map([[node, { node, ok: true as const, state: current }]]),
     intents: new Map([[node, intent]]),
   };
-  const steps = diff.changes.map((c) => ({ ...stepForChange({ ...c, reason: 'rollback to the checkpoint before the wave' }, ctx), pre: [], post: [] })).sort(stepOrder);
+  const steps = diff.changes
+    .map((c) => ({
+      ...stepForChange({ ...c, reason: 'rollback to the checkpoint before the wave' }, ctx),
+      pre: [],
+      post: [],
+    }))
+    .sort(stepOrder);
   return { changes: diff.changes, ops: steps.flatMap((s) => s.ops), unrecoverable: diff.missingInterfaces };
 }

@@ -48,11 +48,19 @@ export function describeMismatch(m: Mismatch): string {
 export function verifyWave(checkpoint: ObservedNode, ops: readonly KernelOp[], observed: ObservedNode): Verification {
   const expected = applyOps(checkpoint, ops);
   if (!expected.ok) {
-    return { ok: false, mismatches: [], message: `the kernel model rejects op ${expected.index + 1} (${expected.error.message}) although the node accepted it: the result cannot be verified` };
+    return {
+      ok: false,
+      mismatches: [],
+      message: `the kernel model rejects op ${expected.index + 1} (${expected.error.message}) although the node accepted it: the result cannot be verified`,
+    };
   }
   const mismatches = compareStates(expected.state, observed);
   if (mismatches.length === 0) return { ok: true };
   const shown = mismatches.slice(0, 5).map(describeMismatch);
   const more = mismatches.length > shown.length ? `; and ${mismatches.length - shown.length} more` : '';
-  return { ok: false, mismatches, message: `the node is not as the wave should have left it: ${shown.join('; ')}${more}` };
+  return {
+    ok: false,
+    mismatches,
+    message: `the node is not as the wave should have left it: ${shown.join('; ')}${more}`,
+  };
 }

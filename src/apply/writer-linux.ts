@@ -9,7 +9,13 @@ import { dirname } from 'node:path';
 import { execa } from 'execa';
 import type { Connection } from '../model/generated/desired.js';
 import { observeLinux, type LinuxDriverOptions } from '../observe/drivers/linux/driver.js';
-import { DEFAULT_INVENTORY_ROOT, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type Transport } from '../observe/drivers/linux/transport.js';
+import {
+  DEFAULT_INVENTORY_ROOT,
+  DEFAULT_TIMEOUT_MS,
+  inventoryPath,
+  transportFor,
+  type Transport,
+} from '../observe/drivers/linux/transport.js';
 import type { Inventory, Observation } from '../observe/model.js';
 import type { Check } from '../plan/checks.js';
 import type { KernelOp } from '../plan/ops.js';
@@ -84,7 +90,12 @@ export class LinuxWriter implements WritableNode {
   async apply(ops: readonly KernelOp[]): Promise<BatchResult> {
     const started = performance.now();
     const commands: string[][] = [];
-    const done = (applied: number, failed?: BatchResult['failed']): BatchResult => ({ applied, ...(failed ? { failed } : {}), commands, durationMs: performance.now() - started });
+    const done = (applied: number, failed?: BatchResult['failed']): BatchResult => ({
+      applied,
+      ...(failed ? { failed } : {}),
+      commands,
+      durationMs: performance.now() - started,
+    });
     if (ops.length === 0) return done(0);
     // Everything is rendered and checked before the first process starts.
     const rendered = LinuxWriter.render(ops);
@@ -97,13 +108,21 @@ export class LinuxWriter implements WritableNode {
     }
     this.stats.batches++;
     for (const seg of segments(ops)) {
-      const r = seg.kind === 'ip' ? await this.runIp(transport, rendered.lines.slice(seg.start, seg.start + seg.ops.length), commands) : await this.runSysctl(transport, seg.ops, commands);
-      if (r.failedAt !== undefined) return done(seg.start + r.failedAt, { index: seg.start + r.failedAt, error: r.error ?? 'failed' });
+      const r =
+        seg.kind === 'ip'
+          ? await this.runIp(transport, rendered.lines.slice(seg.start, seg.start + seg.ops.length), commands)
+          : await this.runSysctl(transport, seg.ops, commands);
+      if (r.failedAt !== undefined)
+        return done(seg.start + r.failedAt, { index: seg.start + r.failedAt, error: r.error ?? 'failed' });
     }
     return done(ops.length);
   }
 
-  private async runIp(t: Transport, lines: string[], commands: string[][]): Promise<{ failedAt?: number; error?: string }> {
+  private async runIp(
+    t: Transport,
+    lines: string[],
+    commands: string[][],
+  ): Promise<{ failedAt?: number; error?: string }> {
     const argv = t.argv(['ip', '-batch', '-']);
     commands.push(argv);
     const r = await execa(argv[0], argv.slice(1), {
@@ -116,15 +135,24 @@ export class LinuxWriter implements WritableNode {
     if (r.exitCode === 0 && !r.timedOut) return {};
     const stderr = String(r.stderr ?? '');
     const line = failedBatchLine(stderr);
-    if (line !== undefined && line >= 1 && line <= lines.length) return { failedAt: line - 1, error: batchErrorMessage(stderr) };
+    if (line !== undefined && line >= 1 && line <= lines.length)
+      return { failedAt: line - 1, error: batchErrorMessage(stderr) };
     // The process failed as a whole (not started, timed out, ssh down): how far it got
     // is unknown, so the failure is put on the first line; rollback works from the
     // observed state, never from this count.
-    const why = r.timedOut ? `ip -batch did not finish within ${this.timeoutMs + PER_LINE_MS * lines.length} ms` : (r as { code?: string }).code === 'ENOENT' ? `${argv[0]} is not installed` : stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    const why = r.timedOut
+      ? `ip -batch did not finish within ${this.timeoutMs + PER_LINE_MS * lines.length} ms`
+      : (r as { code?: string }).code === 'ENOENT'
+        ? `${argv[0]} is not installed`
+        : stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
     return { failedAt: 0, error: why };
   }
 
-  private async runSysctl(t: Transport, ops: KernelOp[], commands: string[][]): Promise<{ failedAt?: number; error?: string }> {
+  private async runSysctl(
+    t: Transport,
+    ops: KernelOp[],
+    commands: string[][],
+  ): Promise<{ failedAt?: number; error?: string }> {
     const args = ops.map((op) => sysctlArgument(op as Extract<KernelOp, { op: 'sysctl-set' }>));
     const argv = t.argv(['sysctl', '-q', '-w', ...args]);
     commands.push(argv);
@@ -155,8 +183,14 @@ export class LinuxWriter implements WritableNode {
     const mk = await t.run(['mkdir', '-p', dirname(path)]);
     if (!mk.ok) throw new Error(`cannot write the inventory of ${this.node}: ${mk.error.message}`);
     const tee = t.argv(['tee', tmp]);
-    const r = await execa(tee[0], tee.slice(1), { input: text, reject: false, timeout: this.timeoutMs, stdout: 'ignore' });
-    if (r.exitCode !== 0) throw new Error(`cannot write the inventory of ${this.node}: ${String(r.stderr).trim() || `exit ${r.exitCode}`}`);
+    const r = await execa(tee[0], tee.slice(1), {
+      input: text,
+      reject: false,
+      timeout: this.timeoutMs,
+      stdout: 'ignore',
+    });
+    if (r.exitCode !== 0)
+      throw new Error(`cannot write the inventory of ${this.node}: ${String(r.stderr).trim() || `exit ${r.exitCode}`}`);
     const mv = await t.run(['mv', tmp, path]);
     if (!mv.ok) throw new Error(`cannot write the inventory of ${this.node}: ${mv.error.message}`);
   }

@@ -24,7 +24,11 @@ export class SimWriter implements WritableNode {
     readonly node: string,
     options: SimWriterOptions,
   ) {
-    this.driver = new SimDriver(node, { envDir: options.envDir, ...(options.env ? { env: options.env } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) });
+    this.driver = new SimDriver(node, {
+      envDir: options.envDir,
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
   }
 
   observe(): Promise<Observation> {
@@ -41,13 +45,25 @@ export class SimWriter implements WritableNode {
       const failed = r.results.find((x) => !x.ok);
       return {
         applied: failed ? failed.index : ops.length,
-        ...(failed ? { failed: { index: failed.index, error: `${failed.code ? `${failed.code}: ` : ''}${failed.error ?? 'rejected'}` } } : {}),
+        ...(failed
+          ? {
+              failed: {
+                index: failed.index,
+                error: `${failed.code ? `${failed.code}: ` : ''}${failed.error ?? 'rejected'}`,
+              },
+            }
+          : {}),
         commands,
         durationMs: performance.now() - started,
       };
     } catch (err) {
       if (!(err instanceof SimStateError)) throw err;
-      return { applied: 0, failed: { index: 0, error: err.message }, commands, durationMs: performance.now() - started };
+      return {
+        applied: 0,
+        failed: { index: 0, error: err.message },
+        commands,
+        durationMs: performance.now() - started,
+      };
     }
   }
 

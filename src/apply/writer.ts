@@ -50,9 +50,14 @@ export interface WriterOptions extends DriverOptions {
 
 export function writerFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options: WriterOptions): WritableNode {
   const name = node.metadata.name;
-  const linux = { timeoutMs: options.timeoutMs, inventoryRoot: options.inventoryRoot, sysctls: Object.keys(node.spec.sysctl ?? {}) };
+  const linux = {
+    timeoutMs: options.timeoutMs,
+    inventoryRoot: options.inventoryRoot,
+    sysctls: Object.keys(node.spec.sysctl ?? {}),
+  };
   if (options.lab) return createLinuxWriter(name, { transport: 'netns', namespace: labNamespace(node) }, linux);
   const connection = node.spec.connection;
-  if (connection.transport === 'sim') return createSimWriter(name, { envDir: options.envDir, env: options.env, cwd: options.cwd });
+  if (connection.transport === 'sim')
+    return createSimWriter(name, { envDir: options.envDir, env: options.env, cwd: options.cwd });
   return createLinuxWriter(name, connection, linux);
 }

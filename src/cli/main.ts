@@ -24,16 +24,24 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('Check environments against the schema and every static rule (exit 0 valid, 1 invalid)')
     .argument('[env-dirs...]', 'environment folders', DEFAULT_ENVIRONMENTS)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dirs: string[], opts) => setExit(await (await import('./commands/validate.js')).validateCommand(dirs, opts, io)));
+    .action(async (dirs: string[], opts) =>
+      setExit(await (await import('./commands/validate.js')).validateCommand(dirs, opts, io)),
+    );
 
-  const lab = program.command('lab').description('A lab of network namespaces built from an environment (root, iproute2; docs/lab.md)');
+  const lab = program
+    .command('lab')
+    .description('A lab of network namespaces built from an environment (root, iproute2; docs/lab.md)');
   lab
     .command('up')
-    .description('Create one namespace per node, a bridge namespace and a client namespace per segment, veths and addresses')
+    .description(
+      'Create one namespace per node, a bridge namespace and a client namespace per segment, veths and addresses',
+    )
     .argument('<env-dir>', 'environment folder')
     .option('--with-addresses', 'also add every static address (default: wiring and management addresses only)', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dir: string, opts) => setExit(await (await import('./commands/lab.js')).labUpCommand(dir, opts, io)));
+    .action(async (dir: string, opts) =>
+      setExit(await (await import('./commands/lab.js')).labUpCommand(dir, opts, io)),
+    );
   lab
     .command('down')
     .description('Remove exactly the namespaces lab up recorded for the environment')
@@ -44,40 +52,70 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description("List the lab's recorded namespaces, whether they exist, and their interfaces")
     .argument('<env-dir>', 'environment folder')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dir: string, opts) => setExit(await (await import('./commands/lab.js')).labStatusCommand(dir, opts, io)));
+    .action(async (dir: string, opts) =>
+      setExit(await (await import('./commands/lab.js')).labStatusCommand(dir, opts, io)),
+    );
 
   // observe and show share their source options: the node's own transport, --lab, or --observed.
   const observeSource = (cmd: Command) =>
     cmd
       .argument('<env-dir>', 'environment folder')
       .option('--node <name...>', 'observe only these nodes (repeatable)')
-      .option('--lab', "observe each node inside its lab namespace (tandem lab up), through the netns transport", false)
-      .option('--observed <dir>', 'read a snapshot folder written by tandem observe --out instead of reaching the nodes')
+      .option('--lab', 'observe each node inside its lab namespace (tandem lab up), through the netns transport', false)
+      .option(
+        '--observed <dir>',
+        'read a snapshot folder written by tandem observe --out instead of reaching the nodes',
+      )
       .option('--concurrency <n>', 'nodes observed at the same time (default 8)')
       .option('--timeout <ms>', 'time limit of each command run on a node, in milliseconds (default 10000)');
-  observeSource(program.command('observe').description('Observe the nodes and record their state, one file per node (exit 1 if any node failed)'))
+  observeSource(
+    program
+      .command('observe')
+      .description('Observe the nodes and record their state, one file per node (exit 1 if any node failed)'),
+  )
     .requiredOption('--out <dir>', 'folder that receives <node>.json or <node>.yaml')
     .addOption(new Option('--format <format>', 'snapshot file format').choices(['json', 'yaml']).default('json'))
-    .action(async (dir: string, opts) => setExit(await (await import('./commands/observe.js')).observeCommand(dir, opts, io)));
+    .action(async (dir: string, opts) =>
+      setExit(await (await import('./commands/observe.js')).observeCommand(dir, opts, io)),
+    );
   observeSource(program.command('show').description('Show the observed state of the nodes (exit 1 if any node failed)'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
-    .action(async (dir: string, opts) => setExit(await (await import('./commands/show.js')).showCommand(dir, opts, io)));
+    .action(async (dir: string, opts) =>
+      setExit(await (await import('./commands/show.js')).showCommand(dir, opts, io)),
+    );
 
   const defaultEnv = (cmd: Command) => cmd.argument('[env-dir]', 'environment folder', DEFAULT_ENVIRONMENTS[0]);
-  defaultEnv(program.command('plan').description('Plan the changes that bring the nodes to the desired state (exit 0 nothing to do, 2 changes, 3 refused, 1 error)'))
+  defaultEnv(
+    program
+      .command('plan')
+      .description(
+        'Plan the changes that bring the nodes to the desired state (exit 0 nothing to do, 2 changes, 3 refused, 1 error)',
+      ),
+  )
     .option('--node <name...>', 'plan only these nodes (every node is still observed)')
     .option('--lab', 'observe each node inside its lab namespace (tandem lab up)', false)
     .option('--observed <dir>', 'plan against a snapshot folder (tandem observe --out) instead of the nodes')
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .option('--out <file>', 'write the plan document (JSON) to this file, for tandem apply --plan')
-    .option('--base <rev>', 'also show what the change from this git revision does to the desired state (docs/gitops.md)')
+    .option(
+      '--base <rev>',
+      'also show what the change from this git revision does to the desired state (docs/gitops.md)',
+    )
     .option('--head <rev>', 'with --base: plan the environment at this revision instead of the working tree')
     .option('--repo <path|url>', 'with --base: the repository (default: the one holding env-dir)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-    .action(async (dir: string, opts) => setExit(await (await import('./commands/plan.js')).planCommand(dir, { ...opts, nodes: opts.node, observedDir: opts.observed }, io)));
+    .action(async (dir: string, opts) =>
+      setExit(
+        await (
+          await import('./commands/plan.js')
+        ).planCommand(dir, { ...opts, nodes: opts.node, observedDir: opts.observed }, io),
+      ),
+    );
   program
     .command('apply')
-    .description('Plan, confirm and apply the changes, wave by wave, verified and rolled back on failure (exit 0 applied or nothing to do, 1 failed/stale/locked, 3 refused; docs/apply.md)')
+    .description(
+      'Plan, confirm and apply the changes, wave by wave, verified and rolled back on failure (exit 0 applied or nothing to do, 1 failed/stale/locked, 3 refused; docs/apply.md)',
+    )
     .argument('[env-dir]', `environment folder (default ${DEFAULT_ENVIRONMENTS[0]}, or the saved plan's)`)
     .option('--yes', 'apply without asking for confirmation', false)
     .option('--plan <file>', 'apply this saved plan (tandem plan --out) exactly, or refuse it when stale')
@@ -86,12 +124,20 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--node <name...>', 'plan and apply only these nodes (every node is still observed)')
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .option('--timeout <ms>', 'time limit of each command run on a node, in milliseconds (default 10000)')
-    .action(async (dir: string | undefined, opts) => setExit(await (await import('./commands/apply.js')).applyCommand(dir, opts, io)));
-  defaultEnv(program.command('graph').description('Print the topology (nodes, interfaces, failover pairs, relocatable addresses) as a Mermaid diagram')).action(
-    async (dir: string) => setExit(await (await import('./commands/plan.js')).graphCommand(dir, io)),
-  );
+    .action(async (dir: string | undefined, opts) =>
+      setExit(await (await import('./commands/apply.js')).applyCommand(dir, opts, io)),
+    );
+  defaultEnv(
+    program
+      .command('graph')
+      .description(
+        'Print the topology (nodes, interfaces, failover pairs, relocatable addresses) as a Mermaid diagram',
+      ),
+  ).action(async (dir: string) => setExit(await (await import('./commands/plan.js')).graphCommand(dir, io)));
 
-  const sim = program.command('sim').description('Simulated nodes (transport: sim): where their state lives, and starting them over');
+  const sim = program
+    .command('sim')
+    .description('Simulated nodes (transport: sim): where their state lives, and starting them over');
   sim
     .command('path')
     .description("Print the folder holding the environment's sim state (one <node>.json per node)")
@@ -102,39 +148,64 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description("Start sim nodes over from the environment's snapshots (ENV_DIR/observed), undoing every apply")
     .argument('<env-dir>', 'environment folder')
     .option('--node <name...>', 'reset only these nodes (repeatable)')
-    .action(async (dir: string, opts) => setExit(await (await import('./commands/sim.js')).simResetCommand(dir, opts, io)));
+    .action(async (dir: string, opts) =>
+      setExit(await (await import('./commands/sim.js')).simResetCommand(dir, opts, io)),
+    );
 
   program
     .command('reconcile')
-    .description('Converge the nodes on a branch of the desired-state repository, once or on an interval, recording status (docs/gitops.md)')
+    .description(
+      'Converge the nodes on a branch of the desired-state repository, once or on an interval, recording status (docs/gitops.md)',
+    )
     .argument('<env>', 'path of the environment inside the repository, e.g. environments/demo')
-    .requiredOption('--repo <path|url>', 'the desired-state repository: a local path (read in place) or a URL (cloned bare under the state folder)')
+    .requiredOption(
+      '--repo <path|url>',
+      'the desired-state repository: a local path (read in place) or a URL (cloned bare under the state folder)',
+    )
     .option('--ref <ref>', 'branch, tag or commit to converge on', 'HEAD')
     .option('--node <name...>', 'converge only these nodes (default: every node of the environment)')
     .option('--interval <duration>', 'time between runs (30s, 5m, 1h)', '5m')
     .option('--jitter <duration>', 'random extra wait added to each interval', '30s')
     .option('--retry <duration>', 'first retry delay after a failure, doubling up to the interval', '10s')
     .option('--once', 'run once and exit (0 converged, 2 changes held for the window, 3 refused, 1 failed)', false)
-    .option('--window <spec>', "maintenance window outside of which only a plan is made, e.g. 'Mon-Fri 22:00-06:00' (local time)")
-    .option('--verify-signatures', 'refuse revisions whose commit is not signed by an allowed key (git verify-commit)', false)
-    .option('--allowed-signers <file>', 'ssh allowed-signers file for --verify-signatures (default: gpg.ssh.allowedSignersFile)')
+    .option(
+      '--window <spec>',
+      "maintenance window outside of which only a plan is made, e.g. 'Mon-Fri 22:00-06:00' (local time)",
+    )
+    .option(
+      '--verify-signatures',
+      'refuse revisions whose commit is not signed by an allowed key (git verify-commit)',
+      false,
+    )
+    .option(
+      '--allowed-signers <file>',
+      'ssh allowed-signers file for --verify-signatures (default: gpg.ssh.allowedSignersFile)',
+    )
     .option('--lab', 'reach each node inside its lab namespace (tandem lab up)', false)
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .addOption(new Option('--format <format>', 'output format of each run').choices(['text', 'json']).default('text'))
-    .action(async (env: string, opts) => setExit(await (await import('./commands/reconcile.js')).reconcileCommand(env, opts, io)));
+    .action(async (env: string, opts) =>
+      setExit(await (await import('./commands/reconcile.js')).reconcileCommand(env, opts, io)),
+    );
   program
     .command('status')
-    .description('Show what reconcile recorded per node (exit 0 all Ready, 2 Reconciling, 3 Stalled, 1 nothing recorded)')
+    .description(
+      'Show what reconcile recorded per node (exit 0 all Ready, 2 Reconciling, 3 Stalled, 1 nothing recorded)',
+    )
     .argument('[env...]', 'environment names or paths (default: every recorded environment)')
     .option('--history <n>', 'runs of history shown per node in text', '5')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (envs: string[], opts) => setExit(await (await import('./commands/status.js')).statusCommand(envs, opts, io)));
+    .action(async (envs: string[], opts) =>
+      setExit(await (await import('./commands/status.js')).statusCommand(envs, opts, io)),
+    );
   program
     .command('suspend')
     .description('Stop reconcile from changing an environment until tandem resume')
     .argument('<env>', 'environment name or path')
     .option('--reason <text>', 'why, shown by tandem status')
-    .action(async (env: string, opts) => setExit(await (await import('./commands/suspend.js')).suspendCommand(env, opts, io)));
+    .action(async (env: string, opts) =>
+      setExit(await (await import('./commands/suspend.js')).suspendCommand(env, opts, io)),
+    );
   program
     .command('resume')
     .description('Let reconcile change a suspended environment again')
@@ -163,7 +234,6 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return EXIT.error;
   }
 }
-
 
 if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then((code) => {

@@ -29,7 +29,13 @@ export interface PrepareOptions extends DriverOptions {
 
 /** Digest of the desired documents, independent of where the folder is checked out. */
 export function desiredDigestOf(validation: ValidationResult): string {
-  return digest(validation.env.documents.map((d) => ({ file: relative(validation.env.dir, d.source.file) || basename(d.source.file), index: d.source.index, value: d.value })));
+  return digest(
+    validation.env.documents.map((d) => ({
+      file: relative(validation.env.dir, d.source.file) || basename(d.source.file),
+      index: d.source.index,
+      value: d.value,
+    })),
+  );
 }
 
 export async function validateOrExit(dir: string, io: CliIO): Promise<ValidationResult & { model: DesiredModel }> {
@@ -44,11 +50,25 @@ export async function validateOrExit(dir: string, io: CliIO): Promise<Validation
 export async function prepare(dir: string, options: PrepareOptions, io: CliIO): Promise<Prepared> {
   const validation = await validateOrExit(dir, io);
   const model = validation.model;
-  const { unknown } = selectNodes(model.nodes.map((n) => n.doc), options.nodes);
+  const { unknown } = selectNodes(
+    model.nodes.map((n) => n.doc),
+    options.nodes,
+  );
   if (unknown.length) throw new ExitError(`no node named ${unknown.join(', ')} in ${dir}`, EXIT.error);
   // Every node is observed even with --node: a move needs to see every node the
   // address may live on; the plan is then restricted to the selection.
   const drivers = model.nodes.map((n) => driverFor(n.doc, { ...options, envDir: dir, env: io.env, cwd: io.cwd }));
-  const observations = new Map((await observeNodes(drivers, { concurrency: options.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })).map((o) => [o.node, o]));
-  return { dir, model, validation, diagnostics: validation.diagnostics, desiredDigest: desiredDigestOf(validation), observations };
+  const observations = new Map(
+    (
+      await observeNodes(drivers, { concurrency: options.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })
+    ).map((o) => [o.node, o]),
+  );
+  return {
+    dir,
+    model,
+    validation,
+    diagnostics: validation.diagnostics,
+    desiredDigest: desiredDigestOf(validation),
+    observations,
+  };
 }

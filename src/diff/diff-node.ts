@@ -51,7 +51,11 @@ function interfaceOf(o: NodeObject): string | undefined {
 function replaces(before: NodeObject, after: NodeObject): boolean {
   if (before.kind === 'address') return true; // the kernel cannot move or relabel an address in place
   if (before.kind === 'link' && after.kind === 'link') {
-    return before.linkType !== after.linkType || before.bond?.mode !== after.bond?.mode || JSON.stringify(before.tunnel) !== JSON.stringify(after.tunnel);
+    return (
+      before.linkType !== after.linkType ||
+      before.bond?.mode !== after.bond?.mode ||
+      JSON.stringify(before.tunnel) !== JSON.stringify(after.tunnel)
+    );
   }
   return false;
 }
@@ -78,15 +82,37 @@ export const BELONGS_ELSEWHERE = 'belongs elsewhere in the desired state';
 export function diffNode(input: NodeDiffInput): NodeDiff {
   const { node } = input;
   const result: NodeDiff = { changes: [], deferrals: [], notes: [], missingInterfaces: [] };
-  const push = (action: Change['action'], key: string, before: NodeObject | undefined, after: NodeObject | undefined, reason: string) => {
+  const push = (
+    action: Change['action'],
+    key: string,
+    before: NodeObject | undefined,
+    after: NodeObject | undefined,
+    reason: string,
+  ) => {
     const subject = (after ?? before)!;
     const iface = interfaceOf(subject);
     const frozen = iface !== undefined ? input.frozenInterfaces.get(iface) : undefined;
     if (frozen) {
-      result.deferrals.push({ ruleId: 'TR003', node, key, action, description: describeObject(subject), reason: frozen });
+      result.deferrals.push({
+        ruleId: 'TR003',
+        node,
+        key,
+        action,
+        description: describeObject(subject),
+        reason: frozen,
+      });
       return;
     }
-    result.changes.push({ id: `${node}:${key}`, node, key, kind: subject.kind, action, ...(before ? { before } : {}), ...(after ? { after } : {}), reason });
+    result.changes.push({
+      id: `${node}:${key}`,
+      node,
+      key,
+      kind: subject.kind,
+      action,
+      ...(before ? { before } : {}),
+      ...(after ? { after } : {}),
+      reason,
+    });
   };
 
   for (const [key, wanted] of input.intent) {
@@ -101,7 +127,13 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     }
     const target = mergeUnspecified(have, wanted);
     if (sameObject(have, target)) continue;
-    push(replaces(have, target) ? 'replace' : 'update', key, have, target, input.reasons.get(key) ?? 'differs from the desired state');
+    push(
+      replaces(have, target) ? 'replace' : 'update',
+      key,
+      have,
+      target,
+      input.reasons.get(key) ?? 'differs from the desired state',
+    );
   }
 
   let unmanaged = 0;
@@ -113,13 +145,23 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
       continue;
     }
     if (key === input.managementKey) {
-      result.notes.push({ node, subject: describeObject(have), message: 'management address kept although not desired: a plan never removes it' });
+      result.notes.push({
+        node,
+        subject: describeObject(have),
+        message: 'management address kept although not desired: a plan never removes it',
+      });
       continue;
     }
     if (isHardware(have)) continue;
     if (have.kind === 'address' && input.managedAddresses.has(key)) {
       const name = input.relocatableNames.get(key);
-      push('delete', key, name ? { ...have, relocatable: name } : have, undefined, input.reasons.get(key) ?? BELONGS_ELSEWHERE);
+      push(
+        'delete',
+        key,
+        name ? { ...have, relocatable: name } : have,
+        undefined,
+        input.reasons.get(key) ?? BELONGS_ELSEWHERE,
+      );
     } else if (input.owned.has(key)) {
       push('delete', key, have, undefined, 'created by tandem, no longer desired');
     } else if (input.prune) {
@@ -129,7 +171,11 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     }
   }
   if (unmanaged > 0) {
-    result.notes.push({ node, subject: `${unmanaged} unmanaged object${unmanaged === 1 ? '' : 's'}`, message: 'not created by tandem and not desired: left in place (enable pruning to remove)' });
+    result.notes.push({
+      node,
+      subject: `${unmanaged} unmanaged object${unmanaged === 1 ? '' : 's'}`,
+      message: 'not created by tandem and not desired: left in place (enable pruning to remove)',
+    });
   }
   return result;
 }

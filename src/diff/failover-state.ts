@@ -38,7 +38,11 @@ export function detectFailedOver(model: DesiredModel, observations: ReadonlyMap<
       const onPartner = addresses.filter((a) => partner.get(a) === iface.failover!.interface);
       const onHome = home ? addresses.filter((a) => home.get(a) === iface.name) : [];
       if (onPartner.length > 0 && onHome.length === 0) {
-        result.set(`${node.name}/${iface.name}`, { home: { node: node.name, iface: iface.name }, partner: { node: iface.failover.node, iface: iface.failover.interface }, addresses: onPartner });
+        result.set(`${node.name}/${iface.name}`, {
+          home: { node: node.name, iface: iface.name },
+          partner: { node: iface.failover.node, iface: iface.failover.interface },
+          addresses: onPartner,
+        });
       }
     }
   }

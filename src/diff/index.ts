@@ -36,13 +36,26 @@ export interface DiffOptions {
   prune?: boolean;
 }
 
-export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<string, Observation>, options: DiffOptions = {}): EnvironmentDiff {
+export function diffEnvironment(
+  model: DesiredModel,
+  observations: ReadonlyMap<string, Observation>,
+  options: DiffOptions = {},
+): EnvironmentDiff {
   const index = indexObservations(observations);
   const decisions = decidePlacements(model, index);
   const intents = buildIntent(model, decisions);
   const failedOver = detectFailedOver(model, observations);
   const prune = options.prune ?? model.cluster?.doc.spec.prune ?? false;
-  const out: EnvironmentDiff = { changes: [], deferrals: [], notes: [], refusals: [], warnings: [], decisions, intents, failedOver };
+  const out: EnvironmentDiff = {
+    changes: [],
+    deferrals: [],
+    notes: [],
+    refusals: [],
+    warnings: [],
+    decisions,
+    intents,
+    failedOver,
+  };
 
   const managedAddresses = new Set<string>();
   for (const s of model.staticAddresses) managedAddresses.add(addressKey(s.cidr.cidr));
@@ -59,12 +72,23 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
     const partner = mapOf(tolerated, f.partner.node);
     for (const a of f.addresses) partner.set(addressKey(a), held);
     const iface = model.interfaceByKey.get(`${f.home.node}/${f.home.iface}`)?.iface;
-    for (const r of iface?.routes ?? []) partner.set(routeKey(r.table ?? MAIN_TABLE, routeDestination(r.to, r.via), r.metric), held);
+    for (const r of iface?.routes ?? [])
+      partner.set(routeKey(r.table ?? MAIN_TABLE, routeDestination(r.to, r.via), r.metric), held);
   }
   for (const d of decisions.values()) {
     if (d.kind === 'unprovable') {
-      out.refusals.push({ ruleId: 'TR010', objects: [`RelocatableAddress/${d.name}`, ...d.unobserved], explanation: `RelocatableAddress/${d.name} (${d.cidr}): ${d.reason}` });
-    } else if ((d.kind === 'switchover' || d.kind === 'repair') && d.target && d.holders.length > 0 && !d.holders.some((h) => h.node === d.target!.node) && !interfaceHealthy(observations.get(d.target.node), d.target.iface)) {
+      out.refusals.push({
+        ruleId: 'TR010',
+        objects: [`RelocatableAddress/${d.name}`, ...d.unobserved],
+        explanation: `RelocatableAddress/${d.name} (${d.cidr}): ${d.reason}`,
+      });
+    } else if (
+      (d.kind === 'switchover' || d.kind === 'repair') &&
+      d.target &&
+      d.holders.length > 0 &&
+      !d.holders.some((h) => h.node === d.target!.node) &&
+      !interfaceHealthy(observations.get(d.target.node), d.target.iface)
+    ) {
       // Taking a working address away to a dead link is an outage, not a move (TR014).
       out.refusals.push({
         ruleId: 'TR014',
@@ -86,7 +110,11 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
   for (const node of model.nodes) {
     const obs = observations.get(node.name);
     if (!obs?.ok) {
-      out.warnings.push({ ruleId: 'TR013', objects: [`Node/${node.name}`], explanation: `Node/${node.name} could not be observed (${obs ? obs.error.message : 'no observation'}): nothing is planned for it` });
+      out.warnings.push({
+        ruleId: 'TR013',
+        objects: [`Node/${node.name}`],
+        explanation: `Node/${node.name} could not be observed (${obs ? obs.error.message : 'no observation'}): nothing is planned for it`,
+      });
       continue;
     }
     const management = node.doc.spec.management ? parseCidr(node.doc.spec.management) : null;
@@ -107,7 +135,11 @@ export function diffEnvironment(model: DesiredModel, observations: ReadonlyMap<s
     out.deferrals.push(...diff.deferrals);
     out.notes.push(...diff.notes);
     for (const name of diff.missingInterfaces) {
-      out.refusals.push({ ruleId: 'TR011', objects: [`${node.name}/${name}`], explanation: `Node/${node.name} has no interface ${name}: tandem cannot create a physical or loopback interface` });
+      out.refusals.push({
+        ruleId: 'TR011',
+        objects: [`${node.name}/${name}`],
+        explanation: `Node/${node.name} has no interface ${name}: tandem cannot create a physical or loopback interface`,
+      });
     }
   }
 

@@ -34,7 +34,9 @@ export function routeDestination(to: string, via?: string): string {
 export const IPV6_DEFAULT = '::/0';
 
 function routeTexts(iface: Interface): string[] {
-  return (iface.routes ?? []).map((r) => `${routeDestination(r.to, r.via)}${r.via ? ` via ${parseIp(r.via)?.address ?? r.via}` : ''}`);
+  return (iface.routes ?? []).map(
+    (r) => `${routeDestination(r.to, r.via)}${r.via ? ` via ${parseIp(r.via)?.address ?? r.via}` : ''}`,
+  );
 }
 
 export function interfaceObjects(iface: Interface, slaveOf: ReadonlyMap<string, string>): NodeObject[] {
@@ -48,9 +50,23 @@ export function interfaceObjects(iface: Interface, slaveOf: ReadonlyMap<string, 
     up: iface.state !== 'down',
     ...(iface.mtu !== undefined ? { mtu: iface.mtu } : {}),
     ...(slaveOf.has(iface.name) ? { master: slaveOf.get(iface.name) } : {}),
-    ...(iface.bond ? { bond: { mode: iface.bond.mode, ...(iface.bond.miimonMs !== undefined ? { miimonMs: iface.bond.miimonMs } : {}) } } : {}),
+    ...(iface.bond
+      ? {
+          bond: {
+            mode: iface.bond.mode,
+            ...(iface.bond.miimonMs !== undefined ? { miimonMs: iface.bond.miimonMs } : {}),
+          },
+        }
+      : {}),
     ...(iface.tunnel
-      ? { tunnel: { mode: iface.tunnel.mode, local: parseIp(iface.tunnel.local)!.address, remote: parseIp(iface.tunnel.remote)!.address, ...(iface.tunnel.ttl ? { ttl: iface.tunnel.ttl } : {}) } }
+      ? {
+          tunnel: {
+            mode: iface.tunnel.mode,
+            local: parseIp(iface.tunnel.local)!.address,
+            remote: parseIp(iface.tunnel.remote)!.address,
+            ...(iface.tunnel.ttl ? { ttl: iface.tunnel.ttl } : {}),
+          },
+        }
       : {}),
   });
   for (const text of iface.addresses ?? []) {
@@ -72,7 +88,13 @@ export function interfaceObjects(iface: Interface, slaveOf: ReadonlyMap<string, 
   }
   for (const n of iface.neighbors ?? []) {
     const address = parseIp(n.address)!.address;
-    out.push({ kind: 'neighbor', key: neighborKey(iface.name, address), iface: iface.name, address, lladdr: n.lladdr.toLowerCase() });
+    out.push({
+      kind: 'neighbor',
+      key: neighborKey(iface.name, address),
+      iface: iface.name,
+      address,
+      lladdr: n.lladdr.toLowerCase(),
+    });
   }
   return out;
 }
@@ -99,11 +121,19 @@ export function xfrmPolicies(doc: IPsecPolicyDocument): ObservedXfrmPolicy[] {
             proto: s.protocol ?? 'esp',
             mode: s.mode ?? 'transport',
             level: s.level ?? 'required',
-            ...(s.mode === 'tunnel' && s.tunnel ? { src: parseIp(s.tunnel.source)!.address, dst: parseIp(s.tunnel.destination)!.address } : {}),
+            ...(s.mode === 'tunnel' && s.tunnel
+              ? { src: parseIp(s.tunnel.source)!.address, dst: parseIp(s.tunnel.destination)!.address }
+              : {}),
           },
         ]
       : [];
-  return s.directions.map((dir) => ({ selector, dir, action: s.action === 'block' ? 'block' : 'allow', priority: s.priority ?? 0, templates }));
+  return s.directions.map((dir) => ({
+    selector,
+    dir,
+    action: s.action === 'block' ? 'block' : 'allow',
+    priority: s.priority ?? 0,
+    templates,
+  }));
 }
 
 /** Nodes an IPsecPolicy is installed on: its nodes, and every placement of its address. */
@@ -114,7 +144,10 @@ export function policyNodes(model: DesiredModel, doc: IPsecPolicyDocument): stri
   return [...nodes].sort();
 }
 
-export function buildIntent(model: DesiredModel, decisions: ReadonlyMap<string, PlacementDecision>): Map<string, NodeIntent> {
+export function buildIntent(
+  model: DesiredModel,
+  decisions: ReadonlyMap<string, PlacementDecision>,
+): Map<string, NodeIntent> {
   const intents = new Map<string, NodeIntent>();
   const intentOf = (node: string): NodeIntent => {
     let m = intents.get(node);
@@ -156,7 +189,8 @@ export function buildIntent(model: DesiredModel, decisions: ReadonlyMap<string, 
   for (const p of model.ipsecPolicies) {
     const policies = xfrmPolicies(p.doc);
     for (const node of policyNodes(model, p.doc)) {
-      for (const policy of policies) intentOf(node).set(xfrmKey(policy), { kind: 'xfrm', key: xfrmKey(policy), policy, source: p.name });
+      for (const policy of policies)
+        intentOf(node).set(xfrmKey(policy), { kind: 'xfrm', key: xfrmKey(policy), policy, source: p.name });
     }
   }
   return intents;

@@ -77,7 +77,8 @@ export const MAIN_TABLE = 254;
 export const linkKey = (name: string) => `link:${name}`;
 /** An address is identified by its IP alone: one node never holds an IP twice. */
 export const addressKey = (cidr: string) => `addr:${hostPart(cidr)}`;
-export const routeKey = (table: number, to: string, metric: number | undefined) => `route:${table}:${to}:${metric ?? 0}`;
+export const routeKey = (table: number, to: string, metric: number | undefined) =>
+  `route:${table}:${to}:${metric ?? 0}`;
 export const neighborKey = (iface: string, address: string) => `neigh:${iface}:${address}`;
 export const xfrmKey = (p: ObservedXfrmPolicy) =>
   `xfrm:${p.dir}:${p.selector.src}>${p.selector.dst}:${p.selector.proto ?? 'any'}:${p.selector.sport ?? 0}:${p.selector.dport ?? 0}`;
@@ -87,7 +88,14 @@ export const mirrorKey = (node: string, iface: string) => `mirror:${node}/${ifac
 export function comparable(o: NodeObject): unknown {
   switch (o.kind) {
     case 'link':
-      return [o.linkType, o.up, o.mtu ?? null, o.master ?? null, o.bond?.mode ?? null, o.tunnel ? [o.tunnel.mode, o.tunnel.local, o.tunnel.remote] : null];
+      return [
+        o.linkType,
+        o.up,
+        o.mtu ?? null,
+        o.master ?? null,
+        o.bond?.mode ?? null,
+        o.tunnel ? [o.tunnel.mode, o.tunnel.local, o.tunnel.remote] : null,
+      ];
     case 'address':
       return [o.iface, o.cidr, o.label ?? null];
     case 'route':
@@ -95,13 +103,20 @@ export function comparable(o: NodeObject): unknown {
     case 'neighbor':
       return [o.iface, o.address, o.lladdr.toLowerCase()];
     case 'xfrm':
-      return [o.policy.dir, o.policy.action, o.policy.priority, o.policy.selector, o.policy.templates.map((t) => [t.proto, t.mode, t.level, t.src ?? null, t.dst ?? null])];
+      return [
+        o.policy.dir,
+        o.policy.action,
+        o.policy.priority,
+        o.policy.selector,
+        o.policy.templates.map((t) => [t.proto, t.mode, t.level, t.src ?? null, t.dst ?? null]),
+      ];
     case 'mirror':
       return [o.partnerIface, o.addresses, o.routes];
   }
 }
 
-const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, i) => same(x, b[i]));
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
+  a.length === b.length && a.every((x, i) => same(x, b[i]));
 const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** Equality on what `comparable` lists, written out: the diff calls it for every object of every node. */

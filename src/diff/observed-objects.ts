@@ -59,16 +59,31 @@ export function observedObjects(state: ObservedNode): ReadonlyMap<string, NodeOb
 function project(state: ObservedNode): Map<string, NodeObject> {
   const out = new Map<string, NodeObject>();
   for (const l of state.links) {
-    const o: LinkObject = { kind: 'link', key: linkKey(l.name), name: l.name, linkType: linkType(l.kind, l.name), up: l.adminUp, mtu: l.mtu };
+    const o: LinkObject = {
+      kind: 'link',
+      key: linkKey(l.name),
+      name: l.name,
+      linkType: linkType(l.kind, l.name),
+      up: l.adminUp,
+      mtu: l.mtu,
+    };
     if (l.master) o.master = l.master;
     if (l.bond) o.bond = { mode: l.bond.mode };
-    if (l.tunnel?.local && l.tunnel.remote) o.tunnel = { mode: l.tunnel.mode, local: l.tunnel.local, remote: l.tunnel.remote, ttl: l.tunnel.ttl };
+    if (l.tunnel?.local && l.tunnel.remote)
+      o.tunnel = { mode: l.tunnel.mode, local: l.tunnel.local, remote: l.tunnel.remote, ttl: l.tunnel.ttl };
     out.set(o.key, o);
   }
   for (const a of state.addresses) {
     if (isKernelManagedAddress(a.interface, a.cidr)) continue;
     const key = addressKey(a.cidr);
-    out.set(key, { kind: 'address', key, iface: a.interface, cidr: a.cidr, family: a.family, ...(a.label ? { label: a.label } : {}) });
+    out.set(key, {
+      kind: 'address',
+      key,
+      iface: a.interface,
+      cidr: a.cidr,
+      family: a.family,
+      ...(a.label ? { label: a.label } : {}),
+    });
   }
   for (const r of state.routes) {
     if (isKernelManagedRoute(r.to, r.protocol, r.table) || !r.device) continue;
@@ -76,7 +91,15 @@ function project(state: ObservedNode): Map<string, NodeObject> {
     const metric = r.family === 6 && r.metric === IPV6_DEFAULT_METRIC ? undefined : r.metric || undefined;
     const to = r.to === 'default' && r.family === 6 ? IPV6_DEFAULT : r.to;
     const key = routeKey(r.table, to, metric);
-    out.set(key, { kind: 'route', key, to, dev: r.device, table: r.table, ...(r.via ? { via: r.via } : {}), ...(metric !== undefined ? { metric } : {}) });
+    out.set(key, {
+      kind: 'route',
+      key,
+      to,
+      dev: r.device,
+      table: r.table,
+      ...(r.via ? { via: r.via } : {}),
+      ...(metric !== undefined ? { metric } : {}),
+    });
   }
   for (const n of state.neighbors) {
     const key = neighborKey(n.interface, n.address);
@@ -88,7 +111,14 @@ function project(state: ObservedNode): Map<string, NodeObject> {
   }
   for (const m of state.inventory.mirrors ?? []) {
     const key = mirrorKey(m.home.node, m.home.iface);
-    out.set(key, { kind: 'mirror', key, home: m.home, partnerIface: m.partnerIface, addresses: m.addresses, routes: m.routes });
+    out.set(key, {
+      kind: 'mirror',
+      key,
+      home: m.home,
+      partnerIface: m.partnerIface,
+      addresses: m.addresses,
+      routes: m.routes,
+    });
   }
   return out;
 }

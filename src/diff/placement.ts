@@ -102,7 +102,11 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   const decided = (kind: PlacementKind, target: PlacementDecision['target'], reason: string): PlacementDecision => {
     const needsChange = !(kind === 'in-place' || kind === 'local-recovery' || kind === 'left-failed-over');
     if (needsChange && unobserved.length > 0) {
-      return { ...base, kind: 'unprovable', reason: `${reason}, but ${unobserved.join(', ')} cannot be observed, so the address could be active there too` };
+      return {
+        ...base,
+        kind: 'unprovable',
+        reason: `${reason}, but ${unobserved.join(', ')} cannot be observed, so the address could be active there too`,
+      };
     }
     return { ...base, kind, target, reason };
   };
@@ -111,26 +115,54 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   if (holders.length === 1) {
     const [h] = holders;
     const placement = placementOn(h.node);
-    if (!placement) return decided('repair', home, `active on ${h.node}, which is not one of its placements; move it to ${active.node}`);
+    if (!placement)
+      return decided(
+        'repair',
+        home,
+        `active on ${h.node}, which is not one of its placements; move it to ${active.node}`,
+      );
     if (h.node === active.node) {
       if (h.iface === active.interface) return decided('in-place', home, `active on ${active.node} as desired`);
-      if (h.iface === active.backupInterface) return decided('local-recovery', at(h.node, h.iface, active.label), `on ${h.node}'s backup interface ${h.iface} after local recovery; left there`);
+      if (h.iface === active.backupInterface)
+        return decided(
+          'local-recovery',
+          at(h.node, h.iface, active.label),
+          `on ${h.node}'s backup interface ${h.iface} after local recovery; left there`,
+        );
       return decided('repair', home, `on ${h.node} but on ${h.iface} instead of ${active.interface}`);
     }
     // On another allowed placement: did tandem put it there (a switchover in the
     // desired state) or did the HA layer fail it over?
     const placedByTandem = index.ownedByNode.get(h.node)?.has(key) ?? false;
-    const iface = h.iface === placement.interface || h.iface === placement.backupInterface ? h.iface : placement.interface;
-    if (placedByTandem) return decided('switchover', home, `active changed from ${h.node} to ${active.node}: switchover`);
+    const iface =
+      h.iface === placement.interface || h.iface === placement.backupInterface ? h.iface : placement.interface;
+    if (placedByTandem)
+      return decided('switchover', home, `active changed from ${h.node} to ${active.node}: switchover`);
     if (spec.switchback === 'automatic') {
       if (interfaceHealthy(observations.get(active.node), active.interface)) {
-        return decided('switchback', home, `failed over to ${h.node}; switchback is automatic and ${active.node} is healthy: move it home`);
+        return decided(
+          'switchback',
+          home,
+          `failed over to ${h.node}; switchback is automatic and ${active.node} is healthy: move it home`,
+        );
       }
-      return decided('left-failed-over', at(h.node, iface, placement.label), `failed over to ${h.node}; switchback is automatic but ${active.node} is not healthy: left on ${h.node}`);
+      return decided(
+        'left-failed-over',
+        at(h.node, iface, placement.label),
+        `failed over to ${h.node}; switchback is automatic but ${active.node} is not healthy: left on ${h.node}`,
+      );
     }
-    return decided('left-failed-over', at(h.node, iface, placement.label), `failed over to ${h.node}; switchback is intelligent: left there until an operator moves it`);
+    return decided(
+      'left-failed-over',
+      at(h.node, iface, placement.label),
+      `failed over to ${h.node}; switchback is intelligent: left there until an operator moves it`,
+    );
   }
-  return decided('repair', home, `active on ${holders.length} nodes (${holders.map((h) => h.node).join(', ')}); keep it only on ${active.node}`);
+  return decided(
+    'repair',
+    home,
+    `active on ${holders.length} nodes (${holders.map((h) => h.node).join(', ')}); keep it only on ${active.node}`,
+  );
 }
 
 export function decidePlacements(model: DesiredModel, index: ObservedIndex): Map<string, PlacementDecision> {

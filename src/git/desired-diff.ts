@@ -134,5 +134,10 @@ function diffValue(a: unknown, b: unknown, path: string, out: FieldChange[]): vo
 
 /** Counts for a summary line. */
 export function diffCounts(d: DesiredDiff): { added: number; removed: number; changed: number; fields: number } {
-  return { added: d.added.length, removed: d.removed.length, changed: d.changed.length, fields: d.changed.reduce((n, c) => n + c.fields.length, 0) };
+  return {
+    added: d.added.length,
+    removed: d.removed.length,
+    changed: d.changed.length,
+    fields: d.changed.reduce((n, c) => n + c.fields.length, 0),
+  };
 }

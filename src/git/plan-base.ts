@@ -52,7 +52,11 @@ function inside(root: string, p: string): string | undefined {
 }
 
 /** Where the repository is, which environment path inside it, and whether the head is the working tree. */
-async function locate(dir: string, opts: PlanBaseOptions, io: CliIO): Promise<{ repo: string; envPath: string; workingTree: boolean }> {
+async function locate(
+  dir: string,
+  opts: PlanBaseOptions,
+  io: CliIO,
+): Promise<{ repo: string; envPath: string; workingTree: boolean }> {
   const abs = resolve(io.cwd, dir);
   if (opts.repo === undefined) {
     const top = await GitSource.toplevelOf(abs);
@@ -90,16 +94,26 @@ export async function planAgainstBase(dir: string, opts: PlanBaseOptions, io: Cl
     }
     if (!validation.valid || !validation.model) {
       io.stderr.write(renderValidationText([validation], styleFor(io.stderr, io.env)));
-      throw new ExitError(`${dir}${headCommit ? ` at ${headCommit.slice(0, 12)}` : ''} is not valid: nothing was planned or changed`, EXIT.error);
+      throw new ExitError(
+        `${dir}${headCommit ? ` at ${headCommit.slice(0, 12)}` : ''} is not valid: nothing was planned or changed`,
+        EXIT.error,
+      );
     }
     const model = validation.model;
     const headDocs = desiredDocuments(validation.env.documents, where.workingTree ? validation.env.dir : where.envPath);
     const diff = diffDesired(baseDocs, headDocs);
 
-    const { unknown } = selectNodes(model.nodes.map((n) => n.doc), opts.nodes);
+    const { unknown } = selectNodes(
+      model.nodes.map((n) => n.doc),
+      opts.nodes,
+    );
     if (unknown.length) throw new ExitError(`no node named ${unknown.join(', ')} in ${dir}`, EXIT.error);
     const drivers = model.nodes.map((n) => driverFor(n.doc, { ...opts, envDir: resolve(io.cwd, dir) }));
-    const observations = new Map((await observeNodes(drivers, { concurrency: opts.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })).map((o) => [o.node, o]));
+    const observations = new Map(
+      (
+        await observeNodes(drivers, { concurrency: opts.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })
+      ).map((o) => [o.node, o]),
+    );
     const plan = planEnvironment({
       model,
       environment: dir,

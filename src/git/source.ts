@@ -13,7 +13,14 @@ import { execa } from 'execa';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { isYamlFile } from '../load/load-environment.js';
 
-export type GitErrorKind = 'not-a-repository' | 'clone-failed' | 'fetch-failed' | 'unknown-revision' | 'environment-not-found' | 'bad-argument' | 'read-failed';
+export type GitErrorKind =
+  | 'not-a-repository'
+  | 'clone-failed'
+  | 'fetch-failed'
+  | 'unknown-revision'
+  | 'environment-not-found'
+  | 'bad-argument'
+  | 'read-failed';
 
 /** What can go wrong reading a repository: an operational error, retryable except a bad argument. */
 export class GitSourceError extends Error {
@@ -95,7 +102,8 @@ export class GitSource {
     const cwd = options.cwd ?? process.cwd();
     if (!isRemote(repo, cwd)) {
       const dir = resolve(cwd, repo);
-      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitSourceError('not-a-repository', `${repo} is not a directory`);
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+        throw new GitSourceError('not-a-repository', `${repo} is not a directory`);
       const git = simpleGit({ baseDir: dir });
       const inside = await git.raw(['rev-parse', '--git-dir']).catch(() => undefined);
       if (inside === undefined) throw new GitSourceError('not-a-repository', `${repo} is not a git repository`);
@@ -117,7 +125,15 @@ export class GitSource {
   async fetch(): Promise<void> {
     if (!this.remote) return;
     try {
-      await this.git.raw(['fetch', '--prune', '--quiet', '--force', 'origin', '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
+      await this.git.raw([
+        'fetch',
+        '--prune',
+        '--quiet',
+        '--force',
+        'origin',
+        '+refs/heads/*:refs/heads/*',
+        '+refs/tags/*:refs/tags/*',
+      ]);
     } catch (err) {
       throw new GitSourceError('fetch-failed', `cannot fetch ${this.remote}: ${gitMessage(err)}`);
     }
@@ -134,7 +150,10 @@ export class GitSource {
   }
 
   private unknown(rev: string): never {
-    throw new GitSourceError('unknown-revision', `no commit named ${JSON.stringify(rev)} in ${this.remote ?? this.dir}`);
+    throw new GitSourceError(
+      'unknown-revision',
+      `no commit named ${JSON.stringify(rev)} in ${this.remote ?? this.dir}`,
+    );
   }
 
   /** Entries of the tree at `commit:path` ('' for the root), or undefined when there is no such tree. */
@@ -157,15 +176,25 @@ export class GitSource {
   async readBlobs(ids: readonly string[]): Promise<Map<string, Buffer>> {
     const out = new Map<string, Buffer>();
     if (ids.length === 0) return out;
-    const r = await execa('git', ['cat-file', '--batch'], { cwd: this.dir, input: ids.join('\n') + '\n', encoding: 'buffer', reject: false });
-    if (r.exitCode !== 0) throw new GitSourceError('read-failed', `git cat-file failed in ${this.dir}: ${Buffer.from(r.stderr).toString().split('\n')[0]}`);
+    const r = await execa('git', ['cat-file', '--batch'], {
+      cwd: this.dir,
+      input: ids.join('\n') + '\n',
+      encoding: 'buffer',
+      reject: false,
+    });
+    if (r.exitCode !== 0)
+      throw new GitSourceError(
+        'read-failed',
+        `git cat-file failed in ${this.dir}: ${Buffer.from(r.stderr).toString().split('\n')[0]}`,
+      );
     const buf = Buffer.from(r.stdout);
     let at = 0;
     for (const id of ids) {
       const nl = buf.indexOf(0x0a, at);
       const header = buf.subarray(at, nl).toString();
       const [gotId, type, size] = header.split(' ');
-      if (type === 'missing' || gotId !== id || type !== 'blob') throw new GitSourceError('read-failed', `object ${id} is not a readable blob (${header})`);
+      if (type === 'missing' || gotId !== id || type !== 'blob')
+        throw new GitSourceError('read-failed', `object ${id} is not a readable blob (${header})`);
       const n = Number(size);
       out.set(id, buf.subarray(nl + 1, nl + 1 + n));
       at = nl + 1 + n + 1;
@@ -182,11 +211,16 @@ export class GitSource {
     const commit = await this.resolve(rev);
     const path = checkEnvPath(envPath);
     const entries = await this.listTree(commit, path);
-    if (!entries) throw new GitSourceError('environment-not-found', `${path || '.'} is not a folder at ${commit.slice(0, 12)}`);
+    if (!entries)
+      throw new GitSourceError('environment-not-found', `${path || '.'} is not a folder at ${commit.slice(0, 12)}`);
     const plain = (e: TreeEntry) => e.type === 'blob' && REGULAR_FILE_MODES.has(e.mode) && SAFE_FILE_NAME.test(e.name);
     const yaml = entries.filter((e) => plain(e) && isYamlFile(e.name));
     const observedTree = entries.find((e) => e.type === 'tree' && e.name === 'observed');
-    const observed = observedTree ? ((await this.listTree(commit, path ? `${path}/observed` : 'observed')) ?? []).filter((e) => plain(e) && /\.(json|ya?ml)$/.test(e.name)) : [];
+    const observed = observedTree
+      ? ((await this.listTree(commit, path ? `${path}/observed` : 'observed')) ?? []).filter(
+          (e) => plain(e) && /\.(json|ya?ml)$/.test(e.name),
+        )
+      : [];
     const blobs = await this.readBlobs([...new Set([...yaml, ...observed].map((e) => e.id))]);
     const prefix = path ? `${path}/` : '';
     return {
@@ -220,16 +254,23 @@ export class GitSource {
 /** The cache folder of a remote: a readable name plus a hash, so different URLs never share it. */
 export function cacheDirFor(url: string, stateDir: string): string {
   const hash = createHash('sha256').update(url).digest('hex').slice(0, 16);
-  const tail = url.replace(/\.git\/?$/, '').split(/[/:]/).filter(Boolean).pop() ?? 'repo';
+  const tail =
+    url
+      .replace(/\.git\/?$/, '')
+      .split(/[/:]/)
+      .filter(Boolean)
+      .pop() ?? 'repo';
   const name = tail.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'repo';
   return join(stateDir, 'git', `${name}-${hash}.git`);
 }
 
 /** The last non-empty line of a git failure: where git puts its `fatal:` reason. */
 function gitMessage(err: unknown): string {
-  return String((err as Error)?.message ?? err)
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .slice(-1)[0] ?? 'unknown error';
+  return (
+    String((err as Error)?.message ?? err)
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .slice(-1)[0] ?? 'unknown error'
+  );
 }

@@ -18,7 +18,11 @@ export interface VerifyOptions {
 
 export type Verification = { ok: true; signer: string } | { ok: false; reason: string };
 
-export async function verifyCommit(source: GitSource, commit: string, options: VerifyOptions = {}): Promise<Verification> {
+export async function verifyCommit(
+  source: GitSource,
+  commit: string,
+  options: VerifyOptions = {},
+): Promise<Verification> {
   const config = options.allowedSignersFile ? ['-c', `gpg.ssh.allowedSignersFile=${options.allowedSignersFile}`] : [];
   const env = options.gnupgHome ? { GNUPGHOME: options.gnupgHome } : undefined;
   const r = await source.run([...config, 'verify-commit', '--raw', commit], { env });

@@ -88,7 +88,8 @@ export function kernelNameProblem(name: string, kind: 'interface' | 'namespace')
 const MAPPING_NOTES: Record<Exclude<Interface['type'], 'physical'>, string> = {
   bond: 'bond mapped to veth (no bonding in this kernel)',
   loopback: 'loopback mapped to veth with a parked peer (no dummy devices in this kernel)',
-  tunnel: 'tunnel mapped to veth with a parked peer, carrying its addresses without encapsulation (no sit devices in this kernel)',
+  tunnel:
+    'tunnel mapped to veth with a parked peer, carrying its addresses without encapsulation (no sit devices in this kernel)',
 };
 
 export interface BlueprintOptions {
@@ -115,7 +116,10 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
     const problem = kernelNameProblem(ns.name, 'namespace');
     if (problem) problems.push(`${ns.role} ${ns.owner}: ${problem}`);
     const first = owners.get(ns.name);
-    if (first) problems.push(`namespace ${ns.name} would stand for both ${first} and ${ns.role} ${ns.owner}; rename one of them`);
+    if (first)
+      problems.push(
+        `namespace ${ns.name} would stand for both ${first} and ${ns.role} ${ns.owner}; rename one of them`,
+      );
     else owners.set(ns.name, `${ns.role} ${ns.owner}`);
     bp.namespaces.push(ns);
   };
@@ -150,10 +154,13 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
         continue;
       }
       if (iface.name !== 'lo') {
-        if (iface.type !== 'physical') bp.mappings.push({ node: node.name, iface: iface.name, type: iface.type, note: MAPPING_NOTES[iface.type] });
+        if (iface.type !== 'physical')
+          bp.mappings.push({ node: node.name, iface: iface.name, type: iface.type, note: MAPPING_NOTES[iface.type] });
         const cabled = iface.type === 'physical' || iface.type === 'bond';
         if (cabled && iface.segment !== undefined && !segments.some((s) => s.name === iface.segment)) {
-          problems.push(`node ${node.name}: interface ${iface.name} names segment ${iface.segment}, which the Cluster does not define`);
+          problems.push(
+            `node ${node.name}: interface ${iface.name} names segment ${iface.segment}, which the Cluster does not define`,
+          );
           continue;
         }
         if (cabled && iface.segment !== undefined) addVeth(ns, iface.name, segmentNamespace(iface.segment), true);
@@ -171,7 +178,9 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
       }
     }
     if (management && !managementPlaced) {
-      bp.notes.push(`${node.name}: management address ${management} is on none of its interfaces; the lab does not configure it`);
+      bp.notes.push(
+        `${node.name}: management address ${management} is on none of its interfaces; the lab does not configure it`,
+      );
     }
   }
 
@@ -183,7 +192,9 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
     const subnet = parseCidr(segment.subnets[0] ?? '');
     const address = subnet ? hostsFromTop(subnet, 64).find((a) => !used.has(a)) : undefined;
     if (!subnet || !address) {
-      problems.push(`segment ${segment.name}: no free host address left near the top of ${segment.subnets[0]} for the client namespace`);
+      problems.push(
+        `segment ${segment.name}: no free host address left near the top of ${segment.subnets[0]} for the client namespace`,
+      );
       continue;
     }
     bp.clients.push({ segment: segment.name, namespace: client, address: `${address}/${subnet.prefix}` });
@@ -192,7 +203,9 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
   if (bp.veths.some((v) => v.peerNamespace === mgmt)) addNamespace({ name: mgmt, role: 'mgmt', owner: env });
 
   if (!opts.withAddresses) {
-    bp.notes.push('static addresses are left for `tandem apply` (use --with-addresses to add them); routes and neighbours are never set by the lab');
+    bp.notes.push(
+      'static addresses are left for `tandem apply` (use --with-addresses to add them); routes and neighbours are never set by the lab',
+    );
   } else {
     bp.notes.push('routes, permanent neighbours, MTU and link state of the desired state are left for `tandem apply`');
   }
@@ -221,7 +234,9 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
 
 /** Lines of the one root-namespace batch that creates every veth pair in place. */
 export function vethBatchLines(bp: LabBlueprint): string[] {
-  return bp.veths.map((v) => `link add name ${v.name} netns ${v.namespace} type veth peer name ${v.peer} netns ${v.peerNamespace}`);
+  return bp.veths.map(
+    (v) => `link add name ${v.name} netns ${v.namespace} type veth peer name ${v.peer} netns ${v.peerNamespace}`,
+  );
 }
 
 /** Every address the environment names, so a client never takes one of them. */

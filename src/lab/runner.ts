@@ -32,9 +32,19 @@ const IP_TIMEOUT_MS = 60_000;
 export const execaRunner: IpRunner = {
   async ip(args, input) {
     try {
-      const r = await execa('ip', [...args], { input: input ?? '', reject: false, timeout: IP_TIMEOUT_MS, stripFinalNewline: false });
+      const r = await execa('ip', [...args], {
+        input: input ?? '',
+        reject: false,
+        timeout: IP_TIMEOUT_MS,
+        stripFinalNewline: false,
+      });
       if ((r as { code?: string }).code === 'ENOENT') throw noIp();
-      return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr), failedLine: failedLine(String(r.stderr)) };
+      return {
+        exitCode: r.exitCode ?? 1,
+        stdout: String(r.stdout),
+        stderr: String(r.stderr),
+        failedLine: failedLine(String(r.stderr)),
+      };
     } catch (err) {
       if (err instanceof LabError) throw err;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw noIp();
@@ -44,7 +54,10 @@ export const execaRunner: IpRunner = {
 };
 
 function noIp(): LabError {
-  return new LabError('no-ip', "the lab needs iproute2: the `ip` command was not found on PATH (install the iproute2 package)");
+  return new LabError(
+    'no-ip',
+    'the lab needs iproute2: the `ip` command was not found on PATH (install the iproute2 package)',
+  );
 }
 
 /** iproute2 reports a failed batch line as "Command failed -:N". */

@@ -53,10 +53,16 @@ export async function readLabState(path: string): Promise<LabState | undefined> 
   try {
     state = JSON.parse(text) as LabState;
   } catch (err) {
-    throw new LabError('invalid', `lab state file ${path} is not valid JSON (${(err as Error).message}); remove the namespaces it names by hand and delete it`);
+    throw new LabError(
+      'invalid',
+      `lab state file ${path} is not valid JSON (${(err as Error).message}); remove the namespaces it names by hand and delete it`,
+    );
   }
   if (state?.formatVersion !== LAB_STATE_FORMAT_VERSION || !Array.isArray(state.namespaces)) {
-    throw new LabError('invalid', `lab state file ${path} has an unknown format (formatVersion ${String(state?.formatVersion)})`);
+    throw new LabError(
+      'invalid',
+      `lab state file ${path} has an unknown format (formatVersion ${String(state?.formatVersion)})`,
+    );
   }
   return state;
 }

@@ -7,7 +7,16 @@ import type { DesiredModel } from '../model/desired.js';
 import { buildBlueprint, vethBatchLines, type LabBlueprint } from './blueprint.js';
 import { deleteNamespaces } from './down.js';
 import { LabError, execaRunner, firstError, isPermissionError, listNamespaces, type IpRunner } from './runner.js';
-import { LAB_STATE_FORMAT_VERSION, labStatePath, listLabStates, readLabState, removeLabState, writeLabState, type LabState, type StateLocation } from './state.js';
+import {
+  LAB_STATE_FORMAT_VERSION,
+  labStatePath,
+  listLabStates,
+  readLabState,
+  removeLabState,
+  writeLabState,
+  type LabState,
+  type StateLocation,
+} from './state.js';
 
 export interface LabUpOptions {
   model: DesiredModel;
@@ -45,7 +54,10 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
   const existing = await listNamespaces(runner);
   const privileged = opts.privileged ?? process.getuid?.() === 0;
   if (!privileged) {
-    throw new LabError('no-permission', 'the lab needs root: creating network namespaces requires CAP_SYS_ADMIN (run tandem lab as root, e.g. with sudo)');
+    throw new LabError(
+      'no-permission',
+      'the lab needs root: creating network namespaces requires CAP_SYS_ADMIN (run tandem lab as root, e.g. with sudo)',
+    );
   }
 
   const statePath = labStatePath(opts.location, bp.env);
@@ -84,7 +96,10 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     const veths = await runner.ip(['-batch', '-'], vethBatchLines(bp).join('\n') + '\n');
     if (veths.exitCode !== 0) {
       const line = veths.failedLine ? vethBatchLines(bp)[veths.failedLine - 1] : undefined;
-      throw new LabError('kernel', `creating veth pairs failed${line ? ` at "${line}"` : ''}: ${firstError(veths.stderr)}`);
+      throw new LabError(
+        'kernel',
+        `creating veth pairs failed${line ? ` at "${line}"` : ''}: ${firstError(veths.stderr)}`,
+      );
     }
     await configureNamespaces(runner, bp, opts.parallelism ?? 8);
     lateLinks = await waitForCarrier(runner, bp, opts.carrierTimeoutMs ?? 5000);
@@ -129,7 +144,10 @@ async function createNamespaces(runner: IpRunner, state: LabState, statePath: st
   if (isPermissionError(r.stderr)) {
     throw new LabError('no-permission', `the lab needs root: ip netns add was refused (${firstError(r.stderr)})`);
   }
-  throw new LabError('kernel', `creating namespaces failed${r.failedLine ? ` at ${names[r.failedLine - 1]}` : ''}: ${firstError(r.stderr)}`);
+  throw new LabError(
+    'kernel',
+    `creating namespaces failed${r.failedLine ? ` at ${names[r.failedLine - 1]}` : ''}: ${firstError(r.stderr)}`,
+  );
 }
 
 async function configureNamespaces(runner: IpRunner, bp: LabBlueprint, parallelism: number): Promise<void> {
@@ -156,17 +174,32 @@ async function configureNamespaces(runner: IpRunner, bp: LabBlueprint, paralleli
 }
 
 /** Removes what was recorded; the error says whether that worked or `lab down` must finish. */
-async function rollBack(err: unknown, runner: IpRunner, state: LabState, statePath: string, envDir: string): Promise<unknown> {
+async function rollBack(
+  err: unknown,
+  runner: IpRunner,
+  state: LabState,
+  statePath: string,
+  envDir: string,
+): Promise<unknown> {
   const cause = err instanceof LabError ? err : new LabError('kernel', (err as Error)?.message ?? String(err));
   try {
-    const left = await deleteNamespaces(runner, state.namespaces.map((n) => n.name));
+    const left = await deleteNamespaces(
+      runner,
+      state.namespaces.map((n) => n.name),
+    );
     if (left.length === 0) {
       await removeLabState(statePath);
       return new LabError(cause.kind, `${cause.message} (rolled back: nothing of the lab is left)`);
     }
-    return new LabError(cause.kind, `${cause.message} (rollback left ${left.join(', ')}: run \`tandem lab down ${envDir}\`)`);
+    return new LabError(
+      cause.kind,
+      `${cause.message} (rollback left ${left.join(', ')}: run \`tandem lab down ${envDir}\`)`,
+    );
   } catch {
-    return new LabError(cause.kind, `${cause.message} (rollback failed; ${statePath} records what to remove: run \`tandem lab down ${envDir}\`)`);
+    return new LabError(
+      cause.kind,
+      `${cause.message} (rollback failed; ${statePath} records what to remove: run \`tandem lab down ${envDir}\`)`,
+    );
   }
 }
 

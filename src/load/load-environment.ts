@@ -54,13 +54,22 @@ export async function loadEnvironment(dir: string): Promise<LoadedEnvironment> {
   let entries: string[];
   try {
     const info = await stat(dir);
-    if (!info.isDirectory()) return failed(dir, `${dir} is not a directory`, 'Pass the folder of an environment, such as environments/demo.');
+    if (!info.isDirectory())
+      return failed(dir, `${dir} is not a directory`, 'Pass the folder of an environment, such as environments/demo.');
     entries = (await readdir(dir)).filter(isYamlFile).sort();
   } catch (err) {
-    return failed(dir, `cannot read environment ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'Check the path; an environment is a folder of YAML files.');
+    return failed(
+      dir,
+      `cannot read environment ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'Check the path; an environment is a folder of YAML files.',
+    );
   }
   if (entries.length === 0) {
-    return failed(dir, `${dir} holds no .yaml or .yml files`, 'An environment is a folder of YAML files; an empty one is never treated as "delete everything".');
+    return failed(
+      dir,
+      `${dir} holds no .yaml or .yml files`,
+      'An environment is a folder of YAML files; an empty one is never treated as "delete everything".',
+    );
   }
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -84,6 +93,8 @@ function failed(dir: string, summary: string, detail: string): LoadedEnvironment
     files: [],
     documents: [],
     texts: new Map(),
-    diagnostics: [{ severity: 'error', ruleId: 'LOAD001', summary, detail, objects: [], source: { file: dir, line: 1, col: 1 } }],
+    diagnostics: [
+      { severity: 'error', ruleId: 'LOAD001', summary, detail, objects: [], source: { file: dir, line: 1, col: 1 } },
+    ],
   };
 }

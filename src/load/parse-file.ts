@@ -37,7 +37,8 @@ function errorOffset(doc: Document.Parsed, error: YAMLError): number {
   let start = error.pos[0];
   visit(doc, {
     Scalar(_, node) {
-      if (node.type?.startsWith('QUOTE') && node.range && node.range[1] >= error.pos[0] - 1 && node.range[0] < start) start = node.range[0];
+      if (node.type?.startsWith('QUOTE') && node.range && node.range[1] >= error.pos[0] - 1 && node.range[0] < start)
+        start = node.range[0];
     },
   });
   return start;
@@ -54,7 +55,13 @@ function unresolvedAliasOffset(doc: Document.Parsed): number | undefined {
   return offset;
 }
 
-function yamlDiagnostic(file: string, lineCounter: LineCounter, doc: Document.Parsed, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+function yamlDiagnostic(
+  file: string,
+  lineCounter: LineCounter,
+  doc: Document.Parsed,
+  error: YAMLError,
+  severity: 'error' | 'warning',
+): Diagnostic {
   const { line, col } = lineCounter.linePos(errorOffset(doc, error));
   const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const isTab = /tab/i.test(error.message);
@@ -118,8 +125,12 @@ function carefulParse(file: string, text: string, source: SourceFile): ParsedFil
       diagnostics.push({
         severity: 'error',
         ruleId: bomb ? 'YAML003' : 'YAML001',
-        summary: bomb ? `document ${index + 1} expands more than ${MAX_ALIAS_COUNT} aliases (a resource exhaustion pattern)` : message,
-        detail: bomb ? 'Write the values out instead of nesting aliases.' : 'Define the anchor (&name) before the alias (*name) refers to it, or write the value out.',
+        summary: bomb
+          ? `document ${index + 1} expands more than ${MAX_ALIAS_COUNT} aliases (a resource exhaustion pattern)`
+          : message,
+        detail: bomb
+          ? 'Write the values out instead of nesting aliases.'
+          : 'Define the anchor (&name) before the alias (*name) refers to it, or write the value out.',
         objects: [],
         source: { file, line, col },
         reference: 'YAML 1.2; billion laughs',
@@ -135,7 +146,15 @@ function carefulParse(file: string, text: string, source: SourceFile): ParsedFil
       loadAll(text, null, { filename: file, schema: CORE_SCHEMA });
     } catch (err) {
       const mark = (err as YAMLException).mark;
-      diagnostics.push({ severity: 'error', ruleId: 'YAML001', summary: (err as Error).message.split('\n')[0], detail: 'Fix the YAML syntax at this position.', objects: [], source: { file, line: (mark?.line ?? 0) + 1, col: (mark?.column ?? 0) + 1 }, reference: 'YAML 1.2' });
+      diagnostics.push({
+        severity: 'error',
+        ruleId: 'YAML001',
+        summary: (err as Error).message.split('\n')[0],
+        detail: 'Fix the YAML syntax at this position.',
+        objects: [],
+        source: { file, line: (mark?.line ?? 0) + 1, col: (mark?.column ?? 0) + 1 },
+        reference: 'YAML 1.2',
+      });
     }
   }
   return { documents, diagnostics };

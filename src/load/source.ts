@@ -72,7 +72,8 @@ export function locate(src: SourceDoc, path: readonly PathSegment[], opts: { key
       break;
     }
   }
-  if (opts.key && lastPair && isScalar(lastPair.key) && lastPair.key.range) return src.source.position(lastPair.key.range[0]);
+  if (opts.key && lastPair && isScalar(lastPair.key) && lastPair.key.range)
+    return src.source.position(lastPair.key.range[0]);
   if (best?.range) return src.source.position(best.range[0]);
   return { file: src.file, line: 1, col: 1 };
 }

@@ -194,7 +194,10 @@ export class PrefixIndex<T> {
   readonly #lengths: Record<Family, Set<number>> = { 4: new Set(), 6: new Set() };
   readonly #longest: Record<Family, number> = { 4: -1, 6: -1 };
   /** family -> len -> network at len -> entries with a longer prefix; built on demand. */
-  readonly #coarse: Record<Family, Map<number, Map<string, Array<Indexed<T> & { seq: number }>>>> = { 4: new Map(), 6: new Map() };
+  readonly #coarse: Record<Family, Map<number, Map<string, Array<Indexed<T> & { seq: number }>>>> = {
+    4: new Map(),
+    6: new Map(),
+  };
   readonly #all: Array<Indexed<T> & { seq: number }> = [];
 
   add(cidr: ParsedCidr, value: T): void {

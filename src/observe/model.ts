@@ -68,7 +68,17 @@ export interface ObservedNeighbor {
 
 export interface ObservedXfrmPolicy {
   /** Selector: source and destination prefixes, optional upper-layer protocol and ports. */
-  selector: { src: string; dst: string; proto?: string; sport?: number; dport?: number; dev?: string; icmpType?: number; icmpCode?: number; greKey?: number };
+  selector: {
+    src: string;
+    dst: string;
+    proto?: string;
+    sport?: number;
+    dport?: number;
+    dev?: string;
+    icmpType?: number;
+    icmpCode?: number;
+    greKey?: number;
+  };
   dir: 'in' | 'out' | 'fwd';
   action: 'allow' | 'block';
   priority: number;
@@ -82,7 +92,15 @@ export interface ObservedXfrmPolicy {
   /** Policy flags (localok, icmp). */
   flags?: string[];
   /** Template list (empty for allow-without-ipsec / block policies). */
-  templates: Array<{ proto: 'esp' | 'ah' | 'comp'; mode: 'transport' | 'tunnel' | 'beet'; level: 'required' | 'use' | 'unique'; src?: string; dst?: string; reqid?: number; spi?: number }>;
+  templates: Array<{
+    proto: 'esp' | 'ah' | 'comp';
+    mode: 'transport' | 'tunnel' | 'beet';
+    level: 'required' | 'use' | 'unique';
+    src?: string;
+    dst?: string;
+    reqid?: number;
+    spi?: number;
+  }>;
   /** Fields only shown with `ip -s xfrm policy` (lifetimes, counters), kept for display. */
   stats?: Record<string, string>;
 }
@@ -95,7 +113,12 @@ export interface Inventory {
    * Failover mirrors this node holds for interfaces it backs up (CIP seed 001: the
    * home interface's configuration is copied to the failover node).
    */
-  mirrors?: Array<{ home: { node: string; iface: string }; partnerIface: string; addresses: string[]; routes: string[] }>;
+  mirrors?: Array<{
+    home: { node: string; iface: string };
+    partnerIface: string;
+    addresses: string[];
+    routes: string[];
+  }>;
   /** Revision and time of the last apply that touched the node. */
   lastApply?: { revision: string; at: string; planId: string };
 }
@@ -117,11 +140,18 @@ export interface ObservedNode {
 
 /** Observation of a node either succeeds with its state or fails with a per-node error. */
 export type Observation =
-  | { node: string; ok: true; state: ObservedNode }
-  | { node: string; ok: false; error: ObserveError };
+  { node: string; ok: true; state: ObservedNode } | { node: string; ok: false; error: ObserveError };
 
 export interface ObserveError {
-  kind: 'missing-binary' | 'permission' | 'unreachable' | 'timeout' | 'namespace-missing' | 'parse' | 'command-failed' | 'not-found';
+  kind:
+    | 'missing-binary'
+    | 'permission'
+    | 'unreachable'
+    | 'timeout'
+    | 'namespace-missing'
+    | 'parse'
+    | 'command-failed'
+    | 'not-found';
   message: string;
   /** The command that failed, as an argument array (never a shell string). */
   command?: string[];

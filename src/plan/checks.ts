@@ -48,13 +48,34 @@ export function addressChecks(
   const post: Check[] = [];
   if (a.family === 4) {
     const unique = { ...defaults.uniquenessCheck, ...reloc?.spec.uniquenessCheck };
-    if (unique.enabled !== false) pre.push({ kind: 'uniqueness', node, iface: a.iface, address, timeoutMs: unique.timeoutMs ?? DEFAULTS.uniquenessTimeoutMs });
+    if (unique.enabled !== false)
+      pre.push({
+        kind: 'uniqueness',
+        node,
+        iface: a.iface,
+        address,
+        timeoutMs: unique.timeoutMs ?? DEFAULTS.uniquenessTimeoutMs,
+      });
     const garp = { ...defaults.gratuitousArp, ...reloc?.spec.gratuitousArp };
     const count = garp.count ?? DEFAULTS.garpCount;
-    if (count > 0) post.push({ kind: 'gratuitous-arp', node, iface: a.iface, address, count, intervalMs: garp.intervalMs ?? DEFAULTS.garpIntervalMs });
+    if (count > 0)
+      post.push({
+        kind: 'gratuitous-arp',
+        node,
+        iface: a.iface,
+        address,
+        count,
+        intervalMs: garp.intervalMs ?? DEFAULTS.garpIntervalMs,
+      });
   } else {
     const unique = { ...defaults.uniquenessCheck, ...reloc?.spec.uniquenessCheck };
-    post.push({ kind: 'dad-wait', node, iface: a.iface, address, timeoutMs: unique.timeoutMs ?? DEFAULTS.dadTimeoutMs });
+    post.push({
+      kind: 'dad-wait',
+      node,
+      iface: a.iface,
+      address,
+      timeoutMs: unique.timeoutMs ?? DEFAULTS.dadTimeoutMs,
+    });
   }
   const health = reloc ? { ...defaults.health, ...reloc.spec.health } : undefined;
   if (health && (health.link !== false || health.ping)) {
@@ -66,7 +87,14 @@ export function addressChecks(
       address,
       link: health.link !== false,
       ...(ping && (ping.list?.length || ping.broadcast)
-        ? { ping: { targets: ping.list ?? [], broadcast: ping.broadcast ?? false, count: ping.count ?? DEFAULTS.pingCount, timeoutMs: ping.timeoutMs ?? DEFAULTS.pingTimeoutMs } }
+        ? {
+            ping: {
+              targets: ping.list ?? [],
+              broadcast: ping.broadcast ?? false,
+              count: ping.count ?? DEFAULTS.pingCount,
+              timeoutMs: ping.timeoutMs ?? DEFAULTS.pingTimeoutMs,
+            },
+          }
         : {}),
     });
   }

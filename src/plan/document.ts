@@ -56,7 +56,14 @@ export interface PlanDocument {
   warnings: Refusal[];
   deferrals: Deferral[];
   notes: Note[];
-  placements: Array<{ name: string; cidr: string; kind: PlacementKind; target?: { node: string; iface: string; label?: string }; holders: Array<{ node: string; iface: string }>; reason: string }>;
+  placements: Array<{
+    name: string;
+    cidr: string;
+    kind: PlacementKind;
+    target?: { node: string; iface: string; label?: string };
+    holders: Array<{ node: string; iface: string }>;
+    reason: string;
+  }>;
 }
 
 export type PlanOutcome = 'nothing-to-do' | 'changes' | 'refused';

@@ -55,7 +55,8 @@ export function gate(input: GateInput): GateResult {
   }
   const management = new Map<string, string>();
   // By IP: removing it with another prefix length removes it all the same.
-  for (const n of input.model.nodes) if (n.doc.spec.management) management.set(n.name, parseCidr(n.doc.spec.management)!.address);
+  for (const n of input.model.nodes)
+    if (n.doc.spec.management) management.set(n.name, parseCidr(n.doc.spec.management)!.address);
 
   checkRolloutGroups(input, refuse);
 
@@ -63,7 +64,12 @@ export function gate(input: GateInput): GateResult {
     for (const step of wave.steps) {
       const before = states.get(step.node);
       if (!before) {
-        refuse('TR012', step, [step.node], `${step.id}: node ${step.node} was not observed, nothing can be applied to it`);
+        refuse(
+          'TR012',
+          step,
+          [step.node],
+          `${step.id}: node ${step.node} was not observed, nothing can be applied to it`,
+        );
         continue;
       }
       const removedHere = new Set<string>();
@@ -72,11 +78,22 @@ export function gate(input: GateInput): GateResult {
       for (const op of step.ops) {
         const iface = opInterface(op);
         if (iface !== undefined && frozen?.has(iface)) {
-          refuse('TR003', step, [`${step.node}/${iface}`], `${step.id} changes ${step.node}/${iface}, which is failed over: its changes wait until it is restored`);
+          refuse(
+            'TR003',
+            step,
+            [`${step.node}/${iface}`],
+            `${step.id} changes ${step.node}/${iface}, which is failed over: its changes wait until it is restored`,
+          );
         }
         if (op.op === 'addr-del') {
           removedHere.add(op.cidr);
-          if (management.get(step.node) === ipOf(op.cidr)) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, the management address of ${step.node}`);
+          if (management.get(step.node) === ipOf(op.cidr))
+            refuse(
+              'TR005',
+              step,
+              [`Node/${step.node}`],
+              `${step.id} would remove ${op.cidr}, the management address of ${step.node}`,
+            );
         }
         // Re-adding what this node held when the step began (a secondary restored after its
         // primary was removed) adds no holder.
@@ -84,7 +101,12 @@ export function gate(input: GateInput): GateResult {
           const ip = ipOf(op.cidr);
           const elsewhere = [...(holders.get(ip) ?? [])].filter((n) => n !== step.node);
           if (elsewhere.length > 0) {
-            refuse('TR001', step, [op.cidr, step.node, ...elsewhere], `${step.id} would bring ${op.cidr} up on ${step.node} while it is still active on ${elsewhere.join(', ')}`);
+            refuse(
+              'TR001',
+              step,
+              [op.cidr, step.node, ...elsewhere],
+              `${step.id} would bring ${op.cidr} up on ${step.node} while it is still active on ${elsewhere.join(', ')}`,
+            );
           }
           checkPolicyBeforeAddress(input, step, op.cidr, before, refuse);
         }
@@ -93,7 +115,12 @@ export function gate(input: GateInput): GateResult {
       const result = applyOps(before, step.ops);
       if (!result.ok) {
         const op = step.ops[result.index];
-        refuse('TR012', step, [step.node], `${step.id}: the kernel would reject '${op ? JSON.stringify(op) : 'op'}': ${result.error.message}`);
+        refuse(
+          'TR012',
+          step,
+          [step.node],
+          `${step.id}: the kernel would reject '${op ? JSON.stringify(op) : 'op'}': ${result.error.message}`,
+        );
         continue;
       }
       const after = result.state;
@@ -137,7 +164,12 @@ function checkNotEmptied(input: GateInput, finals: ReadonlyMap<string, ObservedN
   for (const [node, start] of input.states) {
     const end = finals.get(node);
     if (!end || addressSet(start).size === 0 || addressSet(end).size > 0) continue;
-    refuse('TR009', undefined, [`Node/${node}`], `the plan would leave ${node} without a single address (it has ${addressSet(start).size}); an empty desired state is never read as "remove everything"`);
+    refuse(
+      'TR009',
+      undefined,
+      [`Node/${node}`],
+      `the plan would leave ${node} without a single address (it has ${addressSet(start).size}); an empty desired state is never read as "remove everything"`,
+    );
   }
 }
 
@@ -148,7 +180,12 @@ function checkRolloutGroups(input: GateInput, refuse: Refuse): void {
     const nodes = new Set(wave.steps.map((s) => s.node));
     for (const g of input.limits.groups) {
       if (g.length >= 2 && g.every((n) => nodes.has(n))) {
-        refuse('TR008', undefined, g, `wave ${wave.index} changes ${g.join(' and ')} together; a failed wave would leave nothing to fail over to`);
+        refuse(
+          'TR008',
+          undefined,
+          g,
+          `wave ${wave.index} changes ${g.join(' and ')} together; a failed wave would leave nothing to fail over to`,
+        );
       }
     }
   }
@@ -166,19 +203,36 @@ function coveringPolicies(intent: NodeIntent | undefined, ip: string): NodeObjec
   return out;
 }
 
-function checkPolicyBeforeAddress(input: GateInput, step: Step, cidr: string, state: ObservedNode, refuse: Refuse): void {
+function checkPolicyBeforeAddress(
+  input: GateInput,
+  step: Step,
+  cidr: string,
+  state: ObservedNode,
+  refuse: Refuse,
+): void {
   const wanted = coveringPolicies(input.intents.get(step.node), ipOf(cidr));
   if (wanted.length === 0) return;
   const present = observedObjects(state);
   for (const p of wanted) {
     const have = present.get(p.key);
     if (!have || !sameObject(have, p)) {
-      refuse('TR002', step, [cidr, step.node, p.key], `${step.id} brings ${cidr} up on ${step.node} before the IPsec policy ${p.key} that covers it is in place`);
+      refuse(
+        'TR002',
+        step,
+        [cidr, step.node, p.key],
+        `${step.id} brings ${cidr} up on ${step.node} before the IPsec policy ${p.key} that covers it is in place`,
+      );
     }
   }
 }
 
-function checkPolicyAfterAddress(input: GateInput, step: Step, selector: { src: string; dst: string }, state: ObservedNode, refuse: Refuse): void {
+function checkPolicyAfterAddress(
+  input: GateInput,
+  step: Step,
+  selector: { src: string; dst: string },
+  state: ObservedNode,
+  refuse: Refuse,
+): void {
   const src = parseCidr(selector.src);
   const dst = parseCidr(selector.dst);
   const relocatable = relocatableIpsOf(input.model);
@@ -187,23 +241,47 @@ function checkPolicyAfterAddress(input: GateInput, step: Step, selector: { src: 
     if (!relocatable.has(ip)) continue;
     if ((src && contains(src, ip)) || (dst && contains(dst, ip))) {
       const stays = input.intents.get(step.node)?.get(addressKey(a.cidr));
-      if (!stays) refuse('TR002', step, [a.cidr, step.node], `${step.id} removes the IPsec policy ${selector.src} -> ${selector.dst} from ${step.node} while ${a.cidr} is still there`);
+      if (!stays)
+        refuse(
+          'TR002',
+          step,
+          [a.cidr, step.node],
+          `${step.id} removes the IPsec policy ${selector.src} -> ${selector.dst} from ${step.node} while ${a.cidr} is still there`,
+        );
     }
   }
 }
 
-function checkCollateral(input: GateInput, step: Step, before: Map<string, string>, after: Map<string, string>, removedHere: Set<string>, refuse: Refuse): void {
+function checkCollateral(
+  input: GateInput,
+  step: Step,
+  before: Map<string, string>,
+  after: Map<string, string>,
+  removedHere: Set<string>,
+  refuse: Refuse,
+): void {
   const intent = input.intents.get(step.node);
   for (const [cidr, iface] of before) {
     if (after.has(cidr) || removedHere.has(cidr)) continue;
     const want = intent?.get(addressKey(cidr));
     if (want?.kind === 'address' && want.iface === iface) {
-      refuse('TR007', step, [cidr, step.node], `${step.id} also removes ${cidr} from ${step.node}/${iface} (a secondary deleted with its primary) although it must stay`);
+      refuse(
+        'TR007',
+        step,
+        [cidr, step.node],
+        `${step.id} also removes ${cidr} from ${step.node}/${iface} (a secondary deleted with its primary) although it must stay`,
+      );
     }
   }
 }
 
-function checkRelocatableBase(input: GateInput, step: Step, before: ObservedNode, after: ObservedNode, refuse: Refuse): void {
+function checkRelocatableBase(
+  input: GateInput,
+  step: Step,
+  before: ObservedNode,
+  after: ObservedNode,
+  refuse: Refuse,
+): void {
   const intent = input.intents.get(step.node);
   const relocatableIps = relocatableIpsOf(input.model);
   const relocatableOn = after.addresses.filter((a) => {
@@ -213,9 +291,20 @@ function checkRelocatableBase(input: GateInput, step: Step, before: ObservedNode
   for (const r of relocatableOn) {
     const net = parseCidr(r.cidr)?.network;
     const base = (s: ObservedNode) =>
-      s.addresses.some((a) => a.interface === r.interface && a.cidr !== r.cidr && !relocatableIps.has(ipOf(a.cidr)) && parseCidr(a.cidr)?.network === net);
+      s.addresses.some(
+        (a) =>
+          a.interface === r.interface &&
+          a.cidr !== r.cidr &&
+          !relocatableIps.has(ipOf(a.cidr)) &&
+          parseCidr(a.cidr)?.network === net,
+      );
     if (base(before) && !base(after)) {
-      refuse('TR006', step, [r.cidr, `${step.node}/${r.interface}`], `${step.id} removes the last base address of ${net} on ${step.node}/${r.interface}, which relocatable ${r.cidr} depends on`);
+      refuse(
+        'TR006',
+        step,
+        [r.cidr, `${step.node}/${r.interface}`],
+        `${step.id} removes the last base address of ${net} on ${step.node}/${r.interface}, which relocatable ${r.cidr} depends on`,
+      );
     }
   }
 }
@@ -223,7 +312,11 @@ function checkRelocatableBase(input: GateInput, step: Step, before: ObservedNode
 const relocatableCache = new WeakMap<DesiredModel, Set<string>>();
 function relocatableIpsOf(model: DesiredModel): Set<string> {
   let set = relocatableCache.get(model);
-  if (!set) relocatableCache.set(model, (set = new Set(model.relocatables.map((r) => ipOf(parseCidr(r.doc.spec.address)!.cidr)))));
+  if (!set)
+    relocatableCache.set(
+      model,
+      (set = new Set(model.relocatables.map((r) => ipOf(parseCidr(r.doc.spec.address)!.cidr)))),
+    );
   return set;
 }
 
@@ -237,7 +330,13 @@ function checkConvergence(input: GateInput, states: ReadonlyMap<string, Observed
     if (!states.has(c.node) || c.kind === 'mirror') continue; // mirrors live in the inventory, written by apply
     const have = finalOf(c.node).get(c.key);
     const ok = c.after ? !!have && sameObject(have, mergeUnspecified(have, c.after)) : !have;
-    if (!ok) refuse('TR012', undefined, [c.id], `after the simulated plan, ${c.id} is not as desired (${c.action} did not take effect): the plan would not converge`);
+    if (!ok)
+      refuse(
+        'TR012',
+        undefined,
+        [c.id],
+        `after the simulated plan, ${c.id} is not as desired (${c.action} did not take effect): the plan would not converge`,
+      );
   }
   // Nothing desired that was already right may be lost on the way (a route or an
   // address the kernel removes as a side effect and nobody puts back).
@@ -253,7 +352,12 @@ function checkConvergence(input: GateInput, states: ReadonlyMap<string, Observed
       if (!was || !sameObject(was, mergeUnspecified(was, want))) continue;
       const now = after.get(key);
       if (!now || !sameObject(now, mergeUnspecified(now, want))) {
-        refuse('TR012', undefined, [`${node}:${key}`], `${node}:${key} is as desired now but would be lost by the plan (a side effect of another step)`);
+        refuse(
+          'TR012',
+          undefined,
+          [`${node}:${key}`],
+          `${node}:${key} is as desired now but would be lost by the plan (a side effect of another step)`,
+        );
       }
     }
   }

@@ -41,7 +41,11 @@ export function rolloutLimits(model: DesiredModel): RolloutLimits {
 }
 
 function diagnosticAsWarning(d: Diagnostic): Refusal {
-  return { ruleId: d.ruleId, objects: d.objects, explanation: `${d.summary}${d.source ? ` (${formatPos(d.source)})` : ''}` };
+  return {
+    ruleId: d.ruleId,
+    objects: d.objects,
+    explanation: `${d.summary}${d.source ? ` (${formatPos(d.source)})` : ''}`,
+  };
 }
 
 /**
@@ -57,11 +61,20 @@ function couplingRefusals(steps: readonly Step[], only: ReadonlySet<string>): Re
       const dep = byId.get(d);
       if (!dep || only.has(s.node) === only.has(dep.node)) continue;
       const [inside, outside] = only.has(s.node) ? [s, dep] : [dep, s];
-      out.push({ ruleId: 'TR001', objects: [inside.id, outside.id], step: inside.id, explanation: `${inside.id} is one half of a move whose other half (${outside.id}) is on ${outside.node}, which this plan does not cover: plan both nodes together` });
+      out.push({
+        ruleId: 'TR001',
+        objects: [inside.id, outside.id],
+        step: inside.id,
+        explanation: `${inside.id} is one half of a move whose other half (${outside.id}) is on ${outside.node}, which this plan does not cover: plan both nodes together`,
+      });
     }
     const home = s.mirror?.set?.home.node ?? s.mirror?.remove?.slice('mirror:'.length).split('/')[0];
     if (home && only.has(home) && !only.has(s.node)) {
-      out.push({ ruleId: 'TR004', objects: [s.id], explanation: `the change of ${home}'s failover interface must also update its mirror on ${s.node} (${s.id}), which this plan does not cover: plan both nodes together` });
+      out.push({
+        ruleId: 'TR004',
+        objects: [s.id],
+        explanation: `the change of ${home}'s failover interface must also update its mirror on ${s.node} (${s.id}), which this plan does not cover: plan both nodes together`,
+      });
     }
   }
   return out;
@@ -71,7 +84,8 @@ export function planEnvironment(input: PlanInput): PlanDocument {
   const { model, observations } = input;
   const diff = diffEnvironment(model, observations, { prune: input.prune });
   const only = input.nodes ? new Set(input.nodes) : undefined;
-  const keep = <T extends { node?: string }>(xs: T[]) => (only ? xs.filter((x) => x.node === undefined || only.has(x.node)) : xs);
+  const keep = <T extends { node?: string }>(xs: T[]) =>
+    only ? xs.filter((x) => x.node === undefined || only.has(x.node)) : xs;
   // Steps are built for every node, then cut to the selection, so a change whose other
   // half lies outside it (a move, a failover mirror) is seen and refused, not half-done.
   const allSteps = buildSteps(diff.changes, { model, observations, intents: diff.intents });
@@ -90,17 +104,23 @@ export function planEnvironment(input: PlanInput): PlanDocument {
   const states = new Map<string, ObservedNode>();
   for (const [node, obs] of observations) if (obs.ok) states.set(node, obs.state);
   const frozen = new Map<string, Set<string>>();
-  for (const f of diff.failedOver.values()) frozen.set(f.home.node, (frozen.get(f.home.node) ?? new Set()).add(f.home.iface));
+  for (const f of diff.failedOver.values())
+    frozen.set(f.home.node, (frozen.get(f.home.node) ?? new Set()).add(f.home.iface));
   const gated = gate({ model, states, intents: diff.intents, changes, waves, limits, frozen });
   const refusals = [...diff.refusals, ...coupling, ...cycle, ...gated.refusals];
-  const warnings = [...(input.diagnostics ?? []).filter((d) => d.severity === 'warning').map(diagnosticAsWarning), ...diff.warnings];
+  const warnings = [
+    ...(input.diagnostics ?? []).filter((d) => d.severity === 'warning').map(diagnosticAsWarning),
+    ...diff.warnings,
+  ];
   const deferrals = keep(diff.deferrals);
 
   const nodes: PlanDocument['nodes'] = {};
   for (const n of model.nodes) {
     if (only && !only.has(n.name)) continue;
     const obs = observations.get(n.name);
-    nodes[n.name] = obs?.ok ? { driver: obs.state.driver, observedDigest: observedDigest(obs.state) } : { error: obs ? obs.error.message : 'not observed' };
+    nodes[n.name] = obs?.ok
+      ? { driver: obs.state.driver, observedDigest: observedDigest(obs.state) }
+      : { error: obs ? obs.error.message : 'not observed' };
   }
   const count = (a: string) => changes.filter((c) => c.action === a).length;
   const planWaves = waves.map((w) => ({
@@ -144,7 +164,16 @@ export function planEnvironment(input: PlanInput): PlanDocument {
     deferrals,
     notes: keep(diff.notes),
     // Addresses already where they should be are the norm; only the others are listed.
-    placements: [...diff.decisions.values()].filter((d) => d.kind !== 'in-place').map((d) => ({ name: d.name, cidr: d.cidr, kind: d.kind, ...(d.target ? { target: d.target } : {}), holders: [...d.holders], reason: d.reason })),
+    placements: [...diff.decisions.values()]
+      .filter((d) => d.kind !== 'in-place')
+      .map((d) => ({
+        name: d.name,
+        cidr: d.cidr,
+        kind: d.kind,
+        ...(d.target ? { target: d.target } : {}),
+        holders: [...d.holders],
+        reason: d.reason,
+      })),
   };
   // The body is built in a fixed key order, so plain JSON is canonical here.
   const id = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);

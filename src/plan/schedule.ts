@@ -28,7 +28,12 @@ export function stepOrder(a: Step, b: Step): number {
   return a.phase - b.phase || a.rank - b.rank || byCodePoint(a.node, b.node) || byCodePoint(a.id, b.id);
 }
 
-function relax(ordered: readonly Step[], byId: ReadonlyMap<string, Step>, lowerBound: ReadonlyMap<string, number>, waveOf: Map<string, number>): void {
+function relax(
+  ordered: readonly Step[],
+  byId: ReadonlyMap<string, Step>,
+  lowerBound: ReadonlyMap<string, number>,
+  waveOf: Map<string, number>,
+): void {
   for (let changed = true, guard = 0; changed; guard++) {
     if (guard > ordered.length + 1) throw new ScheduleCycle(ordered.filter((s) => s.deps.length > 0).map((s) => s.id));
     changed = false;
@@ -86,5 +91,8 @@ export function schedule(steps: readonly Step[], limits: RolloutLimits): Wave[] 
   }
   return [...waves.keys()]
     .sort((a, b) => a - b)
-    .map((w, i) => ({ index: i + 1, steps: waves.get(w)!.sort((a, b) => byCodePoint(a.node, b.node) || stepOrder(a, b)) }));
+    .map((w, i) => ({
+      index: i + 1,
+      steps: waves.get(w)!.sort((a, b) => byCodePoint(a.node, b.node) || stepOrder(a, b)),
+    }));
 }

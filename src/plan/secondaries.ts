@@ -15,7 +15,12 @@ import type { Step } from './steps.js';
 const present = (state: ObservedNode) => new Map(state.addresses.map((a) => [a.cidr, a]));
 
 /** Mutates the steps (ops and notes) of one node, given in execution order. */
-export function settleCollateral(start: ObservedNode, steps: readonly Step[], intent: NodeIntent | undefined, deleted: ReadonlySet<string>): void {
+export function settleCollateral(
+  start: ObservedNode,
+  steps: readonly Step[],
+  intent: NodeIntent | undefined,
+  deleted: ReadonlySet<string>,
+): void {
   let state = start;
   for (const step of steps) {
     const have = present(state);
@@ -47,7 +52,9 @@ export function settleCollateral(start: ObservedNode, steps: readonly Step[], in
       const removedPrimary = kept.find((op) => op.op === 'addr-del' && vanished.some((v) => v.interface === op.iface));
       step.notes.push(
         `removing ${removedPrimary && removedPrimary.op === 'addr-del' ? `primary ${removedPrimary.cidr}` : 'a primary address'} also removes ${vanished.map((a) => a.cidr).join(', ')} (promote_secondaries is off)` +
-          (restore.length ? `; ${restore.map((op) => (op.op === 'addr-add' ? op.cidr : '')).join(', ')} re-added in the same batch` : ''),
+          (restore.length
+            ? `; ${restore.map((op) => (op.op === 'addr-add' ? op.cidr : '')).join(', ')} re-added in the same batch`
+            : ''),
       );
     }
     const readded = applyOps(result.state, restore);
@@ -62,7 +69,13 @@ export function settleCollateral(start: ObservedNode, steps: readonly Step[], in
   }
 }
 
-function restoreRoutes(before: ObservedNode, after: ObservedNode, ops: readonly KernelOp[], intent: NodeIntent | undefined, deleted: ReadonlySet<string>): { ops: KernelOp[]; note: string } {
+function restoreRoutes(
+  before: ObservedNode,
+  after: ObservedNode,
+  ops: readonly KernelOp[],
+  intent: NodeIntent | undefined,
+  deleted: ReadonlySet<string>,
+): { ops: KernelOp[]; note: string } {
   const was = observedObjects(before);
   const now = observedObjects(after);
   const removed = new Set(ops.flatMap((op) => (op.op === 'route-del' ? [`${op.table ?? MAIN_TABLE}|${op.to}`] : [])));
@@ -74,7 +87,14 @@ function restoreRoutes(before: ObservedNode, after: ObservedNode, ops: readonly 
     if (!want && deleted.has(key)) continue;
     const r = want?.kind === 'route' ? want : o;
     lost.push(describeObject(r));
-    out.push({ op: 'route-replace', to: r.to, dev: r.dev, table: r.table, ...(r.via ? { via: r.via } : {}), ...(r.metric !== undefined ? { metric: r.metric } : {}) });
+    out.push({
+      op: 'route-replace',
+      to: r.to,
+      dev: r.dev,
+      table: r.table,
+      ...(r.via ? { via: r.via } : {}),
+      ...(r.metric !== undefined ? { metric: r.metric } : {}),
+    });
   }
   return { ops: out, note: `the kernel also flushes ${lost.join(', ')} with that change; re-added in the same batch` };
 }

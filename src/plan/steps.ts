@@ -6,7 +6,14 @@
 import type { Change } from '../diff/changes.js';
 import { BELONGS_ELSEWHERE } from '../diff/diff-node.js';
 import type { NodeIntent } from '../diff/intent.js';
-import { describeObject, linkKey, type AddressObject, type LinkObject, type MirrorObject, type NodeObject } from '../diff/objects.js';
+import {
+  describeObject,
+  linkKey,
+  type AddressObject,
+  type LinkObject,
+  type MirrorObject,
+  type NodeObject,
+} from '../diff/objects.js';
 import type { DesiredModel } from '../model/desired.js';
 import type { Observation } from '../observe/model.js';
 import type { KernelOp } from './ops.js';
@@ -64,12 +71,23 @@ function linkOps(action: Change['action'], before: LinkObject | undefined, after
   if (action === 'delete' || action === 'replace') ops.push({ op: 'link-del', iface: before!.name });
   if (!after) return ops;
   if (action === 'create' || action === 'replace') {
-    if (after.linkType === 'bond') ops.push({ op: 'link-add-bond', iface: after.name, mode: after.bond!.mode, ...(after.bond?.miimonMs !== undefined ? { miimonMs: after.bond.miimonMs } : {}) });
+    if (after.linkType === 'bond')
+      ops.push({
+        op: 'link-add-bond',
+        iface: after.name,
+        mode: after.bond!.mode,
+        ...(after.bond?.miimonMs !== undefined ? { miimonMs: after.bond.miimonMs } : {}),
+      });
     if (after.linkType === 'tunnel') ops.push({ op: 'link-add-tunnel', iface: after.name, ...after.tunnel! });
   }
   // The bonding driver refuses to enslave a link that is up; it brings the slave up itself.
-  if (after.master !== undefined && after.master !== before?.master) ops.push({ op: 'link-set', iface: after.name, up: false }, { op: 'link-enslave', iface: after.name, master: after.master });
-  if (after.master === undefined && before?.master !== undefined && action === 'update') ops.push({ op: 'link-release', iface: after.name });
+  if (after.master !== undefined && after.master !== before?.master)
+    ops.push(
+      { op: 'link-set', iface: after.name, up: false },
+      { op: 'link-enslave', iface: after.name, master: after.master },
+    );
+  if (after.master === undefined && before?.master !== undefined && action === 'update')
+    ops.push({ op: 'link-release', iface: after.name });
   const fresh = action !== 'update';
   const set: KernelOp & { op: 'link-set' } = { op: 'link-set', iface: after.name };
   if (fresh || after.mtu !== before?.mtu) if (after.mtu !== undefined) set.mtu = after.mtu;
@@ -96,7 +114,19 @@ function isMove(c: Change): boolean {
 
 export function stepForChange(c: Change, ctx: StepContext): Step {
   const subject = (c.after ?? c.before)!;
-  const step: Step = { id: `${c.node}:${c.key}`, node: c.node, phase: 0, rank: 0, description: `${c.action} ${describeObject(subject)}`, changeIds: [c.id], ops: [], pre: [], post: [], deps: [], notes: [] };
+  const step: Step = {
+    id: `${c.node}:${c.key}`,
+    node: c.node,
+    phase: 0,
+    rank: 0,
+    description: `${c.action} ${describeObject(subject)}`,
+    changeIds: [c.id],
+    ops: [],
+    pre: [],
+    post: [],
+    deps: [],
+    notes: [],
+  };
   switch (subject.kind) {
     case 'link': {
       const after = c.after as LinkObject | undefined;
@@ -120,7 +150,8 @@ export function stepForChange(c: Change, ctx: StepContext): Step {
         const link = ctx.intents.get(c.node)?.get(linkKey(after.iface));
         step.phase = link?.kind === 'link' && link.linkType === 'tunnel' ? PHASE.tunnelAddress : PHASE.address;
         // With a node unobserved, nothing proves a new address is not in use there.
-        if (after.family === 4 && [...ctx.observations.values()].some((o) => !o.ok)) step.pre.push(...addressChecks(c.node, after, undefined, ctx.model.cluster?.doc).pre);
+        if (after.family === 4 && [...ctx.observations.values()].some((o) => !o.ok))
+          step.pre.push(...addressChecks(c.node, after, undefined, ctx.model.cluster?.doc).pre);
       } else {
         step.phase = isMove(c) ? PHASE.relocatableDelete : PHASE.addressDelete;
         step.post.push(confirmAbsent(c.node, before!));
@@ -131,22 +162,44 @@ export function stepForChange(c: Change, ctx: StepContext): Step {
       const r = (c.after ?? c.before)!;
       if (r.kind !== 'route') break;
       step.ops = c.after
-        ? [{ op: 'route-replace', to: r.to, dev: r.dev, table: r.table, ...(r.via ? { via: r.via } : {}), ...(r.metric !== undefined ? { metric: r.metric } : {}) }]
-        : [{ op: 'route-del', to: r.to, dev: r.dev, table: r.table, ...(r.via ? { via: r.via } : {}), ...(r.metric !== undefined ? { metric: r.metric } : {}) }];
+        ? [
+            {
+              op: 'route-replace',
+              to: r.to,
+              dev: r.dev,
+              table: r.table,
+              ...(r.via ? { via: r.via } : {}),
+              ...(r.metric !== undefined ? { metric: r.metric } : {}),
+            },
+          ]
+        : [
+            {
+              op: 'route-del',
+              to: r.to,
+              dev: r.dev,
+              table: r.table,
+              ...(r.via ? { via: r.via } : {}),
+              ...(r.metric !== undefined ? { metric: r.metric } : {}),
+            },
+          ];
       step.phase = c.after ? PHASE.route : PHASE.routeDelete;
       break;
     }
     case 'neighbor': {
       const n = (c.after ?? c.before)!;
       if (n.kind !== 'neighbor') break;
-      step.ops = c.after ? [{ op: 'neigh-replace', iface: n.iface, address: n.address, lladdr: n.lladdr }] : [{ op: 'neigh-del', iface: n.iface, address: n.address }];
+      step.ops = c.after
+        ? [{ op: 'neigh-replace', iface: n.iface, address: n.address, lladdr: n.lladdr }]
+        : [{ op: 'neigh-del', iface: n.iface, address: n.address }];
       step.phase = c.after ? PHASE.neighbor : PHASE.neighborDelete;
       break;
     }
     case 'xfrm': {
       const x = (c.after ?? c.before)!;
       if (x.kind !== 'xfrm') break;
-      step.ops = c.after ? [{ op: 'xfrm-policy-update', policy: x.policy }] : [{ op: 'xfrm-policy-del', selector: x.policy.selector, dir: x.policy.dir }];
+      step.ops = c.after
+        ? [{ op: 'xfrm-policy-update', policy: x.policy }]
+        : [{ op: 'xfrm-policy-del', selector: x.policy.selector, dir: x.policy.dir }];
       step.phase = c.after ? PHASE.xfrm : PHASE.xfrmDelete;
       break;
     }

@@ -42,7 +42,13 @@ export async function runReconcile(options: ReconcileOptions, loop: LoopOptions)
     } catch (err) {
       // A run that throws is a bug or an unreadable state folder; keep the agent alive and back off.
       failures += 1;
-      last = { result: 'failed', env: options.envPath, message: `run failed: ${(err as Error)?.message ?? String(err)}`, retryable: true, durationMs: 0 };
+      last = {
+        result: 'failed',
+        env: options.envPath,
+        message: `run failed: ${(err as Error)?.message ?? String(err)}`,
+        retryable: true,
+        durationMs: 0,
+      };
     }
     if (loop.signal.aborted) {
       loop.onRun?.(last, undefined);

@@ -22,7 +22,18 @@ import { planOutcome, type PlanDocument } from '../plan/document.js';
 import { planEnvironment } from '../plan/index.js';
 import { validateLoaded } from '../validate/index.js';
 import { inWindow, type MaintenanceWindow } from './schedule.js';
-import { emptyStatus, envNameOf, readStatus, readSuspension, recordRun, startRun, writeStatus, type ConditionType, type EnvironmentStatus, type RunResult } from './status.js';
+import {
+  emptyStatus,
+  envNameOf,
+  readStatus,
+  readSuspension,
+  recordRun,
+  startRun,
+  writeStatus,
+  type ConditionType,
+  type EnvironmentStatus,
+  type RunResult,
+} from './status.js';
 import { writeWorkspace } from './workspace.js';
 
 export interface ReconcileOptions {
@@ -77,13 +88,17 @@ interface Verdict {
 /** The first error diagnostics, one line each, for a status reason. */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], max = 3): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  const lines = errors.slice(0, max).map((d) => `error[${d.ruleId}] ${d.source ? `${formatPos(d.source)}: ` : ''}${d.summary}`);
+  const lines = errors
+    .slice(0, max)
+    .map((d) => `error[${d.ruleId}] ${d.source ? `${formatPos(d.source)}: ` : ''}${d.summary}`);
   if (errors.length > max) lines.push(`and ${errors.length - max} more error${errors.length - max === 1 ? '' : 's'}`);
   return lines.join('\n');
 }
 
 export function changeLines(plan: PlanDocument, node: string): string[] {
-  return plan.changes.filter((c) => c.node === node).map((c) => `${ACTION_SYMBOL[c.action]} ${describeObject((c.after ?? c.before)!)}`);
+  return plan.changes
+    .filter((c) => c.node === node)
+    .map((c) => `${ACTION_SYMBOL[c.action]} ${describeObject((c.after ?? c.before)!)}`);
 }
 
 /** Node names of an environment that did not validate, read from its raw documents. */
@@ -97,9 +112,23 @@ function rawNodeNames(documents: readonly { value: unknown }[]): string[] {
 function applyVerdict(r: ApplyResult): Verdict {
   switch (r.outcome) {
     case 'applied':
-      return { result: 'applied', type: 'Ready', reason: 'Applied', message: r.message, retryable: false, applied: true };
+      return {
+        result: 'applied',
+        type: 'Ready',
+        reason: 'Applied',
+        message: r.message,
+        retryable: false,
+        applied: true,
+      };
     case 'nothing-to-do':
-      return { result: 'nothing-to-do', type: 'Ready', reason: 'UpToDate', message: r.message, retryable: false, applied: true };
+      return {
+        result: 'nothing-to-do',
+        type: 'Ready',
+        reason: 'UpToDate',
+        message: r.message,
+        retryable: false,
+        applied: true,
+      };
     case 'refused':
       return { result: 'refused', type: 'Stalled', reason: 'ApplyRefused', message: r.message, retryable: false };
     case 'stale':
@@ -107,7 +136,13 @@ function applyVerdict(r: ApplyResult): Verdict {
     case 'locked':
       return { result: 'locked', type: 'Reconciling', reason: 'Locked', message: r.message, retryable: true };
     case 'failed':
-      return { result: 'failed', type: 'Stalled', reason: r.rolledBack ? 'ApplyFailedRolledBack' : 'ApplyFailed', message: r.message, retryable: true };
+      return {
+        result: 'failed',
+        type: 'Stalled',
+        reason: r.rolledBack ? 'ApplyFailedRolledBack' : 'ApplyFailed',
+        message: r.message,
+        retryable: true,
+      };
   }
 }
 
@@ -120,7 +155,13 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
 
   const suspended = await readSuspension(o.stateDir, env);
   if (suspended) {
-    return { result: 'suspended', env, message: `${env} is suspended since ${suspended.since}${suspended.reason ? ` (${suspended.reason})` : ''}: nothing read or changed`, retryable: false, durationMs: elapsed() };
+    return {
+      result: 'suspended',
+      env,
+      message: `${env} is suspended since ${suspended.since}${suspended.reason ? ` (${suspended.reason})` : ''}: nothing read or changed`,
+      retryable: false,
+      durationMs: elapsed(),
+    };
   }
 
   let status: EnvironmentStatus = (await readStatus(o.stateDir, env)) ?? emptyStatus(env, startedAt);
@@ -138,12 +179,33 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
     for (const node of nodes) {
       status = recordRun(
         status,
-        { node, revision, digest, result: v.result, condition: { type: v.type, reason: v.reason, message: v.message }, applied: v.applied, changes: changesFor?.(node), startedAt, durationMs: elapsed() },
+        {
+          node,
+          revision,
+          digest,
+          result: v.result,
+          condition: { type: v.type, reason: v.reason, message: v.message },
+          applied: v.applied,
+          changes: changesFor?.(node),
+          startedAt,
+          durationMs: elapsed(),
+        },
         now,
       );
     }
     await writeStatus(o.stateDir, status);
-    return { result: v.result, env, revision, digest, condition: v.type, message: v.message, retryable: v.retryable, plan, apply: applied, durationMs: elapsed() };
+    return {
+      result: v.result,
+      env,
+      revision,
+      digest,
+      condition: v.type,
+      message: v.message,
+      retryable: v.retryable,
+      plan,
+      apply: applied,
+      durationMs: elapsed(),
+    };
   };
 
   let source: GitSource;
@@ -153,14 +215,27 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
     revision = await source.resolve(o.ref);
   } catch (err) {
     if (!(err instanceof GitSourceError)) throw err;
-    return finish({ result: 'source-failed', type: 'Stalled', reason: 'SourceFailed', message: err.message, retryable: err.retryable });
+    return finish({
+      result: 'source-failed',
+      type: 'Stalled',
+      reason: 'SourceFailed',
+      message: err.message,
+      retryable: err.retryable,
+    });
   }
   status = startRun(status, nodes, revision, startedAt);
   await writeStatus(o.stateDir, status);
 
   if (o.verify) {
     const v = await verifyCommit(source, revision, o.verify);
-    if (!v.ok) return finish({ result: 'signature-refused', type: 'Stalled', reason: 'SignatureRefused', message: `${v.reason}: not applied`, retryable: false });
+    if (!v.ok)
+      return finish({
+        result: 'signature-refused',
+        type: 'Stalled',
+        reason: 'SignatureRefused',
+        message: `${v.reason}: not applied`,
+        retryable: false,
+      });
   }
 
   let rev;
@@ -168,12 +243,19 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
     rev = await source.readEnvironment(revision, o.envPath);
   } catch (err) {
     if (!(err instanceof GitSourceError)) throw err;
-    return finish({ result: 'source-failed', type: 'Stalled', reason: 'SourceFailed', message: err.message, retryable: err.retryable });
+    return finish({
+      result: 'source-failed',
+      type: 'Stalled',
+      reason: 'SourceFailed',
+      message: err.message,
+      retryable: err.retryable,
+    });
   }
   const loaded = loadFromTexts(rev.envPath, rev.files);
   const validation = validateLoaded(loaded);
   if (!validation.valid || !validation.model) {
-    if (nodes.length === 0) nodes = rawNodeNames(loaded.documents).filter((n) => !o.nodes?.length || o.nodes.includes(n));
+    if (nodes.length === 0)
+      nodes = rawNodeNames(loaded.documents).filter((n) => !o.nodes?.length || o.nodes.includes(n));
     const message = `revision ${revision.slice(0, 12)} is invalid, nothing applied:\n${diagnosticLines(validation.diagnostics)}`;
     return finish({ result: 'invalid', type: 'Stalled', reason: 'ValidationFailed', message, retryable: false });
   }
@@ -182,7 +264,13 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
   const known = new Set(model.nodes.map((n) => n.name));
   const unknown = (o.nodes ?? []).filter((n) => !known.has(n));
   if (unknown.length) {
-    return finish({ result: 'invalid', type: 'Stalled', reason: 'UnknownNode', message: `revision ${revision.slice(0, 12)} has no node named ${unknown.join(', ')}`, retryable: false });
+    return finish({
+      result: 'invalid',
+      type: 'Stalled',
+      reason: 'UnknownNode',
+      message: `revision ${revision.slice(0, 12)} has no node named ${unknown.join(', ')}`,
+      retryable: false,
+    });
   }
   nodes = o.nodes?.length ? [...o.nodes] : model.nodes.map((n) => n.name);
 
@@ -193,7 +281,12 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
   // Observed through the writers apply uses: they honour o.env and o.cwd (where sim
   // state lives), so observe and apply always see the same node.
   const drivers = model.nodes.map((n) => writerFor(n.doc, { ...driverOptions, env: o.env, cwd: o.cwd }));
-  const observations = new Map((await observeNodes(drivers, { concurrency: model.cluster?.doc.spec.rollout?.parallelism })).map((x) => [x.node, x]));
+  const observations = new Map(
+    (await observeNodes(drivers, { concurrency: model.cluster?.doc.spec.rollout?.parallelism })).map((x) => [
+      x.node,
+      x,
+    ]),
+  );
   plan = planEnvironment({
     model,
     environment: o.envPath,
@@ -209,7 +302,16 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
   const outcome = planOutcome(plan);
   if (outcome === 'refused') {
     const reasons = plan.refusals.slice(0, 3).map((r) => `${r.ruleId}: ${r.explanation}`);
-    return finish({ result: 'refused', type: 'Stalled', reason: 'PlanRefused', message: `plan for ${revision.slice(0, 12)} refused, nothing applied:\n${reasons.join('\n')}`, retryable: false }, lines);
+    return finish(
+      {
+        result: 'refused',
+        type: 'Stalled',
+        reason: 'PlanRefused',
+        message: `plan for ${revision.slice(0, 12)} refused, nothing applied:\n${reasons.join('\n')}`,
+        retryable: false,
+      },
+      lines,
+    );
   }
   const unobserved = Object.entries(plan.nodes).filter(([, n]) => n.error);
   if (unobserved.length) {
@@ -217,13 +319,35 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
     return finish({ result: 'failed', type: 'Stalled', reason: 'ObserveFailed', message, retryable: true }, lines);
   }
   if (outcome === 'nothing-to-do') {
-    return finish({ result: 'nothing-to-do', type: 'Ready', reason: 'UpToDate', message: `nodes match ${revision.slice(0, 12)}`, retryable: false, applied: true }, lines);
+    return finish(
+      {
+        result: 'nothing-to-do',
+        type: 'Ready',
+        reason: 'UpToDate',
+        message: `nodes match ${revision.slice(0, 12)}`,
+        retryable: false,
+        applied: true,
+      },
+      lines,
+    );
   }
   if (o.window && !inWindow(o.window, started)) {
     const message = `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} wait for the maintenance window ${o.window.text}`;
-    return finish({ result: 'planned-only', type: 'Reconciling', reason: 'OutsideWindow', message, retryable: false }, lines);
+    return finish(
+      { result: 'planned-only', type: 'Reconciling', reason: 'OutsideWindow', message, retryable: false },
+      lines,
+    );
   }
-  const result = await applyPlan({ plan, model, envDir, driverOptions, env: o.env, cwd: o.cwd, desiredDigest: digest, onEvent: o.onEvent });
+  const result = await applyPlan({
+    plan,
+    model,
+    envDir,
+    driverOptions,
+    env: o.env,
+    cwd: o.cwd,
+    desiredDigest: digest,
+    onEvent: o.onEvent,
+  });
   applied = result;
   return finish(applyVerdict(result), lines);
 }

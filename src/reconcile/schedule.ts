@@ -26,7 +26,8 @@ export function parseDuration(text: string): number {
     total += Number(m[1]) * UNITS[m[2]];
     at = re.lastIndex;
   }
-  if (at === 0 || at !== s.length) throw new Error(`${JSON.stringify(text)} is not a duration (use forms like 30s, 5m, 1h30m)`);
+  if (at === 0 || at !== s.length)
+    throw new Error(`${JSON.stringify(text)} is not a duration (use forms like 30s, 5m, 1h30m)`);
   return Math.round(total);
 }
 
@@ -103,7 +104,8 @@ function parseDays(text: string): Set<number> {
 function parseTime(t: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(t);
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || minutes > 1440) throw new Error(`${JSON.stringify(t)} is not a time (HH:MM, 00:00 to 24:00)`);
+  if (!m || Number(m[2]) > 59 || minutes > 1440)
+    throw new Error(`${JSON.stringify(t)} is not a time (HH:MM, 00:00 to 24:00)`);
   return minutes;
 }
 

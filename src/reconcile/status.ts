@@ -94,7 +94,8 @@ const SAFE_ENV_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,100}$/;
 /** The environment's name in state file names: its folder's name, refused when unsafe as a file name. */
 export function envNameOf(envPath: string): string {
   const name = envPath.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() ?? '';
-  if (!SAFE_ENV_NAME.test(name)) throw new Error(`${JSON.stringify(envPath)} does not end in a usable environment name`);
+  if (!SAFE_ENV_NAME.test(name))
+    throw new Error(`${JSON.stringify(envPath)} does not end in a usable environment name`);
   return name;
 }
 
@@ -130,7 +131,10 @@ export function emptyStatus(environment: string, now: string): EnvironmentStatus
 
 export async function readStatus(stateDir: string, env: string): Promise<EnvironmentStatus | undefined> {
   const status = await readJson<EnvironmentStatus>(statusFile(stateDir, env));
-  if (status && status.formatVersion !== STATUS_FORMAT_VERSION) throw new Error(`${statusFile(stateDir, env)} has format ${status.formatVersion}, this tandem reads ${STATUS_FORMAT_VERSION}`);
+  if (status && status.formatVersion !== STATUS_FORMAT_VERSION)
+    throw new Error(
+      `${statusFile(stateDir, env)} has format ${status.formatVersion}, this tandem reads ${STATUS_FORMAT_VERSION}`,
+    );
   return status;
 }
 
@@ -158,24 +162,47 @@ export async function resume(stateDir: string, env: string): Promise<boolean> {
   return was;
 }
 
-function setCondition(prev: Condition | undefined, type: ConditionType, reason: string, message: string, now: string): Condition {
+function setCondition(
+  prev: Condition | undefined,
+  type: ConditionType,
+  reason: string,
+  message: string,
+  now: string,
+): Condition {
   const same = prev && prev.type === type && prev.reason === reason;
   return { type, reason, message, since: same ? prev.since : now, updatedAt: now };
 }
 
 function nodeOf(status: EnvironmentStatus, node: string, now: string): NodeStatus {
-  return status.nodes[node] ?? { node, condition: { type: 'Reconciling', reason: 'FirstRun', message: 'not reconciled yet', since: now, updatedAt: now }, history: [] };
+  return (
+    status.nodes[node] ?? {
+      node,
+      condition: { type: 'Reconciling', reason: 'FirstRun', message: 'not reconciled yet', since: now, updatedAt: now },
+      history: [],
+    }
+  );
 }
 
 /** Marks nodes as Reconciling a revision, before anything is read or changed. */
-export function startRun(status: EnvironmentStatus, nodes: readonly string[], revision: string | undefined, now: string): EnvironmentStatus {
+export function startRun(
+  status: EnvironmentStatus,
+  nodes: readonly string[],
+  revision: string | undefined,
+  now: string,
+): EnvironmentStatus {
   const next: EnvironmentStatus = { ...status, updatedAt: now, nodes: { ...status.nodes } };
   for (const node of nodes) {
     const prev = nodeOf(status, node, now);
     next.nodes[node] = {
       ...prev,
       lastAttemptedRevision: revision ? { commit: revision, at: now } : prev.lastAttemptedRevision,
-      condition: setCondition(prev.condition, 'Reconciling', 'Progressing', revision ? `reconciling ${revision.slice(0, 12)}` : 'reading the repository', now),
+      condition: setCondition(
+        prev.condition,
+        'Reconciling',
+        'Progressing',
+        revision ? `reconciling ${revision.slice(0, 12)}` : 'reading the repository',
+        now,
+      ),
     };
   }
   return next;
@@ -201,19 +228,46 @@ export function recordRun(status: EnvironmentStatus, o: NodeOutcome, now: string
   const node: NodeStatus = {
     ...prev,
     condition: setCondition(prev.condition, o.condition.type, o.condition.reason, o.condition.message, now),
-    history: [{ revision: o.revision, digest: o.digest, result: o.result, startedAt: o.startedAt, durationMs: o.durationMs, message: o.condition.message }, ...prev.history].slice(0, HISTORY_LIMIT),
+    history: [
+      {
+        revision: o.revision,
+        digest: o.digest,
+        result: o.result,
+        startedAt: o.startedAt,
+        durationMs: o.durationMs,
+        message: o.condition.message,
+      },
+      ...prev.history,
+    ].slice(0, HISTORY_LIMIT),
   };
   if (o.revision) node.lastAttemptedRevision = { commit: o.revision, digest: o.digest, at: now };
   const changes = o.changes ?? [];
   if (o.applied && o.revision) {
     const sameDesired = prev.lastAppliedRevision?.digest !== undefined && prev.lastAppliedRevision.digest === o.digest;
-    if (changes.length > 0 && sameDesired) node.drift = { state: 'repaired', reason: 'drift', revision: o.revision, detectedAt: now, repairedAt: now, changes };
+    if (changes.length > 0 && sameDesired)
+      node.drift = {
+        state: 'repaired',
+        reason: 'drift',
+        revision: o.revision,
+        detectedAt: now,
+        repairedAt: now,
+        changes,
+      };
     else if (prev.drift?.state === 'pending') node.drift = { ...prev.drift, state: 'repaired', repairedAt: now };
     node.lastAppliedRevision = { commit: o.revision, digest: o.digest, at: now };
   } else if (changes.length > 0 && o.revision) {
     const reason = o.result === 'planned-only' ? 'outside-window' : 'not-applied';
-    const sameDrift = prev.drift?.state === 'pending' && prev.drift.revision === o.revision && JSON.stringify(prev.drift.changes) === JSON.stringify(changes);
-    node.drift = { state: 'pending', reason, revision: o.revision, detectedAt: sameDrift ? prev.drift!.detectedAt : now, changes };
+    const sameDrift =
+      prev.drift?.state === 'pending' &&
+      prev.drift.revision === o.revision &&
+      JSON.stringify(prev.drift.changes) === JSON.stringify(changes);
+    node.drift = {
+      state: 'pending',
+      reason,
+      revision: o.revision,
+      detectedAt: sameDrift ? prev.drift!.detectedAt : now,
+      changes,
+    };
   }
   return { ...status, updatedAt: now, nodes: { ...status.nodes, [o.node]: node } };
 }

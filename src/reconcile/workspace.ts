@@ -23,6 +23,7 @@ export async function writeWorkspace(stateDir: string, env: string, rev: Environ
   for (const [name, text] of rev.snapshots) await writeFile(join(tmp, env, 'observed', name), text);
   await rm(join(root, rev.commit), { recursive: true, force: true });
   await rename(tmp, join(root, rev.commit));
-  for (const entry of await readdir(root)) if (entry !== rev.commit) await rm(join(root, entry), { recursive: true, force: true });
+  for (const entry of await readdir(root))
+    if (entry !== rev.commit) await rm(join(root, entry), { recursive: true, force: true });
   return dir;
 }

@@ -30,7 +30,9 @@ export function desiredDiffSummary(d: DesiredDiff): string {
 }
 
 export function renderDesiredDiffText(d: DesiredDiff, range: RevisionRange, style: Style = PLAIN): string {
-  const lines = [style.bold(`Desired state changes (${short(range.base)} → ${headName(range)}): ${desiredDiffSummary(d)}`)];
+  const lines = [
+    style.bold(`Desired state changes (${short(range.base)} → ${headName(range)}): ${desiredDiffSummary(d)}`),
+  ];
   for (const a of d.added) lines.push(style.green(`  + ${a.key}`) + style.dim(` (${a.file})`));
   for (const r of d.removed) lines.push(style.red(`  - ${r.key}`) + style.dim(` (${r.file})`));
   for (const c of d.changed) {
@@ -43,17 +45,31 @@ export function renderDesiredDiffText(d: DesiredDiff, range: RevisionRange, styl
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => (s === '' ? '' : `\`${cell(s).replace(/`/g, "'")}\``);
 
-export function renderDesiredDiffMarkdown(d: DesiredDiff, range: RevisionRange, options: { maxRows?: number } = {}): string {
+export function renderDesiredDiffMarkdown(
+  d: DesiredDiff,
+  range: RevisionRange,
+  options: { maxRows?: number } = {},
+): string {
   const max = options.maxRows ?? MARKDOWN_FIELD_ROWS;
-  const lines = ['#### Desired state changes', '', `\`${short(range.base)}\` → \`${headName(range)}\`: **${desiredDiffSummary(d)}**`, ''];
+  const lines = [
+    '#### Desired state changes',
+    '',
+    `\`${short(range.base)}\` → \`${headName(range)}\`: **${desiredDiffSummary(d)}**`,
+    '',
+  ];
   if (isEmptyDiff(d)) return lines.join('\n') + '\n';
   lines.push('| | document | field | before | after |', '|---|---|---|---|---|');
   const rows: string[] = [];
   for (const a of d.added) rows.push(`| + | ${code(a.key)} | _added in ${cell(a.file)}_ | | |`);
   for (const r of d.removed) rows.push(`| - | ${code(r.key)} | _removed from ${cell(r.file)}_ | | |`);
-  for (const c of d.changed) for (const f of c.fields) rows.push(`| ~ | ${code(c.key)} | ${code(f.path)} | ${code(formatValue(f.before))} | ${code(formatValue(f.after))} |`);
+  for (const c of d.changed)
+    for (const f of c.fields)
+      rows.push(
+        `| ~ | ${code(c.key)} | ${code(f.path)} | ${code(formatValue(f.before))} | ${code(formatValue(f.after))} |`,
+      );
   lines.push(...rows.slice(0, max));
-  if (rows.length > max) lines.push('', `_${rows.length - max} more row${rows.length - max === 1 ? '' : 's'} not shown._`);
+  if (rows.length > max)
+    lines.push('', `_${rows.length - max} more row${rows.length - max === 1 ? '' : 's'} not shown._`);
   return lines.join('\n') + '\n';
 }
 

@@ -18,7 +18,10 @@ function excerpt(texts: ReadonlyMap<string, string>, d: Diagnostic): string[] {
 }
 
 export function renderDiagnostic(d: Diagnostic, texts: ReadonlyMap<string, string>, style: Style = PLAIN): string {
-  const head = d.severity === 'error' ? style.red(style.bold(`error[${d.ruleId}]`)) : style.yellow(style.bold(`warning[${d.ruleId}]`));
+  const head =
+    d.severity === 'error'
+      ? style.red(style.bold(`error[${d.ruleId}]`))
+      : style.yellow(style.bold(`warning[${d.ruleId}]`));
   const where = d.source ? `${style.bold(formatPos(d.source))}: ` : '';
   const lines = [`${head} ${where}${d.summary}`, ...excerpt(texts, d).map(style.dim)];
   for (const r of d.related ?? []) lines.push(`  = note: ${r.note} at ${formatPos(r.source)}`);
@@ -34,7 +37,9 @@ export function renderValidationText(results: readonly ValidationResult[], style
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = r.diagnostics.length - errors;
     const verdict = r.valid ? style.green('valid') : style.red('invalid');
-    out.push(`${r.env.dir}: ${verdict} (${r.env.documents.length} documents in ${r.env.files.length} files, ${errors} errors, ${warnings} warnings)`);
+    out.push(
+      `${r.env.dir}: ${verdict} (${r.env.documents.length} documents in ${r.env.files.length} files, ${errors} errors, ${warnings} warnings)`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -15,7 +15,9 @@ export interface GraphPlacement {
 export function renderMermaid(model: DesiredModel, placements: readonly GraphPlacement[] = []): string {
   const out = ['flowchart LR'];
   for (const n of model.nodes) {
-    out.push(`  subgraph ${id('node', n.name)}[${label(`${n.name}${n.doc.spec.provider ? ` (${n.doc.spec.provider})` : ''}`)}]`);
+    out.push(
+      `  subgraph ${id('node', n.name)}[${label(`${n.name}${n.doc.spec.provider ? ` (${n.doc.spec.provider})` : ''}`)}]`,
+    );
     for (const i of n.doc.spec.interfaces) {
       const text = [i.name, i.type !== 'physical' ? i.type : '', ...(i.addresses ?? [])].filter(Boolean).join(' ');
       out.push(`    ${id('if', n.name, i.name)}[${label(text)}]`);
@@ -33,7 +35,9 @@ export function renderMermaid(model: DesiredModel, placements: readonly GraphPla
       pairs.add(key);
       out.push(`  ${a} <-. failover .-> ${b}`);
     }
-    for (const i of n.doc.spec.interfaces) for (const s of i.bond?.slaves ?? []) out.push(`  ${id('if', n.name, s)} -- slave --> ${id('if', n.name, i.name)}`);
+    for (const i of n.doc.spec.interfaces)
+      for (const s of i.bond?.slaves ?? [])
+        out.push(`  ${id('if', n.name, s)} -- slave --> ${id('if', n.name, i.name)}`);
   }
   const where = new Map(placements.map((p) => [p.name, p.target]));
   for (const r of model.relocatables) {
@@ -43,7 +47,11 @@ export function renderMermaid(model: DesiredModel, placements: readonly GraphPla
     for (const p of r.doc.spec.placements) {
       const target = id('if', p.node, p.interface);
       const isActive = current ? current.node === p.node : p.node === r.doc.spec.active;
-      out.push(isActive ? `  ${rid} == ${label(`active p${p.priority}`)} ==> ${target}` : `  ${rid} -. ${label(`p${p.priority}`)} .-> ${target}`);
+      out.push(
+        isActive
+          ? `  ${rid} == ${label(`active p${p.priority}`)} ==> ${target}`
+          : `  ${rid} -. ${label(`p${p.priority}`)} .-> ${target}`,
+      );
     }
   }
   return out.join('\n') + '\n';

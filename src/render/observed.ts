@@ -36,7 +36,14 @@ function quoteWord(w: string): string {
 function columns(rows: string[][], indent = '    '): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return rows.map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
+  return rows.map(
+    (r) =>
+      indent +
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 function section(title: string, rows: string[][], style: Style): string[] {
@@ -56,7 +63,13 @@ export function renderObservedNode(s: ObservedNode, style: Style = PLAIN): strin
         l.operState,
         `mtu ${l.mtu}`,
         l.mac ?? '',
-        [l.master ? `master ${l.master}` : '', l.bond ? `bond ${l.bond.mode}` : '', l.tunnel ? tunnelText(l.tunnel) : ''].filter(Boolean).join(' '),
+        [
+          l.master ? `master ${l.master}` : '',
+          l.bond ? `bond ${l.bond.mode}` : '',
+          l.tunnel ? tunnelText(l.tunnel) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       ]),
       style,
     ),
@@ -65,30 +78,63 @@ export function renderObservedNode(s: ObservedNode, style: Style = PLAIN): strin
     ...section(
       'addresses',
       s.addresses.map((a) => {
-        const flags = [a.secondary && 'secondary', a.tentative && 'tentative', a.dadfailed && 'dadfailed'].filter(Boolean).join(' ');
-        return [a.interface, a.cidr + (a.peer ? ` peer ${a.peer}` : ''), a.scope, a.label ? `label ${a.label}` : '', flags];
+        const flags = [a.secondary && 'secondary', a.tentative && 'tentative', a.dadfailed && 'dadfailed']
+          .filter(Boolean)
+          .join(' ');
+        return [
+          a.interface,
+          a.cidr + (a.peer ? ` peer ${a.peer}` : ''),
+          a.scope,
+          a.label ? `label ${a.label}` : '',
+          flags,
+        ];
       }),
       style,
     ),
   );
   lines.push(...section('routes', s.routes.map(routeRow), style));
-  lines.push(...section('neighbours', s.neighbors.map((n) => [n.interface, n.address, `lladdr ${n.lladdr}`]), style));
+  lines.push(
+    ...section(
+      'neighbours',
+      s.neighbors.map((n) => [n.interface, n.address, `lladdr ${n.lladdr}`]),
+      style,
+    ),
+  );
   lines.push(...section('xfrm policies', s.xfrmPolicies.map(policyRow), style));
-  const promote = Object.entries(s.sysctl).filter(([k]) => k.startsWith('net.ipv4.conf.') && k.endsWith('.promote_secondaries'));
+  const promote = Object.entries(s.sysctl).filter(
+    ([k]) => k.startsWith('net.ipv4.conf.') && k.endsWith('.promote_secondaries'),
+  );
   if (promote.length > 0) {
-    lines.push(`  ${style.cyan('promote_secondaries')}  ${promote.map(([k, v]) => `${k.slice('net.ipv4.conf.'.length, -'.promote_secondaries'.length)}=${v}`).join(' ')}`);
+    lines.push(
+      `  ${style.cyan('promote_secondaries')}  ${promote.map(([k, v]) => `${k.slice('net.ipv4.conf.'.length, -'.promote_secondaries'.length)}=${v}`).join(' ')}`,
+    );
   }
   const inv = s.inventory;
-  lines.push(`  ${style.cyan('inventory')}  ${inv.owned.length} owned object(s)${inv.lastApply ? `, last apply ${inv.lastApply.revision} at ${inv.lastApply.at}` : ''}`);
+  lines.push(
+    `  ${style.cyan('inventory')}  ${inv.owned.length} owned object(s)${inv.lastApply ? `, last apply ${inv.lastApply.revision} at ${inv.lastApply.at}` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function tunnelText(t: NonNullable<ObservedNode['links'][number]['tunnel']>): string {
-  return [`tunnel ${t.mode}`, t.local && `local ${t.local}`, t.remote && `remote ${t.remote}`, t.ttl !== undefined && `ttl ${t.ttl}`].filter(Boolean).join(' ');
+  return [
+    `tunnel ${t.mode}`,
+    t.local && `local ${t.local}`,
+    t.remote && `remote ${t.remote}`,
+    t.ttl !== undefined && `ttl ${t.ttl}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function routeRow(r: ObservedRoute): string[] {
-  const hops = r.nexthops?.map((h) => `nexthop${h.via ? ` via ${h.via}` : ''}${h.device ? ` dev ${h.device}` : ''}${h.weight !== undefined ? ` weight ${h.weight}` : ''}`).join(' ') ?? '';
+  const hops =
+    r.nexthops
+      ?.map(
+        (h) =>
+          `nexthop${h.via ? ` via ${h.via}` : ''}${h.device ? ` dev ${h.device}` : ''}${h.weight !== undefined ? ` weight ${h.weight}` : ''}`,
+      )
+      .join(' ') ?? '';
   return [
     (r.type ? `${r.type} ` : '') + r.to,
     [r.via && `via ${r.via}`, r.device && `dev ${r.device}`, r.onlink && 'onlink', hops].filter(Boolean).join(' '),
@@ -110,10 +156,29 @@ function policyRow(p: ObservedXfrmPolicy): string[] {
     sel.icmpCode !== undefined && `code ${sel.icmpCode}`,
     sel.greKey !== undefined && `key ${sel.greKey}`,
     sel.dev && `dev ${sel.dev}`,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const templates = p.templates
-    .map((t) => `${t.proto} ${t.mode}${t.src || t.dst ? ` ${t.src ?? '*'}->${t.dst ?? '*'}` : ''}${t.level !== 'required' ? ` level ${t.level}` : ''}${t.reqid ? ` reqid ${t.reqid}` : ''}`)
+    .map(
+      (t) =>
+        `${t.proto} ${t.mode}${t.src || t.dst ? ` ${t.src ?? '*'}->${t.dst ?? '*'}` : ''}${t.level !== 'required' ? ` level ${t.level}` : ''}${t.reqid ? ` reqid ${t.reqid}` : ''}`,
+    )
     .join(', ');
-  const extra = [p.ptype && `ptype ${p.ptype}`, p.mark && `mark ${p.mark}`, p.ifId !== undefined && `if_id ${p.ifId}`, p.flags?.length && `flag ${p.flags.join(',')}`].filter(Boolean).join(' ');
-  return [p.dir, `prio ${p.priority}`, p.action === 'block' ? 'block' : templates ? 'protect' : 'allow', selector, templates, extra];
+  const extra = [
+    p.ptype && `ptype ${p.ptype}`,
+    p.mark && `mark ${p.mark}`,
+    p.ifId !== undefined && `if_id ${p.ifId}`,
+    p.flags?.length && `flag ${p.flags.join(',')}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    p.dir,
+    `prio ${p.priority}`,
+    p.action === 'block' ? 'block' : templates ? 'protect' : 'allow',
+    selector,
+    templates,
+    extra,
+  ];
 }

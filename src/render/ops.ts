@@ -29,7 +29,12 @@ export function describeOp(op: KernelOp): string {
       return `ip neigh del ${op.address} dev ${op.iface}`;
     case 'xfrm-policy-update': {
       const p = op.policy;
-      const tmpl = p.templates.map((t) => ` tmpl${t.src ? ` src ${t.src}` : ''}${t.dst ? ` dst ${t.dst}` : ''} proto ${t.proto} mode ${t.mode} level ${t.level}`).join('');
+      const tmpl = p.templates
+        .map(
+          (t) =>
+            ` tmpl${t.src ? ` src ${t.src}` : ''}${t.dst ? ` dst ${t.dst}` : ''} proto ${t.proto} mode ${t.mode} level ${t.level}`,
+        )
+        .join('');
       return `ip xfrm policy update src ${p.selector.src} dst ${p.selector.dst}${p.selector.proto ? ` proto ${p.selector.proto}` : ''} dir ${p.dir} action ${p.action} priority ${p.priority}${tmpl}`;
     }
     case 'xfrm-policy-del':

@@ -42,10 +42,14 @@ export function summaryLine(plan: PlanDocument): string {
 export function renderPlanText(plan: PlanDocument, style: Style = PLAIN): string {
   const out: string[] = [];
   const rev = plan.desiredRevision;
-  out.push(style.bold(`tandem plan ${plan.id} for ${plan.environment}`) + style.dim(` (desired ${rev.commit ? `commit ${rev.commit.slice(0, 12)}, ` : ''}${rev.digest.slice(0, 19)})`));
+  out.push(
+    style.bold(`tandem plan ${plan.id} for ${plan.environment}`) +
+      style.dim(` (desired ${rev.commit ? `commit ${rev.commit.slice(0, 12)}, ` : ''}${rev.digest.slice(0, 19)})`),
+  );
   if (plan.refusals.length) {
     out.push('', style.red(style.bold('Refused:')));
-    for (const r of plan.refusals) out.push(`  ${style.red(r.ruleId)} ${r.explanation}${r.step ? style.dim(` [step ${r.step}]`) : ''}`);
+    for (const r of plan.refusals)
+      out.push(`  ${style.red(r.ruleId)} ${r.explanation}${r.step ? style.dim(` [step ${r.step}]`) : ''}`);
   }
   for (const node of Object.keys(plan.nodes).sort()) {
     const info = plan.nodes[node];
@@ -53,8 +57,10 @@ export function renderPlanText(plan: PlanDocument, style: Style = PLAIN): string
     const deferred = plan.deferrals.filter((d) => d.node === node);
     if (!info.error && changes.length === 0 && deferred.length === 0) continue;
     out.push('', style.bold(node) + style.dim(info.error ? ` (not observed: ${info.error})` : ` (${info.driver})`));
-    for (const c of changes) out.push(`  ${colourAction(style, c)} ${describeObject((c.after ?? c.before)!)}${style.dim(`  # ${c.reason}`)}`);
-    for (const d of deferred) out.push(`  ${style.dim(`${ACTION_SYMBOL[d.action].padEnd(3)} ${d.description}  # deferred: ${d.reason}`)}`);
+    for (const c of changes)
+      out.push(`  ${colourAction(style, c)} ${describeObject((c.after ?? c.before)!)}${style.dim(`  # ${c.reason}`)}`);
+    for (const d of deferred)
+      out.push(`  ${style.dim(`${ACTION_SYMBOL[d.action].padEnd(3)} ${d.description}  # deferred: ${d.reason}`)}`);
   }
   if (plan.waves.length) {
     out.push('', style.bold('Order:'));

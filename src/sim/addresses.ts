@@ -67,13 +67,22 @@ export function parseAddressArg(text: string): ParsedCidr | null {
 }
 
 /** Outcome of IPv6 duplicate address detection for an address about to be usable. */
-function runDad(d: Draft, iface: string, address: string, ctx: KernelContext): { tentative: boolean; dadfailed: boolean } {
+function runDad(
+  d: Draft,
+  iface: string,
+  address: string,
+  ctx: KernelContext,
+): { tentative: boolean; dadfailed: boolean } {
   if (d.link(iface)?.kind === 'loopback') return { tentative: false, dadfailed: false };
   const dup = ctx.addressInUseElsewhere?.(iface, address) ?? false;
   return { tentative: dup, dadfailed: dup };
 }
 
-export function addrAdd(d: Draft, op: Extract<KernelOp, { op: 'addr-add' }>, ctx: KernelContext): KernelError | undefined {
+export function addrAdd(
+  d: Draft,
+  op: Extract<KernelOp, { op: 'addr-add' }>,
+  ctx: KernelContext,
+): KernelError | undefined {
   const link = d.link(op.iface);
   if (!link) return errors.noDevice(op.iface);
   const c = parseAddressArg(op.cidr);
@@ -88,19 +97,33 @@ export function addrAdd(d: Draft, op: Extract<KernelOp, { op: 'addr-add' }>, ctx
     if (current.v4.some((a) => a.cidr === c.cidr)) return errors.addrExists(4);
     const secondary = current.v4.some((a) => !a.secondary && sameSubnet(a, c));
     const addr: ObservedAddress = {
-      interface: op.iface, family: 4, cidr: c.cidr, secondary, tentative: false, dadfailed: false, scope: scopeOf(c),
+      interface: op.iface,
+      family: 4,
+      cidr: c.cidr,
+      secondary,
+      tentative: false,
+      dadfailed: false,
+      scope: scopeOf(c),
     };
     if (op.label !== undefined && op.label !== op.iface) addr.label = op.label;
     const list = d.writableAddressesOf(op.iface).v4;
     if (secondary) list.push(addr);
     else list.splice(firstSecondary(list), 0, addr);
-    if (!secondary && c.prefix < 32 && routesNow(d, op.iface)) addConnectedRoute(d, connectedV4(op.iface, c.network, c.address));
+    if (!secondary && c.prefix < 32 && routesNow(d, op.iface))
+      addConnectedRoute(d, connectedV4(op.iface, c.network, c.address));
     return undefined;
   }
 
   if (current.v6.some((a) => ipOf(a) === c.address)) return errors.addrExists(6);
   const dad = link.adminUp ? runDad(d, op.iface, c.address, ctx) : { tentative: true, dadfailed: false };
-  const addr: ObservedAddress = { interface: op.iface, family: 6, cidr: c.cidr, secondary: false, ...dad, scope: scopeOf(c) };
+  const addr: ObservedAddress = {
+    interface: op.iface,
+    family: 6,
+    cidr: c.cidr,
+    secondary: false,
+    ...dad,
+    scope: scopeOf(c),
+  };
   d.writableAddressesOf(op.iface).v6.unshift(addr);
   if (c.prefix < 128 && routesNow(d, op.iface)) addConnectedRoute(d, connectedV6(op.iface, c.network));
   return undefined;
@@ -137,7 +160,7 @@ export function addrDel(d: Draft, op: Extract<KernelOp, { op: 'addr-del' }>): Ke
     removeConnectedRoute(d, 4, op.iface, c.network);
     const promote = confFlag(d, 4, op.iface, 'promote_secondaries');
     let promoted: ObservedAddress | undefined;
-    for (let j = 0; j < list.length; ) {
+    for (let j = 0; j < list.length;) {
       const a = list[j];
       if (!a.secondary || !sameSubnet(a, c) || promoted) {
         j++;
@@ -149,7 +172,8 @@ export function addrDel(d: Draft, op: Extract<KernelOp, { op: 'addr-del' }>): Ke
     }
     if (promoted) {
       list.splice(firstSecondary(list), 0, promoted);
-      if (c.prefix < 32 && routesNow(d, op.iface)) addConnectedRoute(d, connectedV4(op.iface, c.network, ipOf(promoted)));
+      if (c.prefix < 32 && routesNow(d, op.iface))
+        addConnectedRoute(d, connectedV4(op.iface, c.network, ipOf(promoted)));
     }
   }
   for (const a of gone) forgetSource(d, 4, ipOf(a));

@@ -41,7 +41,11 @@ export function applyOp(state: ObservedNode, op: KernelOp, ctx: KernelContext = 
   return error ? { ok: false, error } : { ok: true, state: d.finish() };
 }
 
-export function applyOps(state: ObservedNode, ops: readonly KernelOp[], ctx: KernelContext = NO_CONTEXT): ApplyOpsResult {
+export function applyOps(
+  state: ObservedNode,
+  ops: readonly KernelOp[],
+  ctx: KernelContext = NO_CONTEXT,
+): ApplyOpsResult {
   const d = new Draft(state);
   for (let index = 0; index < ops.length; index++) {
     const error = step(d, ops[index], ctx);
@@ -94,7 +98,11 @@ const SYSCTL_NAME = /^net\.(ipv4|ipv6|core)\.[A-Za-z0-9_.-]{1,200}$/;
 function sysctlSet(d: Draft, op: Extract<KernelOp, { op: 'sysctl-set' }>): KernelError | undefined {
   if (!SYSCTL_NAME.test(op.name)) return errors.badSysctl(op.name);
   const parts = op.name.split('.');
-  if ((parts[1] === 'ipv4' || parts[1] === 'ipv6') && (parts[2] === 'conf' || parts[2] === 'neigh') && parts.length >= 5) {
+  if (
+    (parts[1] === 'ipv4' || parts[1] === 'ipv6') &&
+    (parts[2] === 'conf' || parts[2] === 'neigh') &&
+    parts.length >= 5
+  ) {
     const iface = parts[3];
     if (iface !== 'all' && iface !== 'default' && !d.link(iface)) return errors.noSuchSysctl(op.name);
   }
@@ -111,8 +119,24 @@ export function emptyNode(node: string, driver = 'sim'): ObservedNode {
     observedAt: new Date(0).toISOString(),
     links: [{ name: 'lo', kind: 'loopback', adminUp: true, operState: 'UNKNOWN', mtu: 65536 }],
     addresses: [
-      { interface: 'lo', family: 4, cidr: '127.0.0.1/8', secondary: false, tentative: false, dadfailed: false, scope: 'host' },
-      { interface: 'lo', family: 6, cidr: '::1/128', secondary: false, tentative: false, dadfailed: false, scope: 'host' },
+      {
+        interface: 'lo',
+        family: 4,
+        cidr: '127.0.0.1/8',
+        secondary: false,
+        tentative: false,
+        dadfailed: false,
+        scope: 'host',
+      },
+      {
+        interface: 'lo',
+        family: 6,
+        cidr: '::1/128',
+        secondary: false,
+        tentative: false,
+        dadfailed: false,
+        scope: 'host',
+      },
     ],
     routes: [],
     neighbors: [],

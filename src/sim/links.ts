@@ -97,7 +97,11 @@ function bringDown(d: Draft, link: ObservedLink): void {
   d.removeNeighbors((n) => n.interface === link.name);
 }
 
-export function linkSet(d: Draft, op: Extract<KernelOp, { op: 'link-set' }>, ctx: KernelContext): KernelError | undefined {
+export function linkSet(
+  d: Draft,
+  op: Extract<KernelOp, { op: 'link-set' }>,
+  ctx: KernelContext,
+): KernelError | undefined {
   const link = d.link(op.iface);
   if (!link) return errors.noDevice(op.iface);
   if (op.mtu !== undefined && op.mtu !== link.mtu) {
@@ -123,7 +127,13 @@ export function linkAddBond(d: Draft, op: Extract<KernelOp, { op: 'link-add-bond
   const mode = /^[0-6]$/.test(op.mode) ? BOND_MODES[Number(op.mode)] : op.mode;
   if (!BOND_MODES.includes(mode)) return errors.badBondMode(op.mode);
   putLink(d, {
-    name: op.iface, kind: 'bond', adminUp: false, operState: 'DOWN', mtu: 1500, mac: generatedMac(d.node, op.iface), bond: { mode },
+    name: op.iface,
+    kind: 'bond',
+    adminUp: false,
+    operState: 'DOWN',
+    mtu: 1500,
+    mac: generatedMac(d.node, op.iface),
+    bond: { mode },
   });
   return undefined;
 }
@@ -142,7 +152,9 @@ export function linkAddTunnel(d: Draft, op: Extract<KernelOp, { op: 'link-add-tu
   }
   // Reported as the linux driver reads `ip -d link`: the kind, or the protocol of an ip6tnl.
   const tunnel: NonNullable<ObservedLink['tunnel']> = {
-    mode: mode.kind === 'ip6tnl' ? op.mode : mode.kind, local: parseIp(op.local)!.address, remote: parseIp(op.remote)!.address,
+    mode: mode.kind === 'ip6tnl' ? op.mode : mode.kind,
+    local: parseIp(op.local)!.address,
+    remote: parseIp(op.remote)!.address,
   };
   // TTL 0 means "inherit", which is reported as no TTL.
   if (op.ttl) tunnel.ttl = op.ttl;
@@ -180,7 +192,11 @@ export function linkDel(d: Draft, op: Extract<KernelOp, { op: 'link-del' }>): Ke
   return undefined;
 }
 
-export function linkEnslave(d: Draft, op: Extract<KernelOp, { op: 'link-enslave' }>, ctx: KernelContext): KernelError | undefined {
+export function linkEnslave(
+  d: Draft,
+  op: Extract<KernelOp, { op: 'link-enslave' }>,
+  ctx: KernelContext,
+): KernelError | undefined {
   const slave = d.link(op.iface);
   if (!slave) return errors.noDevice(op.iface);
   const master = d.link(op.master);

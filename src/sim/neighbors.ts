@@ -79,7 +79,10 @@ function hasSelector(p: ObservedXfrmPolicy, selector: Selector): boolean {
 
 const DIR_NUMBER = { in: 0, out: 1, fwd: 2 } as const;
 
-export function xfrmPolicyUpdate(d: Draft, op: Extract<KernelOp, { op: 'xfrm-policy-update' }>): KernelError | undefined {
+export function xfrmPolicyUpdate(
+  d: Draft,
+  op: Extract<KernelOp, { op: 'xfrm-policy-update' }>,
+): KernelError | undefined {
   const selector = canonicalSelector(op.policy.selector);
   if ('error' in selector) return selector.error;
   if (selector.dev !== undefined && !d.link(selector.dev)) return errors.noDevice(selector.dev);

@@ -104,7 +104,11 @@ export class SimNetwork {
     for (const [k, holders] of this.holdersByAddress) {
       if (new Set(holders.map((h) => h.node)).size < 2) continue;
       const [segment, address] = k.split('\u0000');
-      out.push({ segment, address, holders: [...holders].sort((a, b) => byCodePoint(a.node, b.node) || byCodePoint(a.iface, b.iface)) });
+      out.push({
+        segment,
+        address,
+        holders: [...holders].sort((a, b) => byCodePoint(a.node, b.node) || byCodePoint(a.iface, b.iface)),
+      });
     }
     return out.sort((a, b) => byCodePoint(a.segment, b.segment) || byCodePoint(a.address, b.address));
   }

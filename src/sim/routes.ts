@@ -32,7 +32,10 @@ function sortKey(r: ObservedRoute): string {
     if (r.to !== 'default') {
       const p = cachedCidr(r.to);
       if (p) {
-        const bytes = p.parsed.toByteArray().map((b) => b.toString(16).padStart(2, '0')).join('');
+        const bytes = p.parsed
+          .toByteArray()
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join('');
         // Same network address: longer prefix first, as the fib trie lists them.
         dst = `1${bytes}${String(255 - p.prefix).padStart(3, '0')}`;
       } else {
@@ -60,13 +63,16 @@ export function insertRoute(d: Draft, route: ObservedRoute): void {
 }
 
 /** Normalises a route destination: "default", or the canonical network of a CIDR or bare address. */
-export function parseDestination(to: string): { to: string; family?: Family; network?: ParsedCidr } | { error: KernelError } {
+export function parseDestination(
+  to: string,
+): { to: string; family?: Family; network?: ParsedCidr } | { error: KernelError } {
   if (to === 'default') return { to };
   const cidr = cachedCidr(to.includes('/') ? to : `${to}/${parseIp(to)?.family === 6 ? 128 : 32}`);
   if (!cidr) return { error: errors.badPrefix(to) };
   if (cidr.prefix === 0) return { to: 'default', family: cidr.family };
   // IPv4 refuses host bits in a route prefix; IPv6 masks them silently.
-  if (cidr.family === 4 && cidr.network !== cidr.cidr) return { error: { code: 'EINVAL', message: 'Error: Invalid prefix for given prefix length.' } };
+  if (cidr.family === 4 && cidr.network !== cidr.cidr)
+    return { error: { code: 'EINVAL', message: 'Error: Invalid prefix for given prefix length.' } };
   return { to: cidr.network, family: cidr.family, network: cachedCidr(cidr.network)! };
 }
 
@@ -74,7 +80,16 @@ const effectiveMetric = (family: Family, metric: number | undefined, fallback: n
   family === 4 ? (metric ?? 0) : (metric ?? fallback);
 
 export function connectedV4(iface: string, network: string, src: string): ObservedRoute {
-  return { to: network, family: 4, device: iface, protocol: 'kernel', table: MAIN_TABLE, metric: 0, scope: 'link', src };
+  return {
+    to: network,
+    family: 4,
+    device: iface,
+    protocol: 'kernel',
+    table: MAIN_TABLE,
+    metric: 0,
+    scope: 'link',
+    src,
+  };
 }
 
 export function connectedV6(iface: string, network: string): ObservedRoute {
@@ -148,7 +163,9 @@ export function routeReplace(d: Draft, op: Extract<KernelOp, { op: 'route-replac
   const table = op.table ?? MAIN_TABLE;
 
   if (via && family === 4) {
-    const nh = onLinkRoute(d, via.address, table) ?? (table !== MAIN_TABLE ? onLinkRoute(d, via.address, MAIN_TABLE) : undefined);
+    const nh =
+      onLinkRoute(d, via.address, table) ??
+      (table !== MAIN_TABLE ? onLinkRoute(d, via.address, MAIN_TABLE) : undefined);
     if (!nh || nh.device !== op.dev) return errors.invalidGateway();
   }
   if (via && family === 6 && !isLinkLocal6(via.address) && !v6GatewayReachable(d, via.address, op.dev, table)) {
@@ -158,14 +175,26 @@ export function routeReplace(d: Draft, op: Extract<KernelOp, { op: 'route-replac
   if (src && (src.family !== family || !isLocalSource(d, family, src.address))) return errors.invalidPrefsrc(family);
 
   const metric = effectiveMetric(family, op.metric, V6_DEFAULT_METRIC);
-  const route: ObservedRoute = { to: dst.to, family, ...(via ? { via: via.address } : {}), device: op.dev, protocol: 'boot', table, metric };
+  const route: ObservedRoute = {
+    to: dst.to,
+    family,
+    ...(via ? { via: via.address } : {}),
+    device: op.dev,
+    protocol: 'boot',
+    table,
+    metric,
+  };
   if (family === 4 && !via) route.scope = 'link';
   if (src) route.src = src.address;
 
   // Replace matches on (table, destination, metric) whatever the device, as the kernel does.
   const routes = d.routes;
   const i = routes.findIndex(
-    (r) => r.family === family && r.table === table && r.to === dst.to && effectiveMetric(family, r.metric, V6_DEFAULT_METRIC) === metric,
+    (r) =>
+      r.family === family &&
+      r.table === table &&
+      r.to === dst.to &&
+      effectiveMetric(family, r.metric, V6_DEFAULT_METRIC) === metric,
   );
   if (i >= 0) {
     if (sameRoute(routes[i], route)) return undefined;
@@ -178,8 +207,15 @@ export function routeReplace(d: Draft, op: Extract<KernelOp, { op: 'route-replac
 
 function sameRoute(a: ObservedRoute, b: ObservedRoute): boolean {
   return (
-    a.to === b.to && a.family === b.family && a.via === b.via && a.device === b.device && a.protocol === b.protocol &&
-    a.table === b.table && a.metric === b.metric && a.scope === b.scope && a.src === b.src
+    a.to === b.to &&
+    a.family === b.family &&
+    a.via === b.via &&
+    a.device === b.device &&
+    a.protocol === b.protocol &&
+    a.table === b.table &&
+    a.metric === b.metric &&
+    a.scope === b.scope &&
+    a.src === b.src
   );
 }
 
@@ -194,9 +230,14 @@ export function routeDel(d: Draft, op: Extract<KernelOp, { op: 'route-del' }>): 
   // Unset fields match anything, as in fib_table_delete / ip6_route_del.
   const i = d.routes.findIndex(
     (r) =>
-      r.family === family && r.table === table && r.to === dst.to && r.device === op.dev &&
+      r.family === family &&
+      r.table === table &&
+      r.to === dst.to &&
+      r.device === op.dev &&
       (!via || r.via === via.address) &&
-      (op.metric === undefined || op.metric === 0 || effectiveMetric(family, r.metric, V6_DEFAULT_METRIC) === op.metric),
+      (op.metric === undefined ||
+        op.metric === 0 ||
+        effectiveMetric(family, r.metric, V6_DEFAULT_METRIC) === op.metric),
   );
   if (i < 0) return errors.noSuchRoute();
   d.writableRoutes().splice(i, 1);

@@ -17,7 +17,14 @@ let compiled: ValidateFunction<TandemDocument> | undefined;
 
 function validator(): ValidateFunction<TandemDocument> {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    discriminator: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
   ajv.addVocabulary(['x-tandem-rule', 'x-tandem-message']);
   // Formats used by the schema, strict about forms the kernel would read differently.
   ajv.addFormat('cidr', { type: 'string', validate: isValidCidr });
@@ -54,7 +61,11 @@ function closest(word: string, candidates: readonly string[]): string | undefine
       row[0] = i;
       for (let j = 1; j <= b.length; j++) {
         const tmp = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        row[j] = Math.min(
+          row[j] + 1,
+          row[j - 1] + 1,
+          prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+        );
         prev = tmp;
       }
     }
@@ -84,7 +95,11 @@ interface Mapped {
 function mapError(e: ErrorObject, value: unknown): Mapped | null {
   const path = pointerToPath(e.instancePath);
   const where = displayPath(path) || 'document';
-  const parent = (e.parentSchema ?? {}) as { 'x-tandem-rule'?: string; 'x-tandem-message'?: string; properties?: object };
+  const parent = (e.parentSchema ?? {}) as {
+    'x-tandem-rule'?: string;
+    'x-tandem-message'?: string;
+    properties?: object;
+  };
   const custom = parent['x-tandem-message'];
   const ruleId = parent['x-tandem-rule'] ?? 'SCHEMA';
   switch (e.keyword) {
@@ -97,12 +112,20 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
         path: [...path, key],
         atKey: true,
         summary: `unknown field '${key}' in ${where}`,
-        detail: guess ? `Did you mean '${guess}'? Allowed: ${known.join(', ')}.` : `Allowed fields: ${known.join(', ')}.`,
+        detail: guess
+          ? `Did you mean '${guess}'? Allowed: ${known.join(', ')}.`
+          : `Allowed fields: ${known.join(', ')}.`,
       };
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      return { ruleId: 'SCHEMA', path, atKey: false, summary: `${where} is missing required field '${missing}'`, detail: `Add '${missing}'.` };
+      return {
+        ruleId: 'SCHEMA',
+        path,
+        atKey: false,
+        summary: `${where} is missing required field '${missing}'`,
+        detail: `Add '${missing}'.`,
+      };
     }
     case 'discriminator': {
       const kind = (value as { kind?: unknown })?.kind;
@@ -116,11 +139,23 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
-      return { ruleId, path, atKey: false, summary: `${where} is ${quote(e.data)}, not one of ${allowed.map(quote).join(', ')}`, detail: `Use one of ${allowed.map(quote).join(', ')}.` };
+      return {
+        ruleId,
+        path,
+        atKey: false,
+        summary: `${where} is ${quote(e.data)}, not one of ${allowed.map(quote).join(', ')}`,
+        detail: `Use one of ${allowed.map(quote).join(', ')}.`,
+      };
     }
     case 'const': {
       const allowed = (e.params as { allowedValue: unknown }).allowedValue;
-      return { ruleId, path, atKey: false, summary: `${where} must be ${quote(allowed)}, found ${quote(e.data)}`, detail: `Set it to ${quote(allowed)}.` };
+      return {
+        ruleId,
+        path,
+        atKey: false,
+        summary: `${where} must be ${quote(allowed)}, found ${quote(e.data)}`,
+        detail: `Set it to ${quote(allowed)}.`,
+      };
     }
     case 'anyOf':
     case 'oneOf':
@@ -128,8 +163,21 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
       return null; // the branch errors say more; mapErrors keeps this only when alone
     default: {
       const shown = typeof e.data === 'object' ? '' : ` ${quote(e.data)}`;
-      if (custom) return { ruleId, path, atKey: false, summary: `${where}${shown} ${custom}`, detail: 'See the field description in schema/tandem.schema.json.' };
-      return { ruleId, path, atKey: false, summary: `${where}${shown} ${e.message ?? 'is invalid'}`, detail: 'See the field description in schema/tandem.schema.json.' };
+      if (custom)
+        return {
+          ruleId,
+          path,
+          atKey: false,
+          summary: `${where}${shown} ${custom}`,
+          detail: 'See the field description in schema/tandem.schema.json.',
+        };
+      return {
+        ruleId,
+        path,
+        atKey: false,
+        summary: `${where}${shown} ${e.message ?? 'is invalid'}`,
+        detail: 'See the field description in schema/tandem.schema.json.',
+      };
     }
   }
 }
@@ -143,7 +191,8 @@ function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]):
   const customPaths = new Map<string, ErrorObject>();
   for (const e of errors) {
     const ps = e.parentSchema as Record<string, unknown> | undefined;
-    if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && ps?.['x-tandem-message']) customPaths.set(e.instancePath, e);
+    if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && ps?.['x-tandem-message'])
+      customPaths.set(e.instancePath, e);
   }
   for (const e of errors) {
     let mapped: Mapped | null;
@@ -151,7 +200,13 @@ function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]):
     if (custom && e.keyword !== 'additionalProperties' && e.keyword !== 'required') {
       const ps = custom.parentSchema as Record<string, string>;
       const path = pointerToPath(e.instancePath);
-      mapped = { ruleId: ps['x-tandem-rule'] ?? 'SCHEMA', path, atKey: false, summary: `${displayPath(path)} ${quote(custom.data)} ${ps['x-tandem-message']}`, detail: 'See the field description in schema/tandem.schema.json.' };
+      mapped = {
+        ruleId: ps['x-tandem-rule'] ?? 'SCHEMA',
+        path,
+        atKey: false,
+        summary: `${displayPath(path)} ${quote(custom.data)} ${ps['x-tandem-message']}`,
+        detail: 'See the field description in schema/tandem.schema.json.',
+      };
     } else {
       mapped = mapError(e, doc.value);
     }
@@ -173,7 +228,14 @@ function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]):
   if (out.length === 0 && errors.length > 0) {
     const e = errors[0];
     const path = pointerToPath(e.instancePath);
-    out.push({ severity: 'error', ruleId: 'SCHEMA', summary: `${object}: ${displayPath(path) || 'document'} ${e.message ?? 'is invalid'}`, objects: [object], source: locate(doc.source, path), reference: 'schema/tandem.schema.json' });
+    out.push({
+      severity: 'error',
+      ruleId: 'SCHEMA',
+      summary: `${object}: ${displayPath(path) || 'document'} ${e.message ?? 'is invalid'}`,
+      objects: [object],
+      source: locate(doc.source, path),
+      reference: 'schema/tandem.schema.json',
+    });
   }
   return out;
 }

@@ -31,7 +31,15 @@ async function planOf(t: TempEnv) {
 
 async function apply(t: TempEnv, plan: PlanDocument, extra: Partial<ApplyInput> = {}) {
   const { prepared } = await planOf(t);
-  return applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: prepared.desiredDigest, ...extra });
+  return applyPlan({
+    plan,
+    model: prepared.model,
+    envDir: t.dir,
+    env: t.env,
+    cwd: t.root,
+    desiredDigest: prepared.desiredDigest,
+    ...extra,
+  });
 }
 
 async function state(t: TempEnv, node: string): Promise<ObservedNode> {
@@ -40,12 +48,17 @@ async function state(t: TempEnv, node: string): Promise<ObservedNode> {
   return o.state;
 }
 
-const addressesOf = (s: ObservedNode) => s.addresses.filter((a) => a.interface === 'eth0').map((a) => `${a.cidr}${a.label ? ` ${a.label}` : ''}`).sort();
+const addressesOf = (s: ObservedNode) =>
+  s.addresses
+    .filter((a) => a.interface === 'eth0')
+    .map((a) => `${a.cidr}${a.label ? ` ${a.label}` : ''}`)
+    .sort();
 
 async function simFiles(t: TempEnv): Promise<Record<string, string>> {
   const dir = join(t.stateDir, 'sim', 'demo');
   const out: Record<string, string> = {};
-  for (const f of await readdir(dir)) out[f] = `${(await stat(join(dir, f))).mtimeMs} ${await readFile(join(dir, f), 'utf8')}`;
+  for (const f of await readdir(dir))
+    out[f] = `${(await stat(join(dir, f))).mtimeMs} ${await readFile(join(dir, f), 'utf8')}`;
   return out;
 }
 
@@ -56,14 +69,27 @@ describe('apply on sim nodes', () => {
     const r1 = await apply(t, first.plan);
     assert.equal(r1.outcome, 'applied', r1.message);
     assert.ok(r1.writes.batches > 0 && r1.writes.inventories > 0);
-    assert.deepEqual(addressesOf(await state(t, 'server1')), ['192.0.2.11/24', '192.0.2.50/24 eth0:db', '192.0.2.61/24']);
+    assert.deepEqual(addressesOf(await state(t, 'server1')), [
+      '192.0.2.11/24',
+      '192.0.2.50/24 eth0:db',
+      '192.0.2.61/24',
+    ]);
 
-    await editFile(join(t.dir, 'addresses.yaml'), 'address: 192.0.2.50/24\n  active: server1', 'address: 192.0.2.50/24\n  active: server2');
+    await editFile(
+      join(t.dir, 'addresses.yaml'),
+      'address: 192.0.2.50/24\n  active: server1',
+      'address: 192.0.2.50/24\n  active: server2',
+    );
     const events: string[] = [];
     const switchover = await planOf(t);
     const steps = switchover.plan.waves.map((w) => w.steps.map((s) => `${w.index}:${s.node}:${s.description}`));
-    assert.deepEqual(steps, [['1:server1:delete address 192.0.2.50/24 on eth0:db (relocatable databaseip)'], ['2:server2:create address 192.0.2.50/24 on eth0:db (relocatable databaseip)']]);
-    const r2 = await apply(t, switchover.plan, { onEvent: (e) => events.push(`${e.event}${e.node ? ` ${e.node}` : ''}${e.wave ? ` w${e.wave}` : ''}`) });
+    assert.deepEqual(steps, [
+      ['1:server1:delete address 192.0.2.50/24 on eth0:db (relocatable databaseip)'],
+      ['2:server2:create address 192.0.2.50/24 on eth0:db (relocatable databaseip)'],
+    ]);
+    const r2 = await apply(t, switchover.plan, {
+      onEvent: (e) => events.push(`${e.event}${e.node ? ` ${e.node}` : ''}${e.wave ? ` w${e.wave}` : ''}`),
+    });
     assert.equal(r2.outcome, 'applied', r2.message);
     assert.equal(r2.wavesApplied, 2);
     const s1 = await state(t, 'server1');
@@ -75,7 +101,10 @@ describe('apply on sim nodes', () => {
     assert.equal(s2.inventory.lastApply?.planId, switchover.plan.id);
     // The removal on server1 is verified and recorded before server2 is touched.
     const order = events.filter((e) => /^(batch|verify|inventory|check)/.test(e));
-    assert.ok(order.indexOf('inventory server1 w1') < order.findIndex((e) => e.startsWith('check server2')), order.join(', '));
+    assert.ok(
+      order.indexOf('inventory server1 w1') < order.findIndex((e) => e.startsWith('check server2')),
+      order.join(', '),
+    );
     assert.ok(events.includes('unlock server1') && events.includes('unlock server2'));
     assert.deepEqual(await readdir(locksDir({ env: t.env, cwd: t.root })), [], 'locks released');
 
@@ -87,8 +116,15 @@ describe('apply on sim nodes', () => {
     assert.deepEqual(r3.writes, { batches: 0, inventories: 0 });
     assert.deepEqual(await simFiles(t), before, 'no sim state file was written');
 
-    const audit = (await readFile(join(t.stateDir, 'audit.ndjson'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    assert.ok(audit.some((e) => e.planId === switchover.plan.id && e.event === 'batch' && e.node === 'server2' && e.result === 'ok'));
+    const audit = (await readFile(join(t.stateDir, 'audit.ndjson'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.ok(
+      audit.some(
+        (e) => e.planId === switchover.plan.id && e.event === 'batch' && e.node === 'server2' && e.result === 'ok',
+      ),
+    );
     assert.equal(audit.at(-1).event, 'apply-done');
   });
 
@@ -109,7 +145,10 @@ describe('apply on sim nodes', () => {
     assert.deepEqual(r.rolledBack?.nodes, ['server1']);
     assert.deepEqual(r.rolledBack?.incomplete, []);
     assert.ok(r.rolledBack!.steps.length >= 1, 'the steps applied before the failure are reported as undone');
-    assert.deepEqual(r.aborted, plan.waves.slice(1).map((w) => w.index));
+    assert.deepEqual(
+      r.aborted,
+      plan.waves.slice(1).map((w) => w.index),
+    );
     assert.equal(r.wavesApplied, 0);
     const post = await state(t, 'server1');
     assert.deepEqual(compareStates(pre, post), []);
@@ -125,7 +164,12 @@ describe('apply on sim nodes', () => {
     // differs from what the wave should have produced.
     const real = createSimWriter('server1', { envDir: t.dir, env: t.env, cwd: t.root });
     const liar: WritableNode = Object.assign(Object.create(real) as SimWriter, {
-      apply: (ops: readonly KernelOp[]) => real.apply(ops.map((op) => (op.op === 'addr-add' && op.label ? { op: 'addr-add' as const, iface: op.iface, cidr: op.cidr } : op))),
+      apply: (ops: readonly KernelOp[]) =>
+        real.apply(
+          ops.map((op) =>
+            op.op === 'addr-add' && op.label ? { op: 'addr-add' as const, iface: op.iface, cidr: op.cidr } : op,
+          ),
+        ),
     });
     const r = await apply(t, plan, { writers: new Map([['server1', liar]]) });
     assert.equal(r.outcome, 'failed', r.message);
@@ -138,9 +182,16 @@ describe('apply on sim nodes', () => {
   it('puts a moving address back on the node it left when its arrival fails', async () => {
     const t = await copyEnvironment(DEMO);
     assert.equal((await apply(t, (await planOf(t)).plan)).outcome, 'applied');
-    await editFile(join(t.dir, 'addresses.yaml'), 'address: 192.0.2.50/24\n  active: server1', 'address: 192.0.2.50/24\n  active: server2');
+    await editFile(
+      join(t.dir, 'addresses.yaml'),
+      'address: 192.0.2.50/24\n  active: server1',
+      'address: 192.0.2.50/24\n  active: server2',
+    );
     const { plan } = await planOf(t);
-    assert.deepEqual(plan.waves.map((w) => w.nodes), [['server1'], ['server2']]);
+    assert.deepEqual(
+      plan.waves.map((w) => w.nodes),
+      [['server1'], ['server2']],
+    );
     // server2 refuses the address when it arrives.
     const real = createSimWriter('server2', { envDir: t.dir, env: t.env, cwd: t.root });
     const refusing: WritableNode = Object.assign(Object.create(real) as SimWriter, {
@@ -155,7 +206,10 @@ describe('apply on sim nodes', () => {
     assert.equal(r.outcome, 'failed', r.message);
     assert.equal(r.failed?.wave, 2);
     assert.match(r.message, /moving addresses put back where they came from: 192\.0\.2\.50\/24 on server1/);
-    assert.deepEqual(addressesOf(await state(t, 'server1')).filter((a) => a.startsWith('192.0.2.50')), ['192.0.2.50/24 eth0:db']);
+    assert.deepEqual(
+      addressesOf(await state(t, 'server1')).filter((a) => a.startsWith('192.0.2.50')),
+      ['192.0.2.50/24 eth0:db'],
+    );
     assert.ok(!addressesOf(await state(t, 'server2')).some((a) => a.startsWith('192.0.2.50')));
     assert.ok((await state(t, 'server1')).inventory.owned.includes('addr:192.0.2.50'), 'server1 owns it again');
   });
@@ -165,7 +219,9 @@ describe('apply on sim nodes', () => {
     const { plan } = await planOf(t);
     const pre = await state(t, 'server1');
     // A health check of an address the wave does not bring up: it cannot pass.
-    plan.waves[0].steps.at(-1)!.post.push({ kind: 'health', node: 'server1', iface: 'eth0', address: '192.0.2.99', link: true });
+    plan.waves[0].steps
+      .at(-1)!
+      .post.push({ kind: 'health', node: 'server1', iface: 'eth0', address: '192.0.2.99', link: true });
     const r = await apply(t, plan);
     assert.equal(r.outcome, 'failed', r.message);
     assert.match(r.failed!.error, /post check failed: health of 192\.0\.2\.99/);
@@ -190,14 +246,33 @@ describe('apply on sim nodes', () => {
   it('refuses a plan whose nodes changed since it was made (stale), naming what changed', async () => {
     const t = await copyEnvironment(DEMO);
     const { plan } = await planOf(t);
-    const drift = await new SimDriver('server1', { envDir: t.dir, env: t.env, cwd: t.root }).apply([{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.62/24' }]);
+    const drift = await new SimDriver('server1', { envDir: t.dir, env: t.env, cwd: t.root }).apply([
+      { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.62/24' },
+    ]);
     assert.ok(drift.changed);
     const { prepared } = await planOf(t);
-    const r = await applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: plan.desiredRevision.digest });
+    const r = await applyPlan({
+      plan,
+      model: prepared.model,
+      envDir: t.dir,
+      env: t.env,
+      cwd: t.root,
+      desiredDigest: plan.desiredRevision.digest,
+    });
     assert.equal(r.outcome, 'stale');
-    assert.match(r.stale!.join('\n'), /node server1 changed since the plan was made: address 192\.0\.2\.62\/24 on eth0 \(relocatable web-b\) is gone/);
+    assert.match(
+      r.stale!.join('\n'),
+      /node server1 changed since the plan was made: address 192\.0\.2\.62\/24 on eth0 \(relocatable web-b\) is gone/,
+    );
     assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
-    const r2 = await applyPlan({ plan, model: prepared.model, envDir: t.dir, env: t.env, cwd: t.root, desiredDigest: 'sha256:other' });
+    const r2 = await applyPlan({
+      plan,
+      model: prepared.model,
+      envDir: t.dir,
+      env: t.env,
+      cwd: t.root,
+      desiredDigest: 'sha256:other',
+    });
     assert.match(r2.stale![0], /the desired state changed since the plan was made/);
   });
 

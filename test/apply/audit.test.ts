@@ -17,7 +17,14 @@ describe('audit log', () => {
     const clock = () => new Date('2026-02-03T04:05:06Z');
     const a = new AuditLog(file, 'plan1', (e) => streamed.push(e), clock);
     a.record({ event: 'apply-start' });
-    a.record({ event: 'batch', node: 'n1', wave: 1, command: ['ip', '-n', 'x', '-batch', '-'], result: 'ok', durationMs: 12.345 });
+    a.record({
+      event: 'batch',
+      node: 'n1',
+      wave: 1,
+      command: ['ip', '-n', 'x', '-batch', '-'],
+      result: 'ok',
+      durationMs: 12.345,
+    });
     await a.flush();
     const b = new AuditLog(file, 'plan2', undefined, clock);
     b.record({ event: 'step', node: 'n1', step: 'n1:addr:192.0.2.5', wave: 1, result: 'failed', error: 'Error: nope' });
@@ -28,13 +35,21 @@ describe('audit log', () => {
     const events = lines.map((l) => JSON.parse(l) as AuditEvent);
     assert.deepEqual(
       events.map((e) => [e.planId, e.event]),
-      [['plan1', 'apply-start'], ['plan1', 'batch'], ['plan2', 'step']],
+      [
+        ['plan1', 'apply-start'],
+        ['plan1', 'batch'],
+        ['plan2', 'step'],
+      ],
     );
     assert.equal(events[0].time, '2026-02-03T04:05:06.000Z');
     assert.equal(events[1].durationMs, 12.3);
     assert.deepEqual(events[1].command, ['ip', '-n', 'x', '-batch', '-']);
     assert.equal(events[2].error, 'Error: nope');
-    assert.deepEqual(streamed.map((e) => e.event), ['apply-start', 'batch'], 'onEvent sees the same events as they happen');
+    assert.deepEqual(
+      streamed.map((e) => e.event),
+      ['apply-start', 'batch'],
+      'onEvent sees the same events as they happen',
+    );
     assert.equal(a.count, 2);
   });
 

@@ -36,7 +36,10 @@ describe('tandem apply', () => {
     const t = await copyEnvironment(DEMO);
     const r = await runCli(['apply', t.dir, '--yes', '--json'], t);
     assert.equal(r.code, 0, r.stderr);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(events[0].event, 'apply-start');
     assert.equal(events.at(-1).event, 'apply-done');
     assert.ok(events.every((e) => typeof e.time === 'string' && typeof e.planId === 'string'));
@@ -44,7 +47,10 @@ describe('tandem apply', () => {
     assert.match(r.stderr, /applied 2 waves, 5 steps/);
     const second = await runCli(['apply', t.dir, '--yes', '--json'], t);
     assert.equal(second.code, 0);
-    const names = second.stdout.trim().split('\n').map((l) => JSON.parse(l).event);
+    const names = second.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).event);
     assert.deepEqual(names, ['apply-start', 'nothing-to-do', 'apply-done']);
   });
 

@@ -40,7 +40,11 @@ export async function editFile(path: string, from: string | RegExp, to: string):
 }
 
 /** Runs the CLI in-process. The sim driver of `tandem plan` reads process.env, so it is set for the run. */
-export async function runCli(argv: string[], t: TempEnv, stdinText?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  argv: string[],
+  t: TempEnv,
+  stdinText?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Readable.from(stdinText === undefined ? [] : [stdinText]) as Readable & { isTTY?: boolean };

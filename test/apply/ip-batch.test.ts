@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BatchRenderError, batchErrorMessage, batchLine, failedBatchLine, sysctlArgument } from '../../src/apply/ip-batch.js';
+import {
+  BatchRenderError,
+  batchErrorMessage,
+  batchLine,
+  failedBatchLine,
+  sysctlArgument,
+} from '../../src/apply/ip-batch.js';
 import { LinuxWriter } from '../../src/apply/writer-linux.js';
 import type { KernelOp } from '../../src/plan/ops.js';
 
@@ -8,20 +14,49 @@ describe('ip -batch rendering', () => {
   const cases: Array<[KernelOp, string]> = [
     [{ op: 'link-set', iface: 'eth0', up: true }, 'link set dev eth0 up'],
     [{ op: 'link-set', iface: 'eth0', mtu: 9000, up: false }, 'link set dev eth0 mtu 9000 down'],
-    [{ op: 'link-add-bond', iface: 'bond0', mode: 'active-backup', miimonMs: 100 }, 'link add name bond0 type bond mode active-backup miimon 100'],
-    [{ op: 'link-add-tunnel', iface: 'tun0', mode: 'sit', local: '192.0.2.21', remote: '198.51.100.99', ttl: 64 }, 'link add name tun0 type sit local 192.0.2.21 remote 198.51.100.99 ttl 64'],
+    [
+      { op: 'link-add-bond', iface: 'bond0', mode: 'active-backup', miimonMs: 100 },
+      'link add name bond0 type bond mode active-backup miimon 100',
+    ],
+    [
+      { op: 'link-add-tunnel', iface: 'tun0', mode: 'sit', local: '192.0.2.21', remote: '198.51.100.99', ttl: 64 },
+      'link add name tun0 type sit local 192.0.2.21 remote 198.51.100.99 ttl 64',
+    ],
     [{ op: 'link-del', iface: 'bond0' }, 'link del dev bond0'],
     [{ op: 'link-enslave', iface: 'eth2', master: 'bond0' }, 'link set dev eth2 master bond0'],
     [{ op: 'link-release', iface: 'eth2' }, 'link set dev eth2 nomaster'],
-    [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24', label: 'eth0:db' }, 'addr add 192.0.2.50/24 brd + dev eth0 label eth0:db'],
+    [
+      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24', label: 'eth0:db' },
+      'addr add 192.0.2.50/24 brd + dev eth0 label eth0:db',
+    ],
     [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/32' }, 'addr add 192.0.2.50/32 dev eth0'],
     [{ op: 'addr-add', iface: 'eth0', cidr: '2001:db8::50/64', label: 'eth0:x' }, 'addr add 2001:db8::50/64 dev eth0'],
     [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' }, 'addr del 192.0.2.50/24 dev eth0'],
-    [{ op: 'route-replace', to: 'default', via: '192.0.2.1', dev: 'eth0', table: 254 }, 'route replace 0.0.0.0/0 via 192.0.2.1 dev eth0'],
-    [{ op: 'route-replace', to: 'default', via: '2001:db8::1', dev: 'eth0' }, 'route replace ::/0 via 2001:db8::1 dev eth0'],
-    [{ op: 'route-replace', to: '203.0.113.0/24', via: '192.0.2.1', dev: 'eth0', metric: 10, table: 100, src: '192.0.2.11' }, 'route replace 203.0.113.0/24 via 192.0.2.1 dev eth0 metric 10 table 100 src 192.0.2.11'],
+    [
+      { op: 'route-replace', to: 'default', via: '192.0.2.1', dev: 'eth0', table: 254 },
+      'route replace 0.0.0.0/0 via 192.0.2.1 dev eth0',
+    ],
+    [
+      { op: 'route-replace', to: 'default', via: '2001:db8::1', dev: 'eth0' },
+      'route replace ::/0 via 2001:db8::1 dev eth0',
+    ],
+    [
+      {
+        op: 'route-replace',
+        to: '203.0.113.0/24',
+        via: '192.0.2.1',
+        dev: 'eth0',
+        metric: 10,
+        table: 100,
+        src: '192.0.2.11',
+      },
+      'route replace 203.0.113.0/24 via 192.0.2.1 dev eth0 metric 10 table 100 src 192.0.2.11',
+    ],
     [{ op: 'route-del', to: '203.0.113.7', dev: 'eth0' }, 'route del 203.0.113.7/32 dev eth0'],
-    [{ op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:AA' }, 'neigh replace 192.0.2.1 lladdr 02:00:00:00:00:aa dev eth0 nud permanent'],
+    [
+      { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:AA' },
+      'neigh replace 192.0.2.1 lladdr 02:00:00:00:00:aa dev eth0 nud permanent',
+    ],
     [{ op: 'neigh-del', iface: 'eth0', address: '192.0.2.1' }, 'neigh del 192.0.2.1 dev eth0'],
     [
       {
@@ -33,23 +68,53 @@ describe('ip -batch rendering', () => {
           priority: 100,
           mark: '0x1/0xff',
           flags: ['localok'],
-          templates: [{ proto: 'esp', mode: 'tunnel', level: 'required', src: '192.0.2.11', dst: '198.51.100.1', reqid: 7 }],
+          templates: [
+            { proto: 'esp', mode: 'tunnel', level: 'required', src: '192.0.2.11', dst: '198.51.100.1', reqid: 7 },
+          ],
         },
       },
       'xfrm policy update src 192.0.2.50/32 dst 198.51.100.0/24 proto tcp dport 5432 dir out mark 0x1 mask 0xff action allow priority 100 flag localok tmpl src 192.0.2.11 dst 198.51.100.1 proto esp mode tunnel reqid 7 level required',
     ],
-    [{ op: 'xfrm-policy-update', policy: { selector: { src: '192.0.2.0/24', dst: '198.51.100.0/24' }, dir: 'fwd', action: 'block', priority: 0, templates: [] } }, 'xfrm policy update src 192.0.2.0/24 dst 198.51.100.0/24 dir fwd action block priority 0'],
-    [{ op: 'xfrm-policy-del', selector: { src: '192.0.2.0/24', dst: '198.51.100.0/24', proto: 'udp', sport: 500 }, dir: 'in' }, 'xfrm policy delete src 192.0.2.0/24 dst 198.51.100.0/24 proto udp sport 500 dir in'],
+    [
+      {
+        op: 'xfrm-policy-update',
+        policy: {
+          selector: { src: '192.0.2.0/24', dst: '198.51.100.0/24' },
+          dir: 'fwd',
+          action: 'block',
+          priority: 0,
+          templates: [],
+        },
+      },
+      'xfrm policy update src 192.0.2.0/24 dst 198.51.100.0/24 dir fwd action block priority 0',
+    ],
+    [
+      {
+        op: 'xfrm-policy-del',
+        selector: { src: '192.0.2.0/24', dst: '198.51.100.0/24', proto: 'udp', sport: 500 },
+        dir: 'in',
+      },
+      'xfrm policy delete src 192.0.2.0/24 dst 198.51.100.0/24 proto udp sport 500 dir in',
+    ],
   ];
   for (const [op, line] of cases) {
     it(`renders ${op.op} as "${line}"`, () => assert.equal(batchLine(op), line));
   }
 
   it('renders sysctl ops for sysctl -w, not for ip', () => {
-    assert.equal(sysctlArgument({ op: 'sysctl-set', name: 'net.ipv4.conf.eth0.promote_secondaries', value: '1' }), 'net.ipv4.conf.eth0.promote_secondaries=1');
+    assert.equal(
+      sysctlArgument({ op: 'sysctl-set', name: 'net.ipv4.conf.eth0.promote_secondaries', value: '1' }),
+      'net.ipv4.conf.eth0.promote_secondaries=1',
+    );
     assert.throws(() => batchLine({ op: 'sysctl-set', name: 'net.ipv4.ip_forward', value: '1' }), BatchRenderError);
-    assert.throws(() => sysctlArgument({ op: 'sysctl-set', name: 'kernel.core_pattern', value: '|/bin/sh' }), /sysctl name/);
-    assert.throws(() => sysctlArgument({ op: 'sysctl-set', name: 'net.ipv4.ip_forward', value: '1 #' }), /sysctl value/);
+    assert.throws(
+      () => sysctlArgument({ op: 'sysctl-set', name: 'kernel.core_pattern', value: '|/bin/sh' }),
+      /sysctl name/,
+    );
+    assert.throws(
+      () => sysctlArgument({ op: 'sysctl-set', name: 'net.ipv4.ip_forward', value: '1 #' }),
+      /sysctl value/,
+    );
   });
 
   const hostile: Array<[string, KernelOp]> = [
@@ -59,11 +124,20 @@ describe('ip -batch rendering', () => {
     ['a quote in a label', { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.5/24', label: 'eth0:"x' }],
     ['a prefix that is not one', { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.5/24 dev eth1' }],
     ['a gateway that is not an address', { op: 'route-replace', to: 'default', via: '192.0.2.1 onlink', dev: 'eth0' }],
-    ['a bad link-layer address', { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01 nud' }],
-    ['an unknown tunnel mode', { op: 'link-add-tunnel', iface: 'tun0', mode: 'sit mode x', local: '192.0.2.1', remote: '192.0.2.2' }],
+    [
+      'a bad link-layer address',
+      { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01 nud' },
+    ],
+    [
+      'an unknown tunnel mode',
+      { op: 'link-add-tunnel', iface: 'tun0', mode: 'sit mode x', local: '192.0.2.1', remote: '192.0.2.2' },
+    ],
     ['an interface name too long', { op: 'link-del', iface: 'a-very-long-interface' }],
     ['a slash in an interface name', { op: 'link-del', iface: '../eth0' }],
-    ['an unknown selector protocol', { op: 'xfrm-policy-del', selector: { src: '192.0.2.0/24', dst: '198.51.100.0/24', proto: 'tcp\tx' }, dir: 'in' }],
+    [
+      'an unknown selector protocol',
+      { op: 'xfrm-policy-del', selector: { src: '192.0.2.0/24', dst: '198.51.100.0/24', proto: 'tcp\tx' }, dir: 'in' },
+    ],
     ['a negative metric', { op: 'route-del', to: '203.0.113.0/24', dev: 'eth0', metric: -1 }],
     ['an unknown op', { op: 'link-flap', iface: 'eth0' } as unknown as KernelOp],
   ];

@@ -18,7 +18,12 @@ describe('per-node apply locks', () => {
     const first = await acquireLock('server1', { dir: d, planId: 'aaaa', now: () => new Date('2026-01-01T00:00:00Z') });
     assert.ok(first.ok);
     const file = JSON.parse(await readFile(join(d, 'server1.lock'), 'utf8'));
-    assert.deepEqual(file, { pid: process.pid, host: first.lock.holder.host, since: '2026-01-01T00:00:00.000Z', planId: 'aaaa' });
+    assert.deepEqual(file, {
+      pid: process.pid,
+      host: first.lock.holder.host,
+      since: '2026-01-01T00:00:00.000Z',
+      planId: 'aaaa',
+    });
     const second = await acquireLock('server1', { dir: d, planId: 'bbbb', pid: process.pid + 1 });
     assert.equal(second.ok, false);
     assert.ok(!second.ok);
@@ -45,7 +50,10 @@ describe('per-node apply locks', () => {
     const d = await dir();
     await writeFile(join(d, 'a.lock'), JSON.stringify({ pid: process.pid, host: 'here', since: 'x', planId: 'p' }));
     assert.equal((await acquireLock('a', { dir: d, planId: 'q', host: 'here' })).ok, false);
-    await writeFile(join(d, 'b.lock'), JSON.stringify({ pid: 999_999_999, host: 'elsewhere', since: 'x', planId: 'p' }));
+    await writeFile(
+      join(d, 'b.lock'),
+      JSON.stringify({ pid: 999_999_999, host: 'elsewhere', since: 'x', planId: 'p' }),
+    );
     const b = await acquireLock('b', { dir: d, planId: 'q', host: 'here' });
     assert.ok(!b.ok && /elsewhere/.test(b.message));
     await writeFile(join(d, 'c.lock'), 'garbage');
@@ -57,7 +65,9 @@ describe('per-node apply locks', () => {
     const d = await dir();
     await writeFile(join(d, 'n.lock'), JSON.stringify({ pid: 999_999_999, host: 'here', since: 'x', planId: 'dead' }));
     const alive = (pid: number) => pid !== 999_999_999;
-    const results = await Promise.all([1, 2, 3, 4].map((i) => acquireLock('n', { dir: d, planId: `p${i}`, host: 'here', pid: 100 + i, alive })));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => acquireLock('n', { dir: d, planId: `p${i}`, host: 'here', pid: 100 + i, alive })),
+    );
     assert.equal(results.filter((r) => r.ok).length, 1);
   });
 

@@ -26,7 +26,10 @@ export async function canMakeNamespaces(): Promise<string | undefined> {
   if (process.platform !== 'linux') return 'network namespaces need Linux';
   if (process.getuid?.() !== 0) return 'the apply integration tests need root (network namespaces)';
   const probe = `tdma-probe-${process.pid}`;
-  const add = await execa('ip', ['netns', 'add', probe], { reject: false }).catch((e: Error) => ({ exitCode: 1, stderr: e.message }));
+  const add = await execa('ip', ['netns', 'add', probe], { reject: false }).catch((e: Error) => ({
+    exitCode: 1,
+    stderr: e.message,
+  }));
   if (add.exitCode !== 0) return `ip netns add failed: ${String(add.stderr).trim()}`;
   await execa('ip', ['netns', 'del', probe], { reject: false });
   for (const bin of ['arping', 'ping']) {
@@ -44,7 +47,9 @@ export interface LabSpec {
 }
 
 export function nodesYaml(l: Pick<Lab, 'sfx' | 'ns'>, spec: LabSpec): string {
-  const extra = spec.extraAddressesA?.length ? `, ${spec.extraAddressesA.map((a) => JSON.stringify(a)).join(', ')}` : '';
+  const extra = spec.extraAddressesA?.length
+    ? `, ${spec.extraAddressesA.map((a) => JSON.stringify(a)).join(', ')}`
+    : '';
   return `apiVersion: tandem/v1
 kind: Node
 metadata: { name: a-${l.sfx} }
@@ -105,22 +110,35 @@ spec:
   await writeFile(join(dir, 'nodes.yaml'), nodesYaml(l, spec));
   await writeFile(join(dir, 'addresses.yaml'), addressesYaml(l, spec.active ?? 'a'));
   const v = await validateEnvironment(dir);
-  if (!v.valid || !v.model) throw new Error(`lab environment invalid: ${v.diagnostics.map((d) => d.summary).join('; ')}`);
+  if (!v.valid || !v.model)
+    throw new Error(`lab environment invalid: ${v.diagnostics.map((d) => d.summary).join('; ')}`);
   const env = { ...process.env, TANDEM_STATE_DIR: stateDir, NO_COLOR: '1' };
   const up = await labUp({ model: v.model, envDir: dir, withAddresses: true, location: { env, cwd: root } });
   const client = up.blueprint.clients[0];
   // The health check's ping-list target: the lab keeps the client off addresses the
   // environment names, so the client is given it as a second address.
   await execa('ip', ['-n', client.namespace, 'addr', 'add', '192.0.2.254/24', 'dev', 'eth0']);
-  return { root, dir, stateDir, env, sfx, envName, ns: { ...l.ns, client: client.namespace }, clientAddress: client.address };
+  return {
+    root,
+    dir,
+    stateDir,
+    env,
+    sfx,
+    envName,
+    ns: { ...l.ns, client: client.namespace },
+    clientAddress: client.address,
+  };
 }
 
 export async function destroyLab(l: Lab): Promise<void> {
   await labDown({ env: l.envName, location: { env: l.env, cwd: l.root } }).catch(() => undefined);
   const r = await execa('ip', ['-j', 'netns', 'list'], { reject: false });
-  const names = String(r.stdout).trim() ? (JSON.parse(String(r.stdout)) as Array<{ name: string }>).map((n) => n.name) : [];
+  const names = String(r.stdout).trim()
+    ? (JSON.parse(String(r.stdout)) as Array<{ name: string }>).map((n) => n.name)
+    : [];
   for (const ns of names.filter((n) => n.includes(l.sfx))) await execa('ip', ['netns', 'del', ns], { reject: false });
-  for (const ns of [l.ns.a, l.ns.b]) await rm(join(DEFAULT_INVENTORY_ROOT, 'netns', ns), { recursive: true, force: true });
+  for (const ns of [l.ns.a, l.ns.b])
+    await rm(join(DEFAULT_INVENTORY_ROOT, 'netns', ns), { recursive: true, force: true });
   await rm(l.root, { recursive: true, force: true });
 }
 
@@ -128,8 +146,12 @@ export async function destroyLab(l: Lab): Promise<void> {
 export async function eth0Addresses(ns: string): Promise<string[]> {
   const r = await execa('ip', ['-n', ns, '-j', 'addr', 'show', 'dev', 'eth0'], { reject: false });
   if (r.exitCode !== 0) return [];
-  const links = JSON.parse(String(r.stdout)) as Array<{ addr_info: Array<{ family: string; local: string; prefixlen: number; scope: string }> }>;
-  return links.flatMap((l) => l.addr_info.filter((a) => a.scope !== 'link').map((a) => `${a.local}/${a.prefixlen}`)).sort();
+  const links = JSON.parse(String(r.stdout)) as Array<{
+    addr_info: Array<{ family: string; local: string; prefixlen: number; scope: string }>;
+  }>;
+  return links
+    .flatMap((l) => l.addr_info.filter((a) => a.scope !== 'link').map((a) => `${a.local}/${a.prefixlen}`))
+    .sort();
 }
 
 /**
@@ -137,7 +159,10 @@ export async function eth0Addresses(ns: string): Promise<string[]> {
  * still on a means it really was on both at once (a never gets it back during a move),
  * so the detector has no false positives from the two reads not being simultaneous.
  */
-export function pollOverlap(l: Lab, ip: string): { stop: () => Promise<{ samples: number; overlaps: number; seenOn: Set<string> }> } {
+export function pollOverlap(
+  l: Lab,
+  ip: string,
+): { stop: () => Promise<{ samples: number; overlaps: number; seenOn: Set<string> }> } {
   let running = true;
   let samples = 0;
   let overlaps = 0;

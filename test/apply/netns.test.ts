@@ -13,7 +13,18 @@ import { makePlan } from '../../src/cli/commands/plan.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { observeLinux } from '../../src/observe/drivers/linux/driver.js';
 import { Capture } from './helpers.js';
-import { addressesYaml, canMakeNamespaces, CLI, destroyLab, eth0Addresses, makeLab, nodesYaml, pollOverlap, type Lab, type LabSpec } from './netns-lab.js';
+import {
+  addressesYaml,
+  canMakeNamespaces,
+  CLI,
+  destroyLab,
+  eth0Addresses,
+  makeLab,
+  nodesYaml,
+  pollOverlap,
+  type Lab,
+  type LabSpec,
+} from './netns-lab.js';
 
 const skip = await canMakeNamespaces();
 if (skip) console.log(`# apply integration tests skipped: ${skip}`);
@@ -29,11 +40,21 @@ async function planAndApply(l: Lab) {
   const io: CliIO = { stdout: new Capture(), stderr: new Capture(), stdin: process.stdin, env: l.env, cwd: l.root };
   const { plan, prepared } = await makePlan(l.dir, { format: 'text', inventoryRoot: l.stateDir }, io);
   assert.equal(plan.refusals.length, 0, JSON.stringify(plan.refusals));
-  const result = await applyPlan({ plan, model: prepared.model, envDir: l.dir, driverOptions: { inventoryRoot: l.stateDir }, env: l.env, cwd: l.root, desiredDigest: prepared.desiredDigest, observed: prepared.observations });
+  const result = await applyPlan({
+    plan,
+    model: prepared.model,
+    envDir: l.dir,
+    driverOptions: { inventoryRoot: l.stateDir },
+    env: l.env,
+    cwd: l.root,
+    desiredDigest: prepared.desiredDigest,
+    observed: prepared.observations,
+  });
   return { plan, result };
 }
 
-const ping = async (ns: string, ip: string) => (await execa('ip', ['netns', 'exec', ns, 'ping', '-n', '-c', '1', '-W', '2', ip], { reject: false })).exitCode === 0;
+const ping = async (ns: string, ip: string) =>
+  (await execa('ip', ['netns', 'exec', ns, 'ping', '-n', '-c', '1', '-W', '2', ip], { reject: false })).exitCode === 0;
 const has = async (ns: string, cidr: string) => (await eth0Addresses(ns)).includes(cidr);
 
 describe('apply on network namespaces', { skip: skip ?? false }, () => {
@@ -50,7 +71,9 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     assert.ok(await ping(l.ns.client, '192.0.2.100'), 'client reaches the address on a');
 
     await writeFile(join(l.dir, 'addresses.yaml'), addressesYaml(l, 'b'));
-    const pinger = execa('ip', ['netns', 'exec', l.ns.client, 'ping', '-n', '-i', '0.2', '-W', '1', '192.0.2.100'], { reject: false });
+    const pinger = execa('ip', ['netns', 'exec', l.ns.client, 'ping', '-n', '-i', '0.2', '-W', '1', '192.0.2.100'], {
+      reject: false,
+    });
     const poll = pollOverlap(l, '192.0.2.100');
     let switched;
     let seen;
@@ -62,7 +85,10 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
       await pinger;
     }
     assert.equal(switched.result.outcome, 'applied', switched.result.message);
-    assert.deepEqual(switched.plan.waves.map((w) => w.nodes), [[`a-${l.sfx}`], [`b-${l.sfx}`]]);
+    assert.deepEqual(
+      switched.plan.waves.map((w) => w.nodes),
+      [[`a-${l.sfx}`], [`b-${l.sfx}`]],
+    );
     assert.ok(seen.samples >= 10, `polled ${seen.samples} times`);
     assert.equal(seen.overlaps, 0, 'the address was on both nodes at once');
     assert.deepEqual([...seen.seenOn].sort(), ['a', 'b'], 'the poller saw the address leave a and arrive on b');
@@ -70,12 +96,24 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     assert.ok(await has(l.ns.b, '192.0.2.100/24'));
     assert.ok(await ping(l.ns.client, '192.0.2.100'), 'client reaches the address on b');
     // The checks around the arrival really ran on b, with the real tools.
-    const audit = (await readFile(join(l.stateDir, 'audit.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const audit = (await readFile(join(l.stateDir, 'audit.ndjson'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const checks = audit.filter((e) => e.planId === switched.plan.id && e.event === 'check' && e.node === `b-${l.sfx}`);
     const kinds = (kind: string) => checks.filter((e) => e.detail?.kind === kind);
-    assert.ok(kinds('uniqueness').some((e) => e.result === 'ok' && e.command.includes('arping') && e.command.includes('-D')), JSON.stringify(checks));
-    assert.ok(kinds('gratuitous-arp').some((e) => e.result === 'ok' && e.command.includes('-U') && e.detail.note === '2 sent'), JSON.stringify(checks));
-    assert.ok(kinds('health').some((e) => e.result === 'ok'), JSON.stringify(checks));
+    assert.ok(
+      kinds('uniqueness').some((e) => e.result === 'ok' && e.command.includes('arping') && e.command.includes('-D')),
+      JSON.stringify(checks),
+    );
+    assert.ok(
+      kinds('gratuitous-arp').some((e) => e.result === 'ok' && e.command.includes('-U') && e.detail.note === '2 sent'),
+      JSON.stringify(checks),
+    );
+    assert.ok(
+      kinds('health').some((e) => e.result === 'ok'),
+      JSON.stringify(checks),
+    );
 
     const again = await planAndApply(l);
     assert.equal(again.result.outcome, 'nothing-to-do');
@@ -87,19 +125,29 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     await execa('ip', ['-n', l.ns.client, 'addr', 'add', '192.0.2.100/24', 'dev', 'eth0']);
     const r = await planAndApply(l);
     assert.equal(r.result.outcome, 'failed', r.result.message);
-    assert.match(r.result.failed!.error, /192\.0\.2\.100 is already in use on eth0's segment: another host answered arping -D/);
+    assert.match(
+      r.result.failed!.error,
+      /192\.0\.2\.100 is already in use on eth0's segment: another host answered arping -D/,
+    );
     assert.ok(!(await has(l.ns.a, '192.0.2.100/24')), 'never brought up on a');
   });
 
-  it('rolls the wave back when the kernel rejects a step (IPv6 disabled on the interface behind tandem\'s back)', async () => {
+  it("rolls the wave back when the kernel rejects a step (IPv6 disabled on the interface behind tandem's back)", async () => {
     const l = await lab();
     const converged = await planAndApply(l);
     assert.equal(converged.result.outcome, 'applied', converged.result.message);
     // The sim kernel the gate uses does not model disable_ipv6, so the plan passes the
     // gate; the real kernel refuses the IPv6 address after the IPv4 one went in.
     await execa('ip', ['netns', 'exec', l.ns.a, 'sysctl', '-q', '-w', 'net.ipv6.conf.eth0.disable_ipv6=1']);
-    await writeFile(join(l.dir, 'nodes.yaml'), nodesYaml(l, { extraAddressesA: ['192.0.2.13/24', '2001:db8:a::13/64'] }));
-    const pre = await observeLinux(`a-${l.sfx}`, { transport: 'netns', namespace: l.ns.a }, { inventoryRoot: l.stateDir });
+    await writeFile(
+      join(l.dir, 'nodes.yaml'),
+      nodesYaml(l, { extraAddressesA: ['192.0.2.13/24', '2001:db8:a::13/64'] }),
+    );
+    const pre = await observeLinux(
+      `a-${l.sfx}`,
+      { transport: 'netns', namespace: l.ns.a },
+      { inventoryRoot: l.stateDir },
+    );
     assert.ok(pre.ok);
     const { plan, result } = await planAndApply(l);
     assert.equal(plan.waves.length, 1);
@@ -109,7 +157,11 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     assert.deepEqual(result.rolledBack?.nodes, [`a-${l.sfx}`]);
     assert.deepEqual(result.rolledBack?.steps, [`a-${l.sfx}:addr:192.0.2.13`]);
     assert.deepEqual(result.rolledBack?.incomplete, []);
-    const post = await observeLinux(`a-${l.sfx}`, { transport: 'netns', namespace: l.ns.a }, { inventoryRoot: l.stateDir });
+    const post = await observeLinux(
+      `a-${l.sfx}`,
+      { transport: 'netns', namespace: l.ns.a },
+      { inventoryRoot: l.stateDir },
+    );
     assert.ok(post.ok);
     assert.deepEqual(compareStates(pre.state, post.state), []);
     assert.ok(!(await has(l.ns.a, '192.0.2.13/24')), 'the IPv4 address of the failed wave is gone again');
@@ -127,7 +179,8 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
       const victim = cli(['apply', l.dir, '--yes']);
       // Wave 1 removes the address from a; wave 2's uniqueness check then waits 3 s.
       const deadline = Date.now() + 15_000;
-      while ((await has(l.ns.a, '192.0.2.100/24')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while ((await has(l.ns.a, '192.0.2.100/24')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       assert.ok(!(await has(l.ns.a, '192.0.2.100/24')), 'wave 1 ran');
       victim.kill('SIGKILL');
       const killed = await victim;
@@ -137,7 +190,10 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
 
       const rerun = await cli(['apply', l.dir, '--yes', '--json']);
       assert.equal(rerun.exitCode, 0, rerun.stderr);
-      const events = String(rerun.stdout).trim().split('\n').map((x) => JSON.parse(x));
+      const events = String(rerun.stdout)
+        .trim()
+        .split('\n')
+        .map((x) => JSON.parse(x));
       const takeover = events.find((e) => e.event === 'lock-takeover');
       assert.ok(takeover, 'the stale lock was taken over');
       assert.equal(takeover.detail.stale.pid, victim.pid);
@@ -159,7 +215,10 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     const deadline = Date.now() + 10_000;
     let holder: { pid: number; host: string; since: string; planId: string } | undefined;
     while (!holder && Date.now() < deadline) {
-      holder = await readFile(lockFile, 'utf8').then((t) => JSON.parse(t), () => undefined);
+      holder = await readFile(lockFile, 'utf8').then(
+        (t) => JSON.parse(t),
+        () => undefined,
+      );
       if (!holder) await new Promise((r) => setTimeout(r, 20));
     }
     assert.ok(holder, 'the first apply took its lock');
@@ -167,7 +226,12 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
     const second = await cli(['apply', l.dir, '--yes']);
     const took = Date.now() - started;
     assert.equal(second.exitCode, 1);
-    assert.match(String(second.stdout), new RegExp(`locked by another apply: pid ${holder.pid} on ${holder.host} since ${holder.since} \\(plan ${holder.planId}\\)`));
+    assert.match(
+      String(second.stdout),
+      new RegExp(
+        `locked by another apply: pid ${holder.pid} on ${holder.host} since ${holder.since} \\(plan ${holder.planId}\\)`,
+      ),
+    );
     assert.ok(took < 2500, `the second apply waited ${took} ms`);
     const r1 = await first;
     assert.equal(r1.exitCode, 0, `${r1.stdout}${r1.stderr}`);

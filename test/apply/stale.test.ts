@@ -7,7 +7,8 @@ import type { PlanDocument } from '../../src/plan/document.js';
 import { observedNode } from '../helpers/observed.js';
 
 const base = () => observedNode('n1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '2001:db8::11/64'] } });
-const obs = (state: ObservedNode): Map<string, Observation> => new Map([[state.node, { node: state.node, ok: true, state }]]);
+const obs = (state: ObservedNode): Map<string, Observation> =>
+  new Map([[state.node, { node: state.node, ok: true, state }]]);
 
 function planOf(state: ObservedNode): PlanDocument {
   return {
@@ -16,8 +17,29 @@ function planOf(state: ObservedNode): PlanDocument {
     environment: 'env',
     desiredRevision: { digest: 'sha256:d1' },
     nodes: { n1: { driver: 'sim', observedDigest: observedDigest(state) }, n2: { error: 'unreachable' } },
-    summary: { create: 0, update: 0, delete: 1, replace: 0, deferred: 0, refused: 0, warnings: 0, steps: 1, waves: 1, checks: 0 },
-    changes: [{ id: 'n1:addr:192.0.2.11', node: 'n1', key: 'addr:192.0.2.11', kind: 'address', action: 'delete', before: { kind: 'address', key: 'addr:192.0.2.11', iface: 'eth0', cidr: '192.0.2.11/24', family: 4 }, reason: 'x' }],
+    summary: {
+      create: 0,
+      update: 0,
+      delete: 1,
+      replace: 0,
+      deferred: 0,
+      refused: 0,
+      warnings: 0,
+      steps: 1,
+      waves: 1,
+      checks: 0,
+    },
+    changes: [
+      {
+        id: 'n1:addr:192.0.2.11',
+        node: 'n1',
+        key: 'addr:192.0.2.11',
+        kind: 'address',
+        action: 'delete',
+        before: { kind: 'address', key: 'addr:192.0.2.11', iface: 'eth0', cidr: '192.0.2.11/24', family: 4 },
+        reason: 'x',
+      },
+    ],
     waves: [],
     refusals: [],
     warnings: [],
@@ -41,12 +63,16 @@ describe('stale plans', () => {
   it('is stale when a node changed, naming the planned object that changed', () => {
     const s = base();
     const now = { ...s, addresses: s.addresses.filter((a) => a.cidr !== '192.0.2.11/24') };
-    assert.deepEqual(staleReasons(planOf(s), undefined, obs(now)), ['node n1 changed since the plan was made: address 192.0.2.11/24 on eth0 is gone']);
+    assert.deepEqual(staleReasons(planOf(s), undefined, obs(now)), [
+      'node n1 changed since the plan was made: address 192.0.2.11/24 on eth0 is gone',
+    ]);
   });
 
   it('is stale when a node it observed cannot be observed now', () => {
     const s = base();
-    const now = new Map<string, Observation>([['n1', { node: 'n1', ok: false, error: { kind: 'unreachable', message: 'ssh: no route' } }]]);
+    const now = new Map<string, Observation>([
+      ['n1', { node: 'n1', ok: false, error: { kind: 'unreachable', message: 'ssh: no route' } }],
+    ]);
     assert.deepEqual(staleReasons(planOf(s), undefined, now), ['node n1 cannot be observed now: ssh: no route']);
   });
 
@@ -55,7 +81,18 @@ describe('stale plans', () => {
     const settled: ObservedNode = {
       ...s,
       links: s.links.map((l) => ({ ...l, operState: 'LOWERLAYERDOWN' })),
-      addresses: [...s.addresses.map((a) => (a.family === 6 ? { ...a, tentative: !a.tentative } : a)), { interface: 'eth0', family: 6, cidr: 'fe80::1/64', secondary: false, tentative: false, dadfailed: false, scope: 'link' }],
+      addresses: [
+        ...s.addresses.map((a) => (a.family === 6 ? { ...a, tentative: !a.tentative } : a)),
+        {
+          interface: 'eth0',
+          family: 6,
+          cidr: 'fe80::1/64',
+          secondary: false,
+          tentative: false,
+          dadfailed: false,
+          scope: 'link',
+        },
+      ],
     };
     assert.equal(observedDigest(settled), observedDigest(s));
     assert.deepEqual(staleReasons(planOf(s), undefined, obs(settled)), [], 'a saved plan is not stale');
@@ -67,7 +104,19 @@ describe('stale plans', () => {
   it('checks the shape of a saved plan', () => {
     assert.deepEqual(planShapeProblems(planOf(base())), []);
     assert.deepEqual(planShapeProblems([]), ['not a JSON object']);
-    const broken = { ...planOf(base()), waves: [{ index: 1, nodes: [], steps: [{ id: 's', node: 'n1', ops: [{ iface: 'eth0' }], pre: [{}], post: [], changeIds: [] }] }] };
-    assert.deepEqual(planShapeProblems(broken), ['waves[0].steps[0].ops[0] has no op', 'waves[0].steps[0]: check 0 has no kind']);
+    const broken = {
+      ...planOf(base()),
+      waves: [
+        {
+          index: 1,
+          nodes: [],
+          steps: [{ id: 's', node: 'n1', ops: [{ iface: 'eth0' }], pre: [{}], post: [], changeIds: [] }],
+        },
+      ],
+    };
+    assert.deepEqual(planShapeProblems(broken), [
+      'waves[0].steps[0].ops[0] has no op',
+      'waves[0].steps[0]: check 0 has no kind',
+    ]);
   });
 });

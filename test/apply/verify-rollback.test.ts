@@ -20,7 +20,10 @@ const base = () =>
 const model = () => {
   const v = validateTexts({
     'cluster.yaml': CLUSTER,
-    'nodes.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public }', '{ name: eth1, type: physical, segment: private }']),
+    'nodes.yaml': nodeDoc('n1', [
+      '{ name: eth0, type: physical, segment: public }',
+      '{ name: eth1, type: physical, segment: private }',
+    ]),
   });
   assert.ok(v.model, v.diagnostics.map((d) => d.summary).join('\n'));
   return v.model;
@@ -43,9 +46,20 @@ describe('verification after a wave', () => {
       links: after.state.links.map((l) => (l.name === 'eth1' ? { ...l, operState: 'LOWERLAYERDOWN' } : l)),
       addresses: [
         ...after.state.addresses.map((a) => (a.cidr === '2001:db8:1::5/64' ? { ...a, tentative: true } : a)),
-        { interface: 'eth1', family: 6, cidr: 'fe80::1/64', secondary: false, tentative: false, dadfailed: false, scope: 'link' },
+        {
+          interface: 'eth1',
+          family: 6,
+          cidr: 'fe80::1/64',
+          secondary: false,
+          tentative: false,
+          dadfailed: false,
+          scope: 'link',
+        },
       ],
-      routes: [...after.state.routes, { to: '2001:db8:1::/64', family: 6, device: 'eth1', protocol: 'kernel', table: 254, metric: 256 }],
+      routes: [
+        ...after.state.routes,
+        { to: '2001:db8:1::/64', family: 6, device: 'eth1', protocol: 'kernel', table: 254, metric: 256 },
+      ],
     };
     assert.deepEqual(verifyWave(before, [...ops], real), { ok: true });
   });
@@ -82,13 +96,18 @@ describe('rollback to the checkpoint', () => {
     // The order is the planner's step order (its phases); what matters here is the set of
     // ops and that they bring the node back.
     const key = (o: unknown) => JSON.stringify(o, Object.keys(o as object).sort());
-    assert.deepEqual(rb.ops.map(key).sort(), [
-      { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' },
-      { op: 'link-set', iface: 'eth1', mtu: 1500 },
-      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.12/24' },
-      { op: 'route-replace', to: '203.0.113.0/24', dev: 'eth0', table: 254, via: '192.0.2.1' },
-      { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' },
-    ].map(key).sort());
+    assert.deepEqual(
+      rb.ops.map(key).sort(),
+      [
+        { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' },
+        { op: 'link-set', iface: 'eth1', mtu: 1500 },
+        { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.12/24' },
+        { op: 'route-replace', to: '203.0.113.0/24', dev: 'eth0', table: 254, via: '192.0.2.1' },
+        { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' },
+      ]
+        .map(key)
+        .sort(),
+    );
     const back = applyOps(wave.state, rb.ops);
     assert.ok(back.ok);
     assert.deepEqual(compareStates(checkpoint, back.state), []);

@@ -14,15 +14,24 @@ describe('generateFleet', () => {
   it('generates a valid environment without warnings, one file per rack and kind', () => {
     const fleet = generateFleet({ nodes: 41, relocatables: 300, ipsecPolicies: 25, rackSize: 10 });
     const result = validate(fleet.files);
-    assert.deepEqual(result.diagnostics.map((d) => `${d.ruleId} ${d.summary}`), []);
+    assert.deepEqual(
+      result.diagnostics.map((d) => `${d.ruleId} ${d.summary}`),
+      [],
+    );
     assert.equal(result.env.documents.length, fleet.documents);
     assert.equal(fleet.documents, 1 + 41 + 300 + 25);
-    assert.deepEqual([...fleet.files.keys()].filter((f) => f.startsWith('nodes-')), ['nodes-r000.yaml', 'nodes-r001.yaml', 'nodes-r002.yaml', 'nodes-r003.yaml', 'nodes-r004.yaml']);
+    assert.deepEqual(
+      [...fleet.files.keys()].filter((f) => f.startsWith('nodes-')),
+      ['nodes-r000.yaml', 'nodes-r001.yaml', 'nodes-r002.yaml', 'nodes-r003.yaml', 'nodes-r004.yaml'],
+    );
     const model = result.model!;
     assert.equal(model.nodes.length, 41);
     assert.equal(model.relocatables.length, 300);
     assert.ok(model.relocatables.every((r) => r.doc.spec.placements.length === 2));
-    assert.ok(model.nodes.some((n) => n.doc.spec.interfaces.some((i) => i.failover)), 'some failover pairs');
+    assert.ok(
+      model.nodes.some((n) => n.doc.spec.interfaces.some((i) => i.failover)),
+      'some failover pairs',
+    );
     assert.ok(model.nodes.every((n) => n.doc.spec.interfaces.length === 3));
   });
 

@@ -41,11 +41,20 @@ describe('tandem plan (CLI process)', () => {
     // After the first test the demo is converged; break it so a one-node plan must refuse.
     assert.equal(refused.exitCode, 0, refused.stdout);
     const nodes = join(dir, 'demo', 'addresses.yaml');
-    await writeFile(nodes, (await readFile(nodes, 'utf8')).replace('active: server1\n  switchback: intelligent', 'active: server2\n  switchback: intelligent'));
+    await writeFile(
+      nodes,
+      (await readFile(nodes, 'utf8')).replace(
+        'active: server1\n  switchback: intelligent',
+        'active: server2\n  switchback: intelligent',
+      ),
+    );
     const oneNode = await tandem('plan', 'demo', '--node', 'server2');
     assert.equal(oneNode.exitCode, 3, oneNode.stdout);
     assert.match(oneNode.stdout, /TR001 .*still active on server1/);
-    await writeFile(nodes, (await readFile(nodes, 'utf8')).replace('address: 192.0.2.50/24', 'address: 192.0.2.500/24'));
+    await writeFile(
+      nodes,
+      (await readFile(nodes, 'utf8')).replace('address: 192.0.2.50/24', 'address: 192.0.2.500/24'),
+    );
     const invalid = await tandem('plan', 'demo');
     assert.equal(invalid.exitCode, 1);
     assert.match(invalid.stderr, /error\[ADDR001\] demo\/addresses\.yaml:\d+:\d+:/);
@@ -53,7 +62,9 @@ describe('tandem plan (CLI process)', () => {
   });
 
   it('tandem graph prints a Mermaid flowchart of the environment', async () => {
-    const graph = await execa(process.execPath, [CLI, 'graph', join(PACKAGE_ROOT, 'environments', 'cip')], { reject: false });
+    const graph = await execa(process.execPath, [CLI, 'graph', join(PACKAGE_ROOT, 'environments', 'cip')], {
+      reject: false,
+    });
     assert.equal(graph.exitCode, 0, graph.stderr);
     assert.match(graph.stdout, /^flowchart LR/);
     assert.match(graph.stdout, /<-\. failover \.->/);

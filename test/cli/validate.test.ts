@@ -31,12 +31,14 @@ async function tandem(args: string[], env: Record<string, string> = {}): Promise
 }
 
 function assertNoCrash(r: Run, what: string): void {
-  for (const [name, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+  for (const [name, text] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ] as const) {
     assert.doesNotMatch(text, STACK_LINE, `${what}: stack trace on ${name}:\n${text}`);
     assert.doesNotMatch(text, /internal error/i, `${what}: internal error on ${name}:\n${text}`);
   }
 }
-
 
 const corpus = listCorpus();
 
@@ -81,7 +83,11 @@ describe('tandem validate (CLI process)', () => {
     const [env] = out.environments;
     assert.equal(env.dir, 'environments/demo');
     assert.equal(env.valid, true);
-    assert.deepEqual(env.files, ['environments/demo/addresses.yaml', 'environments/demo/cluster.yaml', 'environments/demo/nodes.yaml']);
+    assert.deepEqual(env.files, [
+      'environments/demo/addresses.yaml',
+      'environments/demo/cluster.yaml',
+      'environments/demo/nodes.yaml',
+    ]);
     assert.equal(env.documents, 6);
     assert.equal(env.errors, 0);
     assert.equal(env.warnings, env.diagnostics.length);
@@ -135,7 +141,10 @@ describe('tandem validate (CLI process)', () => {
     const r = await tandem(['validate', '--format', 'json', 'environments/demo', bad.relDir]);
     assert.equal(r.exitCode, 1);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(out.environments.map((e: { valid: boolean }) => e.valid), [true, false]);
+    assert.deepEqual(
+      out.environments.map((e: { valid: boolean }) => e.valid),
+      [true, false],
+    );
     assert.equal(out.valid, false);
   });
 
@@ -147,7 +156,10 @@ describe('tandem validate (CLI process)', () => {
     });
     const r = await tandem(['validate', dir]);
     assert.equal(r.exitCode, 0, r.stdout);
-    assert.match(r.stdout, new RegExp(`warning\\[FO007\\] ${escape(join(dir, 'nodes.yaml'))}:\\d+:\\d+: Node/n1: eth0 is held down`));
+    assert.match(
+      r.stdout,
+      new RegExp(`warning\\[FO007\\] ${escape(join(dir, 'nodes.yaml'))}:\\d+:\\d+: Node/n1: eth0 is held down`),
+    );
     assert.match(r.stdout, /: valid \(3 documents in 2 files, 0 errors, 1 warnings\)/);
   });
 
@@ -164,7 +176,10 @@ describe('tandem validate (CLI process)', () => {
   it('a missing directory: exit 1 and a message naming it, no stack trace', async () => {
     const r = await tandem(['validate', 'environments/does-not-exist']);
     assert.equal(r.exitCode, 1);
-    assert.match(r.stdout, /error\[LOAD001\] environments\/does-not-exist:1:1: cannot read environment environments\/does-not-exist: ENOENT/);
+    assert.match(
+      r.stdout,
+      /error\[LOAD001\] environments\/does-not-exist:1:1: cannot read environment environments\/does-not-exist: ENOENT/,
+    );
     assert.match(r.stdout, /environments\/does-not-exist: invalid/);
     assertNoCrash(r, 'missing directory');
   });

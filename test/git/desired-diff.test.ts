@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { desiredDocuments, diffDesired, isEmptyDiff } from '../../src/git/desired-diff.js';
 import { loadFromTexts } from '../../src/load/load-environment.js';
-import { renderDesiredDiffMarkdown, renderDesiredDiffText, withDesiredMarkdown } from '../../src/render/desired-diff.js';
+import {
+  renderDesiredDiffMarkdown,
+  renderDesiredDiffText,
+  withDesiredMarkdown,
+} from '../../src/render/desired-diff.js';
 import { envFiles } from './helpers.js';
 
 function docs(files: Record<string, string>) {
@@ -27,10 +31,18 @@ describe('desired-state diff', () => {
     const before = docs(envFiles());
     const after = docs(envFiles({ extraAddress: true }));
     const d = diffDesired(before, after);
-    assert.deepEqual(d.added.map((x) => x.key), ['RelocatableAddress/vip2']);
-    assert.deepEqual(diffDesired(after, before).removed.map((x) => x.key), ['RelocatableAddress/vip2']);
+    assert.deepEqual(
+      d.added.map((x) => x.key),
+      ['RelocatableAddress/vip2'],
+    );
+    assert.deepEqual(
+      diffDesired(after, before).removed.map((x) => x.key),
+      ['RelocatableAddress/vip2'],
+    );
     const files = envFiles();
-    const moved = { 'environments/pair/all.yaml': `${files['environments/pair/cluster.yaml']}---\n${files['environments/pair/nodes.yaml']}---\n${files['environments/pair/addresses.yaml']}` };
+    const moved = {
+      'environments/pair/all.yaml': `${files['environments/pair/cluster.yaml']}---\n${files['environments/pair/nodes.yaml']}---\n${files['environments/pair/addresses.yaml']}`,
+    };
     assert.ok(isEmptyDiff(diffDesired(before, docs(moved))));
   });
 
@@ -45,7 +57,11 @@ describe('desired-state diff', () => {
     assert.equal(d.changed[0].key, 'Node/alpha');
     assert.deepEqual(d.changed[0].fields, [
       { path: 'spec.interfaces[eth9]', after: { name: 'eth9', type: 'physical' } },
-      { path: 'spec.interfaces[mgmt0].addresses', before: ['203.0.113.11/24'], after: ['203.0.113.11/24', '203.0.113.21/24'] },
+      {
+        path: 'spec.interfaces[mgmt0].addresses',
+        before: ['203.0.113.11/24'],
+        after: ['203.0.113.11/24', '203.0.113.21/24'],
+      },
     ]);
   });
 
@@ -53,12 +69,18 @@ describe('desired-state diff', () => {
     const d = diffDesired(docs(envFiles()), docs(envFiles({ active: 'beta', extraAddress: true })));
     const range = { base: 'a'.repeat(40), head: 'b'.repeat(40) };
     const text = renderDesiredDiffText(d, range);
-    assert.match(text, /^Desired state changes \(aaaaaaaaaaaa → bbbbbbbbbbbb\): 1 added, 0 removed, 1 changed \(1 field\)\n/);
+    assert.match(
+      text,
+      /^Desired state changes \(aaaaaaaaaaaa → bbbbbbbbbbbb\): 1 added, 0 removed, 1 changed \(1 field\)\n/,
+    );
     assert.match(text, /  \+ RelocatableAddress\/vip2 \(addresses\.yaml\)\n/);
     assert.match(text, /      spec\.active: "alpha" → "beta"\n/);
     const md = renderDesiredDiffMarkdown(d, range);
     assert.match(md, /\| ~ \| `RelocatableAddress\/vip` \| `spec.active` \| `"alpha"` \| `"beta"` \|/);
-    const merged = withDesiredMarkdown('<!-- tandem-plan -->\n### plan\n\nsummary\n\n<details><summary>x</summary>\n</details>\n', { diff: d, range });
+    const merged = withDesiredMarkdown(
+      '<!-- tandem-plan -->\n### plan\n\nsummary\n\n<details><summary>x</summary>\n</details>\n',
+      { diff: d, range },
+    );
     assert.ok(merged.indexOf('#### Desired state changes') > merged.indexOf('summary'));
     assert.ok(merged.indexOf('#### Desired state changes') < merged.indexOf('<details>'));
   });

@@ -73,16 +73,27 @@ class Capture extends Writable {
   }
 }
 
-export async function runCli(argv: string[], opts: { stateDir: string; cwd?: string }): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  argv: string[],
+  opts: { stateDir: string; cwd?: string },
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const io: CliIO = { stdout, stderr, stdin: process.stdin, env: { ...process.env, TANDEM_STATE_DIR: opts.stateDir, NO_COLOR: '1' }, cwd: opts.cwd ?? process.cwd() };
+  const io: CliIO = {
+    stdout,
+    stderr,
+    stdin: process.stdin,
+    env: { ...process.env, TANDEM_STATE_DIR: opts.stateDir, NO_COLOR: '1' },
+    cwd: opts.cwd ?? process.cwd(),
+  };
   const code = await main(argv, io);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
 /** A small environment: two sim nodes on one segment and one relocatable address. */
-export function envFiles(options: { active?: 'alpha' | 'beta'; path?: string; extraAddress?: boolean } = {}): Record<string, string> {
+export function envFiles(
+  options: { active?: 'alpha' | 'beta'; path?: string; extraAddress?: boolean } = {},
+): Record<string, string> {
   const p = options.path ?? 'environments/pair';
   const node = (name: string, n: number) => `---
 apiVersion: tandem/v1
@@ -145,14 +156,37 @@ spec:
 
 /** A recorded node with its static addresses and nothing relocatable. */
 export function snapshot(name: string, n: number): string {
-  const addr = (iface: string, cidr: string, scope = 'global') => ({ interface: iface, family: 4, cidr, secondary: false, tentative: false, dadfailed: false, scope });
-  const link = (lname: string, kind: string, mac?: string) => ({ name: lname, kind, adminUp: true, operState: lname === 'lo' ? 'UNKNOWN' : 'UP', mtu: lname === 'lo' ? 65536 : 1500, ...(mac ? { mac } : {}) });
+  const addr = (iface: string, cidr: string, scope = 'global') => ({
+    interface: iface,
+    family: 4,
+    cidr,
+    secondary: false,
+    tentative: false,
+    dadfailed: false,
+    scope,
+  });
+  const link = (lname: string, kind: string, mac?: string) => ({
+    name: lname,
+    kind,
+    adminUp: true,
+    operState: lname === 'lo' ? 'UNKNOWN' : 'UP',
+    mtu: lname === 'lo' ? 65536 : 1500,
+    ...(mac ? { mac } : {}),
+  });
   const state: ObservedNode = {
     node: name,
     driver: 'snapshot',
     observedAt: '2025-01-06T09:00:00.000Z',
-    links: [link('lo', 'loopback'), link('mgmt0', 'physical', `02:00:00:0${n % 10}:00:10`), link('eth0', 'physical', `02:00:00:0${n % 10}:00:00`)] as ObservedNode['links'],
-    addresses: [addr('lo', '127.0.0.1/8', 'host'), addr('mgmt0', `203.0.113.${n}/24`), addr('eth0', `192.0.2.${n}/24`)] as ObservedNode['addresses'],
+    links: [
+      link('lo', 'loopback'),
+      link('mgmt0', 'physical', `02:00:00:0${n % 10}:00:10`),
+      link('eth0', 'physical', `02:00:00:0${n % 10}:00:00`),
+    ] as ObservedNode['links'],
+    addresses: [
+      addr('lo', '127.0.0.1/8', 'host'),
+      addr('mgmt0', `203.0.113.${n}/24`),
+      addr('eth0', `192.0.2.${n}/24`),
+    ] as ObservedNode['addresses'],
     routes: [],
     neighbors: [],
     xfrmPolicies: [],

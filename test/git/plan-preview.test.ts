@@ -38,7 +38,10 @@ function fakeGithub() {
         },
         deleteComment: async ({ comment_id }: { comment_id: number }) => {
           calls.push(`delete ${comment_id}`);
-          store.splice(store.findIndex((c) => c.id === comment_id), 1);
+          store.splice(
+            store.findIndex((c) => c.id === comment_id),
+            1,
+          );
         },
       },
     },
@@ -55,7 +58,11 @@ describe('plan-preview workflow scripts', () => {
     await r.commit(envFiles({ active: 'beta' }), 'switch vip');
     const out = join(r.root, 'plan-out');
     const script = join(PACKAGE_ROOT, '.github', 'scripts', 'plan-preview.sh');
-    const env = { ...process.env, TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js')}`, TANDEM_STATE_DIR: r.stateDir };
+    const env = {
+      ...process.env,
+      TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js')}`,
+      TANDEM_STATE_DIR: r.stateDir,
+    };
     const run = await execa('bash', [script, base, out], { cwd: r.work, env, reject: false });
     assert.equal(run.exitCode, 0, run.stderr);
     assert.match(run.stdout, /pair: plan exit code 2/);
@@ -89,10 +96,26 @@ describe('plan-preview workflow scripts', () => {
     const r = await makeRepos('tandem-preview-bad-');
     const base = await r.commit(envFiles(), 'base');
     const files = envFiles();
-    await r.commit({ 'environments/pair/addresses.yaml': files['environments/pair/addresses.yaml'].replace('active: alpha', 'active: nobody') }, 'broken');
+    await r.commit(
+      {
+        'environments/pair/addresses.yaml': files['environments/pair/addresses.yaml'].replace(
+          'active: alpha',
+          'active: nobody',
+        ),
+      },
+      'broken',
+    );
     const out = join(r.root, 'plan-out');
-    const env = { ...process.env, TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js')}`, TANDEM_STATE_DIR: r.stateDir };
-    const run = await execa('bash', [join(PACKAGE_ROOT, '.github', 'scripts', 'plan-preview.sh'), base, out], { cwd: r.work, env, reject: false });
+    const env = {
+      ...process.env,
+      TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js')}`,
+      TANDEM_STATE_DIR: r.stateDir,
+    };
+    const run = await execa('bash', [join(PACKAGE_ROOT, '.github', 'scripts', 'plan-preview.sh'), base, out], {
+      cwd: r.work,
+      env,
+      reject: false,
+    });
     assert.equal(run.exitCode, 1);
     const md = await readFile(join(out, 'pair.md'), 'utf8');
     assert.match(md, /### :x: `pair` is not valid/);

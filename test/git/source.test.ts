@@ -30,7 +30,11 @@ describe('git source', () => {
     const atB = await source.readEnvironment('main', 'environments/pair/');
     assert.equal(atA.commit, a);
     assert.equal(atB.commit, b);
-    assert.deepEqual([...atA.files.keys()].sort(), ['environments/pair/addresses.yaml', 'environments/pair/cluster.yaml', 'environments/pair/nodes.yaml']);
+    assert.deepEqual([...atA.files.keys()].sort(), [
+      'environments/pair/addresses.yaml',
+      'environments/pair/cluster.yaml',
+      'environments/pair/nodes.yaml',
+    ]);
     assert.match(atA.files.get('environments/pair/addresses.yaml')!, /active: alpha/);
     assert.match(atB.files.get('environments/pair/addresses.yaml')!, /active: beta/);
     assert.deepEqual([...atA.snapshots.keys()].sort(), ['alpha.json', 'beta.json']);
@@ -62,7 +66,10 @@ describe('git source', () => {
     const again = await GitSource.open(url, { stateDir: r.stateDir });
     await again.fetch();
     assert.equal(await again.resolve('main'), b);
-    assert.match((await again.readEnvironment('main', 'environments/pair')).files.get('environments/pair/addresses.yaml')!, /active: beta/);
+    assert.match(
+      (await again.readEnvironment('main', 'environments/pair')).files.get('environments/pair/addresses.yaml')!,
+      /active: beta/,
+    );
   });
 
   it('skips symbolic links and refuses hostile revisions and paths', async () => {

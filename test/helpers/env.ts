@@ -49,7 +49,10 @@ export function one(files: Files, ruleId: string): Diagnostic {
 }
 
 export function none(files: Files, ruleId: string): void {
-  assert.deepEqual(findings(files, ruleId).map((d) => d.summary), []);
+  assert.deepEqual(
+    findings(files, ruleId).map((d) => d.summary),
+    [],
+  );
 }
 
 /** Asserts the finding points at the line of `needle` in `file` (and relates `related` when given). */

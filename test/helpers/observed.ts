@@ -28,21 +28,32 @@ export function observedNode(name: string, sketch: NodeSketch): ObservedNode {
     mtu: 1500,
     mac: `02:00:00:00:${String(i + 1).padStart(2, '0')}:01`,
   }));
-  const start: ObservedNode = { ...base, links: [...base.links, ...links], sysctl: sketch.sysctl ?? {}, inventory: { owned: sketch.owned ?? [], ...(sketch.mirrors ? { mirrors: sketch.mirrors } : {}) } };
+  const start: ObservedNode = {
+    ...base,
+    links: [...base.links, ...links],
+    sysctl: sketch.sysctl ?? {},
+    inventory: { owned: sketch.owned ?? [], ...(sketch.mirrors ? { mirrors: sketch.mirrors } : {}) },
+  };
   const ops: KernelOp[] = [];
   for (const [iface, list] of Object.entries(sketch.addresses ?? {})) {
-    for (const cidr of list) ops.push({ op: 'addr-add', iface, cidr, ...(sketch.labels?.[cidr] ? { label: sketch.labels[cidr] } : {}) });
+    for (const cidr of list)
+      ops.push({ op: 'addr-add', iface, cidr, ...(sketch.labels?.[cidr] ? { label: sketch.labels[cidr] } : {}) });
   }
   ops.push(...(sketch.ops ?? []));
   const result = applyOps(start, ops);
-  if (!result.ok) throw new Error(`test state for ${name} is not possible: ${result.error.message} (op ${result.index})`);
+  if (!result.ok)
+    throw new Error(`test state for ${name} is not possible: ${result.error.message} (op ${result.index})`);
   return result.state;
 }
 
-export function observations(...nodes: Array<ObservedNode | { node: string; error: string }>): Map<string, Observation> {
+export function observations(
+  ...nodes: Array<ObservedNode | { node: string; error: string }>
+): Map<string, Observation> {
   return new Map(
     nodes.map((n): [string, Observation] =>
-      'error' in n ? [n.node, { node: n.node, ok: false, error: { kind: 'unreachable', message: n.error } }] : [n.node, { node: n.node, ok: true, state: n }],
+      'error' in n
+        ? [n.node, { node: n.node, ok: false, error: { kind: 'unreachable', message: n.error } }]
+        : [n.node, { node: n.node, ok: true, state: n }],
     ),
   );
 }

@@ -7,7 +7,11 @@ import type { PlanDocument } from '../../src/plan/document.js';
 import { nextInventory } from '../../src/apply/inventory.js';
 import { applyOps } from '../../src/sim/kernel.js';
 
-export function applyToStates(plan: PlanDocument, states: Map<string, ObservedNode>, afterStep?: (states: ReadonlyMap<string, ObservedNode>, stepId: string) => void): Map<string, ObservedNode> {
+export function applyToStates(
+  plan: PlanDocument,
+  states: Map<string, ObservedNode>,
+  afterStep?: (states: ReadonlyMap<string, ObservedNode>, stepId: string) => void,
+): Map<string, ObservedNode> {
   const next = new Map(states);
   const changes = new Map(plan.changes.map((c) => [c.id, c]));
   for (const wave of plan.waves) {
@@ -16,7 +20,10 @@ export function applyToStates(plan: PlanDocument, states: Map<string, ObservedNo
       assert.ok(before, `no state for ${step.node}`);
       const result = applyOps(before, step.ops);
       assert.ok(result.ok, `step ${step.id} failed in the sim kernel: ${!result.ok ? result.error.message : ''}`);
-      next.set(step.node, { ...result.state, inventory: nextInventory(result.state.inventory, [step], changes, plan, new Date(0)) });
+      next.set(step.node, {
+        ...result.state,
+        inventory: nextInventory(result.state.inventory, [step], changes, plan, new Date(0)),
+      });
       afterStep?.(next, step.id);
     }
   }

@@ -66,7 +66,15 @@ describe('lab blueprint', () => {
     const bp = blueprintOf(NODES);
     assert.deepEqual(
       bp.namespaces.map((n) => `${n.role}:${n.name}`),
-      ['node:tdm-n1', 'node:lab-n2', 'segment:tdm-seg-public', 'client:tdm-cli-public', 'segment:tdm-seg-private', 'client:tdm-cli-private', 'mgmt:tdm-mgmt-test'],
+      [
+        'node:tdm-n1',
+        'node:lab-n2',
+        'segment:tdm-seg-public',
+        'client:tdm-cli-public',
+        'segment:tdm-seg-private',
+        'client:tdm-cli-private',
+        'mgmt:tdm-mgmt-test',
+      ],
     );
   });
 
@@ -79,8 +87,17 @@ describe('lab blueprint', () => {
     for (const peers of perNamespace.values()) assert.equal(new Set(peers).size, peers.length);
     const where = (ns: string, name: string) => bp.veths.find((v) => v.namespace === ns && v.name === name);
     assert.deepEqual(
-      bp.veths.filter((v) => v.namespace === 'tdm-n1').map((v) => `${v.name}>${v.peerNamespace}${v.bridged ? '' : ' parked'}`),
-      ['mgmt0>tdm-mgmt-test', 'eth0>tdm-seg-public', 'bond0>tdm-seg-private', 'eth2>tdm-seg-private', 'eth3>tdm-seg-private', 'lo1>tdm-mgmt-test parked'],
+      bp.veths
+        .filter((v) => v.namespace === 'tdm-n1')
+        .map((v) => `${v.name}>${v.peerNamespace}${v.bridged ? '' : ' parked'}`),
+      [
+        'mgmt0>tdm-mgmt-test',
+        'eth0>tdm-seg-public',
+        'bond0>tdm-seg-private',
+        'eth2>tdm-seg-private',
+        'eth3>tdm-seg-private',
+        'lo1>tdm-mgmt-test parked',
+      ],
       'lo is the namespace loopback, never a veth',
     );
     assert.equal(where('tdm-cli-public', 'eth0')?.peerNamespace, 'tdm-seg-public');
@@ -94,7 +111,10 @@ describe('lab blueprint', () => {
     const bp = blueprintOf(NODES);
     assert.deepEqual(
       bp.mappings.map((m) => `${m.node} ${m.iface}: ${m.note}`),
-      ['n1 bond0: bond mapped to veth (no bonding in this kernel)', 'n1 lo1: loopback mapped to veth with a parked peer (no dummy devices in this kernel)'],
+      [
+        'n1 bond0: bond mapped to veth (no bonding in this kernel)',
+        'n1 lo1: loopback mapped to veth with a parked peer (no dummy devices in this kernel)',
+      ],
     );
     const lines = bp.batches.find((b) => b.namespace === 'tdm-n1')!.lines;
     assert.ok(!lines.some((l) => l.includes('master')), 'no slave is enslaved in the node');
@@ -108,18 +128,27 @@ describe('lab blueprint', () => {
 
   it('adds only management addresses by default and every static address with --with-addresses', () => {
     const wiring = blueprintOf(NODES, false).batches.find((b) => b.namespace === 'tdm-n1')!.lines;
-    assert.deepEqual(wiring.filter((l) => l.startsWith('address')), ['address add 203.0.113.1/24 dev mgmt0']);
+    assert.deepEqual(
+      wiring.filter((l) => l.startsWith('address')),
+      ['address add 203.0.113.1/24 dev mgmt0'],
+    );
     assert.equal(wiring[0], 'link set dev lo up');
     const full = blueprintOf(NODES, true).batches.find((b) => b.namespace === 'tdm-n1')!.lines;
-    assert.deepEqual(full.filter((l) => l.startsWith('address')), [
-      'address add 203.0.113.1/24 dev mgmt0',
-      'address add 192.0.2.1/24 dev eth0',
-      'address add 2001:db8:1::1/64 dev eth0',
-      'address add 198.51.100.1/24 dev bond0',
-      'address add 203.0.113.201/32 dev lo',
-      'address add 2001:db8:ff::1/128 dev lo1',
-    ]);
-    assert.ok(full.indexOf('address add 192.0.2.1/24 dev eth0') < full.indexOf('link set dev eth0 up'), 'addresses before link up');
+    assert.deepEqual(
+      full.filter((l) => l.startsWith('address')),
+      [
+        'address add 203.0.113.1/24 dev mgmt0',
+        'address add 192.0.2.1/24 dev eth0',
+        'address add 2001:db8:1::1/64 dev eth0',
+        'address add 198.51.100.1/24 dev bond0',
+        'address add 203.0.113.201/32 dev lo',
+        'address add 2001:db8:ff::1/128 dev lo1',
+      ],
+    );
+    assert.ok(
+      full.indexOf('address add 192.0.2.1/24 dev eth0') < full.indexOf('link set dev eth0 up'),
+      'addresses before link up',
+    );
   });
 
   it('gives each client the highest free address of its first subnet', () => {
@@ -137,7 +166,11 @@ describe('lab blueprint', () => {
   it('notes a management address that no interface carries', () => {
     const nodes = NODES.replace('management: 203.0.113.1/24', 'management: 203.0.113.9/24');
     const bp = blueprintOf(nodes, false);
-    assert.ok(bp.notes.includes('n1: management address 203.0.113.9/24 is on none of its interfaces; the lab does not configure it'));
+    assert.ok(
+      bp.notes.includes(
+        'n1: management address 203.0.113.9/24 is on none of its interfaces; the lab does not configure it',
+      ),
+    );
   });
 
   it('refuses a node whose namespace would be a segment namespace', () => {
@@ -155,13 +188,16 @@ spec:
     assert.ok(v.model);
     const r = buildBlueprint(v.model, { withAddresses: false });
     assert.equal(r.ok, false);
-    assert.deepEqual(r.ok ? [] : r.problems, ['namespace tdm-seg-public would stand for both node seg-public and segment public; rename one of them']);
+    assert.deepEqual(r.ok ? [] : r.problems, [
+      'namespace tdm-seg-public would stand for both node seg-public and segment public; rename one of them',
+    ]);
   });
 
   it('accepts only names that cannot be read as options or split in a batch line', () => {
     assert.equal(kernelNameProblem('eth0', 'interface'), null);
     assert.equal(kernelNameProblem('tdm-seg-public', 'namespace'), null);
-    for (const bad of ['-force', '..', '.', 'a b', 'abcdefghijklmnop', '']) assert.notEqual(kernelNameProblem(bad, 'interface'), null, bad);
+    for (const bad of ['-force', '..', '.', 'a b', 'abcdefghijklmnop', ''])
+      assert.notEqual(kernelNameProblem(bad, 'interface'), null, bad);
     for (const bad of ['-n', '..', 'a/b', 'x y']) assert.notEqual(kernelNameProblem(bad, 'namespace'), null, bad);
   });
 
@@ -170,6 +206,9 @@ spec:
     assert.ok(v.model);
     const r = buildBlueprint(v.model, { withAddresses: false });
     assert.ok(r.ok);
-    assert.deepEqual(r.blueprint.clients.map((c) => c.address), ['192.0.2.254/24', '198.51.100.254/24']);
+    assert.deepEqual(
+      r.blueprint.clients.map((c) => c.address),
+      ['192.0.2.254/24', '198.51.100.254/24'],
+    );
   });
 });

@@ -127,7 +127,15 @@ spec:
     env,
     nodeA: a,
     nodeB: b,
-    ns: { a: `tdm-${a}`, b: nsB, segA: `tdm-seg-${pa}`, segB: `tdm-seg-${pb}`, cliA: `tdm-cli-${pa}`, cliB: `tdm-cli-${pb}`, mgmt: `tdm-mgmt-${env}` },
+    ns: {
+      a: `tdm-${a}`,
+      b: nsB,
+      segA: `tdm-seg-${pa}`,
+      segB: `tdm-seg-${pb}`,
+      cliA: `tdm-cli-${pa}`,
+      cliB: `tdm-cli-${pb}`,
+      mgmt: `tdm-mgmt-${env}`,
+    },
   };
 }
 
@@ -183,7 +191,13 @@ class Capture extends Writable {
 export async function runCli(argv: string[], t: TestEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const io: CliIO = { stdout, stderr, stdin: process.stdin, env: { ...process.env, TANDEM_STATE_DIR: t.stateDir, NO_COLOR: '1' }, cwd: process.cwd() };
+  const io: CliIO = {
+    stdout,
+    stderr,
+    stdin: process.stdin,
+    env: { ...process.env, TANDEM_STATE_DIR: t.stateDir, NO_COLOR: '1' },
+    cwd: process.cwd(),
+  };
   const code = await main(argv, io);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

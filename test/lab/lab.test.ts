@@ -6,16 +6,35 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { labDown, labUp, LabError, execaRunner, type IpRunner, type LabState, type LabStatus } from '../../src/lab/index.js';
+import {
+  labDown,
+  labUp,
+  LabError,
+  execaRunner,
+  type IpRunner,
+  type LabState,
+  type LabStatus,
+} from '../../src/lab/index.js';
 import { validateEnvironment } from '../../src/validate/index.js';
-import { addrs, hasPing, namespacesOf, ping, probeNamespaces, removeBySuffix, runCli, writeTestEnv, type TestEnv } from './helpers.js';
+import {
+  addrs,
+  hasPing,
+  namespacesOf,
+  ping,
+  probeNamespaces,
+  removeBySuffix,
+  runCli,
+  writeTestEnv,
+  type TestEnv,
+} from './helpers.js';
 
 const support = await probeNamespaces();
 if (!support.ok) console.log(`# lab integration tests skipped: ${support.reason}`);
 const pingable = support.ok && (await hasPing());
 if (support.ok && !pingable) {
   // CI installs iputils-ping (.ci/run): there, a missing ping is a broken setup, not a skip.
-  if (process.env.CI) throw new Error('ping is missing although CI installs iputils-ping: the lab reachability checks cannot run');
+  if (process.env.CI)
+    throw new Error('ping is missing although CI installs iputils-ping: the lab reachability checks cannot run');
   console.log('# lab reachability checks skipped: no ping binary (install iputils-ping)');
 }
 
@@ -56,7 +75,11 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
 
       const a = new Map((await addrs(t.ns.a)).map((l) => [l.ifname, l]));
       assert.deepEqual([...a.keys()].sort(), ['bond0', 'eth0', 'eth2', 'eth3', 'lo', 'lo1', 'mgmt0', 'tun0']);
-      const v4 = (name: string) => a.get(name)!.addr_info.filter((x) => x.family === 'inet').map((x) => `${x.local}/${x.prefixlen}`);
+      const v4 = (name: string) =>
+        a
+          .get(name)!
+          .addr_info.filter((x) => x.family === 'inet')
+          .map((x) => `${x.local}/${x.prefixlen}`);
       assert.deepEqual(v4('eth0'), ['192.0.2.21/24']);
       assert.deepEqual(v4('bond0'), ['198.51.100.21/24']);
       assert.deepEqual(v4('mgmt0'), ['203.0.113.21/24']);
@@ -68,7 +91,11 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
       for (const name of ['eth0', 'bond0', 'mgmt0']) assert.ok(a.get(name)!.flags.includes('UP'), `${name} is up`);
 
       const cliA = (await addrs(t.ns.cliA)).find((l) => l.ifname === 'eth0')!;
-      assert.deepEqual(cliA.addr_info.filter((x) => x.family === 'inet').map((x) => `${x.local}/${x.prefixlen}`), ['192.0.2.253/24'], 'the relocatable .254 is skipped');
+      assert.deepEqual(
+        cliA.addr_info.filter((x) => x.family === 'inet').map((x) => `${x.local}/${x.prefixlen}`),
+        ['192.0.2.253/24'],
+        'the relocatable .254 is skipped',
+      );
 
       if (pingable) {
         assert.ok(await ping(t.ns.a, '192.0.2.22'), 'node a reaches node b across segment pa');
@@ -83,7 +110,13 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
       assert.equal(status.code, 0, status.stderr);
       const parsed = JSON.parse(status.stdout) as LabStatus;
       assert.equal(parsed.state?.complete, true);
-      assert.deepEqual(parsed.namespaces.filter((n) => n.exists).map((n) => n.name).sort(), allNamespaces(t));
+      assert.deepEqual(
+        parsed.namespaces
+          .filter((n) => n.exists)
+          .map((n) => n.name)
+          .sort(),
+        allNamespaces(t),
+      );
 
       const again = await runCli(['lab', 'up', t.dir], t);
       assert.equal(again.code, 1);
@@ -107,7 +140,11 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
       assert.equal(up.code, 0, up.stderr);
       assert.match(up.stdout, /static addresses are left for `tandem apply`/);
       const b = new Map((await addrs(t.ns.b)).map((l) => [l.ifname, l]));
-      const inet = (name: string) => b.get(name)!.addr_info.filter((x) => x.family === 'inet').map((x) => x.local);
+      const inet = (name: string) =>
+        b
+          .get(name)!
+          .addr_info.filter((x) => x.family === 'inet')
+          .map((x) => x.local);
       assert.deepEqual(inet('mgmt0'), ['203.0.113.22']);
       assert.deepEqual(inet('eth0'), []);
       assert.deepEqual(inet('eth2'), []);
@@ -143,18 +180,22 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
       const failing: IpRunner = {
         async ip(args, input) {
           // The node b configuration batch fails as if the kernel refused its first line.
-          if (args[0] === '-n' && args[1] === t.ns.b) return { exitCode: 1, stdout: '', stderr: 'Error: injected.\nCommand failed -:1\n', failedLine: 1 };
+          if (args[0] === '-n' && args[1] === t.ns.b)
+            return { exitCode: 1, stdout: '', stderr: 'Error: injected.\nCommand failed -:1\n', failedLine: 1 };
           return execaRunner.ip(args, input);
         },
       };
       const location = { env: { TANDEM_STATE_DIR: t.stateDir }, cwd: process.cwd() };
-      await assert.rejects(labUp({ model: await modelOf(t), envDir: t.dir, withAddresses: true, location, runner: failing }), (err: unknown) => {
-        assert.ok(err instanceof LabError);
-        assert.equal(err.kind, 'kernel');
-        assert.match(err.message, new RegExp(`configuring ${t.ns.b} at "link set dev lo up": Error: injected\\.`));
-        assert.match(err.message, /rolled back: nothing of the lab is left/);
-        return true;
-      });
+      await assert.rejects(
+        labUp({ model: await modelOf(t), envDir: t.dir, withAddresses: true, location, runner: failing }),
+        (err: unknown) => {
+          assert.ok(err instanceof LabError);
+          assert.equal(err.kind, 'kernel');
+          assert.match(err.message, new RegExp(`configuring ${t.ns.b} at "link set dev lo up": Error: injected\\.`));
+          assert.match(err.message, /rolled back: nothing of the lab is left/);
+          return true;
+        },
+      );
       assert.deepEqual(await namespacesOf(t), []);
       assert.equal(existsSync(join(t.stateDir, 'lab', `${t.env}.json`)), false);
     } finally {
@@ -175,7 +216,10 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
         },
       };
       const location = { env: { TANDEM_STATE_DIR: t.stateDir }, cwd: process.cwd() };
-      await assert.rejects(labUp({ model: await modelOf(t), envDir: t.dir, withAddresses: false, location, runner: dying }), /rollback failed; .* run `tandem lab down/);
+      await assert.rejects(
+        labUp({ model: await modelOf(t), envDir: t.dir, withAddresses: false, location, runner: dying }),
+        /rollback failed; .* run `tandem lab down/,
+      );
       assert.deepEqual((await namespacesOf(t)).sort(), allNamespaces(t), 'the crash left the namespaces');
       const status = await runCli(['lab', 'status', t.dir], t);
       assert.match(status.stdout, /lab up did not finish/);
@@ -205,7 +249,9 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
         },
       };
       const location = { env: { TANDEM_STATE_DIR: t.stateDir }, cwd: process.cwd() };
-      await assert.rejects(labUp({ model: await modelOf(t), envDir: t.dir, withAddresses: false, location, runner: dying }));
+      await assert.rejects(
+        labUp({ model: await modelOf(t), envDir: t.dir, withAddresses: false, location, runner: dying }),
+      );
       assert.deepEqual((await namespacesOf(t)).sort(), allNamespaces(t));
       const recorded = JSON.parse(await readFile(join(t.stateDir, 'lab', `${t.env}.json`), 'utf8')) as LabState;
       assert.deepEqual(new Set(recorded.namespaces.map((n) => n.status)), new Set(['pending']));

@@ -12,8 +12,12 @@ const cidr = (text: string): ParsedCidr => {
 };
 
 // Addresses from 192.0.2.0/24 and 2001:db8::/120 with any prefix length, so overlaps are frequent.
-const v4 = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 16, max: 32 })).map(([h, p]) => cidr(`192.0.2.${h}/${p}`));
-const v6 = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 100, max: 128 })).map(([h, p]) => cidr(`2001:db8::${h.toString(16)}/${p}`));
+const v4 = fc
+  .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 16, max: 32 }))
+  .map(([h, p]) => cidr(`192.0.2.${h}/${p}`));
+const v6 = fc
+  .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 100, max: 128 }))
+  .map(([h, p]) => cidr(`2001:db8::${h.toString(16)}/${p}`));
 const anyCidr = fc.oneof(v4, v6);
 
 describe('PrefixIndex', () => {
@@ -24,10 +28,28 @@ describe('PrefixIndex', () => {
 
   it('finds equal, wider and narrower prefixes, in insertion order, and not the others', () => {
     const index = new PrefixIndex<string>();
-    for (const t of ['192.0.2.11/24', '192.0.2.50/32', '192.0.2.130/25', '198.51.100.1/24', '192.0.0.1/16', '2001:db8::1/64', '0.0.0.0/0']) index.add(cidr(t), t);
-    assert.deepEqual(index.overlapping(cidr('192.0.2.60/26')).map((e) => e.value), ['192.0.2.11/24', '192.0.2.50/32', '192.0.0.1/16', '0.0.0.0/0']);
-    assert.deepEqual(index.overlapping(cidr('2001:db8::ffff/128')).map((e) => e.value), ['2001:db8::1/64']);
-    assert.deepEqual(index.overlapping(cidr('203.0.113.1/24')).map((e) => e.value), ['0.0.0.0/0']);
+    for (const t of [
+      '192.0.2.11/24',
+      '192.0.2.50/32',
+      '192.0.2.130/25',
+      '198.51.100.1/24',
+      '192.0.0.1/16',
+      '2001:db8::1/64',
+      '0.0.0.0/0',
+    ])
+      index.add(cidr(t), t);
+    assert.deepEqual(
+      index.overlapping(cidr('192.0.2.60/26')).map((e) => e.value),
+      ['192.0.2.11/24', '192.0.2.50/32', '192.0.0.1/16', '0.0.0.0/0'],
+    );
+    assert.deepEqual(
+      index.overlapping(cidr('2001:db8::ffff/128')).map((e) => e.value),
+      ['2001:db8::1/64'],
+    );
+    assert.deepEqual(
+      index.overlapping(cidr('203.0.113.1/24')).map((e) => e.value),
+      ['0.0.0.0/0'],
+    );
     assert.deepEqual(index.overlapping(cidr('2001:db9::/32')), []);
   });
 
@@ -42,7 +64,10 @@ describe('PrefixIndex', () => {
           // Query between additions so the lazily built maps must be kept up to date.
           for (const q of queries) {
             const expected = added.map((a, j) => (prefixesOverlap(a, q) ? j : -1)).filter((j) => j >= 0);
-            assert.deepEqual(index.overlapping(q).map((e) => e.value), expected);
+            assert.deepEqual(
+              index.overlapping(q).map((e) => e.value),
+              expected,
+            );
           }
         });
       }),

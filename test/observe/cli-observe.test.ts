@@ -13,7 +13,8 @@ const unavailable = await netnsUnavailableReason();
 if (unavailable) console.log(`# skipping tandem observe/show process tests: ${unavailable}`);
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
-const tandem = (...args: string[]) => execa(process.execPath, [CLI, ...args], { reject: false, env: { NO_COLOR: '1' } });
+const tandem = (...args: string[]) =>
+  execa(process.execPath, [CLI, ...args], { reject: false, env: { NO_COLOR: '1' } });
 
 describe('tandem observe and show', { skip: unavailable || false }, () => {
   const spaces = new Namespaces();
@@ -89,7 +90,10 @@ spec:
     const out = join(work, 'snap-all');
     const r = await tandem('observe', env, '--out', out, '--format', 'yaml');
     assert.equal(r.exitCode, 1);
-    assert.match(String(r.stderr), new RegExp(`n2: namespace-missing: Cannot open network namespace "${spaces.name('absent')}"`));
+    assert.match(
+      String(r.stderr),
+      new RegExp(`n2: namespace-missing: Cannot open network namespace "${spaces.name('absent')}"`),
+    );
     assert.match(String(r.stdout), /observed 1 of 2 node\(s\)/);
     const shown = await tandem('show', env, '--observed', out);
     assert.equal(shown.exitCode, 1);

@@ -16,7 +16,11 @@ if (unavailable) console.log(`# skipping linux netns integration tests: ${unavai
 type Section = 'links' | 'addresses' | 'routes' | 'neighbors' | 'xfrmPolicies';
 
 /** Items present in `b` but not in `a` (and the reverse), compared as JSON. */
-function delta<S extends Section>(a: ObservedNode, b: ObservedNode, section: S): { added: ObservedNode[S]; removed: ObservedNode[S] } {
+function delta<S extends Section>(
+  a: ObservedNode,
+  b: ObservedNode,
+  section: S,
+): { added: ObservedNode[S]; removed: ObservedNode[S] } {
   const key = (x: unknown) => JSON.stringify(x, (k, v) => (k === 'stats' || k === 'index' ? undefined : v));
   const list = (s: ObservedNode) => s[section] as unknown[];
   const before = new Set(list(a).map(key));
@@ -49,7 +53,11 @@ describe('linux driver on a network namespace', { skip: unavailable || false }, 
   });
 
   it('observes exactly the changes made behind its back', async () => {
-    const driver = createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { inventoryRoot: stateDir, sysctls: ['net.ipv4.ip_forward'] });
+    const driver = createLinuxDriver(
+      'node1',
+      { transport: 'netns', namespace: ns },
+      { inventoryRoot: stateDir, sysctls: ['net.ipv4.ip_forward'] },
+    );
     const first = await driver.observe();
     assert.ok(first.ok, !first.ok ? first.error.message : '');
     const a = first.state;
@@ -60,40 +68,91 @@ describe('linux driver on a network namespace', { skip: unavailable || false }, 
     await ip(ns, 'addr', 'add', '192.0.2.11/24', 'dev', 'eth0', 'label', 'eth0:db');
     await ip(ns, 'route', 'add', '198.51.100.0/24', 'via', '192.0.2.1', 'metric', '7', 'table', '100');
     await ip(ns, 'neigh', 'add', '192.0.2.1', 'lladdr', '02:00:00:00:00:01', 'dev', 'eth0', 'nud', 'permanent');
-    await ip(ns, 'xfrm', 'policy', 'add', 'src', '192.0.2.10/32', 'dst', '192.0.2.20/32', 'dir', 'out', 'priority', '100', 'tmpl', 'proto', 'esp', 'mode', 'transport');
+    await ip(
+      ns,
+      'xfrm',
+      'policy',
+      'add',
+      'src',
+      '192.0.2.10/32',
+      'dst',
+      '192.0.2.20/32',
+      'dir',
+      'out',
+      'priority',
+      '100',
+      'tmpl',
+      'proto',
+      'esp',
+      'mode',
+      'transport',
+    );
     await ip(ns, 'link', 'set', 'eth0', 'mtu', '1400');
     await sysctlIn(ns, 'net.ipv4.conf.eth0.promote_secondaries', '1');
     await mkdir(join(stateDir, 'netns', ns), { recursive: true });
-    await writeFile(join(stateDir, 'netns', ns, 'inventory.json'), JSON.stringify({ owned: ['node1/address/eth0/192.0.2.11/24'] }));
+    await writeFile(
+      join(stateDir, 'netns', ns, 'inventory.json'),
+      JSON.stringify({ owned: ['node1/address/eth0/192.0.2.11/24'] }),
+    );
 
     const second = await driver.observe();
     assert.ok(second.ok, !second.ok ? second.error.message : '');
     const b = second.state;
 
     assert.deepEqual(delta(a, b, 'addresses'), {
-      added: [{ interface: 'eth0', family: 4, cidr: '192.0.2.11/24', secondary: true, tentative: false, dadfailed: false, scope: 'global', label: 'eth0:db' }],
+      added: [
+        {
+          interface: 'eth0',
+          family: 4,
+          cidr: '192.0.2.11/24',
+          secondary: true,
+          tentative: false,
+          dadfailed: false,
+          scope: 'global',
+          label: 'eth0:db',
+        },
+      ],
       removed: [],
     });
     assert.deepEqual(delta(a, b, 'routes'), {
-      added: [{ to: '198.51.100.0/24', family: 4, protocol: 'boot', table: 100, metric: 7, via: '192.0.2.1', device: 'eth0' }],
+      added: [
+        { to: '198.51.100.0/24', family: 4, protocol: 'boot', table: 100, metric: 7, via: '192.0.2.1', device: 'eth0' },
+      ],
       removed: [],
     });
-    assert.deepEqual(delta(a, b, 'neighbors'), { added: [{ interface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01', family: 4 }], removed: [] });
+    assert.deepEqual(delta(a, b, 'neighbors'), {
+      added: [{ interface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01', family: 4 }],
+      removed: [],
+    });
     const xfrm = delta(a, b, 'xfrmPolicies');
     assert.equal(xfrm.removed.length, 0);
-    assert.deepEqual(xfrm.added.map((p) => [p.dir, p.priority, p.selector, p.templates]), [
-      ['out', 100, { src: '192.0.2.10/32', dst: '192.0.2.20/32' }, [{ level: 'required', proto: 'esp', mode: 'transport' }]],
-    ]);
+    assert.deepEqual(
+      xfrm.added.map((p) => [p.dir, p.priority, p.selector, p.templates]),
+      [
+        [
+          'out',
+          100,
+          { src: '192.0.2.10/32', dst: '192.0.2.20/32' },
+          [{ level: 'required', proto: 'esp', mode: 'transport' }],
+        ],
+      ],
+    );
     const links = delta(a, b, 'links');
-    assert.deepEqual(links.added.map((l) => [l.name, l.mtu]), [['eth0', 1400]]);
-    assert.deepEqual(links.removed.map((l) => [l.name, l.mtu]), [['eth0', 1500]]);
+    assert.deepEqual(
+      links.added.map((l) => [l.name, l.mtu]),
+      [['eth0', 1400]],
+    );
+    assert.deepEqual(
+      links.removed.map((l) => [l.name, l.mtu]),
+      [['eth0', 1500]],
+    );
     const changedSysctls = Object.keys(b.sysctl).filter((k) => a.sysctl[k] !== b.sysctl[k]);
     assert.deepEqual(changedSysctls, ['net.ipv4.conf.eth0.promote_secondaries']);
     assert.equal(b.sysctl['net.ipv4.ip_forward'], '0');
     assert.deepEqual(b.inventory, { owned: ['node1/address/eth0/192.0.2.11/24'] });
   });
 
-  it('reports a missing namespace as that node\'s error while another node is observed', async () => {
+  it("reports a missing namespace as that node's error while another node is observed", async () => {
     const missing = spaces.name('missing');
     assert.equal(await namespaceExists(missing), false);
     const [bad, good] = await observeNodes([
@@ -110,7 +169,11 @@ describe('linux driver on a network namespace', { skip: unavailable || false }, 
     const file = join(stateDir, 'netns', ns, 'inventory.json');
     await mkdir(join(stateDir, 'netns', ns), { recursive: true });
     await writeFile(file, '{"owned": ');
-    const r = await createLinuxDriver('node1', { transport: 'netns', namespace: ns }, { inventoryRoot: stateDir }).observe();
+    const r = await createLinuxDriver(
+      'node1',
+      { transport: 'netns', namespace: ns },
+      { inventoryRoot: stateDir },
+    ).observe();
     assert.equal(!r.ok && r.error.kind, 'parse');
     assert.match(!r.ok ? r.error.message : '', new RegExp(`inventory ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });

@@ -49,5 +49,7 @@ export async function sysctlIn(ns: string, name: string, value: string): Promise
 
 export async function namespaceExists(ns: string): Promise<boolean> {
   const r = await execa('ip', ['netns', 'list'], { reject: false });
-  return String(r.stdout).split('\n').some((l) => l.split(' ')[0] === ns);
+  return String(r.stdout)
+    .split('\n')
+    .some((l) => l.split(' ')[0] === ns);
 }

@@ -26,16 +26,31 @@ describe('observeNodes', () => {
   it('keeps to the concurrency bound and the input order', async () => {
     const gauge = { now: 0, max: 0 };
     const names = Array.from({ length: 9 }, (_, i) => `n${i}`);
-    const r = await observeNodes(names.map((n) => fake(n, 'ok', gauge)), { concurrency: 3 });
+    const r = await observeNodes(
+      names.map((n) => fake(n, 'ok', gauge)),
+      { concurrency: 3 },
+    );
     assert.equal(gauge.max, 3);
-    assert.deepEqual(r.map((o) => o.node), names);
+    assert.deepEqual(
+      r.map((o) => o.node),
+      names,
+    );
     assert.ok(r.every((o) => o.ok));
   });
 
   it('isolates a failing and a throwing node from the others', async () => {
     const gauge = { now: 0, max: 0 };
-    const r = await observeNodes([fake('a', 'fail', gauge), fake('b', 'throw', gauge), fake('c', 'ok', gauge)], { concurrency: 1 });
-    assert.deepEqual(r.map((o) => [o.node, o.ok]), [['a', false], ['b', false], ['c', true]]);
+    const r = await observeNodes([fake('a', 'fail', gauge), fake('b', 'throw', gauge), fake('c', 'ok', gauge)], {
+      concurrency: 1,
+    });
+    assert.deepEqual(
+      r.map((o) => [o.node, o.ok]),
+      [
+        ['a', false],
+        ['b', false],
+        ['c', true],
+      ],
+    );
     assert.equal(!r[1].ok && r[1].error.kind, 'command-failed');
     assert.match(!r[1].ok ? r[1].error.message : '', /internal error in the linux driver: boom/);
   });
@@ -56,7 +71,8 @@ describe('driverFor', () => {
   });
 
   it('picks the linux driver for local, netns, ssh and for --lab', () => {
-    for (const t of ['local', 'netns', 'ssh'] as const) assert.equal(driverFor(node({ transport: t, namespace: 'x', host: 'h' })).kind, 'linux');
+    for (const t of ['local', 'netns', 'ssh'] as const)
+      assert.equal(driverFor(node({ transport: t, namespace: 'x', host: 'h' })).kind, 'linux');
     assert.equal(driverFor(node({ transport: 'sim' }), { lab: true }).kind, 'linux');
   });
 });

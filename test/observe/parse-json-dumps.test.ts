@@ -13,8 +13,19 @@ describe('parseLinks on recorded ip -j -d link show', () => {
   const byName = new Map(links.map((l) => [l.name, l]));
 
   it('reads every link with kind, state, MTU, MAC and master', () => {
-    assert.deepEqual(links.map((l) => l.name), ['lo', 'veth1', 'veth0', 'br0', 'veth3', 'veth2', 'veth4', 'mv0', 'vx0']);
-    assert.deepEqual(byName.get('veth1'), { name: 'veth1', kind: 'veth', adminUp: true, operState: 'UP', mtu: 1500, mac: '0a:2a:37:13:b3:f5', master: 'br0' });
+    assert.deepEqual(
+      links.map((l) => l.name),
+      ['lo', 'veth1', 'veth0', 'br0', 'veth3', 'veth2', 'veth4', 'mv0', 'vx0'],
+    );
+    assert.deepEqual(byName.get('veth1'), {
+      name: 'veth1',
+      kind: 'veth',
+      adminUp: true,
+      operState: 'UP',
+      mtu: 1500,
+      mac: '0a:2a:37:13:b3:f5',
+      master: 'br0',
+    });
     assert.equal(byName.get('veth0')?.mtu, 1400);
     assert.equal(byName.get('br0')?.kind, 'bridge');
     assert.equal(byName.get('br0')?.mtu, 9000);
@@ -22,7 +33,13 @@ describe('parseLinks on recorded ip -j -d link show', () => {
   });
 
   it('maps the loopback device to kind loopback, without a MAC', () => {
-    assert.deepEqual(byName.get('lo'), { name: 'lo', kind: 'loopback', adminUp: true, operState: 'UNKNOWN', mtu: 65536 });
+    assert.deepEqual(byName.get('lo'), {
+      name: 'lo',
+      kind: 'loopback',
+      adminUp: true,
+      operState: 'UNKNOWN',
+      mtu: 65536,
+    });
   });
 
   it('tells admin state from operational state', () => {
@@ -40,12 +57,44 @@ describe('parseLinks on recorded ip -j -d link show', () => {
     // No bonding or sit module on the recording machine: these entries follow the
     // field names iproute2 prints for them (bond info_data.mode, iptunnel local/remote/ttl).
     const text = JSON.stringify([
-      { ifname: 'eth0', flags: ['BROADCAST', 'UP'], mtu: 1500, operstate: 'UP', link_type: 'ether', address: '02:00:00:00:00:0A', master: 'bond0' },
-      { ifname: 'bond0', flags: ['MASTER', 'UP'], mtu: 1500, operstate: 'UP', link_type: 'ether', address: '02:00:00:00:00:0a', linkinfo: { info_kind: 'bond', info_data: { mode: 'active-backup' } } },
-      { ifname: 'sit1', flags: ['POINTOPOINT', 'NOARP'], mtu: 1480, operstate: 'DOWN', link_type: 'sit', address: '192.0.2.1', linkinfo: { info_kind: 'sit', info_data: { remote: '198.51.100.1', local: '192.0.2.1', ttl: 64 } } },
+      {
+        ifname: 'eth0',
+        flags: ['BROADCAST', 'UP'],
+        mtu: 1500,
+        operstate: 'UP',
+        link_type: 'ether',
+        address: '02:00:00:00:00:0A',
+        master: 'bond0',
+      },
+      {
+        ifname: 'bond0',
+        flags: ['MASTER', 'UP'],
+        mtu: 1500,
+        operstate: 'UP',
+        link_type: 'ether',
+        address: '02:00:00:00:00:0a',
+        linkinfo: { info_kind: 'bond', info_data: { mode: 'active-backup' } },
+      },
+      {
+        ifname: 'sit1',
+        flags: ['POINTOPOINT', 'NOARP'],
+        mtu: 1480,
+        operstate: 'DOWN',
+        link_type: 'sit',
+        address: '192.0.2.1',
+        linkinfo: { info_kind: 'sit', info_data: { remote: '198.51.100.1', local: '192.0.2.1', ttl: 64 } },
+      },
     ]);
     const [eth0, bond0, sit1] = ok(parseLinks(text));
-    assert.deepEqual(eth0, { name: 'eth0', kind: 'physical', adminUp: true, operState: 'UP', mtu: 1500, mac: '02:00:00:00:00:0a', master: 'bond0' });
+    assert.deepEqual(eth0, {
+      name: 'eth0',
+      kind: 'physical',
+      adminUp: true,
+      operState: 'UP',
+      mtu: 1500,
+      mac: '02:00:00:00:00:0a',
+      master: 'bond0',
+    });
     assert.deepEqual(bond0.bond, { mode: 'active-backup' });
     assert.equal(sit1.mac, undefined);
     assert.deepEqual(sit1.tunnel, { mode: 'sit', local: '192.0.2.1', remote: '198.51.100.1', ttl: 64 });
@@ -65,8 +114,25 @@ describe('parseAddresses on recorded ip -j addr show', () => {
   const find = (cidr: string) => addresses.find((a) => a.cidr === cidr);
 
   it('reads primary and secondary IPv4 addresses, with a label only when it differs', () => {
-    assert.deepEqual(find('192.0.2.10/24'), { interface: 'veth0', family: 4, cidr: '192.0.2.10/24', secondary: false, tentative: false, dadfailed: false, scope: 'global' });
-    assert.deepEqual(find('192.0.2.11/24'), { interface: 'veth0', family: 4, cidr: '192.0.2.11/24', secondary: true, tentative: false, dadfailed: false, scope: 'global', label: 'veth0:db' });
+    assert.deepEqual(find('192.0.2.10/24'), {
+      interface: 'veth0',
+      family: 4,
+      cidr: '192.0.2.10/24',
+      secondary: false,
+      tentative: false,
+      dadfailed: false,
+      scope: 'global',
+    });
+    assert.deepEqual(find('192.0.2.11/24'), {
+      interface: 'veth0',
+      family: 4,
+      cidr: '192.0.2.11/24',
+      secondary: true,
+      tentative: false,
+      dadfailed: false,
+      scope: 'global',
+      label: 'veth0:db',
+    });
     assert.equal(find('192.0.2.12/24')?.secondary, true);
     assert.equal(find('192.0.2.12/24')?.label, undefined);
   });
@@ -86,7 +152,16 @@ describe('parseAddresses on recorded ip -j addr show', () => {
   });
 
   it('canonicalises IPv6 text', () => {
-    const r = ok(parseAddresses(JSON.stringify([{ ifname: 'e', addr_info: [{ family: 'inet6', local: '2001:DB8:0:0::0010', prefixlen: 64, scope: 'global' }] }])));
+    const r = ok(
+      parseAddresses(
+        JSON.stringify([
+          {
+            ifname: 'e',
+            addr_info: [{ family: 'inet6', local: '2001:DB8:0:0::0010', prefixlen: 64, scope: 'global' }],
+          },
+        ]),
+      ),
+    );
     assert.equal(r[0].cidr, '2001:db8::10/64');
   });
 });
@@ -99,22 +174,62 @@ describe('parseRoutes on recorded ip -N -j route show table all', () => {
     assert.ok(v4.every((r) => r.table !== 255));
     assert.ok(!v4.some((r) => r.to === '127.0.0.0/8' || r.to === '192.0.2.255/32'));
     assert.ok(!v6.some((r) => r.to.startsWith('fe80') || r.to.startsWith('ff00')));
-    assert.deepEqual(v6.map((r) => r.to), ['default', '2001:db8:1::/64', '2001:db8:2::/64', '2001:db8:3::/64', '2001:db8:4::/64', '2001:db8:99::/48']);
+    assert.deepEqual(
+      v6.map((r) => r.to),
+      ['default', '2001:db8:1::/64', '2001:db8:2::/64', '2001:db8:3::/64', '2001:db8:4::/64', '2001:db8:99::/48'],
+    );
   });
 
   it('reads gateway, on-link, metric, protocol and table', () => {
     const find = (to: string, table = 254) => v4.find((r) => r.to === to && r.table === table);
-    assert.deepEqual(find('203.0.113.0/24'), { to: '203.0.113.0/24', family: 4, protocol: 'boot', table: 254, metric: 0, via: '192.0.2.1', device: 'veth0' });
-    assert.deepEqual(find('203.0.113.128/25'), { to: '203.0.113.128/25', family: 4, protocol: 'boot', table: 254, metric: 50, via: '192.0.2.254', device: 'veth0', onlink: true });
-    assert.deepEqual(find('default', 100), { to: 'default', family: 4, protocol: 'boot', table: 100, metric: 0, via: '192.0.2.1', device: 'veth0' });
+    assert.deepEqual(find('203.0.113.0/24'), {
+      to: '203.0.113.0/24',
+      family: 4,
+      protocol: 'boot',
+      table: 254,
+      metric: 0,
+      via: '192.0.2.1',
+      device: 'veth0',
+    });
+    assert.deepEqual(find('203.0.113.128/25'), {
+      to: '203.0.113.128/25',
+      family: 4,
+      protocol: 'boot',
+      table: 254,
+      metric: 50,
+      via: '192.0.2.254',
+      device: 'veth0',
+      onlink: true,
+    });
+    assert.deepEqual(find('default', 100), {
+      to: 'default',
+      family: 4,
+      protocol: 'boot',
+      table: 100,
+      metric: 0,
+      via: '192.0.2.1',
+      device: 'veth0',
+    });
     assert.equal(find('198.51.100.128/25')?.protocol, 'static');
-    assert.deepEqual(find('192.0.2.0/24'), { to: '192.0.2.0/24', family: 4, protocol: 'kernel', table: 254, metric: 0, device: 'veth0', scope: 'link', src: '192.0.2.10' });
+    assert.deepEqual(find('192.0.2.0/24'), {
+      to: '192.0.2.0/24',
+      family: 4,
+      protocol: 'kernel',
+      table: 254,
+      metric: 0,
+      device: 'veth0',
+      scope: 'link',
+      src: '192.0.2.10',
+    });
     assert.equal(v6.find((r) => r.to === '2001:db8:99::/48')?.metric, 20);
     assert.deepEqual(v6[0], { to: 'default', family: 6, protocol: 'boot', table: 101, metric: 2048, device: 'veth0' });
   });
 
   it('reads blackhole, unreachable and multipath routes, host routes with /32', () => {
-    assert.deepEqual(v4.find((r) => r.type === 'blackhole'), { to: '203.0.113.77/32', family: 4, protocol: 'boot', table: 254, metric: 0, type: 'blackhole' });
+    assert.deepEqual(
+      v4.find((r) => r.type === 'blackhole'),
+      { to: '203.0.113.77/32', family: 4, protocol: 'boot', table: 254, metric: 0, type: 'blackhole' },
+    );
     assert.deepEqual(v4.find((r) => r.type === 'unreachable')?.table, 200);
     assert.deepEqual(v4.find((r) => r.to === '192.0.2.128/26')?.nexthops, [
       { via: '192.0.2.1', device: 'veth0', weight: 1 },
@@ -124,7 +239,12 @@ describe('parseRoutes on recorded ip -N -j route show table all', () => {
   });
 
   it('accepts symbolic names too and refuses a destination of the wrong family', () => {
-    const r = ok(parseRoutes(JSON.stringify([{ dst: '192.0.2.0/24', table: 'main', protocol: 'static', scope: 'link', dev: 'e' }]), 4));
+    const r = ok(
+      parseRoutes(
+        JSON.stringify([{ dst: '192.0.2.0/24', table: 'main', protocol: 'static', scope: 'link', dev: 'e' }]),
+        4,
+      ),
+    );
     assert.equal(r[0].table, 254);
     assert.equal(r[0].scope, 'link');
     assert.equal(parseRoutes(JSON.stringify([{ dst: '2001:db8::/32' }]), 4).ok, false);
@@ -152,17 +272,37 @@ describe('sysctl read', () => {
   });
 
   it('maps dotted interface names and extra keys to /proc/sys paths and back', () => {
-    assert.equal(sysctlPath('net.ipv4.conf.eth0/100.promote_secondaries'), '/proc/sys/net/ipv4/conf/eth0.100/promote_secondaries');
-    const s = ok(parseSysctl('/proc/sys/net/ipv4/conf/eth0.100/promote_secondaries:1\n/proc/sys/net/ipv4/ip_forward:1\n/proc/sys/net/ipv4/conf/eth0/forwarding:1\n', ['net.ipv4.ip_forward']));
+    assert.equal(
+      sysctlPath('net.ipv4.conf.eth0/100.promote_secondaries'),
+      '/proc/sys/net/ipv4/conf/eth0.100/promote_secondaries',
+    );
+    const s = ok(
+      parseSysctl(
+        '/proc/sys/net/ipv4/conf/eth0.100/promote_secondaries:1\n/proc/sys/net/ipv4/ip_forward:1\n/proc/sys/net/ipv4/conf/eth0/forwarding:1\n',
+        ['net.ipv4.ip_forward'],
+      ),
+    );
     assert.deepEqual(s, { 'net.ipv4.conf.eth0/100.promote_secondaries': '1', 'net.ipv4.ip_forward': '1' });
   });
 
   it('builds one grep command, leaving out invalid extra names', () => {
-    assert.deepEqual(sysctlCommand(['net.ipv4.ip_forward', '../../etc/shadow', 'net.ipv4.conf.all.promote_secondaries']), [
-      'grep', '-r', '-H', '-s', '.',
-      '--include=promote_secondaries', '--include=arp_ignore', '--include=arp_announce', '--include=arp_notify', '--include=ip_forward',
-      '/proc/sys/net/ipv4/conf', '/proc/sys/net/ipv4/ip_forward',
-    ]);
+    assert.deepEqual(
+      sysctlCommand(['net.ipv4.ip_forward', '../../etc/shadow', 'net.ipv4.conf.all.promote_secondaries']),
+      [
+        'grep',
+        '-r',
+        '-H',
+        '-s',
+        '.',
+        '--include=promote_secondaries',
+        '--include=arp_ignore',
+        '--include=arp_announce',
+        '--include=arp_notify',
+        '--include=ip_forward',
+        '/proc/sys/net/ipv4/conf',
+        '/proc/sys/net/ipv4/ip_forward',
+      ],
+    );
   });
 });
 

@@ -5,7 +5,15 @@ import { sampleState } from './fixtures.js';
 
 describe('renderObservationsText', () => {
   const ok = { node: 'server1', ok: true as const, state: sampleState() };
-  const failed = { node: 'server2', ok: false as const, error: { kind: 'namespace-missing' as const, message: 'Cannot open network namespace "tdm-server2"', command: ['ip', '-n', 'tdm-server2', '-j', 'addr', 'show'] } };
+  const failed = {
+    node: 'server2',
+    ok: false as const,
+    error: {
+      kind: 'namespace-missing' as const,
+      message: 'Cannot open network namespace "tdm-server2"',
+      command: ['ip', '-n', 'tdm-server2', '-j', 'addr', 'show'],
+    },
+  };
 
   it('shows links, addresses, routes, neighbours, policies, promote_secondaries and inventory per node', () => {
     const text = renderObservationsText([ok]);
@@ -23,7 +31,10 @@ describe('renderObservationsText', () => {
 
   it('shows a failed node with its error kind and command', () => {
     const text = renderObservationsText([ok, failed]);
-    assert.match(text, /node server2 {2}error \(namespace-missing\)\n {2}Cannot open network namespace "tdm-server2"\n {2}command: ip -n tdm-server2 -j addr show\n/);
+    assert.match(
+      text,
+      /node server2 {2}error \(namespace-missing\)\n {2}Cannot open network namespace "tdm-server2"\n {2}command: ip -n tdm-server2 -j addr show\n/,
+    );
     assert.match(text, /2 node\(s\) observed, 1 failed\n$/);
   });
 

@@ -39,7 +39,10 @@ describe('snapshot files', () => {
     withDir(async (dir) => {
       const missing = await readSnapshot(dir, 'server2');
       assert.equal(!missing.ok && missing.error.kind, 'not-found');
-      assert.match(!missing.ok ? missing.error.message : '', /no snapshot for node server2 in .* server2\.json, server2\.yaml/);
+      assert.match(
+        !missing.ok ? missing.error.message : '',
+        /no snapshot for node server2 in .* server2\.json, server2\.yaml/,
+      );
       await writeFile(join(dir, 'server3.json'), '{"node": "server3", ');
       const corrupt = await readSnapshot(dir, 'server3');
       assert.equal(!corrupt.ok && corrupt.error.kind, 'parse');

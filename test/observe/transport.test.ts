@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { classifyFailure, inventoryPath, isSafeRemoteWord, transportFor, type Transport } from '../../src/observe/drivers/linux/transport.js';
+import {
+  classifyFailure,
+  inventoryPath,
+  isSafeRemoteWord,
+  transportFor,
+  type Transport,
+} from '../../src/observe/drivers/linux/transport.js';
 import type { Connection } from '../../src/model/generated/desired.js';
 
 const opts = { timeoutMs: 5000, inventoryRoot: '/var/lib/tandem' };
@@ -24,12 +30,46 @@ describe('transports build argument arrays', () => {
   });
 
   it('ssh has batch mode, connect timeout, host key checking, identity, port and a -- before the remote words', () => {
-    const t = make({ transport: 'ssh', host: '192.0.2.6', user: 'tandem', port: 2222, identityFile: '/etc/tandem/id', connectTimeoutSeconds: 3 });
+    const t = make({
+      transport: 'ssh',
+      host: '192.0.2.6',
+      user: 'tandem',
+      port: 2222,
+      identityFile: '/etc/tandem/id',
+      connectTimeoutSeconds: 3,
+    });
     assert.deepEqual(t.argv(['ip', '-j', 'link', 'show']), [
-      'ssh', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=3', '-o', 'StrictHostKeyChecking=yes', '-i', '/etc/tandem/id', '-p', '2222', 'tandem@192.0.2.6', '--', 'ip', '-j', 'link', 'show',
+      'ssh',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=3',
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-i',
+      '/etc/tandem/id',
+      '-p',
+      '2222',
+      'tandem@192.0.2.6',
+      '--',
+      'ip',
+      '-j',
+      'link',
+      'show',
     ]);
     const lax = make({ transport: 'ssh', host: 'lab1', strictHostKeyChecking: false });
-    assert.deepEqual(lax.argv(['true']), ['ssh', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'StrictHostKeyChecking=no', 'lab1', '--', 'true']);
+    assert.deepEqual(lax.argv(['true']), [
+      'ssh',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=10',
+      '-o',
+      'StrictHostKeyChecking=no',
+      'lab1',
+      '--',
+      'true',
+    ]);
   });
 
   it('refuses unusable connections before running anything', () => {
@@ -47,8 +87,37 @@ describe('transports build argument arrays', () => {
   });
 
   it('accepts only shell-inert words for a remote shell', () => {
-    for (const w of ['ip', '-j', '--include=promote_secondaries', '/proc/sys/net/ipv4/conf', '.', 'tdm-a_b.c', '192.0.2.1/24']) assert.ok(isSafeRemoteWord(w), w);
-    for (const w of ['', 'a b', '$(id)', '`id`', 'a;b', 'a|b', 'a&b', '>x', '*', 'a?', '~root', '=ls', "it's", '"x"', 'a\nb', '{a,b}', '!x', '#x', 'a\\b']) {
+    for (const w of [
+      'ip',
+      '-j',
+      '--include=promote_secondaries',
+      '/proc/sys/net/ipv4/conf',
+      '.',
+      'tdm-a_b.c',
+      '192.0.2.1/24',
+    ])
+      assert.ok(isSafeRemoteWord(w), w);
+    for (const w of [
+      '',
+      'a b',
+      '$(id)',
+      '`id`',
+      'a;b',
+      'a|b',
+      'a&b',
+      '>x',
+      '*',
+      'a?',
+      '~root',
+      '=ls',
+      "it's",
+      '"x"',
+      'a\nb',
+      '{a,b}',
+      '!x',
+      '#x',
+      'a\\b',
+    ]) {
       assert.equal(isSafeRemoteWord(w), false, JSON.stringify(w));
     }
   });
@@ -62,7 +131,10 @@ describe('transports build argument arrays', () => {
   });
 
   it('keeps the inventory of a netns node on this machine, per namespace', () => {
-    assert.equal(inventoryPath({ transport: 'netns', namespace: 'tdm-a' }), '/var/lib/tandem/netns/tdm-a/inventory.json');
+    assert.equal(
+      inventoryPath({ transport: 'netns', namespace: 'tdm-a' }),
+      '/var/lib/tandem/netns/tdm-a/inventory.json',
+    );
     assert.equal(inventoryPath({ transport: 'ssh', host: 'h' }), '/var/lib/tandem/inventory.json');
   });
 });
@@ -92,10 +164,30 @@ describe('process failures become error kinds', () => {
 
   it('classifies namespace, permission and remote missing-binary messages', () => {
     const base = { timedOut: false, timeoutMs: 1 };
-    assert.equal(classifyFailure(['ip'], { ...base, exitCode: 1, stderr: 'Cannot open network namespace "x": No such file or directory\n' }).kind, 'namespace-missing');
-    assert.equal(classifyFailure(['ip'], { ...base, exitCode: 2, stderr: 'RTNETLINK answers: Operation not permitted\n' }).kind, 'permission');
-    assert.equal(classifyFailure(['ip'], { ...base, exitCode: 1, stderr: 'Cannot open network namespace "x": Permission denied\n' }).kind, 'permission');
-    assert.equal(classifyFailure(['ssh'], { ...base, exitCode: 127, stderr: 'bash: ip: command not found\n' }).kind, 'missing-binary');
+    assert.equal(
+      classifyFailure(['ip'], {
+        ...base,
+        exitCode: 1,
+        stderr: 'Cannot open network namespace "x": No such file or directory\n',
+      }).kind,
+      'namespace-missing',
+    );
+    assert.equal(
+      classifyFailure(['ip'], { ...base, exitCode: 2, stderr: 'RTNETLINK answers: Operation not permitted\n' }).kind,
+      'permission',
+    );
+    assert.equal(
+      classifyFailure(['ip'], {
+        ...base,
+        exitCode: 1,
+        stderr: 'Cannot open network namespace "x": Permission denied\n',
+      }).kind,
+      'permission',
+    );
+    assert.equal(
+      classifyFailure(['ssh'], { ...base, exitCode: 127, stderr: 'bash: ip: command not found\n' }).kind,
+      'missing-binary',
+    );
     assert.equal(classifyFailure(['ip'], { ...base, code: 'EACCES', stderr: '' }).kind, 'permission');
   });
 

@@ -41,7 +41,13 @@ spec:
 
 const POLICY: KernelOp = {
   op: 'xfrm-policy-update',
-  policy: { selector: { src: '192.0.2.50/32', dst: '198.51.100.0/24' }, dir: 'out', action: 'allow', priority: 0, templates: [{ proto: 'esp', mode: 'transport', level: 'required' }] },
+  policy: {
+    selector: { src: '192.0.2.50/32', dst: '198.51.100.0/24' },
+    dir: 'out',
+    action: 'allow',
+    priority: 0,
+    templates: [{ proto: 'esp', mode: 'transport', level: 'required' }],
+  },
 };
 
 // s1 holds db and its policy; tandem put db there (its inventory owns it), so with
@@ -50,19 +56,49 @@ const POLICY: KernelOp = {
 function setup(s1Extra: string[] = ['192.0.2.50/24'], s1Ops: KernelOp[] = [POLICY], owned = ['addr:192.0.2.50']) {
   const result = validateTexts(files);
   assert.ok(result.valid && result.model, result.diagnostics.map((d) => d.summary).join('\n'));
-  const s1 = observedNode('s1', { links: ['mgmt0', 'eth0'], addresses: { mgmt0: ['203.0.113.11/24'], eth0: ['192.0.2.11/24', ...s1Extra] }, ops: s1Ops, owned });
-  const s2 = observedNode('s2', { links: ['mgmt0', 'eth0'], addresses: { mgmt0: ['203.0.113.12/24'], eth0: ['192.0.2.12/24'] } });
+  const s1 = observedNode('s1', {
+    links: ['mgmt0', 'eth0'],
+    addresses: { mgmt0: ['203.0.113.11/24'], eth0: ['192.0.2.11/24', ...s1Extra] },
+    ops: s1Ops,
+    owned,
+  });
+  const s2 = observedNode('s2', {
+    links: ['mgmt0', 'eth0'],
+    addresses: { mgmt0: ['203.0.113.12/24'], eth0: ['192.0.2.12/24'] },
+  });
   const obs = observations(s1, s2);
   const { intents } = diffEnvironment(result.model, obs);
-  const states = new Map([['s1', s1], ['s2', s2]]);
+  const states = new Map([
+    ['s1', s1],
+    ['s2', s2],
+  ]);
   return { model: result.model, intents, states };
 }
 
-const step = (node: string, id: string, ops: KernelOp[]): Step => ({ id, node, phase: 0, rank: 0, description: id, changeIds: [], ops, pre: [], post: [], deps: [], notes: [] });
+const step = (node: string, id: string, ops: KernelOp[]): Step => ({
+  id,
+  node,
+  phase: 0,
+  rank: 0,
+  description: id,
+  changeIds: [],
+  ops,
+  pre: [],
+  post: [],
+  deps: [],
+  notes: [],
+});
 
 function run(waves: Step[][], groups: string[][] = [], s1Extra?: string[], s1Ops?: KernelOp[], owned?: string[]) {
   const { model, intents, states } = setup(s1Extra, s1Ops, owned);
-  return gate({ model, intents, states, changes: [], waves: waves.map((steps, i) => ({ index: i + 1, steps })), limits: { groups } }).refusals;
+  return gate({
+    model,
+    intents,
+    states,
+    changes: [],
+    waves: waves.map((steps, i) => ({ index: i + 1, steps })),
+    limits: { groups },
+  }).refusals;
 }
 
 const del50: KernelOp = { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' };
@@ -70,31 +106,54 @@ const add50: KernelOp = { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' }
 
 describe('safety gate', () => {
   it('accepts a move in the right order: policy, removal, then arrival', () => {
-    const refusals = run([[step('s2', 'policy', [POLICY]), step('s1', 'leave', [del50])], [step('s2', 'arrive', [add50])]]);
+    const refusals = run([
+      [step('s2', 'policy', [POLICY]), step('s1', 'leave', [del50])],
+      [step('s2', 'arrive', [add50])],
+    ]);
     assert.deepEqual(refusals, []);
   });
 
   it('TR001: refuses an address brought up while still active on another node', () => {
-    const refusals = run([[step('s2', 'policy', [POLICY]), step('s2', 'arrive', [add50])], [step('s1', 'leave', [del50])]]);
-    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR001', 'arrive']]);
+    const refusals = run([
+      [step('s2', 'policy', [POLICY]), step('s2', 'arrive', [add50])],
+      [step('s1', 'leave', [del50])],
+    ]);
+    assert.deepEqual(
+      refusals.map((r) => [r.ruleId, r.step]),
+      [['TR001', 'arrive']],
+    );
     assert.match(refusals[0].explanation, /still active on s1/);
   });
 
   it('TR002: refuses an address that arrives before its IPsec policy', () => {
-    const refusals = run([[step('s1', 'leave', [del50])], [step('s2', 'arrive', [add50]), step('s2', 'policy', [POLICY])]]);
-    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR002', 'arrive']]);
+    const refusals = run([
+      [step('s1', 'leave', [del50])],
+      [step('s2', 'arrive', [add50]), step('s2', 'policy', [POLICY])],
+    ]);
+    assert.deepEqual(
+      refusals.map((r) => [r.ruleId, r.step]),
+      [['TR002', 'arrive']],
+    );
   });
 
   it('TR002: refuses removing the policy from a node while the address is still there', () => {
     const { policy } = POLICY as Extract<KernelOp, { op: 'xfrm-policy-update' }>;
-    const refusals = run([[step('s1', 'unprotect', [{ op: 'xfrm-policy-del', selector: policy.selector, dir: 'out' }])]]);
-    assert.ok(refusals.some((r) => r.ruleId === 'TR002' && r.step === 'unprotect'), JSON.stringify(refusals));
+    const refusals = run([
+      [step('s1', 'unprotect', [{ op: 'xfrm-policy-del', selector: policy.selector, dir: 'out' }])],
+    ]);
+    assert.ok(
+      refusals.some((r) => r.ruleId === 'TR002' && r.step === 'unprotect'),
+      JSON.stringify(refusals),
+    );
   });
 
   it("TR005: refuses a step that removes a node's management address", () => {
     const refusals = run([[step('s1', 'cut', [{ op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.11/24' }])]]);
     // TR012 too: a desired address that was in place would be lost.
-    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR005', 'TR012']);
+    assert.deepEqual(
+      refusals.map((r) => r.ruleId),
+      ['TR005', 'TR012'],
+    );
     assert.match(refusals[1].explanation, /s1:addr:203\.0\.113\.11 is as desired now but would be lost by the plan/);
   });
 
@@ -102,50 +161,124 @@ describe('safety gate', () => {
     // Not owned: db was failed over to s1 by the HA layer and stays there. With
     // promote_secondaries it survives its primary, but without a base address.
     const promote: KernelOp = { op: 'sysctl-set', name: 'net.ipv4.conf.all.promote_secondaries', value: '1' };
-    const refusals = run([[step('s1', 'unbase', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }])]], [], ['192.0.2.50/24'], [POLICY, promote], []);
-    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR006', 'unbase'], ['TR012', undefined]]);
+    const refusals = run(
+      [[step('s1', 'unbase', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }])]],
+      [],
+      ['192.0.2.50/24'],
+      [POLICY, promote],
+      [],
+    );
+    assert.deepEqual(
+      refusals.map((r) => [r.ruleId, r.step]),
+      [
+        ['TR006', 'unbase'],
+        ['TR012', undefined],
+      ],
+    );
   });
 
   it('TR008: refuses a wave that changes both members of a group', () => {
     const refusals = run([[step('s1', 'a', [POLICY]), step('s2', 'b', [POLICY])]], [['s1', 's2']], [], []);
-    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR008']);
+    assert.deepEqual(
+      refusals.map((r) => r.ruleId),
+      ['TR008'],
+    );
   });
 
   it('TR012: refuses a step the kernel model rejects, naming the op', () => {
     const refusals = run([[step('s2', 'bad', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.99/24' }])]]);
-    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR012', 'bad']]);
+    assert.deepEqual(
+      refusals.map((r) => [r.ruleId, r.step]),
+      [['TR012', 'bad']],
+    );
     assert.match(refusals[0].explanation, /192\.0\.2\.99\/24/);
   });
 
   it('TR003: refuses a step that touches an interface observed failed over', () => {
     const { model, intents, states } = setup();
-    const refusals = gate({ model, intents, states, changes: [], limits: { groups: [] }, frozen: new Map([['s1', new Set(['eth0'])]]), waves: [{ index: 1, steps: [step('s1', 'touch', [{ op: 'link-set', iface: 'eth0', mtu: 9000 }])] }] }).refusals;
-    assert.deepEqual(refusals.map((r) => [r.ruleId, r.step]), [['TR003', 'touch']]);
+    const refusals = gate({
+      model,
+      intents,
+      states,
+      changes: [],
+      limits: { groups: [] },
+      frozen: new Map([['s1', new Set(['eth0'])]]),
+      waves: [{ index: 1, steps: [step('s1', 'touch', [{ op: 'link-set', iface: 'eth0', mtu: 9000 }])] }],
+    }).refusals;
+    assert.deepEqual(
+      refusals.map((r) => [r.ruleId, r.step]),
+      [['TR003', 'touch']],
+    );
   });
 
   it('TR009: refuses a plan that leaves a node without any address', () => {
-    const refusals = run([[step('s2', 'empty', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.12/24' }, { op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.12/24' }])]]);
+    const refusals = run([
+      [
+        step('s2', 'empty', [
+          { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.12/24' },
+          { op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.12/24' },
+        ]),
+      ],
+    ]);
     assert.deepEqual(refusals.map((r) => r.ruleId).sort(), ['TR005', 'TR009', 'TR012', 'TR012']);
     assert.match(refusals.find((r) => r.ruleId === 'TR009')!.explanation, /leave s2 without a single address/);
   });
 
   it('TR007: refuses a step that loses a secondary with its primary and does not restore it', () => {
-    const refusals = run([[step('s1', 'drop', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }])]], [], ['192.0.2.50/24'], [], []);
-    assert.ok(refusals.some((r) => r.ruleId === 'TR007' && r.step === 'drop'), JSON.stringify(refusals));
-    assert.match(refusals.find((r) => r.ruleId === 'TR007')!.explanation, /also removes 192\.0\.2\.50\/24 from s1\/eth0/);
+    const refusals = run(
+      [[step('s1', 'drop', [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }])]],
+      [],
+      ['192.0.2.50/24'],
+      [],
+      [],
+    );
+    assert.ok(
+      refusals.some((r) => r.ruleId === 'TR007' && r.step === 'drop'),
+      JSON.stringify(refusals),
+    );
+    assert.match(
+      refusals.find((r) => r.ruleId === 'TR007')!.explanation,
+      /also removes 192\.0\.2\.50\/24 from s1\/eth0/,
+    );
   });
 
   it('TR012: refuses a plan whose steps do not produce its changes (does not converge)', () => {
     const { model, intents, states } = setup();
-    const create = { id: 's2:addr:192.0.2.77', node: 's2', key: 'addr:192.0.2.77', kind: 'address' as const, action: 'create' as const, after: { kind: 'address' as const, key: 'addr:192.0.2.77', iface: 'eth0', cidr: '192.0.2.77/24', family: 4 as const }, reason: 'test' };
+    const create = {
+      id: 's2:addr:192.0.2.77',
+      node: 's2',
+      key: 'addr:192.0.2.77',
+      kind: 'address' as const,
+      action: 'create' as const,
+      after: {
+        kind: 'address' as const,
+        key: 'addr:192.0.2.77',
+        iface: 'eth0',
+        cidr: '192.0.2.77/24',
+        family: 4 as const,
+      },
+      reason: 'test',
+    };
     const refusals = gate({ model, intents, states, changes: [create], waves: [], limits: { groups: [] } }).refusals;
-    assert.deepEqual(refusals.map((r) => r.ruleId), ['TR012']);
+    assert.deepEqual(
+      refusals.map((r) => r.ruleId),
+      ['TR012'],
+    );
     assert.match(refusals[0].explanation, /would not converge/);
   });
 
   it('TR001: refuses an address brought up on a second node after the plan itself put it on a first', () => {
     const add60: KernelOp = { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.60/24' };
-    const refusals = run([[step('s2', 'arrive-s2', [add60])], [step('s1', 'arrive-s1', [add60])]], [], [], [POLICY], []);
-    assert.deepEqual(refusals.filter((r) => r.ruleId === 'TR001').map((r) => r.step), ['arrive-s1']);
+    const refusals = run(
+      [[step('s2', 'arrive-s2', [add60])], [step('s1', 'arrive-s1', [add60])]],
+      [],
+      [],
+      [POLICY],
+      [],
+    );
+    assert.deepEqual(
+      refusals.filter((r) => r.ruleId === 'TR001').map((r) => r.step),
+      ['arrive-s1'],
+    );
   });
 });

@@ -24,17 +24,15 @@ interface Scenario {
 
 const scenario: fc.Arbitrary<Scenario> = fc.integer({ min: 2, max: 4 }).chain((nodes) => {
   const nodeIdx = fc.integer({ min: 0, max: nodes - 1 });
-  const reloc = fc
-    .uniqueArray(nodeIdx, { minLength: 1, maxLength: nodes })
-    .chain((placements) =>
-      fc.record({
-        placements: fc.constant(placements),
-        active: fc.constantFrom(...placements),
-        automatic: fc.boolean(),
-        holders: fc.uniqueArray(nodeIdx, { maxLength: 2 }),
-        ownedBy: fc.uniqueArray(nodeIdx, { maxLength: 2 }),
-      }),
-    );
+  const reloc = fc.uniqueArray(nodeIdx, { minLength: 1, maxLength: nodes }).chain((placements) =>
+    fc.record({
+      placements: fc.constant(placements),
+      active: fc.constantFrom(...placements),
+      automatic: fc.boolean(),
+      holders: fc.uniqueArray(nodeIdx, { maxLength: 2 }),
+      ownedBy: fc.uniqueArray(nodeIdx, { maxLength: 2 }),
+    }),
+  );
   return fc.record({
     nodes: fc.constant(nodes),
     relocs: fc.array(reloc, { maxLength: 5 }),
@@ -52,7 +50,9 @@ const privateIp = (i: number) => `198.51.100.${10 + i}/24`;
 const partnerOf = (s: Scenario, i: number) => (s.pair !== 'none' && i < 2 ? name(1 - i) : undefined);
 
 function files(s: Scenario): Record<string, string> {
-  const nodes = Array.from({ length: s.nodes }, (_, i) => `apiVersion: tandem/v1
+  const nodes = Array.from(
+    { length: s.nodes },
+    (_, i) => `apiVersion: tandem/v1
 kind: Node
 metadata: { name: ${name(i)} }
 spec:
@@ -61,7 +61,8 @@ spec:
   interfaces:
     - { name: eth0, type: physical, segment: public, addresses: [${staticIp(i)}] }
     - { name: eth1, type: physical, segment: private, addresses: [${privateIp(i)}]${partnerOf(s, i) ? `, failover: { node: ${partnerOf(s, i)}, interface: eth1 }` : ''} }
-`).join('---\n');
+`,
+  ).join('---\n');
   const relocs = s.relocs
     .map(
       (r, j) => `apiVersion: tandem/v1
@@ -99,7 +100,8 @@ function states(s: Scenario): Map<string, ObservedNode> {
 
 function holdersByIp(all: ReadonlyMap<string, ObservedNode>): Map<string, number> {
   const count = new Map<string, number>();
-  for (const st of all.values()) for (const a of st.addresses) if (a.interface !== 'lo') count.set(a.cidr, (count.get(a.cidr) ?? 0) + 1);
+  for (const st of all.values())
+    for (const a of st.addresses) if (a.interface !== 'lo') count.set(a.cidr, (count.get(a.cidr) ?? 0) + 1);
   return count;
 }
 
@@ -122,15 +124,27 @@ describe('planner properties', () => {
         for (const [cidr, n] of holdersByIp(after)) assert.ok(n <= 1, `${cidr} still on ${n} nodes after the plan`);
         if (s.pair === 'failed-over') {
           // Seed 000: the failed-over interface is left alone, its address stays on the partner.
-          assert.ok(plan.deferrals.some((d) => d.node === 'n1' && d.ruleId === 'TR003'), 'n1/eth1 changes are deferred');
-          assert.ok(after.get('n2')!.addresses.some((a) => a.cidr === privateIp(0)), 'the partner keeps the failed-over address');
+          assert.ok(
+            plan.deferrals.some((d) => d.node === 'n1' && d.ruleId === 'TR003'),
+            'n1/eth1 changes are deferred',
+          );
+          assert.ok(
+            after.get('n2')!.addresses.some((a) => a.cidr === privateIp(0)),
+            'the partner keeps the failed-over address',
+          );
         }
         if (s.pair !== 'none') {
-          const mirror = after.get('n2')!.inventory.mirrors?.find((m) => m.home.node === 'n1' && m.home.iface === 'eth1');
+          const mirror = after
+            .get('n2')!
+            .inventory.mirrors?.find((m) => m.home.node === 'n1' && m.home.iface === 'eth1');
           assert.deepEqual(mirror?.addresses, [privateIp(0)], "n2 holds n1/eth1's mirror");
         }
         const again = planFor(env, asObservations(after));
-        assert.deepEqual(again.changes.map((c) => c.id), [], 'a second plan after applying the first has nothing to do');
+        assert.deepEqual(
+          again.changes.map((c) => c.id),
+          [],
+          'a second plan after applying the first has nothing to do',
+        );
         assert.deepEqual(again.refusals, []);
       }),
       { numRuns: 300, seed: 20261125, includeErrorInReport: true },

@@ -14,7 +14,10 @@ describe('reconcile commands', () => {
     const r = await makeRepos('tandem-reconcile-cli-');
     process.env.TANDEM_STATE_DIR = r.stateDir;
     const a = await r.commit(envFiles(), 'A');
-    const run = (extra: string[] = []) => runCli(['reconcile', 'environments/pair', '--repo', r.work, '--ref', 'main', '--once', ...extra], { stateDir: r.stateDir });
+    const run = (extra: string[] = []) =>
+      runCli(['reconcile', 'environments/pair', '--repo', r.work, '--ref', 'main', '--once', ...extra], {
+        stateDir: r.stateDir,
+      });
 
     const none = await runCli(['status'], { stateDir: r.stateDir });
     assert.equal(none.code, 1);
@@ -33,9 +36,20 @@ describe('reconcile commands', () => {
     assert.equal(status.code, 0);
     assert.match(status.stdout, /suspended since .*: freeze/);
     assert.match(status.stdout, /last applied: {3}[0-9a-f]{12}/);
-    assert.equal((await runCli(['resume', 'pair'], { stateDir: r.stateDir })).stdout, 'pair resumed: the next reconcile run applies the current revision\n');
+    assert.equal(
+      (await runCli(['resume', 'pair'], { stateDir: r.stateDir })).stdout,
+      'pair resumed: the next reconcile run applies the current revision\n',
+    );
 
-    await r.commit({ [`environments/pair/addresses.yaml`]: envFiles()['environments/pair/addresses.yaml'].replace('active: alpha', 'active: nobody') }, 'broken');
+    await r.commit(
+      {
+        [`environments/pair/addresses.yaml`]: envFiles()['environments/pair/addresses.yaml'].replace(
+          'active: alpha',
+          'active: nobody',
+        ),
+      },
+      'broken',
+    );
     const broken = await run();
     assert.equal(broken.code, 3);
     assert.match(broken.stdout, /invalid \(Stalled\)/);
@@ -48,10 +62,14 @@ describe('reconcile commands', () => {
   it('a looping agent stops cleanly on SIGTERM', async () => {
     const r = await makeRepos('tandem-reconcile-sig-');
     await r.commit(envFiles(), 'A');
-    const child = execa('node', [MAIN, 'reconcile', 'environments/pair', '--repo', r.work, '--ref', 'main', '--interval', '1h'], {
-      env: { ...process.env, TANDEM_STATE_DIR: r.stateDir, NO_COLOR: '1' },
-      reject: false,
-    });
+    const child = execa(
+      'node',
+      [MAIN, 'reconcile', 'environments/pair', '--repo', r.work, '--ref', 'main', '--interval', '1h'],
+      {
+        env: { ...process.env, TANDEM_STATE_DIR: r.stateDir, NO_COLOR: '1' },
+        reject: false,
+      },
+    );
     let out = '';
     try {
       // Resolves on the first report, or when the agent exits before reporting.

@@ -24,7 +24,14 @@ describe('reconcile onto namespace nodes', { skip }, () => {
   before(async () => {
     lab = await makeLab({ uniquenessTimeoutMs: 300 });
     repos = await makeRepos('tandem-reconcile-netns-');
-    options = { repo: `file://${repos.origin}`, ref: 'main', envPath: ENV, stateDir: lab.stateDir, cwd: lab.root, env: lab.env };
+    options = {
+      repo: `file://${repos.origin}`,
+      ref: 'main',
+      envPath: ENV,
+      stateDir: lab.stateDir,
+      cwd: lab.root,
+      env: lab.env,
+    };
   });
   after(async () => {
     if (lab) await destroyLab(lab);
@@ -60,7 +67,10 @@ describe('reconcile onto namespace nodes', { skip }, () => {
   it('an invalid commit C changes nothing in either namespace and stalls', async () => {
     const before = [await eth0Addresses(lab.ns.a), await eth0Addresses(lab.ns.b)];
     const broken = await files('a');
-    broken[`${ENV}/addresses.yaml`] = broken[`${ENV}/addresses.yaml`].replace('address: 192.0.2.100/24', 'address: 192.0.2.100/33');
+    broken[`${ENV}/addresses.yaml`] = broken[`${ENV}/addresses.yaml`].replace(
+      'address: 192.0.2.100/24',
+      'address: 192.0.2.100/33',
+    );
     await repos.commit(broken, 'C: invalid prefix');
     await repos.push();
     const res = await reconcileOnce(options);

@@ -21,15 +21,24 @@ let r: Repos;
 let options: ReconcileOptions;
 const simFile = (node: string) => join(r.stateDir, 'sim', 'pair', `${node}.json`);
 // A sim node nothing was written to yet is still at its recorded snapshot.
-const simState = async (node: string): Promise<ObservedNode> => JSON.parse(await readFile(simFile(node), 'utf8').catch(() => envFiles()[`${ENV}/observed/${node}.json`]));
-const hasVip = async (node: string) => (await simState(node)).addresses.some((a) => a.cidr === VIP && a.interface === 'eth0');
+const simState = async (node: string): Promise<ObservedNode> =>
+  JSON.parse(await readFile(simFile(node), 'utf8').catch(() => envFiles()[`${ENV}/observed/${node}.json`]));
+const hasVip = async (node: string) =>
+  (await simState(node)).addresses.some((a) => a.cidr === VIP && a.interface === 'eth0');
 
 describe('reconcile from a git repository onto sim nodes', () => {
   before(async () => {
     r = await makeRepos('tandem-reconcile-');
     // The sim driver and apply find sim state through TANDEM_STATE_DIR.
     process.env.TANDEM_STATE_DIR = r.stateDir;
-    options = { repo: `file://${r.origin}`, ref: 'main', envPath: ENV, stateDir: r.stateDir, cwd: r.root, env: process.env };
+    options = {
+      repo: `file://${r.origin}`,
+      ref: 'main',
+      envPath: ENV,
+      stateDir: r.stateDir,
+      cwd: r.root,
+      env: process.env,
+    };
   });
 
   let a: string;
@@ -64,19 +73,29 @@ describe('reconcile from a git repository onto sim nodes', () => {
     assert.equal(res.result, 'applied', res.message);
     assert.equal(await hasVip('alpha'), false);
     assert.equal(await hasVip('beta'), true);
-    const steps = res.plan!.waves.flatMap((w) => w.steps.map((s) => ({ wave: w.index, node: s.node, ops: s.ops.map((o) => `${o.op} ${JSON.stringify(o)}`) })));
-    const del = steps.find((s) => s.node === 'alpha' && s.ops.some((o) => o.startsWith('addr-del') && o.includes('192.0.2.50')));
-    const add = steps.find((s) => s.node === 'beta' && s.ops.some((o) => o.startsWith('addr-add') && o.includes('192.0.2.50')));
+    const steps = res.plan!.waves.flatMap((w) =>
+      w.steps.map((s) => ({ wave: w.index, node: s.node, ops: s.ops.map((o) => `${o.op} ${JSON.stringify(o)}`) })),
+    );
+    const del = steps.find(
+      (s) => s.node === 'alpha' && s.ops.some((o) => o.startsWith('addr-del') && o.includes('192.0.2.50')),
+    );
+    const add = steps.find(
+      (s) => s.node === 'beta' && s.ops.some((o) => o.startsWith('addr-add') && o.includes('192.0.2.50')),
+    );
     assert.ok(del && add, 'the plan has the removal and the addition');
     assert.ok(del.wave < add.wave, `removal in wave ${del.wave}, addition in wave ${add.wave}`);
-    const batch = (node: string) => events.findIndex((e) => e.event === 'batch' && e.node === node && e.result === 'ok');
+    const batch = (node: string) =>
+      events.findIndex((e) => e.event === 'batch' && e.node === node && e.result === 'ok');
     assert.ok(batch('alpha') >= 0 && batch('beta') > batch('alpha'), 'alpha was written before beta');
     assert.equal((await readStatus(r.stateDir, 'pair'))!.nodes.beta.lastAppliedRevision?.commit, b);
   });
 
   it('an invalid commit C is refused: nodes byte-identical, Stalled with the reason', async () => {
     const files = envFiles({ active: 'alpha' });
-    files[`${ENV}/addresses.yaml`] = files[`${ENV}/addresses.yaml`].replace('switchback: intelligent', 'switchback: intelligent\n  colour: blue');
+    files[`${ENV}/addresses.yaml`] = files[`${ENV}/addresses.yaml`].replace(
+      'switchback: intelligent',
+      'switchback: intelligent\n  colour: blue',
+    );
     const c = await r.commit(files, 'C: schema error');
     await r.push();
     const alphaBefore = await readFile(simFile('alpha'));
@@ -112,7 +131,10 @@ describe('reconcile from a git repository onto sim nodes', () => {
     for (const node of ['alpha', 'beta']) {
       assert.equal(status.nodes[node].condition.type, 'Ready');
       assert.equal(status.nodes[node].lastAppliedRevision?.commit, d);
-      assert.deepEqual(status.nodes[node].history.slice(0, 2).map((h) => h.result), ['applied', 'invalid']);
+      assert.deepEqual(
+        status.nodes[node].history.slice(0, 2).map((h) => h.result),
+        ['applied', 'invalid'],
+      );
     }
   });
 
@@ -126,7 +148,11 @@ describe('reconcile from a git repository onto sim nodes', () => {
     assert.match(held.message, /change freeze/);
     assert.equal(await hasVip('alpha'), true);
     assert.equal(await hasVip('beta'), false);
-    assert.deepEqual(await readFile(join(r.stateDir, 'status', 'pair.json')), statusBefore, 'a suspended run records nothing');
+    assert.deepEqual(
+      await readFile(join(r.stateDir, 'status', 'pair.json')),
+      statusBefore,
+      'a suspended run records nothing',
+    );
     assert.equal(await resume(r.stateDir, 'pair'), true);
     const res = await reconcileOnce(options);
     assert.equal(res.result, 'applied');
@@ -136,7 +162,10 @@ describe('reconcile from a git repository onto sim nodes', () => {
 
   it('drift made behind its back is repaired on the next run and reported', async () => {
     const state = await simState('beta');
-    await writeFile(simFile('beta'), JSON.stringify({ ...state, addresses: state.addresses.filter((x) => x.cidr !== VIP) }, null, 2));
+    await writeFile(
+      simFile('beta'),
+      JSON.stringify({ ...state, addresses: state.addresses.filter((x) => x.cidr !== VIP) }, null, 2),
+    );
     assert.equal(await hasVip('beta'), false);
     const res = await reconcileOnce(options);
     assert.equal(res.result, 'applied', res.message);
@@ -144,7 +173,10 @@ describe('reconcile from a git repository onto sim nodes', () => {
     const drift = (await readStatus(r.stateDir, 'pair'))!.nodes.beta.drift;
     assert.equal(drift?.state, 'repaired');
     assert.equal(drift?.reason, 'drift');
-    assert.ok(drift?.changes.some((c) => c.startsWith('+ address 192.0.2.50/24')), JSON.stringify(drift));
+    assert.ok(
+      drift?.changes.some((c) => c.startsWith('+ address 192.0.2.50/24')),
+      JSON.stringify(drift),
+    );
     const cli = await runCli(['status', 'pair', '--format', 'json'], { stateDir: r.stateDir });
     assert.equal(cli.code, 0);
     assert.equal(JSON.parse(cli.stdout)[0].nodes.beta.drift.state, 'repaired');
@@ -154,7 +186,11 @@ describe('reconcile from a git repository onto sim nodes', () => {
     // Drift on beta that does not involve the relocatable address (its mgmt0 address is
     // gone), while alpha's state cannot be read.
     const state = await simState('beta');
-    const betaDrifted = JSON.stringify({ ...state, addresses: state.addresses.filter((x) => x.interface !== 'mgmt0') }, null, 2);
+    const betaDrifted = JSON.stringify(
+      { ...state, addresses: state.addresses.filter((x) => x.interface !== 'mgmt0') },
+      null,
+      2,
+    );
     await writeFile(simFile('beta'), betaDrifted);
     const alphaBefore = await readFile(simFile('alpha'));
     await writeFile(simFile('alpha'), '{ this is not json');
@@ -175,7 +211,10 @@ describe('reconcile from a git repository onto sim nodes', () => {
 
   it('outside the maintenance window only plans, and records the changes as pending drift', async () => {
     const state = await simState('beta');
-    await writeFile(simFile('beta'), JSON.stringify({ ...state, addresses: state.addresses.filter((x) => x.cidr !== VIP) }, null, 2));
+    await writeFile(
+      simFile('beta'),
+      JSON.stringify({ ...state, addresses: state.addresses.filter((x) => x.cidr !== VIP) }, null, 2),
+    );
     const sunday3am = new Date(2025, 0, 5, 3, 0);
     const res = await reconcileOnce({ ...options, window: parseWindow('Mon-Fri 22:00-06:00'), now: () => sunday3am });
     assert.equal(res.result, 'planned-only');
@@ -185,7 +224,11 @@ describe('reconcile from a git repository onto sim nodes', () => {
     assert.equal(beta.drift?.state, 'pending');
     assert.equal(beta.drift?.reason, 'outside-window');
     const tuesday11pm = new Date(2025, 0, 7, 23, 0);
-    const inside = await reconcileOnce({ ...options, window: parseWindow('Mon-Fri 22:00-06:00'), now: () => tuesday11pm });
+    const inside = await reconcileOnce({
+      ...options,
+      window: parseWindow('Mon-Fri 22:00-06:00'),
+      now: () => tuesday11pm,
+    });
     assert.equal(inside.result, 'applied');
     assert.equal(await hasVip('beta'), true);
     assert.equal((await readStatus(r.stateDir, 'pair'))!.nodes.beta.drift?.state, 'repaired');
@@ -194,7 +237,8 @@ describe('reconcile from a git repository onto sim nodes', () => {
   it('with --verify-signatures an unsigned commit is refused and a commit signed by an allowed key applies', async () => {
     const keys = join(r.root, 'keys');
     await execa('mkdir', ['-p', keys]);
-    for (const k of ['ok', 'other']) await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', k, '-f', join(keys, k)]);
+    for (const k of ['ok', 'other'])
+      await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', k, '-f', join(keys, k)]);
     const allowed = join(keys, 'allowed_signers');
     await writeFile(allowed, `test@example.org ${(await readFile(join(keys, 'ok.pub'), 'utf8')).trim()}\n`);
     const verify = { allowedSignersFile: allowed };

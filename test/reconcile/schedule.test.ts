@@ -14,14 +14,18 @@ describe('durations and delays', () => {
     assert.equal(parseDuration('1h30m'), 5_400_000);
     assert.equal(parseDuration('250ms'), 250);
     assert.equal(parseDuration('90'), 90_000);
-    for (const bad of ['', '5x', 'm5', '5m junk', '-5m']) assert.throws(() => parseDuration(bad), /not a duration/, bad);
+    for (const bad of ['', '5x', 'm5', '5m junk', '-5m'])
+      assert.throws(() => parseDuration(bad), /not a duration/, bad);
   });
 
   it('waits the interval plus jitter, and backs off exponentially after failures up to the interval', () => {
     const p = { intervalMs: 300_000, jitterMs: 30_000, retryBaseMs: 10_000 };
     assert.equal(nextDelay(p, 0, 0), 300_000);
     assert.equal(nextDelay(p, 0, 0.5), 315_000);
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map((f) => nextDelay(p, f, 0)), [10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((f) => nextDelay(p, f, 0)),
+      [10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000],
+    );
     assert.equal(nextDelay(p, 1, 0.5), 15_000, 'jitter on a retry is bounded by the backoff');
   });
 });
@@ -45,7 +49,8 @@ describe('maintenance windows', () => {
     const wrap = parseWindow('Fri-Mon 12:00-13:00');
     assert.equal(inWindow(wrap, new Date(2025, 0, 5, 12, 30)), true, 'Sunday');
     assert.equal(inWindow(wrap, new Date(2025, 0, 8, 12, 30)), false, 'Wednesday');
-    for (const bad of ['Mon-Fri', 'Funday 01:00-02:00', '25:00-26:00', '10:00-10:00', 'Mon 1:60-2:00']) assert.throws(() => parseWindow(bad), Error, bad);
+    for (const bad of ['Mon-Fri', 'Funday 01:00-02:00', '25:00-26:00', '10:00-10:00', 'Mon 1:60-2:00'])
+      assert.throws(() => parseWindow(bad), Error, bad);
   });
 });
 
@@ -70,7 +75,15 @@ describe('status updaters', () => {
     assert.equal(s.nodes.n1.history[0].durationMs, 24);
     assert.equal(s.nodes.n1.condition.since, 't1');
     assert.equal(s.nodes.n1.condition.updatedAt, 't25');
-    s = recordRun(s, outcome({ result: 'invalid', applied: false, condition: { type: 'Stalled', reason: 'ValidationFailed', message: 'bad' } }), 't26');
+    s = recordRun(
+      s,
+      outcome({
+        result: 'invalid',
+        applied: false,
+        condition: { type: 'Stalled', reason: 'ValidationFailed', message: 'bad' },
+      }),
+      't26',
+    );
     assert.equal(s.nodes.n1.condition.since, 't26');
     assert.equal(s.nodes.n1.lastAppliedRevision?.at, 't25', 'a refused run keeps the last applied revision');
   });
@@ -79,16 +92,47 @@ describe('status updaters', () => {
     let s = recordRun(emptyStatus('env', 't0'), outcome({ changes: ['+ address x'] }), 't1');
     assert.equal(s.nodes.n1.drift, undefined, 'a new desired state is a rollout, not drift');
     s = recordRun(s, outcome({ changes: ['+ address x'] }), 't2');
-    assert.deepEqual(s.nodes.n1.drift, { state: 'repaired', reason: 'drift', revision: 'a'.repeat(40), detectedAt: 't2', repairedAt: 't2', changes: ['+ address x'] });
-    s = recordRun(s, outcome({ result: 'planned-only', applied: false, changes: ['- route y'], condition: { type: 'Reconciling', reason: 'OutsideWindow', message: '' } }), 't3');
-    s = recordRun(s, outcome({ result: 'planned-only', applied: false, changes: ['- route y'], condition: { type: 'Reconciling', reason: 'OutsideWindow', message: '' } }), 't4');
+    assert.deepEqual(s.nodes.n1.drift, {
+      state: 'repaired',
+      reason: 'drift',
+      revision: 'a'.repeat(40),
+      detectedAt: 't2',
+      repairedAt: 't2',
+      changes: ['+ address x'],
+    });
+    s = recordRun(
+      s,
+      outcome({
+        result: 'planned-only',
+        applied: false,
+        changes: ['- route y'],
+        condition: { type: 'Reconciling', reason: 'OutsideWindow', message: '' },
+      }),
+      't3',
+    );
+    s = recordRun(
+      s,
+      outcome({
+        result: 'planned-only',
+        applied: false,
+        changes: ['- route y'],
+        condition: { type: 'Reconciling', reason: 'OutsideWindow', message: '' },
+      }),
+      't4',
+    );
     assert.equal(s.nodes.n1.drift?.state, 'pending');
     assert.equal(s.nodes.n1.drift?.detectedAt, 't3', 'the same pending drift keeps its first detection');
   });
 });
 
 describe('the loop', () => {
-  const result = (retryable: boolean): ReconcileResult => ({ result: retryable ? 'source-failed' : 'applied', env: 'e', message: '', retryable, durationMs: 1 });
+  const result = (retryable: boolean): ReconcileResult => ({
+    result: retryable ? 'source-failed' : 'applied',
+    env: 'e',
+    message: '',
+    retryable,
+    durationMs: 1,
+  });
 
   it('backs off after retryable failures, resets after a success, and stops on the signal after the run in progress', async () => {
     const stop = new AbortController();

@@ -13,7 +13,12 @@ describe('sim kernel: addresses', () => {
       { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.13/24' },
     ]);
     // Kernel order: primaries first (in insertion order), secondaries after.
-    assert.deepEqual(addrs(s, 'eth0'), ['eth0 192.0.2.11/24', 'eth0 192.0.2.14/25', 'eth0 192.0.2.12/24 secondary eth0:db', 'eth0 192.0.2.13/24 secondary']);
+    assert.deepEqual(addrs(s, 'eth0'), [
+      'eth0 192.0.2.11/24',
+      'eth0 192.0.2.14/25',
+      'eth0 192.0.2.12/24 secondary eth0:db',
+      'eth0 192.0.2.13/24 secondary',
+    ]);
     assert.deepEqual(routes(s), [
       '192.0.2.0/25 dev eth0 proto kernel scope link src 192.0.2.14 metric 0',
       '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
@@ -22,14 +27,20 @@ describe('sim kernel: addresses', () => {
 
   it('adding an existing address fails with EEXIST; the same IPv4 address with another prefix is a new address', () => {
     const s = run(base(), [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' }]);
-    assert.deepEqual(fails(s, { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' }), { code: 'EEXIST', message: 'Error: ipv4: Address already assigned.' });
+    assert.deepEqual(fails(s, { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' }), {
+      code: 'EEXIST',
+      message: 'Error: ipv4: Address already assigned.',
+    });
     const t = run(s, [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/25' }]);
     assert.equal(t.addresses.filter((a) => a.interface === 'eth0').length, 2);
   });
 
   it('IPv6 identity is the address whatever the prefix', () => {
     const s = run(base(), [{ op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/64' }]);
-    assert.deepEqual(fails(s, { op: 'addr-add', iface: 'eth0', cidr: '2001:db8:0::1/48' }), { code: 'EEXIST', message: 'Error: ipv6: address already assigned.' });
+    assert.deepEqual(fails(s, { op: 'addr-add', iface: 'eth0', cidr: '2001:db8:0::1/48' }), {
+      code: 'EEXIST',
+      message: 'Error: ipv6: address already assigned.',
+    });
     // Another interface may carry it.
     run(s, [{ op: 'addr-add', iface: 'eth1', cidr: '2001:db8::1/64' }]);
   });
@@ -58,7 +69,11 @@ describe('sim kernel: addresses', () => {
         { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' },
       ]);
       // As the kernel lists it: the promoted address moves after the last primary, keeping its label.
-      assert.deepEqual(addrs(s, 'eth0'), ['eth0 192.0.2.30/25', 'eth0 192.0.2.20/24 eth0:a', 'eth0 192.0.2.21/24 secondary eth0:b']);
+      assert.deepEqual(addrs(s, 'eth0'), [
+        'eth0 192.0.2.30/25',
+        'eth0 192.0.2.20/24 eth0:a',
+        'eth0 192.0.2.21/24 secondary eth0:b',
+      ]);
       assert.deepEqual(routes(s), [
         '192.0.2.0/25 dev eth0 proto kernel scope link src 192.0.2.30 metric 0',
         '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.20 metric 0',
@@ -87,21 +102,43 @@ describe('sim kernel: addresses', () => {
   });
 
   it('deleting a missing address fails with EADDRNOTAVAIL (prefix must match)', () => {
-    const s = run(base(), [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' }, { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/64' }]);
-    assert.deepEqual(fails(s, { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/25' }), { code: 'EADDRNOTAVAIL', message: 'Error: ipv4: Address not found.' });
-    assert.deepEqual(fails(s, { op: 'addr-del', iface: 'eth0', cidr: '2001:db8::9/64' }), { code: 'EADDRNOTAVAIL', message: 'Error: ipv6: address not found.' });
-    assert.deepEqual(fails(s, { op: 'addr-del', iface: 'eth9', cidr: '192.0.2.11/24' }), { code: 'ENODEV', message: 'Cannot find device "eth9"' });
+    const s = run(base(), [
+      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' },
+      { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/64' },
+    ]);
+    assert.deepEqual(fails(s, { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/25' }), {
+      code: 'EADDRNOTAVAIL',
+      message: 'Error: ipv4: Address not found.',
+    });
+    assert.deepEqual(fails(s, { op: 'addr-del', iface: 'eth0', cidr: '2001:db8::9/64' }), {
+      code: 'EADDRNOTAVAIL',
+      message: 'Error: ipv6: address not found.',
+    });
+    assert.deepEqual(fails(s, { op: 'addr-del', iface: 'eth9', cidr: '192.0.2.11/24' }), {
+      code: 'ENODEV',
+      message: 'Cannot find device "eth9"',
+    });
   });
 
   it('labels: at most 15 bytes and starting with the interface name; IPv6 ignores them', () => {
-    assert.equal(fails(base(), { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24', label: 'db' }).message, '"dev" (eth0) must match "label" (db).');
-    assert.deepEqual(fails(base(), { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24', label: 'eth0:abcdefghijk' }), { code: 'EINVAL', message: 'Error: Attribute failed policy validation.' });
+    assert.equal(
+      fails(base(), { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24', label: 'db' }).message,
+      '"dev" (eth0) must match "label" (db).',
+    );
+    assert.deepEqual(
+      fails(base(), { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24', label: 'eth0:abcdefghijk' }),
+      { code: 'EINVAL', message: 'Error: Attribute failed policy validation.' },
+    );
     const s = run(base(), [
       { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24', label: 'eth0:abcdefghij' },
       { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.12/24', label: 'eth0' },
       { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/64', label: 'eth0:x' },
     ]);
-    assert.deepEqual(addrs(s, 'eth0'), ['eth0 192.0.2.11/24 eth0:abcdefghij', 'eth0 192.0.2.12/24 secondary', 'eth0 2001:db8::1/64']);
+    assert.deepEqual(addrs(s, 'eth0'), [
+      'eth0 192.0.2.11/24 eth0:abcdefghij',
+      'eth0 192.0.2.12/24 secondary',
+      'eth0 2001:db8::1/64',
+    ]);
   });
 
   it('a /32 address has no connected route; IPv6 /64 gets one with metric 256, shared by addresses of the prefix', () => {
@@ -164,7 +201,10 @@ describe('sim kernel: addresses', () => {
       '203.0.113.0/24 dev eth0 proto boot scope link src 198.51.100.11 metric 0',
     ]);
     const b = run(s, [{ op: 'addr-del', iface: 'eth0', cidr: '198.51.100.11/24' }]);
-    assert.deepEqual(routes(b), ['default via 192.0.2.1 dev eth0 proto boot metric 0', '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0']);
+    assert.deepEqual(routes(b), [
+      'default via 192.0.2.1 dev eth0 proto boot metric 0',
+      '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
+    ]);
     const c = run(b, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }]);
     assert.deepEqual(c.routes, []);
   });

@@ -20,9 +20,21 @@ describe('demo snapshots', () => {
       assert.equal(checkObservedNode(snap, node), null);
       const bare = { ...snap, addresses: [], routes: [], neighbors: [] };
       const ops: KernelOp[] = [
-        ...snap.addresses.map((a): KernelOp => ({ op: 'addr-add', iface: a.interface, cidr: a.cidr, ...(a.label ? { label: a.label } : {}) })),
-        ...snap.routes.filter((r) => r.protocol !== 'kernel').map((r): KernelOp => ({ op: 'route-replace', to: r.to, via: r.via, dev: r.device!, metric: r.metric })),
-        ...snap.neighbors.map((n): KernelOp => ({ op: 'neigh-replace', iface: n.interface, address: n.address, lladdr: n.lladdr })),
+        ...snap.addresses.map((a): KernelOp => ({
+          op: 'addr-add',
+          iface: a.interface,
+          cidr: a.cidr,
+          ...(a.label ? { label: a.label } : {}),
+        })),
+        ...snap.routes
+          .filter((r) => r.protocol !== 'kernel')
+          .map((r): KernelOp => ({ op: 'route-replace', to: r.to, via: r.via, dev: r.device!, metric: r.metric })),
+        ...snap.neighbors.map((n): KernelOp => ({
+          op: 'neigh-replace',
+          iface: n.interface,
+          address: n.address,
+          lladdr: n.lladdr,
+        })),
       ];
       const r = applyOps(bare, ops);
       assert.ok(r.ok, r.ok ? '' : r.error.message);

@@ -30,8 +30,10 @@ describe('sim driver', () => {
   let env = '';
   let stateRoot = '';
   const loc = () => ({ env: { TANDEM_STATE_DIR: stateRoot }, cwd: work });
-  const driver = (node: string) => createSimDriver(node, { envDir: env, ...loc(), attachments: ATTACH, now: () => new Date('2025-02-01T10:00:00Z') });
-  const snapshot = async (node: string): Promise<ObservedNode> => JSON.parse(await readFile(join(DEMO, 'observed', `${node}.json`), 'utf8'));
+  const driver = (node: string) =>
+    createSimDriver(node, { envDir: env, ...loc(), attachments: ATTACH, now: () => new Date('2025-02-01T10:00:00Z') });
+  const snapshot = async (node: string): Promise<ObservedNode> =>
+    JSON.parse(await readFile(join(DEMO, 'observed', `${node}.json`), 'utf8'));
 
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'tandem-sim-'));
@@ -66,7 +68,11 @@ describe('sim driver', () => {
       { op: 'route-replace', to: 'default', via: '192.0.2.1', dev: 'eth0' },
       { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' },
     ]);
-    assert.deepEqual(r.results, [{ index: 0, ok: true }, { index: 1, ok: true }, { index: 2, ok: true }]);
+    assert.deepEqual(r.results, [
+      { index: 0, ok: true },
+      { index: 1, ok: true },
+      { index: 2, ok: true },
+    ]);
     assert.equal(r.changed, true);
     const onDisk = JSON.parse(await readFile(d.stateFile, 'utf8')) as ObservedNode;
     assert.deepEqual(onDisk, r.state);
@@ -84,7 +90,10 @@ describe('sim driver', () => {
       { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' },
       { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.62/24' },
     ]);
-    assert.deepEqual(r.results, [{ index: 0, ok: true }, { index: 1, ok: false, error: 'Error: ipv4: Address already assigned.', code: 'EEXIST' }]);
+    assert.deepEqual(r.results, [
+      { index: 0, ok: true },
+      { index: 1, ok: false, error: 'Error: ipv4: Address already assigned.', code: 'EEXIST' },
+    ]);
     const o = await d.observe();
     assert.ok(o.ok);
     assert.ok(o.state.addresses.some((a) => a.cidr === '192.0.2.61/24' && a.interface === 'eth1'));
@@ -95,7 +104,10 @@ describe('sim driver', () => {
     const d = driver('server2');
     const before = await readFile(d.stateFile, 'utf8');
     const mtime = (await stat(d.stateFile)).mtimeMs;
-    const r = await d.apply([{ op: 'link-set', iface: 'eth0', up: true }, { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' }]);
+    const r = await d.apply([
+      { op: 'link-set', iface: 'eth0', up: true },
+      { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' },
+    ]);
     assert.equal(r.changed, false);
     assert.equal(await readFile(d.stateFile, 'utf8'), before);
     assert.equal((await stat(d.stateFile)).mtimeMs, mtime);
@@ -103,7 +115,10 @@ describe('sim driver', () => {
 
   it('records the inventory', async () => {
     const d = driver('server2');
-    await d.writeInventory({ owned: ['addr/eth0/192.0.2.50/24'], lastApply: { revision: 'abc', at: '2025-02-01T10:00:00Z', planId: 'p1' } });
+    await d.writeInventory({
+      owned: ['addr/eth0/192.0.2.50/24'],
+      lastApply: { revision: 'abc', at: '2025-02-01T10:00:00Z', planId: 'p1' },
+    });
     const o = await d.observe();
     assert.ok(o.ok);
     assert.deepEqual(o.state.inventory.owned, ['addr/eth0/192.0.2.50/24']);
@@ -111,16 +126,23 @@ describe('sim driver', () => {
 
   it('simulates the segment: uniqueness check and IPv6 DAD see the other sim nodes', async () => {
     // server1's snapshot has web-b (192.0.2.62) failed over onto it.
-    assert.deepEqual(await driver('server2').addressInUse('eth0', '192.0.2.62'), [{ node: 'server1', iface: 'eth0', cidr: '192.0.2.62/24' }]);
+    assert.deepEqual(await driver('server2').addressInUse('eth0', '192.0.2.62'), [
+      { node: 'server1', iface: 'eth0', cidr: '192.0.2.62/24' },
+    ]);
     assert.deepEqual(await driver('server2').addressInUse('eth0', '192.0.2.99'), []);
     await driver('server1').apply([{ op: 'addr-add', iface: 'eth0', cidr: '2001:db8::50/64' }]);
     const r = await driver('server2').apply([{ op: 'addr-add', iface: 'eth0', cidr: '2001:db8::50/64' }]);
-    assert.deepEqual(addrs(r.state, 'eth0').filter((a) => a.includes('2001')), ['eth0 2001:db8::50/64 tentative dadfailed']);
+    assert.deepEqual(
+      addrs(r.state, 'eth0').filter((a) => a.includes('2001')),
+      ['eth0 2001:db8::50/64 tentative dadfailed'],
+    );
   });
 
   it('reads the segments from the environment when not given them', async () => {
     const d = createSimDriver('server2', { envDir: env, ...loc() });
-    assert.deepEqual(await d.addressInUse('eth0', '192.0.2.62'), [{ node: 'server1', iface: 'eth0', cidr: '192.0.2.62/24' }]);
+    assert.deepEqual(await d.addressInUse('eth0', '192.0.2.62'), [
+      { node: 'server1', iface: 'eth0', cidr: '192.0.2.62/24' },
+    ]);
   });
 
   it('reset starts the node over from its snapshot', async () => {
@@ -134,7 +156,10 @@ describe('sim driver', () => {
   it('a node without snapshot starts with lo only; a corrupt state file is a per-node parse error', async () => {
     const o = await driver('server3').observe();
     assert.ok(o.ok);
-    assert.deepEqual(o.state.links.map((l) => l.name), ['lo']);
+    assert.deepEqual(
+      o.state.links.map((l) => l.name),
+      ['lo'],
+    );
     await mkdir(simStateDir(env, loc()), { recursive: true });
     await writeFile(join(simStateDir(env, loc()), 'server4.json'), '{ not json');
     const bad = await driver('server4').observe();
@@ -148,7 +173,15 @@ describe('sim driver', () => {
     const io = (): CliIO & { out: ReturnType<typeof collect>; err: ReturnType<typeof collect> } => {
       const out = collect();
       const err = collect();
-      return { stdout: out, stderr: err, stdin: process.stdin, env: { TANDEM_STATE_DIR: stateRoot, NO_COLOR: '1' }, cwd: work, out, err };
+      return {
+        stdout: out,
+        stderr: err,
+        stdin: process.stdin,
+        env: { TANDEM_STATE_DIR: stateRoot, NO_COLOR: '1' },
+        cwd: work,
+        out,
+        err,
+      };
     };
     const p = io();
     assert.equal(await main(['sim', 'path', 'demo'], p), 0);
@@ -157,14 +190,24 @@ describe('sim driver', () => {
     await driver('server1').apply([{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.62/24' }]);
     const one = io();
     assert.equal(await main(['sim', 'reset', 'demo', '--node', 'server1'], one), 0);
-    assert.match(one.out.text(), /^server1: reset from its snapshot in demo\/observed -> state\/sim\/demo\/server1\.json\n$/);
+    assert.match(
+      one.out.text(),
+      /^server1: reset from its snapshot in demo\/observed -> state\/sim\/demo\/server1\.json\n$/,
+    );
     const s1 = await driver('server1').observe();
     assert.ok(s1.ok);
     assert.deepEqual(s1.state.addresses, (await snapshot('server1')).addresses);
 
     const all = io();
     assert.equal(await main(['sim', 'reset', 'demo'], all), 0);
-    assert.deepEqual(all.out.text().trim().split('\n').map((l) => l.split(':')[0]), ['server1', 'server2', 'server4']);
+    assert.deepEqual(
+      all.out
+        .text()
+        .trim()
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+      ['server1', 'server2', 'server4'],
+    );
     assert.match(all.out.text(), /server4: reset to an empty node/);
     await assert.rejects(stat(join(simStateDir(env, loc()), 'server4.json')), { code: 'ENOENT' });
 

@@ -5,7 +5,15 @@ import type { KernelOp } from '../../src/plan/ops.js';
 import { applyOp, applyOps, type KernelContext } from '../../src/sim/kernel.js';
 
 export function physical(name: string, up = true, extra: Partial<ObservedLink> = {}): ObservedLink {
-  return { name, kind: 'physical', adminUp: up, operState: up ? 'UP' : 'DOWN', mtu: 1500, mac: `02:00:00:00:aa:${name.length.toString(16).padStart(2, '0')}`, ...extra };
+  return {
+    name,
+    kind: 'physical',
+    adminUp: up,
+    operState: up ? 'UP' : 'DOWN',
+    mtu: 1500,
+    mac: `02:00:00:00:aa:${name.length.toString(16).padStart(2, '0')}`,
+    ...extra,
+  };
 }
 
 /** A node with lo and the given links, nothing configured. */
@@ -43,13 +51,33 @@ export function fails(state: ObservedNode, op: KernelOp, ctx?: KernelContext): {
 export function addrs(state: ObservedNode, iface?: string): string[] {
   return state.addresses
     .filter((a) => iface === undefined || a.interface === iface)
-    .map((a) => [a.interface, a.cidr, a.secondary ? 'secondary' : '', a.tentative ? 'tentative' : '', a.dadfailed ? 'dadfailed' : '', a.label ?? ''].filter(Boolean).join(' '));
+    .map((a) =>
+      [
+        a.interface,
+        a.cidr,
+        a.secondary ? 'secondary' : '',
+        a.tentative ? 'tentative' : '',
+        a.dadfailed ? 'dadfailed' : '',
+        a.label ?? '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
 }
 
 /** `ip route`-like lines, in state order. */
 export function routes(state: ObservedNode): string[] {
   return state.routes.map((r) =>
-    [r.to, r.via && `via ${r.via}`, r.device && `dev ${r.device}`, `proto ${r.protocol}`, r.scope && `scope ${r.scope}`, r.src && `src ${r.src}`, `metric ${r.metric}`, r.table !== 254 && `table ${r.table}`]
+    [
+      r.to,
+      r.via && `via ${r.via}`,
+      r.device && `dev ${r.device}`,
+      `proto ${r.protocol}`,
+      r.scope && `scope ${r.scope}`,
+      r.src && `src ${r.src}`,
+      `metric ${r.metric}`,
+      r.table !== 254 && `table ${r.table}`,
+    ]
       .filter(Boolean)
       .join(' '),
   );

@@ -21,7 +21,16 @@ const EVERYTHING: KernelOp[] = [
   { op: 'route-replace', to: '203.0.113.0/24', via: '192.0.2.12', dev: 'eth0' },
   { op: 'route-del', to: 'default', via: '192.0.2.1', dev: 'eth0' },
   { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:09' },
-  { op: 'xfrm-policy-update', policy: { selector: { src: '192.0.2.12/32', dst: '0.0.0.0/0' }, dir: 'out', action: 'block', priority: 1, templates: [] } },
+  {
+    op: 'xfrm-policy-update',
+    policy: {
+      selector: { src: '192.0.2.12/32', dst: '0.0.0.0/0' },
+      dir: 'out',
+      action: 'block',
+      priority: 1,
+      templates: [],
+    },
+  },
   { op: 'link-set', iface: 'eth1', up: false, mtu: 9000 },
   { op: 'link-add-bond', iface: 'bond0', mode: 'active-backup' },
   { op: 'link-enslave', iface: 'eth1', master: 'bond0' },
@@ -36,7 +45,16 @@ function populated(): ObservedNode {
     { op: 'addr-add', iface: 'eth1', cidr: '198.51.100.11/24' },
     { op: 'route-replace', to: 'default', via: '192.0.2.1', dev: 'eth0' },
     { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' },
-    { op: 'xfrm-policy-update', policy: { selector: { src: '192.0.2.12/32', dst: '0.0.0.0/0' }, dir: 'out', action: 'allow', priority: 1, templates: [] } },
+    {
+      op: 'xfrm-policy-update',
+      policy: {
+        selector: { src: '192.0.2.12/32', dst: '0.0.0.0/0' },
+        dir: 'out',
+        action: 'allow',
+        priority: 1,
+        templates: [],
+      },
+    },
   ]);
 }
 
@@ -76,7 +94,10 @@ describe('sim kernel: applyOp / applyOps', () => {
       { op: 'sysctl-set', name: 'net.ipv4.conf.all.promote_secondaries', value: '0' },
     ]);
     assert.ok(r.ok);
-    const again = applyOps(r.state, [{ op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' }, { op: 'link-release', iface: 'eth0' }]);
+    const again = applyOps(r.state, [
+      { op: 'neigh-replace', iface: 'eth0', address: '192.0.2.1', lladdr: '02:00:00:00:00:01' },
+      { op: 'link-release', iface: 'eth0' },
+    ]);
     assert.ok(again.ok);
     assert.equal(again.state, r.state);
     assert.equal(again.changed, false);
@@ -101,11 +122,19 @@ describe('sim kernel: applyOp / applyOps', () => {
   it('a batch of 5,000 address adds and deletes on one link ends where it started', () => {
     const start = nodeWith([physical('eth0')]);
     const adds: KernelOp[] = [];
-    for (let i = 0; i < 5000; i++) adds.push({ op: 'addr-add', iface: 'eth0', cidr: `2001:db8:${(i >> 8).toString(16)}::${(i & 255).toString(16)}/64` });
+    for (let i = 0; i < 5000; i++)
+      adds.push({
+        op: 'addr-add',
+        iface: 'eth0',
+        cidr: `2001:db8:${(i >> 8).toString(16)}::${(i & 255).toString(16)}/64`,
+      });
     const added = run(start, adds);
     assert.equal(added.addresses.length, 5000);
     assert.equal(added.routes.length, 20);
-    const removed = run(added, adds.map((op) => ({ ...op, op: 'addr-del' }) as KernelOp));
+    const removed = run(
+      added,
+      adds.map((op) => ({ ...op, op: 'addr-del' }) as KernelOp),
+    );
     assert.deepEqual(removed.addresses, []);
     assert.deepEqual(removed.routes, []);
   });

@@ -17,33 +17,52 @@ function named(node: string, state: ObservedNode): ObservedNode {
   return { ...state, node };
 }
 
-const a = named('a', run(nodeWith([physical('eth0')]), [
-  { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' },
-  { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::50/64' },
-]));
+const a = named(
+  'a',
+  run(nodeWith([physical('eth0')]), [
+    { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' },
+    { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::50/64' },
+  ]),
+);
 const b = named('b', run(nodeWith([physical('eth0')]), [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' }]));
 // c holds 192.0.2.50 on a private-segment link, and on a public bond whose slave is the attached eth2.
-const c = named('c', run(nodeWith([physical('eth0'), physical('eth2', false)]), [
-  { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' },
-  { op: 'link-add-bond', iface: 'bond0', mode: 'active-backup' },
-  { op: 'link-enslave', iface: 'eth2', master: 'bond0' },
-  { op: 'link-set', iface: 'bond0', up: true },
-  { op: 'addr-add', iface: 'bond0', cidr: '192.0.2.77/24' },
-]));
+const c = named(
+  'c',
+  run(nodeWith([physical('eth0'), physical('eth2', false)]), [
+    { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/24' },
+    { op: 'link-add-bond', iface: 'bond0', mode: 'active-backup' },
+    { op: 'link-enslave', iface: 'eth2', master: 'bond0' },
+    { op: 'link-set', iface: 'bond0', up: true },
+    { op: 'addr-add', iface: 'bond0', cidr: '192.0.2.77/24' },
+  ]),
+);
 
 describe('sim network: segments', () => {
   it('answers the uniqueness check per segment, excluding the asking node', () => {
     const net = new SimNetwork(ATTACH, [a, b, c]);
-    assert.deepEqual(net.inUseElsewhere('a', 'eth0', '192.0.2.50'), [{ node: 'b', iface: 'eth0', cidr: '192.0.2.50/24' }]);
+    assert.deepEqual(net.inUseElsewhere('a', 'eth0', '192.0.2.50'), [
+      { node: 'b', iface: 'eth0', cidr: '192.0.2.50/24' },
+    ]);
     assert.deepEqual(net.inUseElsewhere('a', 'eth0', '192.0.2.99'), []);
-    assert.deepEqual(net.inUseElsewhere('a', 'eth0', '192.0.2.77'), [{ node: 'c', iface: 'bond0', cidr: '192.0.2.77/24' }], 'bond inherits its slave segment');
+    assert.deepEqual(
+      net.inUseElsewhere('a', 'eth0', '192.0.2.77'),
+      [{ node: 'c', iface: 'bond0', cidr: '192.0.2.77/24' }],
+      'bond inherits its slave segment',
+    );
     assert.deepEqual(net.inUseElsewhere('c', 'eth0', '192.0.2.50'), [], 'c/eth0 is on another segment');
   });
 
   it('reports IPv4 duplicates across nodes of one segment', () => {
     const net = new SimNetwork(ATTACH, [a, b, c]);
     assert.deepEqual(net.duplicates(), [
-      { segment: 'public', address: '192.0.2.50', holders: [{ node: 'a', iface: 'eth0', cidr: '192.0.2.50/24' }, { node: 'b', iface: 'eth0', cidr: '192.0.2.50/24' }] },
+      {
+        segment: 'public',
+        address: '192.0.2.50',
+        holders: [
+          { node: 'a', iface: 'eth0', cidr: '192.0.2.50/24' },
+          { node: 'b', iface: 'eth0', cidr: '192.0.2.50/24' },
+        ],
+      },
     ]);
   });
 
@@ -55,7 +74,9 @@ describe('sim network: segments', () => {
     const dup = new SimNetwork(ATTACH, [a, b]).contextFor('b');
     const failed = run(b, [{ op: 'addr-add', iface: 'eth0', cidr: '2001:db8::50/64' }], dup);
     assert.deepEqual(addrs(failed, 'eth0'), ['eth0 192.0.2.50/24', 'eth0 2001:db8::50/64 tentative dadfailed']);
-    assert.deepEqual(new SimNetwork(ATTACH, [a, failed]).holders('public', '2001:db8::50'), [{ node: 'a', iface: 'eth0', cidr: '2001:db8::50/64' }]);
+    assert.deepEqual(new SimNetwork(ATTACH, [a, failed]).holders('public', '2001:db8::50'), [
+      { node: 'a', iface: 'eth0', cidr: '2001:db8::50/64' },
+    ]);
   });
 
   it('withState replaces one node', () => {

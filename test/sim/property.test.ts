@@ -11,13 +11,38 @@ import { nodeWith, physical } from './helpers.js';
 
 const IFACES = ['eth0', 'eth1'];
 const POOL = [
-  '192.0.2.1/24', '192.0.2.2/24', '192.0.2.3/24', '192.0.2.4/24', '192.0.2.2/25', '192.0.2.130/25', '192.0.2.131/25',
-  '198.51.100.1/24', '198.51.100.2/24', '192.0.2.9/32', '2001:db8::1/64', '2001:db8::2/64', '2001:db8:1::1/64',
+  '192.0.2.1/24',
+  '192.0.2.2/24',
+  '192.0.2.3/24',
+  '192.0.2.4/24',
+  '192.0.2.2/25',
+  '192.0.2.130/25',
+  '192.0.2.131/25',
+  '198.51.100.1/24',
+  '198.51.100.2/24',
+  '192.0.2.9/32',
+  '2001:db8::1/64',
+  '2001:db8::2/64',
+  '2001:db8:1::1/64',
 ];
 
 const opArb: fc.Arbitrary<KernelOp> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('addr-add' as const), iface: fc.constantFrom(...IFACES), cidr: fc.constantFrom(...POOL) }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('addr-del' as const), iface: fc.constantFrom(...IFACES), cidr: fc.constantFrom(...POOL) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('addr-add' as const),
+      iface: fc.constantFrom(...IFACES),
+      cidr: fc.constantFrom(...POOL),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('addr-del' as const),
+      iface: fc.constantFrom(...IFACES),
+      cidr: fc.constantFrom(...POOL),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -57,7 +82,11 @@ function checkInvariants(s: ObservedNode): void {
         assert.equal(routes.length, 0);
       }
     } else {
-      assert.equal(s.routes.filter((r) => r.protocol === 'kernel' && r.device === iface && r.to === network).length, 1, `one connected route for ${k}`);
+      assert.equal(
+        s.routes.filter((r) => r.protocol === 'kernel' && r.device === iface && r.to === network).length,
+        1,
+        `one connected route for ${k}`,
+      );
     }
   }
   for (const r of s.routes) {
@@ -75,11 +104,19 @@ describe('sim kernel: address properties', () => {
           const r = applyOp(s, op);
           if (op.op === 'addr-add' || op.op === 'addr-del') {
             const family = op.cidr.includes(':') ? 6 : 4;
-            const exists = before.addresses.some((a) =>
-              a.interface === op.iface && (family === 4 ? a.cidr === op.cidr : a.cidr.split('/')[0] === op.cidr.split('/')[0] && (op.op === 'addr-add' || a.cidr === op.cidr)),
+            const exists = before.addresses.some(
+              (a) =>
+                a.interface === op.iface &&
+                (family === 4
+                  ? a.cidr === op.cidr
+                  : a.cidr.split('/')[0] === op.cidr.split('/')[0] && (op.op === 'addr-add' || a.cidr === op.cidr)),
             );
             // add fails exactly when the address exists, del exactly when it does not.
-            assert.equal(r.ok, op.op === 'addr-add' ? !exists : exists, `${JSON.stringify(op)} -> ${r.ok ? 'ok' : r.error.message}`);
+            assert.equal(
+              r.ok,
+              op.op === 'addr-add' ? !exists : exists,
+              `${JSON.stringify(op)} -> ${r.ok ? 'ok' : r.error.message}`,
+            );
           } else {
             assert.ok(r.ok);
           }

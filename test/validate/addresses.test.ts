@@ -16,7 +16,6 @@ spec:
   placements:
 ${nodes.map((n, i) => `    - { node: ${n}, interface: eth0, priority: ${i + 1} }\n`).join('')}`;
 
-
 const TWO_NODES: Files = {
   'c.yaml': CLUSTER,
   'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24')]),
@@ -26,14 +25,23 @@ const TWO_NODES: Files = {
 describe('address rules', () => {
   it('the two-node base passes every ADDR rule', () => {
     const r = validateTexts(TWO_NODES);
-    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId.startsWith('ADDR')), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.ruleId.startsWith('ADDR')),
+      [],
+    );
   });
 
   it('ADDR002 rejects the network address of a static address', () => {
-    const files = { ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24'), eth('eth1', '198.51.100.0/24')]) };
+    const files = {
+      ...TWO_NODES,
+      'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24'), eth('eth1', '198.51.100.0/24')]),
+    };
     const d = one(files, 'ADDR002');
     assert.equal(d.severity, 'error');
-    assert.match(d.summary, /^Node\/n1: interface eth1 address 198\.51\.100\.0\/24 is the network address of 198\.51\.100\.0\/24/);
+    assert.match(
+      d.summary,
+      /^Node\/n1: interface eth1 address 198\.51\.100\.0\/24 is the network address of 198\.51\.100\.0\/24/,
+    );
     assert.deepEqual(d.objects, ['Node/n1', 'n1/eth1']);
     expectAt(d, files, 'n1.yaml', '198.51.100.0/24');
   });
@@ -55,7 +63,10 @@ describe('address rules', () => {
   });
 
   it('ADDR002 passes /31 and /32 IPv4 addresses and IPv6 subnet-router addresses', () => {
-    none({ ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.0/31, 198.51.100.255/32, "2001:db8:1::/64"')]) }, 'ADDR002');
+    none(
+      { ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.0/31, 198.51.100.255/32, "2001:db8:1::/64"')]) },
+      'ADDR002',
+    );
   });
 
   it('ADDR003 reports the second assignment of an address and relates the first', () => {
@@ -70,14 +81,21 @@ describe('address rules', () => {
   it('ADDR003 compares addresses, not text or prefix: a relocatable equal to a static address is a duplicate', () => {
     const files = { ...TWO_NODES, 'a.yaml': reloc('db', '192.0.2.12/25', ['n1', 'n2']) };
     const d = one(files, 'ADDR003');
-    assert.match(d.summary, /^RelocatableAddress\/db: address 192\.0\.2\.12 is already assigned to Node\/n2 interface eth0/);
+    assert.match(
+      d.summary,
+      /^RelocatableAddress\/db: address 192\.0\.2\.12 is already assigned to Node\/n2 interface eth0/,
+    );
     expectAt(d, files, 'a.yaml', 'address:', ['n2.yaml', '192.0.2.12/24']);
 
-    const v6 = { ...TWO_NODES, 'n2.yaml': node('n2', [eth('eth0', '192.0.2.12/24, "2001:db8:1:0::0a/64"')]), 'a.yaml': reloc('v6', '"2001:DB8:1::A/64"', ['n1', 'n2']) };
+    const v6 = {
+      ...TWO_NODES,
+      'n2.yaml': node('n2', [eth('eth0', '192.0.2.12/24, "2001:db8:1:0::0a/64"')]),
+      'a.yaml': reloc('v6', '"2001:DB8:1::A/64"', ['n1', 'n2']),
+    };
     assert.match(one(v6, 'ADDR003').summary, /address 2001:db8:1::a is already assigned to Node\/n2 interface eth0/);
   });
 
-  it('ADDR003 passes a management address that is also the node\'s own interface address, and node-local addresses', () => {
+  it("ADDR003 passes a management address that is also the node's own interface address, and node-local addresses", () => {
     const lo = '{ name: lo, type: loopback, addresses: [127.0.0.1/8, 192.0.2.100/32] }';
     none(
       {
@@ -98,7 +116,10 @@ describe('address rules', () => {
     };
     const d = one(files, 'ADDR004');
     assert.equal(d.severity, 'error');
-    assert.equal(d.summary, 'RelocatableAddress/db: 192.0.2.50/24 overlaps the management subnet 192.0.2.0/24 of Node/n1');
+    assert.equal(
+      d.summary,
+      'RelocatableAddress/db: 192.0.2.50/24 overlaps the management subnet 192.0.2.0/24 of Node/n1',
+    );
     assert.deepEqual(d.objects, ['RelocatableAddress/db', 'Node/n1']);
     expectAt(d, files, 'a.yaml', 'address:', ['n1.yaml', 'management:']);
   });
@@ -110,10 +131,13 @@ describe('address rules', () => {
       'n2.yaml': node('n2', [eth('eth0', '192.0.2.12/24')]),
       'a.yaml': reloc('same', '198.51.100.11/28', ['n1']) + '---\n' + reloc('wide', '198.51.100.200/24', ['n2', 'n1']),
     };
-    assert.deepEqual(findingsOf(validateTexts(files), 'ADDR004').map((d) => d.summary), [
-      'RelocatableAddress/same: 198.51.100.11/28 is the management address of Node/n1',
-      'RelocatableAddress/wide: 198.51.100.200/24 overlaps the management subnet 198.51.100.0/28 of Node/n1',
-    ]);
+    assert.deepEqual(
+      findingsOf(validateTexts(files), 'ADDR004').map((d) => d.summary),
+      [
+        'RelocatableAddress/same: 198.51.100.11/28 is the management address of Node/n1',
+        'RelocatableAddress/wide: 198.51.100.200/24 overlaps the management subnet 198.51.100.0/28 of Node/n1',
+      ],
+    );
   });
 
   it('ADDR004 passes a relocatable address off the management subnets of its nodes', () => {
@@ -149,7 +173,13 @@ describe('address rules', () => {
   });
 
   it('ADDR005 passes a management address configured on an interface', () => {
-    none({ ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24'), eth('mgmt0', '203.0.113.11/24')], '203.0.113.11/24') }, 'ADDR005');
+    none(
+      {
+        ...TWO_NODES,
+        'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24'), eth('mgmt0', '203.0.113.11/24')], '203.0.113.11/24'),
+      },
+      'ADDR005',
+    );
   });
 
   it('ADDR006 rejects a management address on an interface with failover', () => {
@@ -164,7 +194,13 @@ describe('address rules', () => {
 
   it('ADDR006 passes a management address on an interface without failover', () => {
     const fo = ', failover: { node: n2, interface: eth0 }';
-    none({ ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24', fo), eth('mgmt0', '203.0.113.11/24')], '203.0.113.11/24') }, 'ADDR006');
+    none(
+      {
+        ...TWO_NODES,
+        'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24', fo), eth('mgmt0', '203.0.113.11/24')], '203.0.113.11/24'),
+      },
+      'ADDR006',
+    );
   });
 
   it('ADDR007 rejects a route destination with host bits set', () => {
@@ -172,9 +208,21 @@ describe('address rules', () => {
     const files = { ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24', route('203.0.113.5/24'))]) };
     const d = one(files, 'ADDR007');
     assert.equal(d.severity, 'error');
-    assert.equal(d.summary, 'Node/n1: route 203.0.113.5/24 on interface eth0 has host bits set (the network is 203.0.113.0/24)');
+    assert.equal(
+      d.summary,
+      'Node/n1: route 203.0.113.5/24 on interface eth0 has host bits set (the network is 203.0.113.0/24)',
+    );
     assert.deepEqual(d.objects, ['Node/n1', 'n1/eth0']);
     expectAt(d, files, 'n1.yaml', '203.0.113.5/24');
-    none({ ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24', route('203.0.113.0/24')), eth('eth1', '198.51.100.1/24', route('default'))]) }, 'ADDR007');
+    none(
+      {
+        ...TWO_NODES,
+        'n1.yaml': node('n1', [
+          eth('eth0', '192.0.2.11/24', route('203.0.113.0/24')),
+          eth('eth1', '198.51.100.1/24', route('default')),
+        ]),
+      },
+      'ADDR007',
+    );
   });
 });

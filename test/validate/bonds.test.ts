@@ -9,7 +9,6 @@ const eth = (name: string, extra = '') => `{ name: ${name}, type: physical, segm
 const bond = (name: string, slaves: string, extra = '') =>
   `{ name: ${name}, type: bond, segment: public, addresses: [192.0.2.10/24], bond: { mode: active-backup, slaves: [${slaves}] }${extra} }`;
 
-
 /** Asserts the finding's source is at `needle` in n1.yaml, and its first related place at `related`. */
 function expectAt(d: Diagnostic, files: Files, needle: string, related?: string) {
   assert.equal(d.source?.file, 'env/n1.yaml');
@@ -24,7 +23,10 @@ const GOOD = withNode([eth('eth1'), eth('eth2'), bond('bond0', 'eth1, eth2')]);
 describe('bond rules', () => {
   it('a bond of two bare physical slaves passes every BOND rule', () => {
     const r = validateTexts(GOOD);
-    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId.startsWith('BOND')), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.ruleId.startsWith('BOND')),
+      [],
+    );
     assert.equal(r.valid, true);
   });
 
@@ -69,10 +71,13 @@ describe('bond rules', () => {
       bond('bond0', 'eth1, eth2'),
     ]);
     const found = findings(files, 'BOND004');
-    assert.deepEqual(found.map((d) => d.summary), [
-      'Node/n1: interface eth1 is a slave of bond0 but has addresses and routes',
-      'Node/n1: interface eth2 is a slave of bond0 but has neighbors',
-    ]);
+    assert.deepEqual(
+      found.map((d) => d.summary),
+      [
+        'Node/n1: interface eth1 is a slave of bond0 but has addresses and routes',
+        'Node/n1: interface eth2 is a slave of bond0 but has neighbors',
+      ],
+    );
     assert.equal(found[0].severity, 'error');
     assert.deepEqual(found[0].objects, ['Node/n1', 'n1/bond0', 'n1/eth1']);
     expectAt(found[0], files, 'name: eth1', 'slaves: [eth1');
@@ -87,10 +92,10 @@ describe('bond rules', () => {
       '{ name: bond1, type: bond, bond: { mode: active-backup, slaves: [eth2, eth2] } }',
     ]);
     const found = findings(files, 'BOND005');
-    assert.deepEqual(found.map((d) => d.summary), [
-      'Node/n1: interface eth2 is a slave of both bond0 and bond1',
-      'Node/n1: bond bond1 lists slave eth2 twice',
-    ]);
+    assert.deepEqual(
+      found.map((d) => d.summary),
+      ['Node/n1: interface eth2 is a slave of both bond0 and bond1', 'Node/n1: bond bond1 lists slave eth2 twice'],
+    );
     assert.equal(found[0].severity, 'error');
     assert.deepEqual(found[0].objects, ['Node/n1', 'n1/bond1', 'n1/eth2', 'n1/bond0']);
     expectAt(found[0], files, 'name: bond1', 'name: bond0');
@@ -109,23 +114,44 @@ describe('bond rules', () => {
   });
 
   it('BOND006 passes failover configured on the bond', () => {
-    const files = { ...withNode([eth('eth1'), eth('eth2'), bond('bond0', 'eth1, eth2', ', failover: { node: n2, interface: bond0 }')]), 'n2.yaml': node('n2', [eth('eth1'), bond('bond0', 'eth1')]) };
+    const files = {
+      ...withNode([
+        eth('eth1'),
+        eth('eth2'),
+        bond('bond0', 'eth1, eth2', ', failover: { node: n2, interface: bond0 }'),
+      ]),
+      'n2.yaml': node('n2', [eth('eth1'), bond('bond0', 'eth1')]),
+    };
     assert.deepEqual(findings(files, 'BOND006'), []);
   });
 
   it('BOND007 warns about slaves on another segment than the bond, or than each other', () => {
-    const files = withNode([eth('eth1'), '{ name: eth2, type: physical, segment: private }', bond('bond0', 'eth1, eth2')]);
+    const files = withNode([
+      eth('eth1'),
+      '{ name: eth2, type: physical, segment: private }',
+      bond('bond0', 'eth1, eth2'),
+    ]);
     const d = one(files, 'BOND007');
     assert.equal(d.severity, 'warning');
     assert.equal(d.summary, 'Node/n1: slave eth2 is on segment private, but bond bond0 is on public');
     assert.deepEqual(d.objects, ['Node/n1', 'n1/bond0', 'n1/eth2']);
     expectAt(d, files, 'segment: private', 'name: bond0');
 
-    const noBondSegment = withNode([eth('eth1'), '{ name: eth2, type: physical, segment: private }', '{ name: bond0, type: bond, bond: { mode: active-backup, slaves: [eth1, eth2] } }']);
-    assert.equal(one(noBondSegment, 'BOND007').summary, 'Node/n1: slaves eth1 and eth2 of bond bond0 are on different segments (public, private)');
+    const noBondSegment = withNode([
+      eth('eth1'),
+      '{ name: eth2, type: physical, segment: private }',
+      '{ name: bond0, type: bond, bond: { mode: active-backup, slaves: [eth1, eth2] } }',
+    ]);
+    assert.equal(
+      one(noBondSegment, 'BOND007').summary,
+      'Node/n1: slaves eth1 and eth2 of bond bond0 are on different segments (public, private)',
+    );
   });
 
-  it('BOND007 passes slaves on the bond\'s segment or without one', () => {
-    assert.deepEqual(findings(withNode([eth('eth1'), '{ name: eth2, type: physical }', bond('bond0', 'eth1, eth2')]), 'BOND007'), []);
+  it("BOND007 passes slaves on the bond's segment or without one", () => {
+    assert.deepEqual(
+      findings(withNode([eth('eth1'), '{ name: eth2, type: physical }', bond('bond0', 'eth1, eth2')]), 'BOND007'),
+      [],
+    );
   });
 });

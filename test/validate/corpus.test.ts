@@ -31,8 +31,16 @@ describe('bad-input corpus', () => {
       assert.equal(result.valid, false, `${c.name} was accepted`);
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       const want = { file: expectedFile(c), line: c.expect.line, col: c.expect.col };
-      const hit = errors.find((d) => d.ruleId === c.expect.ruleId && d.source?.file === want.file && d.source.line === want.line && d.source.col === want.col);
-      const shown = errors.map((d) => `${d.ruleId} ${d.source ? `${d.source.file}:${d.source.line}:${d.source.col}` : '-'} ${d.summary}`).join('\n');
+      const hit = errors.find(
+        (d) =>
+          d.ruleId === c.expect.ruleId &&
+          d.source?.file === want.file &&
+          d.source.line === want.line &&
+          d.source.col === want.col,
+      );
+      const shown = errors
+        .map((d) => `${d.ruleId} ${d.source ? `${d.source.file}:${d.source.line}:${d.source.col}` : '-'} ${d.summary}`)
+        .join('\n');
       assert.ok(hit, `expected ${c.expect.ruleId} at ${want.file}:${want.line}:${want.col}; got:\n${shown}`);
       const text = `${hit.summary}\n${hit.detail ?? ''}`;
       assert.ok(text.includes(c.expect.message), `message of ${c.expect.ruleId} lacks "${c.expect.message}":\n${text}`);
@@ -68,7 +76,10 @@ describe('shipped environments', () => {
     const texts = new Map<string, string>();
     for (const file of (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort()) {
       const text = await readFile(join(dir, file), 'utf8');
-      assert.ok(text.startsWith('# yaml-language-server: $schema=../../schema/tandem.schema.json\n'), `${name}/${file} lacks the schema comment`);
+      assert.ok(
+        text.startsWith('# yaml-language-server: $schema=../../schema/tandem.schema.json\n'),
+        `${name}/${file} lacks the schema comment`,
+      );
       texts.set(`environments/${name}/${file}`, text);
     }
     return texts;
@@ -82,12 +93,17 @@ describe('shipped environments', () => {
   }
 
   const rulesOf = (texts: Map<string, string>, dir: string) =>
-    validateLoaded(loadFromTexts(dir, texts)).diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
+    validateLoaded(loadFromTexts(dir, texts))
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.ruleId);
 
   for (const name of ['demo', 'cip', 'serviceguard']) {
     it(`${name} is valid without warnings`, async () => {
       const result = validateLoaded(loadFromTexts(`environments/${name}`, await shipped(name)));
-      assert.deepEqual(result.diagnostics.map((d) => `${d.ruleId} ${d.summary}`), []);
+      assert.deepEqual(
+        result.diagnostics.map((d) => `${d.ruleId} ${d.summary}`),
+        [],
+      );
       assert.equal(result.valid, true);
     });
   }
@@ -95,17 +111,57 @@ describe('shipped environments', () => {
   it('cip: failover pairs, bonds and tunnels are checked', async () => {
     const cip = await shipped('cip');
     const dir = 'environments/cip';
-    assert.ok(rulesOf(mutate(cip, 'clims-1-2.yaml', 'failover: { node: clim1, interface: eth1 }', 'failover: { node: clim1, interface: eth2 }'), dir).includes('FO004'));
+    assert.ok(
+      rulesOf(
+        mutate(
+          cip,
+          'clims-1-2.yaml',
+          'failover: { node: clim1, interface: eth1 }',
+          'failover: { node: clim1, interface: eth2 }',
+        ),
+        dir,
+      ).includes('FO004'),
+    );
     assert.ok(rulesOf(mutate(cip, 'clims-1-2.yaml', '- name: tun2', '- name: tun1'), dir).includes('TUN004'));
-    assert.ok(rulesOf(mutate(cip, 'clims-1-2.yaml', '{ name: eth2, type: physical, segment: lan-b }', '{ name: eth2, type: physical, segment: lan-b, addresses: [192.0.2.90/26] }'), dir).includes('BOND004'));
-    assert.ok(rulesOf(mutate(cip, 'clims-3-4.yaml', 'provider: p1\n  connection: { transport: sim }\n  management: 203.0.113.24/24', 'provider: p2\n  connection: { transport: sim }\n  management: 203.0.113.24/24'), dir).includes('FO006'));
+    assert.ok(
+      rulesOf(
+        mutate(
+          cip,
+          'clims-1-2.yaml',
+          '{ name: eth2, type: physical, segment: lan-b }',
+          '{ name: eth2, type: physical, segment: lan-b, addresses: [192.0.2.90/26] }',
+        ),
+        dir,
+      ).includes('BOND004'),
+    );
+    assert.ok(
+      rulesOf(
+        mutate(
+          cip,
+          'clims-3-4.yaml',
+          'provider: p1\n  connection: { transport: sim }\n  management: 203.0.113.24/24',
+          'provider: p2\n  connection: { transport: sim }\n  management: 203.0.113.24/24',
+        ),
+        dir,
+      ).includes('FO006'),
+    );
   });
 
   it('serviceguard: the package policy must be on both nodes', async () => {
     const sg = await shipped('serviceguard');
     const dir = 'environments/serviceguard';
-    const onlyNode1 = mutate(sg, 'ipsec.yaml', 'priority: 100\n  appliesTo: { relocatableAddress: pkga }', 'priority: 100\n  appliesTo: { nodes: [node1] }');
+    const onlyNode1 = mutate(
+      sg,
+      'ipsec.yaml',
+      'priority: 100\n  appliesTo: { relocatableAddress: pkga }',
+      'priority: 100\n  appliesTo: { nodes: [node1] }',
+    );
     assert.ok(rulesOf(onlyNode1, dir).includes('IPSEC004'));
-    assert.ok(rulesOf(mutate(sg, 'ipsec.yaml', 'keys: { env: TANDEM_PKGA_KEY }', 'keys: { file: keys/pkga.key }'), dir).includes('IPSEC007'));
+    assert.ok(
+      rulesOf(
+        mutate(sg, 'ipsec.yaml', 'keys: { env: TANDEM_PKGA_KEY }', 'keys: { file: keys/pkga.key }'),
+        dir,
+      ).includes('IPSEC007'),
+    );
   });
 });

@@ -29,7 +29,10 @@ function expectAt(d: Diagnostic, file: string, line: number) {
 describe('failover rules', () => {
   it('a mutual pair on one provider and segment passes every FO rule', () => {
     const r = validateTexts(GOOD);
-    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId.startsWith('FO')), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.ruleId.startsWith('FO')),
+      [],
+    );
     assert.equal(r.valid, true);
   });
 
@@ -60,14 +63,30 @@ describe('failover rules', () => {
       eth('eth3'),
       '{ name: tun0, type: tunnel, tunnel: { mode: sit, local: 192.0.2.20, remote: 203.0.113.9 } }',
     ]);
-    const toTunnel = one({ ...GOOD, 'clim1.yaml': node('clim1', [eth('eth2', fo('clim2', 'tun0'))]), 'clim2.yaml': clim2 }, 'FO003');
+    const toTunnel = one(
+      { ...GOOD, 'clim1.yaml': node('clim1', [eth('eth2', fo('clim2', 'tun0'))]), 'clim2.yaml': clim2 },
+      'FO003',
+    );
     assert.match(toTunnel.summary, /eth2 fails over to clim2\/tun0, which is a tunnel interface/);
     assert.equal(toTunnel.related?.[0].source.line, 10);
     expectAt(toTunnel, 'clim1.yaml', 8);
-    const toSlave = one({ ...GOOD, 'clim1.yaml': node('clim1', [eth('eth2', fo('clim2', 'eth3'))]), 'clim2.yaml': clim2 }, 'FO003');
+    const toSlave = one(
+      { ...GOOD, 'clim1.yaml': node('clim1', [eth('eth2', fo('clim2', 'eth3'))]), 'clim2.yaml': clim2 },
+      'FO003',
+    );
     assert.match(toSlave.summary, /clim2\/eth3, which is a slave of bond bond0/);
     assert.deepEqual(toSlave.objects, ['Node/clim1', 'clim1/eth2', 'clim2/eth3']);
-    const fromLoopback = one({ ...GOOD, 'clim1.yaml': node('clim1', ['{ name: lo, type: loopback }', eth('eth2'), `{ name: lo1, type: loopback${fo('clim2', 'eth3')} }`]) }, 'FO003');
+    const fromLoopback = one(
+      {
+        ...GOOD,
+        'clim1.yaml': node('clim1', [
+          '{ name: lo, type: loopback }',
+          eth('eth2'),
+          `{ name: lo1, type: loopback${fo('clim2', 'eth3')} }`,
+        ]),
+      },
+      'FO003',
+    );
     assert.match(fromLoopback.summary, /Node\/clim1: lo1 has failover to clim2\/eth3, but is a loopback interface/);
     assert.deepEqual(fromLoopback.objects, ['Node/clim1', 'clim1/lo1']);
     expectAt(fromLoopback, 'clim1.yaml', 10);
@@ -76,7 +95,10 @@ describe('failover rules', () => {
   it('FO003 leaves failover on a slave to BOND006 (one report per mistake)', () => {
     const r = validateTexts({
       ...GOOD,
-      'clim1.yaml': node('clim1', ['{ name: bond0, type: bond, bond: { mode: active-backup, slaves: [eth2] } }', eth('eth2', fo('clim2', 'eth3'))]),
+      'clim1.yaml': node('clim1', [
+        '{ name: bond0, type: bond, bond: { mode: active-backup, slaves: [eth2] } }',
+        eth('eth2', fo('clim2', 'eth3')),
+      ]),
       'clim2.yaml': node('clim2', [eth('eth3')]),
     });
     assert.deepEqual(findingsOf(r, 'FO003'), []);
@@ -87,7 +109,10 @@ describe('failover rules', () => {
     const r = validateTexts({
       ...GOOD,
       'clim1.yaml': node('clim1', [eth('eth2', fo('clim2', 'bond0'))]),
-      'clim2.yaml': node('clim2', ['{ name: bond0, type: bond, segment: public, bond: { mode: active-backup, slaves: [eth3] } }', eth('eth3')]),
+      'clim2.yaml': node('clim2', [
+        '{ name: bond0, type: bond, segment: public, bond: { mode: active-backup, slaves: [eth3] } }',
+        eth('eth3'),
+      ]),
     });
     assert.deepEqual(findingsOf(r, 'FO003'), []);
   });
@@ -117,7 +142,10 @@ describe('failover rules', () => {
       },
       'FO005',
     );
-    assert.match(d.summary, /Node\/clim3: eth1 fails over to clim2\/eth3, which is already the failover target of clim1\/eth2/);
+    assert.match(
+      d.summary,
+      /Node\/clim3: eth1 fails over to clim2\/eth3, which is already the failover target of clim1\/eth2/,
+    );
     assert.ok(d.objects.includes('clim1/eth2'));
     expectAt(d, 'clim3.yaml', 8);
     assert.equal(d.related?.[0].source.file, 'env/clim1.yaml');
@@ -131,7 +159,10 @@ describe('failover rules', () => {
   });
 
   it('FO007 warns that a held-down interface does not fail over', () => {
-    const d = one({ ...GOOD, 'clim1.yaml': node('clim1', [eth('eth2', `, state: down${fo('clim2', 'eth3')}`)]) }, 'FO007');
+    const d = one(
+      { ...GOOD, 'clim1.yaml': node('clim1', [eth('eth2', `, state: down${fo('clim2', 'eth3')}`)]) },
+      'FO007',
+    );
     assert.equal(d.severity, 'warning');
     assert.match(d.summary, /Node\/clim1: eth2 is held down, so its failover to clim2\/eth3 is suppressed/);
     expectAt(d, 'clim1.yaml', 8);

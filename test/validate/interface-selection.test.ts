@@ -22,7 +22,6 @@ ${placements
   })
   .join('')}`;
 
-
 // n1: eth0 carries 192.0.2.0/24; eth1 is cabled to the same segment without an address.
 const BASE: Files = {
   'c.yaml': CLUSTER,
@@ -33,14 +32,20 @@ const BASE: Files = {
 describe('interface selection rules', () => {
   it('the base with a relocatable address on eth0 (backup eth1) passes every SEL rule', () => {
     const r = validateTexts({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0 eth1', 'n2 eth0']) });
-    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId.startsWith('SEL')), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.ruleId.startsWith('SEL')),
+      [],
+    );
   });
 
   it('SEL001 rejects a placement on another interface than the one holding the subnet', () => {
     const files = { ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0', 'n1 eth1']) };
     const d = one(files, 'SEL001');
     assert.equal(d.severity, 'error');
-    assert.equal(d.summary, 'RelocatableAddress/db: placement on Node/n1 uses interface eth1, but 192.0.2.0/24 is on interface eth0 there (192.0.2.11/24)');
+    assert.equal(
+      d.summary,
+      'RelocatableAddress/db: placement on Node/n1 uses interface eth1, but 192.0.2.0/24 is on interface eth0 there (192.0.2.11/24)',
+    );
     assert.deepEqual(d.objects, ['RelocatableAddress/db', 'Node/n1', 'n1/eth1', 'n1/eth0']);
     expectAt(d, files, 'a.yaml', 'node: n1', ['n1.yaml', '192.0.2.11/24']);
   });
@@ -54,14 +59,27 @@ describe('interface selection rules', () => {
     const lo = '{ name: lo, type: loopback, addresses: [192.0.2.100/32] }';
     none({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0 eth1']) }, 'SEL001');
     none({ ...BASE, 'a.yaml': reloc('db', '198.51.100.50/24', ['n1 eth1']) }, 'SEL001');
-    none({ ...BASE, 'n2.yaml': node('n2', [lo, eth('eth0', 'segment: public')]), 'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0']) }, 'SEL001');
+    none(
+      {
+        ...BASE,
+        'n2.yaml': node('n2', [lo, eth('eth0', 'segment: public')]),
+        'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0']),
+      },
+      'SEL001',
+    );
   });
 
   it('SEL002 warns about two prefix lengths for one subnet on one interface', () => {
-    const files = { ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/25]')]) };
+    const files = {
+      ...BASE,
+      'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/25]')]),
+    };
     const d = one(files, 'SEL002');
     assert.equal(d.severity, 'warning');
-    assert.equal(d.summary, 'Node/n2: interface eth0 carries 192.0.2.13/25 and 192.0.2.12/24 on one subnet with different prefix lengths');
+    assert.equal(
+      d.summary,
+      'Node/n2: interface eth0 carries 192.0.2.13/25 and 192.0.2.12/24 on one subnet with different prefix lengths',
+    );
     assert.deepEqual(d.objects, ['Node/n2', 'n2/eth0']);
     expectAt(d, files, 'n2.yaml', '192.0.2.13/25', ['n2.yaml', '192.0.2.12/24']);
   });
@@ -69,19 +87,50 @@ describe('interface selection rules', () => {
   it('SEL002 counts relocatable addresses placed on the interface, primary or backup', () => {
     const files = { ...BASE, 'a.yaml': reloc('db', '192.0.2.50/26', ['n1 eth0']) };
     const d = one(files, 'SEL002');
-    assert.equal(d.summary, 'Node/n1: interface eth0 carries 192.0.2.50/26 (RelocatableAddress/db) and 192.0.2.11/24 on one subnet with different prefix lengths');
+    assert.equal(
+      d.summary,
+      'Node/n1: interface eth0 carries 192.0.2.50/26 (RelocatableAddress/db) and 192.0.2.11/24 on one subnet with different prefix lengths',
+    );
     assert.deepEqual(d.objects, ['Node/n1', 'n1/eth0', 'RelocatableAddress/db']);
     expectAt(d, files, 'a.yaml', 'address:', ['n1.yaml', '192.0.2.11/24']);
-    const backup = findings({ ...BASE, 'n1.yaml': node('n1', [eth('eth0', 'segment: public'), eth('eth1', 'segment: public, addresses: [192.0.2.21/25]')]), 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0 eth1']) }, 'SEL002');
-    assert.deepEqual(backup.map((f) => f.objects[1]), ['n1/eth1']);
+    const backup = findings(
+      {
+        ...BASE,
+        'n1.yaml': node('n1', [
+          eth('eth0', 'segment: public'),
+          eth('eth1', 'segment: public, addresses: [192.0.2.21/25]'),
+        ]),
+        'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0 eth1']),
+      },
+      'SEL002',
+    );
+    assert.deepEqual(
+      backup.map((f) => f.objects[1]),
+      ['n1/eth1'],
+    );
   });
 
   it('SEL002 passes one prefix length per subnet', () => {
-    none({ ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/24, 198.51.100.1/25]')]), 'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0']) }, 'SEL002');
+    none(
+      {
+        ...BASE,
+        'n2.yaml': node('n2', [
+          eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/24, 198.51.100.1/25]'),
+        ]),
+        'a.yaml': reloc('db', '192.0.2.50/24', ['n2 eth0']),
+      },
+      'SEL002',
+    );
   });
 
   it('SEL003 warns about two interfaces on one subnet without failover (seed 002)', () => {
-    const files = { ...BASE, 'n1.yaml': node('n1', [eth('eth2', 'segment: public, addresses: [192.0.2.11/24]'), eth('eth3', 'segment: public, addresses: [192.0.2.21/24]')]) };
+    const files = {
+      ...BASE,
+      'n1.yaml': node('n1', [
+        eth('eth2', 'segment: public, addresses: [192.0.2.11/24]'),
+        eth('eth3', 'segment: public, addresses: [192.0.2.21/24]'),
+      ]),
+    };
     const d = one(files, 'SEL003');
     assert.equal(d.severity, 'warning');
     assert.equal(d.summary, 'Node/n1: interfaces eth2 and eth3 are both on 192.0.2.0/24 without failover');
@@ -91,14 +140,38 @@ describe('interface selection rules', () => {
 
   it('SEL003 warns when only one of the two has failover', () => {
     const fo = (i: string) => `, failover: { node: n2, interface: ${i} }`;
-    const files = { ...BASE, 'n1.yaml': node('n1', [eth('eth2', `segment: public, addresses: [192.0.2.11/24]${fo('eth0')}`), eth('eth3', 'segment: public, addresses: [192.0.2.21/24]')]) };
+    const files = {
+      ...BASE,
+      'n1.yaml': node('n1', [
+        eth('eth2', `segment: public, addresses: [192.0.2.11/24]${fo('eth0')}`),
+        eth('eth3', 'segment: public, addresses: [192.0.2.21/24]'),
+      ]),
+    };
     assert.equal(findings(files, 'SEL003').length, 1);
   });
 
   it('SEL003 passes when both interfaces fail over or one is held down', () => {
     const fo = (i: string) => `, failover: { node: n2, interface: ${i} }`;
-    none({ ...BASE, 'n1.yaml': node('n1', [eth('eth2', `segment: public, addresses: [192.0.2.11/24]${fo('eth0')}`), eth('eth3', `segment: public, addresses: [192.0.2.21/24]${fo('eth1')}`)]) }, 'SEL003');
-    none({ ...BASE, 'n1.yaml': node('n1', [eth('eth2', 'segment: public, addresses: [192.0.2.11/24]'), eth('eth3', 'segment: public, state: down, addresses: [192.0.2.21/24]')]) }, 'SEL003');
+    none(
+      {
+        ...BASE,
+        'n1.yaml': node('n1', [
+          eth('eth2', `segment: public, addresses: [192.0.2.11/24]${fo('eth0')}`),
+          eth('eth3', `segment: public, addresses: [192.0.2.21/24]${fo('eth1')}`),
+        ]),
+      },
+      'SEL003',
+    );
+    none(
+      {
+        ...BASE,
+        'n1.yaml': node('n1', [
+          eth('eth2', 'segment: public, addresses: [192.0.2.11/24]'),
+          eth('eth3', 'segment: public, state: down, addresses: [192.0.2.21/24]'),
+        ]),
+      },
+      'SEL003',
+    );
   });
 
   it('SEL004 rejects a segment the Cluster does not define', () => {
@@ -112,31 +185,57 @@ describe('interface selection rules', () => {
     none(BASE, 'SEL004');
   });
 
-  it('SEL005 warns about a static address outside its segment\'s subnets', () => {
+  it("SEL005 warns about a static address outside its segment's subnets", () => {
     const files = { ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: private, addresses: [192.0.2.12/24]')]) };
     const d = one(files, 'SEL005');
     assert.equal(d.severity, 'warning');
-    assert.equal(d.summary, 'Node/n2: interface eth0 address 192.0.2.12/24 is not within segment private (198.51.100.0/24)');
+    assert.equal(
+      d.summary,
+      'Node/n2: interface eth0 address 192.0.2.12/24 is not within segment private (198.51.100.0/24)',
+    );
     assert.deepEqual(d.objects, ['Node/n2', 'n2/eth0', 'Segment/private']);
     expectAt(d, files, 'n2.yaml', '192.0.2.12/24');
   });
 
   it('SEL005 warns about a prefix wider than the segment subnet, and passes addresses inside it', () => {
-    assert.equal(findings({ ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/23]')]) }, 'SEL005').length, 1);
-    none({ ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/28, "2001:db8:1::12/64"]'), eth('eth9', 'addresses: [203.0.113.1/24]')]) }, 'SEL005');
+    assert.equal(
+      findings(
+        { ...BASE, 'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/23]')]) },
+        'SEL005',
+      ).length,
+      1,
+    );
+    none(
+      {
+        ...BASE,
+        'n2.yaml': node('n2', [
+          eth('eth0', 'segment: public, addresses: [192.0.2.12/24, 192.0.2.13/28, "2001:db8:1::12/64"]'),
+          eth('eth9', 'addresses: [203.0.113.1/24]'),
+        ]),
+      },
+      'SEL005',
+    );
   });
 
   it('SEL006 warns about a placement interface without a segment, or whose segment lacks the subnet', () => {
     const files = {
       ...BASE,
-      'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24]'), eth('eth5'), eth('eth6', 'segment: private')]),
-      'a.yaml': reloc('db', '203.0.113.50/24', ['n2 eth5']) + '---\n' + reloc('web', '192.0.2.60/24', ['n2 eth0', 'n2 eth6']),
+      'n2.yaml': node('n2', [
+        eth('eth0', 'segment: public, addresses: [192.0.2.12/24]'),
+        eth('eth5'),
+        eth('eth6', 'segment: private'),
+      ]),
+      'a.yaml':
+        reloc('db', '203.0.113.50/24', ['n2 eth5']) + '---\n' + reloc('web', '192.0.2.60/24', ['n2 eth0', 'n2 eth6']),
     };
     const found = findings(files, 'SEL006');
-    assert.deepEqual(found.map((d) => d.summary), [
-      'RelocatableAddress/db: placement interface n2/eth5 has no segment',
-      'RelocatableAddress/web: 192.0.2.60/24 is not within segment private (198.51.100.0/24) of n2/eth6',
-    ]);
+    assert.deepEqual(
+      found.map((d) => d.summary),
+      [
+        'RelocatableAddress/db: placement interface n2/eth5 has no segment',
+        'RelocatableAddress/web: 192.0.2.60/24 is not within segment private (198.51.100.0/24) of n2/eth6',
+      ],
+    );
     assert.equal(found[0].severity, 'warning');
     assert.deepEqual(found[0].objects, ['RelocatableAddress/db', 'Node/n2', 'n2/eth5']);
     expectAt(found[0], files, 'a.yaml', 'interface: eth5', ['n2.yaml', 'name: eth5']);
@@ -150,18 +249,34 @@ describe('interface selection rules', () => {
   it('SEL007 rejects relocatable addresses of one subnet on two interfaces of one node', () => {
     const files = {
       ...BASE,
-      'a.yaml': reloc('a', '203.0.113.10/24', ['n1 eth0', 'n2 eth0']) + '---\n' + reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth1']),
+      'a.yaml':
+        reloc('a', '203.0.113.10/24', ['n1 eth0', 'n2 eth0']) +
+        '---\n' +
+        reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth1']),
     };
     const d = one(files, 'SEL007');
     assert.equal(d.severity, 'error');
-    assert.equal(d.summary, 'RelocatableAddress/b: placement on Node/n1 uses interface eth1, but RelocatableAddress/a of the same subnet uses eth0 there');
+    assert.equal(
+      d.summary,
+      'RelocatableAddress/b: placement on Node/n1 uses interface eth1, but RelocatableAddress/a of the same subnet uses eth0 there',
+    );
     assert.deepEqual(d.objects, ['RelocatableAddress/b', 'RelocatableAddress/a', 'Node/n1', 'n1/eth1', 'n1/eth0']);
     expectAt(d, files, 'a.yaml', 'node: n1, interface: eth1', ['a.yaml', 'node: n1, interface: eth0']);
   });
 
   it('SEL007 passes addresses of one subnet on one interface, and leaves subnets with a static address to SEL001', () => {
-    none({ ...BASE, 'a.yaml': reloc('a', '203.0.113.10/24', ['n1 eth0']) + '---\n' + reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth0']) }, 'SEL007');
-    const files = { ...BASE, 'a.yaml': reloc('a', '192.0.2.50/24', ['n1 eth0']) + '---\n' + reloc('b', '192.0.2.60/24', ['n1 eth1']) };
+    none(
+      {
+        ...BASE,
+        'a.yaml':
+          reloc('a', '203.0.113.10/24', ['n1 eth0']) + '---\n' + reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth0']),
+      },
+      'SEL007',
+    );
+    const files = {
+      ...BASE,
+      'a.yaml': reloc('a', '192.0.2.50/24', ['n1 eth0']) + '---\n' + reloc('b', '192.0.2.60/24', ['n1 eth1']),
+    };
     none(files, 'SEL007');
     assert.equal(findings(files, 'SEL001').length, 1);
   });

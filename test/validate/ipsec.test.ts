@@ -3,7 +3,15 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { keyFileProblem } from '../../src/validate/rules/ipsec.js';
-import { CLUSTER, findingsOf, one as oneFinding, type Files, TEST_ENV_DIR, validateTexts, nodeDoc } from '../helpers/env.js';
+import {
+  CLUSTER,
+  findingsOf,
+  one as oneFinding,
+  type Files,
+  TEST_ENV_DIR,
+  validateTexts,
+  nodeDoc,
+} from '../helpers/env.js';
 
 const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
@@ -31,7 +39,18 @@ spec:
 `,
 };
 
-const FIELDS = ['selector', 'directions', 'action', 'protocol', 'mode', 'level', 'tunnel', 'priority', 'keys', 'appliesTo'] as const;
+const FIELDS = [
+  'selector',
+  'directions',
+  'action',
+  'protocol',
+  'mode',
+  'level',
+  'tunnel',
+  'priority',
+  'keys',
+  'appliesTo',
+] as const;
 type Fields = Partial<Record<(typeof FIELDS)[number], string | null>>;
 
 const DEFAULTS: Fields = {
@@ -66,22 +85,38 @@ function expectAt(d: Diagnostic, file: string, line: number, severity = 'error')
   assert.equal(d.source?.line, line);
 }
 
-const NODE_POLICY: Fields = { selector: '{ source: 192.0.2.0/24, destination: 203.0.113.0/24 }', appliesTo: '{ nodes: [n1, n2] }' };
+const NODE_POLICY: Fields = {
+  selector: '{ source: 192.0.2.0/24, destination: 203.0.113.0/24 }',
+  appliesTo: '{ nodes: [n1, n2] }',
+};
 
 describe('IPsec rules', () => {
   it('policies installed wherever their addresses may live pass every IPSEC rule', () => {
     const r = run({
       'p.yaml': policy('pkg'),
       'q.yaml': policy('pair', NODE_POLICY),
-      'r.yaml': policy('icmp', { selector: '{ source: 192.0.2.13/32, destination: 203.0.113.0/24, protocol: tcp, destinationPort: 443 }', action: 'allow', protocol: null, mode: null, keys: null, appliesTo: '{ nodes: [n3] }' }),
+      'r.yaml': policy('icmp', {
+        selector: '{ source: 192.0.2.13/32, destination: 203.0.113.0/24, protocol: tcp, destinationPort: 443 }',
+        action: 'allow',
+        protocol: null,
+        mode: null,
+        keys: null,
+        appliesTo: '{ nodes: [n3] }',
+      }),
     });
-    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId.startsWith('IPSEC')), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.ruleId.startsWith('IPSEC')),
+      [],
+    );
   });
 
   it('IPSEC001 rejects a selector mixing IPv4 and IPv6', () => {
     const fields = { selector: '{ source: 192.0.2.0/24, destination: "2001:db8::/32" }' };
     const d = one({ 'p.yaml': policy('mixed', fields) }, 'IPSEC001');
-    assert.match(d.summary, /IPsecPolicy\/mixed: selector source 192\.0\.2\.0\/24 is IPv4 but destination 2001:db8::\/32 is IPv6/);
+    assert.match(
+      d.summary,
+      /IPsecPolicy\/mixed: selector source 192\.0\.2\.0\/24 is IPv4 but destination 2001:db8::\/32 is IPv6/,
+    );
     assert.deepEqual(d.objects, ['IPsecPolicy/mixed']);
     expectAt(d, 'p.yaml', lineOf('selector', fields));
   });
@@ -123,7 +158,15 @@ describe('IPsec rules', () => {
   });
 
   it('IPSEC004 rejects a policy missing on the failover node of a static address', () => {
-    const d = one({ 'p.yaml': policy('pair', { selector: '{ source: 203.0.113.0/24, destination: 192.0.2.11/32 }', appliesTo: '{ nodes: [n1] }' }) }, 'IPSEC004');
+    const d = one(
+      {
+        'p.yaml': policy('pair', {
+          selector: '{ source: 203.0.113.0/24, destination: 192.0.2.11/32 }',
+          appliesTo: '{ nodes: [n1] }',
+        }),
+      },
+      'IPSEC004',
+    );
     assert.equal(
       d.summary,
       'Node/n1: eth0 address 192.0.2.11 can fail over between n1 and n2, but IPsecPolicy/pair covers it only on n1 (nothing identical on n2)',
@@ -135,28 +178,55 @@ describe('IPsec rules', () => {
 
   it('IPSEC004 rejects a policy missing on a placement of a relocatable address, and names both when they differ', () => {
     const d = one({ 'p.yaml': policy('pkg', { appliesTo: '{ nodes: [n2] }' }) }, 'IPSEC004');
-    assert.match(d.summary, /RelocatableAddress\/pkg: 198\.51\.100\.50 may live on n1, n2, but IPsecPolicy\/pkg covers it only on n2 \(nothing identical on n1\)/);
+    assert.match(
+      d.summary,
+      /RelocatableAddress\/pkg: 198\.51\.100\.50 may live on n1, n2, but IPsecPolicy\/pkg covers it only on n2 \(nothing identical on n1\)/,
+    );
     expectAt(d, 'pkg.yaml', 5);
     const differ = findingsOf(
-      run({ 'p.yaml': policy('pkg1', { appliesTo: '{ nodes: [n1] }' }), 'q.yaml': policy('pkg2', { appliesTo: '{ nodes: [n2] }', protocol: 'ah' }) }),
+      run({
+        'p.yaml': policy('pkg1', { appliesTo: '{ nodes: [n1] }' }),
+        'q.yaml': policy('pkg2', { appliesTo: '{ nodes: [n2] }', protocol: 'ah' }),
+      }),
       'IPSEC004',
     );
-    assert.deepEqual(differ.map((x) => x.summary.replace(/.*but /, '')), [
-      'IPsecPolicy/pkg1 covers it only on n1 (nothing identical on n2)',
-      'IPsecPolicy/pkg2 covers it only on n2 (nothing identical on n1)',
-    ]);
+    assert.deepEqual(
+      differ.map((x) => x.summary.replace(/.*but /, '')),
+      [
+        'IPsecPolicy/pkg1 covers it only on n1 (nothing identical on n2)',
+        'IPsecPolicy/pkg2 covers it only on n2 (nothing identical on n1)',
+      ],
+    );
   });
 
   it('IPSEC004 accepts identical policies written once per node', () => {
-    const r = run({ 'p.yaml': policy('pkg1', { appliesTo: '{ nodes: [n1] }' }), 'q.yaml': policy('pkg2', { appliesTo: '{ nodes: [n2] }' }) });
+    const r = run({
+      'p.yaml': policy('pkg1', { appliesTo: '{ nodes: [n1] }' }),
+      'q.yaml': policy('pkg2', { appliesTo: '{ nodes: [n2] }' }),
+    });
     assert.deepEqual(findingsOf(r, 'IPSEC004'), []);
   });
 
-  const WIDE: Fields = { selector: '{ source: 192.0.2.0/24, destination: 203.0.113.0/24 }', priority: '10', appliesTo: '{ nodes: [n3] }' };
-  const NARROW: Fields = { selector: '{ source: 192.0.2.13/32, destination: 203.0.113.5/32 }', directions: '[out]', priority: '20', appliesTo: '{ nodes: [n3] }' };
+  const WIDE: Fields = {
+    selector: '{ source: 192.0.2.0/24, destination: 203.0.113.0/24 }',
+    priority: '10',
+    appliesTo: '{ nodes: [n3] }',
+  };
+  const NARROW: Fields = {
+    selector: '{ source: 192.0.2.13/32, destination: 203.0.113.5/32 }',
+    directions: '[out]',
+    priority: '20',
+    appliesTo: '{ nodes: [n3] }',
+  };
 
   it('IPSEC005 rejects a policy shadowed by a higher-precedence policy with another action', () => {
-    const d = one({ 'p.yaml': policy('wide', { ...WIDE, action: 'block', protocol: null, mode: null, keys: null }), 'q.yaml': policy('narrow', NARROW) }, 'IPSEC005');
+    const d = one(
+      {
+        'p.yaml': policy('wide', { ...WIDE, action: 'block', protocol: null, mode: null, keys: null }),
+        'q.yaml': policy('narrow', NARROW),
+      },
+      'IPSEC005',
+    );
     assert.equal(
       d.summary,
       'IPsecPolicy/narrow (protect esp transport level required) never applies: IPsecPolicy/wide (block, priority 10 before 20) matches all its traffic',
@@ -173,17 +243,32 @@ describe('IPsec rules', () => {
       's.yaml': policy('deny', { ...WIDE, priority: '1', action: 'block', protocol: null, mode: null, keys: null }),
     });
     const conflicts = findingsOf(r, 'IPSEC005').filter((d) => d.objects[0] === 'IPsecPolicy/narrow');
-    assert.deepEqual(conflicts.map((d) => d.objects), [['IPsecPolicy/narrow', 'IPsecPolicy/deny']]);
-    assert.deepEqual(findingsOf(r, 'IPSEC006').filter((d) => d.objects[0] === 'IPsecPolicy/narrow'), []);
+    assert.deepEqual(
+      conflicts.map((d) => d.objects),
+      [['IPsecPolicy/narrow', 'IPsecPolicy/deny']],
+    );
+    assert.deepEqual(
+      findingsOf(r, 'IPSEC006').filter((d) => d.objects[0] === 'IPsecPolicy/narrow'),
+      [],
+    );
   });
 
   it('IPSEC006 warns about a redundant policy, and neither fires when the narrow one wins', () => {
     const d = one({ 'p.yaml': policy('wide', WIDE), 'q.yaml': policy('narrow', NARROW) }, 'IPSEC006');
-    assert.match(d.summary, /IPsecPolicy\/narrow is redundant: IPsecPolicy\/wide \(priority 10 before 20\) matches all its traffic with the same action/);
+    assert.match(
+      d.summary,
+      /IPsecPolicy\/narrow is redundant: IPsecPolicy\/wide \(priority 10 before 20\) matches all its traffic with the same action/,
+    );
     expectAt(d, 'q.yaml', 5, 'warning');
-    const r = run({ 'p.yaml': policy('wide', { ...WIDE, priority: '30', action: 'block', protocol: null, mode: null, keys: null }), 'q.yaml': policy('narrow', NARROW) });
+    const r = run({
+      'p.yaml': policy('wide', { ...WIDE, priority: '30', action: 'block', protocol: null, mode: null, keys: null }),
+      'q.yaml': policy('narrow', NARROW),
+    });
     assert.deepEqual([...findingsOf(r, 'IPSEC005'), ...findingsOf(r, 'IPSEC006')], []);
-    const otherNode = run({ 'p.yaml': policy('wide', { ...WIDE, appliesTo: '{ nodes: [n1] }' }), 'q.yaml': policy('narrow', NARROW) });
+    const otherNode = run({
+      'p.yaml': policy('wide', { ...WIDE, appliesTo: '{ nodes: [n1] }' }),
+      'q.yaml': policy('narrow', NARROW),
+    });
     assert.deepEqual(findingsOf(otherNode, 'IPSEC006'), []);
   });
 
@@ -195,11 +280,17 @@ describe('IPsec rules', () => {
       assert.ok(d.summary.startsWith(`IPsecPolicy/pkg: key file ${file} `), d.summary);
       expectAt(d, 'p.yaml', lineOf('keys', fields));
     }
-    assert.deepEqual(findingsOf(run({ 'p.yaml': policy('pkg', { keys: '{ file: /etc/tandem/keys/pkg.key }' }) }), 'IPSEC007'), []);
+    assert.deepEqual(
+      findingsOf(run({ 'p.yaml': policy('pkg', { keys: '{ file: /etc/tandem/keys/pkg.key }' }) }), 'IPSEC007'),
+      [],
+    );
   });
 
   it('IPSEC007 treats the repository above an environments/ folder as off limits', () => {
-    assert.match(keyFileProblem('/repo/secrets/k', '/repo/environments/prod/ipsec.yaml') ?? '', /inside the repository \(\/repo\)/);
+    assert.match(
+      keyFileProblem('/repo/secrets/k', '/repo/environments/prod/ipsec.yaml') ?? '',
+      /inside the repository \(\/repo\)/,
+    );
     assert.equal(keyFileProblem('/srv/keys/k', '/repo/environments/prod/ipsec.yaml'), undefined);
     assert.equal(keyFileProblem('/repo-keys/k', '/repo/environments/prod/ipsec.yaml'), undefined);
   });
@@ -231,17 +322,28 @@ spec:
   appliesTo: { nodes: [n1] }
 `;
   it('reports two policies with the same selector and direction on one node, whatever their priorities', () => {
-    const files = { 'c.yaml': CLUSTER, 'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']), 'p.yaml': `${policy('a-allow', 'allow', 100)}---\n${policy('b-block', 'block', 100)}` };
+    const files = {
+      'c.yaml': CLUSTER,
+      'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']),
+      'p.yaml': `${policy('a-allow', 'allow', 100)}---\n${policy('b-block', 'block', 100)}`,
+    };
     const found = findingsOf(validateTexts(files), 'IPSEC010');
     assert.equal(found.length, 1, JSON.stringify(found.map((d) => d.summary)));
     assert.equal(found[0].severity, 'error');
-    assert.match(found[0].summary, /IPsecPolicy\/b-block and IPsecPolicy\/a-allow both install out 192\.0\.2\.50\/32 -> 198\.51\.100\.0\/24 on n1/);
+    assert.match(
+      found[0].summary,
+      /IPsecPolicy\/b-block and IPsecPolicy\/a-allow both install out 192\.0\.2\.50\/32 -> 198\.51\.100\.0\/24 on n1/,
+    );
     assert.equal(found[0].source?.line, 15);
     assert.equal(found[0].related?.[0].source.line, 5);
   });
 
   it('passes policies whose selectors differ', () => {
-    const files = { 'c.yaml': CLUSTER, 'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']), 'p.yaml': `${policy('a-allow', 'allow', 100)}---\n${policy('b-block', 'block', 100).replace('192.0.2.50/32', '192.0.2.51/32')}` };
+    const files = {
+      'c.yaml': CLUSTER,
+      'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']),
+      'p.yaml': `${policy('a-allow', 'allow', 100)}---\n${policy('b-block', 'block', 100).replace('192.0.2.50/32', '192.0.2.51/32')}`,
+    };
     assert.deepEqual(findingsOf(validateTexts(files), 'IPSEC010'), []);
   });
 });

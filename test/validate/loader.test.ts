@@ -49,13 +49,19 @@ describe('loader', () => {
   });
 
   it('reads several documents per file, in file order, with their document index', async () => {
-    const dir = await envDir('multi', { 'all.yaml': `${CLUSTER}---\n${node('n1', '192.0.2.11/24')}---\n${node('n2', '192.0.2.12/24')}` });
+    const dir = await envDir('multi', {
+      'all.yaml': `${CLUSTER}---\n${node('n1', '192.0.2.11/24')}---\n${node('n2', '192.0.2.12/24')}`,
+    });
     const env = await loadEnvironment(dir);
     assert.deepEqual(env.diagnostics, []);
     assert.deepEqual(env.files, [join(dir, 'all.yaml')]);
     assert.deepEqual(
       env.documents.map((d) => [(d.value as { metadata: { name: string } }).metadata.name, d.source.index]),
-      [['test', 0], ['n1', 1], ['n2', 2]],
+      [
+        ['test', 0],
+        ['n1', 1],
+        ['n2', 2],
+      ],
     );
     const result = await validateEnvironment(dir);
     assert.equal(result.valid, true, JSON.stringify(result.diagnostics));
@@ -144,7 +150,8 @@ spec:
   });
 
   it('reports a repeated key as YAML002 at the second occurrence', async () => {
-    const text = 'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: n1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  provider: p2\n  interfaces: []\n';
+    const text =
+      'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: n1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  provider: p2\n  interfaces: []\n';
     const dir = await envDir('dupkey', { 'cluster.yaml': CLUSTER, 'nodes.yaml': text });
     const result = await validateEnvironment(dir);
     const [d] = result.diagnostics.filter((x) => x.ruleId === 'YAML002');
@@ -160,7 +167,10 @@ spec:
     const empty = await envDir('empty', { 'README.md': 'nothing here\n' });
     const result = await validateEnvironment(empty);
     assert.equal(result.valid, false);
-    assert.deepEqual(result.diagnostics.map((d) => d.ruleId), ['LOAD001']);
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.ruleId),
+      ['LOAD001'],
+    );
     assert.match(result.diagnostics[0].summary, /no \.yaml or \.yml files/);
   });
 });

@@ -26,12 +26,18 @@ describe('names rules', () => {
   });
 
   it('NAME001 passes distinct names', () => {
-    const r = validateTexts({ 'c.yaml': CLUSTER, 'n.yaml': node('    - { name: eth0, type: physical }\n    - { name: eth1, type: physical }\n') });
+    const r = validateTexts({
+      'c.yaml': CLUSTER,
+      'n.yaml': node('    - { name: eth0, type: physical }\n    - { name: eth1, type: physical }\n'),
+    });
     assert.deepEqual(findingsOf(r, 'NAME001'), []);
   });
 
   it('NAME002 (schema) rejects a 16-byte interface name with its position', () => {
-    const r = validateTexts({ 'c.yaml': CLUSTER, 'n.yaml': node('    - { name: abcdefghijklmnop, type: physical }\n') });
+    const r = validateTexts({
+      'c.yaml': CLUSTER,
+      'n.yaml': node('    - { name: abcdefghijklmnop, type: physical }\n'),
+    });
     const [d] = findingsOf(r, 'NAME002');
     assert.ok(d);
     assert.deepEqual(d.source, { file: 'env/n.yaml', line: 8, col: 15 });

@@ -8,7 +8,11 @@ import { defineRule } from '../../src/validate/rules/rule.js';
 
 describe('rules documentation', () => {
   it('docs/rules.md is what gen:docs renders from the catalogue (static and transition rules)', () => {
-    assert.equal(readFileSync(RULES_DOC_PATH, 'utf8'), renderRulesDoc(), 'docs/rules.md is stale: run npm run gen:docs');
+    assert.equal(
+      readFileSync(RULES_DOC_PATH, 'utf8'),
+      renderRulesDoc(),
+      'docs/rules.md is stale: run npm run gen:docs',
+    );
   });
 
   it('every rule id is unique and well formed', () => {
@@ -23,15 +27,30 @@ describe('rules documentation', () => {
   it('every rule says what, why and where from, and lands in the document once', () => {
     const doc = renderRulesDoc();
     for (const rule of CATALOGUE) {
-      for (const field of ['title', 'rationale', 'reference'] as const) assert.ok(rule[field].trim().length > 0, `${rule.id} has no ${field}`);
+      for (const field of ['title', 'rationale', 'reference'] as const)
+        assert.ok(rule[field].trim().length > 0, `${rule.id} has no ${field}`);
       assert.equal(doc.split(`<a id="${rule.id}"></a>`).length - 1, 1, `${rule.id} appears once in the document`);
     }
   });
 
   it('escapes table syntax in rule text and shows how a rule is enforced', () => {
     const doc = renderRulesDoc([
-      defineRule({ id: 'TEST001', severity: 'warning', title: "a | b and '<if>:<label>'", rationale: 'line one\nline two', reference: 'seed 001', check: () => [] }),
-      defineRule({ id: 'YAML001', severity: 'error', enforcedBy: 'loader', title: 't', rationale: 'r', reference: 's' }),
+      defineRule({
+        id: 'TEST001',
+        severity: 'warning',
+        title: "a | b and '<if>:<label>'",
+        rationale: 'line one\nline two',
+        reference: 'seed 001',
+        check: () => [],
+      }),
+      defineRule({
+        id: 'YAML001',
+        severity: 'error',
+        enforcedBy: 'loader',
+        title: 't',
+        rationale: 'r',
+        reference: 's',
+      }),
     ]);
     assert.ok(doc.includes("| a \\| b and '&lt;if&gt;:&lt;label&gt;' | line one line two | seed 001 |"), doc);
     assert.match(doc, /`TEST001` \| warning \| rule \|/);

@@ -10,7 +10,6 @@ const eth0 = (address: string, fo?: string) =>
 const tunnel = (name: string, local: string, extra = '', mode = 'sit', remote = '203.0.113.9') =>
   `{ name: ${name}, type: tunnel, addresses: ["2001:db8:2::1/64"], tunnel: { mode: ${mode}, local: "${local}", remote: "${remote}" }${extra} }`;
 
-
 // A failover pair n1/eth0 <-> n2/eth0, each node with a differently named tunnel.
 const GOOD: Files = {
   'c.yaml': CLUSTER,
@@ -21,7 +20,10 @@ const GOOD: Files = {
 describe('tunnel rules', () => {
   it('tunnels on their own static addresses, named apart across the pair, pass every TUN rule', () => {
     const r = validateTexts(GOOD);
-    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId.startsWith('TUN')), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.ruleId.startsWith('TUN')),
+      [],
+    );
   });
 
   it('TUN001 rejects a tunnel without settings and settings on a non-tunnel', () => {
@@ -50,15 +52,33 @@ describe('tunnel rules', () => {
     expectAt(d, files, 'n1.yaml', 'name: tun1');
   });
 
-  it('TUN002 does not accept the tunnel\'s own address as its local endpoint, and compares canonical addresses', () => {
-    const self = { ...GOOD, 'n1.yaml': node('n1', [eth0('192.0.2.11/24'), `{ name: tun1, type: tunnel, addresses: ["2001:db8:2::1/64"], tunnel: { mode: ip6tnl, local: "2001:db8:2::1", remote: "2001:db8:3::1" } }`]) };
+  it("TUN002 does not accept the tunnel's own address as its local endpoint, and compares canonical addresses", () => {
+    const self = {
+      ...GOOD,
+      'n1.yaml': node('n1', [
+        eth0('192.0.2.11/24'),
+        `{ name: tun1, type: tunnel, addresses: ["2001:db8:2::1/64"], tunnel: { mode: ip6tnl, local: "2001:db8:2::1", remote: "2001:db8:3::1" } }`,
+      ]),
+    };
     assert.equal(findings(self, 'TUN002').length, 1);
-    const canonical = { ...GOOD, 'n1.yaml': node('n1', [eth0('"2001:db8:1::0011/64"'), tunnel('tun1', '2001:DB8:1::11', '', 'ip6tnl', '2001:db8:3::1')]) };
+    const canonical = {
+      ...GOOD,
+      'n1.yaml': node('n1', [
+        eth0('"2001:db8:1::0011/64"'),
+        tunnel('tun1', '2001:DB8:1::11', '', 'ip6tnl', '2001:db8:3::1'),
+      ]),
+    };
     assert.deepEqual(findings(canonical, 'TUN002'), []);
   });
 
   it('TUN003 rejects failover on a tunnel', () => {
-    const files = { ...GOOD, 'n1.yaml': node('n1', [eth0('192.0.2.11/24', 'n2/eth0'), tunnel('tun1', '192.0.2.11', ', failover: { node: n2, interface: tun2 }')]) };
+    const files = {
+      ...GOOD,
+      'n1.yaml': node('n1', [
+        eth0('192.0.2.11/24', 'n2/eth0'),
+        tunnel('tun1', '192.0.2.11', ', failover: { node: n2, interface: tun2 }'),
+      ]),
+    };
     const d = one(files, 'TUN003');
     assert.equal(d.severity, 'error');
     assert.equal(d.summary, 'Node/n1: tunnel tun1 has failover to n2/tun2');
@@ -78,8 +98,14 @@ describe('tunnel rules', () => {
   });
 
   it('TUN004 also rejects a non-tunnel interface of that name on the failover node, and passes without failover', () => {
-    const clash = { ...GOOD, 'n2.yaml': node('n2', [eth0('192.0.2.12/24', 'n1/eth0'), '{ name: tun1, type: physical }']) };
-    assert.equal(one(clash, 'TUN004').summary, 'Node/n1: tunnel tun1 follows eth0 to Node/n2, which already has an interface tun1');
+    const clash = {
+      ...GOOD,
+      'n2.yaml': node('n2', [eth0('192.0.2.12/24', 'n1/eth0'), '{ name: tun1, type: physical }']),
+    };
+    assert.equal(
+      one(clash, 'TUN004').summary,
+      'Node/n1: tunnel tun1 follows eth0 to Node/n2, which already has an interface tun1',
+    );
     const noFailover = {
       'c.yaml': CLUSTER,
       'n1.yaml': node('n1', [eth0('192.0.2.11/24'), tunnel('tun1', '192.0.2.11')]),
@@ -89,17 +115,29 @@ describe('tunnel rules', () => {
   });
 
   it('TUN005 rejects endpoints of the wrong family for the mode', () => {
-    const files = { ...GOOD, 'n1.yaml': node('n1', [eth0('192.0.2.11/24', 'n2/eth0'), tunnel('tun1', '192.0.2.11', '', 'sit', '2001:db8:3::1')]) };
+    const files = {
+      ...GOOD,
+      'n1.yaml': node('n1', [
+        eth0('192.0.2.11/24', 'n2/eth0'),
+        tunnel('tun1', '192.0.2.11', '', 'sit', '2001:db8:3::1'),
+      ]),
+    };
     const d = one(files, 'TUN005');
     assert.equal(d.severity, 'error');
     assert.equal(d.summary, 'Node/n1: tunnel tun1 (sit) has remote address 2001:db8:3::1, not IPv4');
     assert.deepEqual(d.objects, ['Node/n1', 'n1/tun1']);
     expectAt(d, files, 'n1.yaml', 'name: tun1');
-    const v6 = { ...GOOD, 'n1.yaml': node('n1', [eth0('192.0.2.11/24, "2001:db8:1::11/64"'), tunnel('tun1', '2001:db8:1::11', '', 'ip6tnl', '2001:db8:3::1')]) };
+    const v6 = {
+      ...GOOD,
+      'n1.yaml': node('n1', [
+        eth0('192.0.2.11/24, "2001:db8:1::11/64"'),
+        tunnel('tun1', '2001:db8:1::11', '', 'ip6tnl', '2001:db8:3::1'),
+      ]),
+    };
     assert.deepEqual(findings(v6, 'TUN005'), []);
   });
 
-  it('TUN006 warns when two nodes\' tunnels of one name fail over onto one node', () => {
+  it("TUN006 warns when two nodes' tunnels of one name fail over onto one node", () => {
     const files = {
       'c.yaml': CLUSTER,
       'n1.yaml': node('n1', [eth0('192.0.2.11/24', 'n3/eth0'), tunnel('tun1', '192.0.2.11')]),
@@ -108,10 +146,16 @@ describe('tunnel rules', () => {
     };
     const d = one(files, 'TUN006');
     assert.equal(d.severity, 'warning');
-    assert.equal(d.summary, 'Node/n2: tunnel tun1 and the tunnel of Node/n1 with the same name both fail over to Node/n3');
+    assert.equal(
+      d.summary,
+      'Node/n2: tunnel tun1 and the tunnel of Node/n1 with the same name both fail over to Node/n3',
+    );
     assert.deepEqual(d.objects, ['Node/n2', 'n2/tun1', 'Node/n1', 'n1/tun1', 'Node/n3']);
     expectAt(d, files, 'n2.yaml', 'name: tun1', ['n1.yaml', 'name: tun1']);
-    const renamed = { ...files, 'n2.yaml': node('n2', [eth0('192.0.2.12/24', 'n3/eth1'), tunnel('tun2', '192.0.2.12')]) };
+    const renamed = {
+      ...files,
+      'n2.yaml': node('n2', [eth0('192.0.2.12/24', 'n3/eth1'), tunnel('tun2', '192.0.2.12')]),
+    };
     assert.deepEqual(findings(renamed, 'TUN006'), []);
   });
 });

@@ -17,7 +17,6 @@ import type { CliIO } from '../io.js';
 import { desiredDigestOf, validateOrExit } from '../prepare.js';
 import { makePlan } from './plan.js';
 
-
 export interface ApplyCommandOptions {
   yes?: boolean;
   plan?: string;
@@ -49,20 +48,39 @@ async function confirm(io: CliIO, out: NodeJS.WritableStream): Promise<boolean> 
  * other options, is refused. When something did change, the stale check under the locks
  * says what.
  */
-async function checkSavedPlan(plan: PlanDocument, dir: string, driverOptions: { lab: boolean; timeoutMs?: number }, io: CliIO): Promise<void> {
+async function checkSavedPlan(
+  plan: PlanDocument,
+  dir: string,
+  driverOptions: { lab: boolean; timeoutMs?: number },
+  io: CliIO,
+): Promise<void> {
   const selected = Object.keys(plan.nodes);
-  const fresh = await makePlan(dir, { format: 'text', ...driverOptions, nodes: selected, prune: plan.prune ?? false, commit: plan.desiredRevision.commit }, io);
+  const fresh = await makePlan(
+    dir,
+    {
+      format: 'text',
+      ...driverOptions,
+      nodes: selected,
+      prune: plan.prune ?? false,
+      commit: plan.desiredRevision.commit,
+    },
+    io,
+  );
   // Compare the whole document, not the id it claims: an edited file keeps its old id.
   if (canonicalJson(fresh.plan) === canonicalJson(plan)) return;
   if (staleReasons(plan, fresh.prepared.desiredDigest, fresh.prepared.observations).length > 0) return; // reported as stale by applyPlan
-  throw new ExitError(`the saved plan ${plan.id} is not what tandem plans from the same desired state and nodes (${fresh.plan.id}): the file was edited or made with other options; nothing was applied, make a new plan`, EXIT.error);
+  throw new ExitError(
+    `the saved plan ${plan.id} is not what tandem plans from the same desired state and nodes (${fresh.plan.id}): the file was edited or made with other options; nothing was applied, make a new plan`,
+    EXIT.error,
+  );
 }
 
 export async function applyCommand(dirArg: string | undefined, opts: ApplyCommandOptions, io: CliIO): Promise<number> {
   // With --json, stdout carries only the NDJSON events; people read stderr.
   const out = opts.json ? io.stderr : io.stdout;
   const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) : undefined;
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new ExitError(`--timeout must be a positive number of milliseconds, not ${opts.timeout}`, EXIT.error);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
+    throw new ExitError(`--timeout must be a positive number of milliseconds, not ${opts.timeout}`, EXIT.error);
   const driverOptions = { lab: opts.lab ?? false, ...(timeoutMs ? { timeoutMs } : {}) };
 
   let dir: string;
@@ -89,7 +107,8 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     observed = made.prepared.observations;
     out.write(renderPlanText(plan, styleFor(out, io.env)));
     if (planOutcome(plan) === 'changes' && !opts.yes) {
-      if (!io.stdin.isTTY) throw new ExitError('not applying: no terminal to confirm on; pass --yes to apply without asking', EXIT.error);
+      if (!io.stdin.isTTY)
+        throw new ExitError('not applying: no terminal to confirm on; pass --yes to apply without asking', EXIT.error);
       if (!(await confirm(io, out))) throw new ExitError('apply cancelled: nothing was changed', EXIT.error);
     }
   }

@@ -19,16 +19,24 @@ export async function labUpCommand(dir: string, opts: LabUpCommandOptions, io: C
     throw new ExitError(`lab up refused: ${dir} is not a valid environment`);
   }
   const result = await asExit(() =>
-    labUp({ model: validation.model!, envDir: dir, withAddresses: opts.withAddresses, location: { env: io.env, cwd: io.cwd } }),
+    labUp({
+      model: validation.model!,
+      envDir: dir,
+      withAddresses: opts.withAddresses,
+      location: { env: io.env, cwd: io.cwd },
+    }),
   );
   if (opts.format === 'json') {
     io.stdout.write(JSON.stringify(result.state, null, 2) + '\n');
     return EXIT.ok;
   }
   const lines = renderBlueprint(result.blueprint);
-  if (result.replacedStale) lines.unshift(`lab ${result.blueprint.env}: replaced a stale state file whose namespaces were all gone`);
+  if (result.replacedStale)
+    lines.unshift(`lab ${result.blueprint.env}: replaced a stale state file whose namespaces were all gone`);
   if (result.lateLinks.length > 0) lines.push(`  warning: no carrier yet on ${result.lateLinks.join(', ')}`);
-  lines.push(`lab ${result.blueprint.env} is up in ${(result.durationMs / 1000).toFixed(2)}s (state ${result.statePath})`);
+  lines.push(
+    `lab ${result.blueprint.env} is up in ${(result.durationMs / 1000).toFixed(2)}s (state ${result.statePath})`,
+  );
   io.stdout.write(lines.join('\n') + '\n');
   return EXIT.ok;
 }
@@ -41,7 +49,9 @@ export async function labDownCommand(dir: string, io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const gone = result.alreadyGone.length > 0 ? `; already gone: ${result.alreadyGone.join(', ')}` : '';
-  io.stdout.write(`lab ${env} is down: removed ${result.removed.length} namespaces${result.removed.length ? ` (${result.removed.join(', ')})` : ''}${gone}\n`);
+  io.stdout.write(
+    `lab ${env} is down: removed ${result.removed.length} namespaces${result.removed.length ? ` (${result.removed.join(', ')})` : ''}${gone}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -64,7 +74,8 @@ async function asExit<T>(run: () => Promise<T>): Promise<T> {
 async function envNameOf(dir: string): Promise<string> {
   const loaded = await loadEnvironment(dir);
   const env = labEnvName(loaded);
-  if (!env) throw new ExitError(`lab: cannot tell which lab ${dir} is: it has no readable Cluster document with a valid name`);
+  if (!env)
+    throw new ExitError(`lab: cannot tell which lab ${dir} is: it has no readable Cluster document with a valid name`);
   return env;
 }
 
@@ -99,8 +110,12 @@ function renderStatus(s: LabStatus): string {
   const head = `lab ${s.env}: ${present} of ${s.namespaces.length} namespaces exist${s.state.complete ? '' : ' (lab up did not finish: run lab down)'}`;
   const lines = [head];
   for (const ns of s.namespaces) {
-    const ifaces = ns.interfaces.map((i) => `${i.name} ${i.state}${i.addresses.length ? ` ${i.addresses.join(' ')}` : ''}`);
-    lines.push(`  ${ns.exists ? '+' : '-'} ${ns.name} (${ns.role} ${ns.owner})${ns.exists ? '' : ' missing'}${ifaces.length ? `: ${ifaces.join(', ')}` : ''}`);
+    const ifaces = ns.interfaces.map(
+      (i) => `${i.name} ${i.state}${i.addresses.length ? ` ${i.addresses.join(' ')}` : ''}`,
+    );
+    lines.push(
+      `  ${ns.exists ? '+' : '-'} ${ns.name} (${ns.role} ${ns.owner})${ns.exists ? '' : ' missing'}${ifaces.length ? `: ${ifaces.join(', ')}` : ''}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

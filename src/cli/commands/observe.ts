@@ -32,12 +32,22 @@ export async function observeEnvironment(dir: string, opts: ObserveSourceOptions
     io.stderr.write(renderValidationText([validation], styleFor(io.stderr, io.env)));
     throw new ExitError(`${dir} is not a valid environment`);
   }
-  const { selected, unknown } = selectNodes(validation.model.nodes.map((n) => n.doc), opts.node);
+  const { selected, unknown } = selectNodes(
+    validation.model.nodes.map((n) => n.doc),
+    opts.node,
+  );
   if (unknown.length > 0) throw new ExitError(`no node named ${unknown.join(', ')} in ${dir}`);
   const timeoutMs = positive(opts.timeout, '--timeout');
   const concurrency = positive(opts.concurrency, '--concurrency');
   const drivers = selected.map((node) =>
-    driverFor(node, { envDir: dir, lab: opts.lab, observedDir: opts.observed === undefined ? undefined : resolve(io.cwd, opts.observed), timeoutMs, env: io.env, cwd: io.cwd }),
+    driverFor(node, {
+      envDir: dir,
+      lab: opts.lab,
+      observedDir: opts.observed === undefined ? undefined : resolve(io.cwd, opts.observed),
+      timeoutMs,
+      env: io.env,
+      cwd: io.cwd,
+    }),
   );
   return observeNodes(drivers, { concurrency });
 }
@@ -45,7 +55,8 @@ export async function observeEnvironment(dir: string, opts: ObserveSourceOptions
 function positive(value: string | number | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new ExitError(`${flag} must be a positive integer, not ${JSON.stringify(String(value))}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new ExitError(`${flag} must be a positive integer, not ${JSON.stringify(String(value))}`);
   return n;
 }
 

@@ -49,8 +49,14 @@ export async function planCommand(dir: string, opts: PlanOptions, io: CliIO): Pr
     : await makePlan(dir, opts, io).then(({ prepared, plan }) => ({ model: prepared.model, plan, desired: undefined }));
   if (opts.out) await writeFile(opts.out, JSON.stringify(plan, null, 2) + '\n');
   if (opts.format === 'json') io.stdout.write(JSON.stringify(plan, null, 2) + '\n');
-  else if (opts.format === 'markdown') io.stdout.write(withDesiredMarkdown(renderPlanMarkdown(plan, { mermaid: renderMermaid(model, plan.placements) }), desired));
-  else io.stdout.write(withDesiredText(renderPlanText(plan, styleFor(io.stdout, io.env)), desired, styleFor(io.stdout, io.env)));
+  else if (opts.format === 'markdown')
+    io.stdout.write(
+      withDesiredMarkdown(renderPlanMarkdown(plan, { mermaid: renderMermaid(model, plan.placements) }), desired),
+    );
+  else
+    io.stdout.write(
+      withDesiredText(renderPlanText(plan, styleFor(io.stdout, io.env)), desired, styleFor(io.stdout, io.env)),
+    );
   return exitCodeFor(plan);
 }
 

@@ -61,7 +61,15 @@ function describeRun(r: ReconcileResult, nextInMs: number | undefined): string {
 
 function runJson(r: ReconcileResult, nextInMs: number | undefined): string {
   const { plan, apply, ...rest } = r;
-  const applied = apply ? { outcome: apply.outcome, wavesApplied: apply.wavesApplied, failed: apply.failed, rolledBack: apply.rolledBack, aborted: apply.aborted } : undefined;
+  const applied = apply
+    ? {
+        outcome: apply.outcome,
+        wavesApplied: apply.wavesApplied,
+        failed: apply.failed,
+        rolledBack: apply.rolledBack,
+        aborted: apply.aborted,
+      }
+    : undefined;
   return JSON.stringify({ ...rest, planId: plan?.id, summary: plan?.summary, apply: applied, nextInMs }) + '\n';
 }
 
@@ -71,7 +79,8 @@ export async function reconcileCommand(envPath: string, opts: ReconcileCommandOp
   const retryBaseMs = parseOr('retry', opts.retry, parseDuration);
   if (intervalMs < 1000) throw new ExitError('--interval must be at least 1s', EXIT.error);
   const window: MaintenanceWindow | undefined = opts.window ? parseOr('window', opts.window, parseWindow) : undefined;
-  if (opts.allowedSigners && !opts.verifySignatures) throw new ExitError('--allowed-signers needs --verify-signatures', EXIT.error);
+  if (opts.allowedSigners && !opts.verifySignatures)
+    throw new ExitError('--allowed-signers needs --verify-signatures', EXIT.error);
   // The environment's name becomes a file name in the state folder: refuse a bad one here.
   try {
     envNameOf(envPath);
@@ -88,10 +97,13 @@ export async function reconcileCommand(envPath: string, opts: ReconcileCommandOp
     env: io.env,
     driverOptions: { lab: opts.lab },
     window,
-    verify: opts.verifySignatures ? { allowedSignersFile: opts.allowedSigners ? resolve(io.cwd, opts.allowedSigners) : undefined } : undefined,
+    verify: opts.verifySignatures
+      ? { allowedSignersFile: opts.allowedSigners ? resolve(io.cwd, opts.allowedSigners) : undefined }
+      : undefined,
     prune: opts.prune,
   };
-  const report = (r: ReconcileResult, next: number | undefined) => io.stdout.write(opts.format === 'json' ? runJson(r, next) : describeRun(r, next));
+  const report = (r: ReconcileResult, next: number | undefined) =>
+    io.stdout.write(opts.format === 'json' ? runJson(r, next) : describeRun(r, next));
   if (opts.once) {
     const r = await reconcileOnce(options);
     report(r, undefined);

@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { EXIT, ExitError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { formatDuration } from '../../reconcile/schedule.js';
-import { envNameOf, readStatus, readSuspension, stateDirOf, type EnvironmentStatus, type NodeStatus, type Suspension } from '../../reconcile/status.js';
+import {
+  envNameOf,
+  readStatus,
+  readSuspension,
+  stateDirOf,
+  type EnvironmentStatus,
+  type NodeStatus,
+  type Suspension,
+} from '../../reconcile/status.js';
 import { PLAIN, styleFor, type Style } from '../../render/style.js';
 
 export interface StatusOptions {
@@ -23,28 +31,45 @@ function conditionText(n: NodeStatus, style: Style): string {
   return `${paint(c.type)} (${c.reason}) since ${c.since}`;
 }
 
-export function renderStatusText(status: EnvironmentStatus, suspension: Suspension | undefined, options: { history: number; style?: Style }): string {
+export function renderStatusText(
+  status: EnvironmentStatus,
+  suspension: Suspension | undefined,
+  options: { history: number; style?: Style },
+): string {
   const style = options.style ?? PLAIN;
   const out: string[] = [];
   const src = status.source ? ` ${style.dim(`${status.source.repo} ${status.source.ref} ${status.source.path}`)}` : '';
   out.push(`${style.bold(status.environment)}${src}`);
-  if (suspension) out.push(`  ${style.yellow('suspended')} since ${suspension.since}${suspension.reason ? `: ${suspension.reason}` : ''}`);
+  if (suspension)
+    out.push(
+      `  ${style.yellow('suspended')} since ${suspension.since}${suspension.reason ? `: ${suspension.reason}` : ''}`,
+    );
   for (const name of Object.keys(status.nodes).sort()) {
     const n = status.nodes[name];
     out.push(`  ${style.bold(name)}: ${conditionText(n, style)}`);
     for (const line of n.condition.message.split('\n')) out.push(`      ${line}`);
-    out.push(`    last applied:   ${short(n.lastAppliedRevision?.commit)}${n.lastAppliedRevision ? ` at ${n.lastAppliedRevision.at}` : ''}`);
-    out.push(`    last attempted: ${short(n.lastAttemptedRevision?.commit)}${n.lastAttemptedRevision ? ` at ${n.lastAttemptedRevision.at}` : ''}`);
+    out.push(
+      `    last applied:   ${short(n.lastAppliedRevision?.commit)}${n.lastAppliedRevision ? ` at ${n.lastAppliedRevision.at}` : ''}`,
+    );
+    out.push(
+      `    last attempted: ${short(n.lastAttemptedRevision?.commit)}${n.lastAttemptedRevision ? ` at ${n.lastAttemptedRevision.at}` : ''}`,
+    );
     if (n.drift) {
       const d = n.drift;
-      const when = d.state === 'repaired' ? `detected ${d.detectedAt}, repaired ${d.repairedAt}` : `detected ${d.detectedAt}, not applied yet`;
-      out.push(`    drift (${d.reason}, ${d.state}): ${d.changes.length} change${d.changes.length === 1 ? '' : 's'} at ${short(d.revision)}, ${when}`);
+      const when =
+        d.state === 'repaired'
+          ? `detected ${d.detectedAt}, repaired ${d.repairedAt}`
+          : `detected ${d.detectedAt}, not applied yet`;
+      out.push(
+        `    drift (${d.reason}, ${d.state}): ${d.changes.length} change${d.changes.length === 1 ? '' : 's'} at ${short(d.revision)}, ${when}`,
+      );
       for (const c of d.changes.slice(0, 10)) out.push(`      ${c}`);
       if (d.changes.length > 10) out.push(`      and ${d.changes.length - 10} more`);
     }
     if (options.history > 0 && n.history.length) {
       out.push('    history:');
-      for (const h of n.history.slice(0, options.history)) out.push(`      ${h.startedAt} ${short(h.revision)} ${h.result} in ${formatDuration(h.durationMs)}`);
+      for (const h of n.history.slice(0, options.history))
+        out.push(`      ${h.startedAt} ${short(h.revision)} ${h.result} in ${formatDuration(h.durationMs)}`);
     }
   }
   return out.join('\n') + '\n';
@@ -85,15 +110,26 @@ export async function statusCommand(envs: string[], opts: StatusOptions, io: Cli
     const status = await readStatus(stateDir, name);
     const suspension = await readSuspension(stateDir, name);
     if (status) found.push({ status, suspension });
-    else if (envs.length) io.stderr.write(`tandem: no status recorded for ${name} in ${join(stateDir, 'status')}${suspension ? ' (it is suspended)' : ''}\n`);
+    else if (envs.length)
+      io.stderr.write(
+        `tandem: no status recorded for ${name} in ${join(stateDir, 'status')}${suspension ? ' (it is suspended)' : ''}\n`,
+      );
   }
   if (opts.format === 'json') {
-    io.stdout.write(JSON.stringify(found.map(({ status, suspension }) => ({ ...status, suspended: suspension ?? null })), null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify(
+        found.map(({ status, suspension }) => ({ ...status, suspended: suspension ?? null })),
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (found.length === 0) {
     if (!envs.length) io.stdout.write(`no reconcile status recorded in ${join(stateDir, 'status')}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
-    io.stdout.write(found.map(({ status, suspension }) => renderStatusText(status, suspension, { history, style })).join('\n'));
+    io.stdout.write(
+      found.map(({ status, suspension }) => renderStatusText(status, suspension, { history, style })).join('\n'),
+    );
   }
   return statusExitCode(found.map((f) => f.status));
 }

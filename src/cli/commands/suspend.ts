@@ -22,13 +22,17 @@ export async function suspendCommand(env: string, opts: { reason?: string }, io:
     return EXIT.ok;
   }
   await suspend(stateDir, name, { since: new Date().toISOString(), reason: opts.reason });
-  io.stdout.write(`${name} suspended (${suspendFile(stateDir, name)}): reconcile changes nothing until tandem resume ${name}\n`);
+  io.stdout.write(
+    `${name} suspended (${suspendFile(stateDir, name)}): reconcile changes nothing until tandem resume ${name}\n`,
+  );
   return EXIT.ok;
 }
 
 export async function resumeCommand(env: string, io: CliIO): Promise<number> {
   const name = nameOf(env);
   const was = await resume(stateDirOf(io), name);
-  io.stdout.write(was ? `${name} resumed: the next reconcile run applies the current revision\n` : `${name} was not suspended\n`);
+  io.stdout.write(
+    was ? `${name} resumed: the next reconcile run applies the current revision\n` : `${name} was not suspended\n`,
+  );
   return EXIT.ok;
 }

@@ -11,6 +11,8 @@ export interface ValidateOptions {
 export async function validateCommand(dirs: string[], opts: ValidateOptions, io: CliIO): Promise<number> {
   const results = [];
   for (const dir of dirs) results.push(await validateEnvironment(dir));
-  io.stdout.write(opts.format === 'json' ? renderValidationJson(results) : renderValidationText(results, styleFor(io.stdout, io.env)));
+  io.stdout.write(
+    opts.format === 'json' ? renderValidationJson(results) : renderValidationText(results, styleFor(io.stdout, io.env)),
+  );
   return results.every((r) => r.valid) ? EXIT.ok : EXIT.error;
 }

@@ -27,7 +27,11 @@ export interface DriverOptions {
 export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options: DriverOptions = {}): NodeDriver {
   const name = node.metadata.name;
   if (options.observedDir !== undefined) return createSnapshotDriver(options.observedDir, name);
-  const linux = { timeoutMs: options.timeoutMs, inventoryRoot: options.inventoryRoot, sysctls: Object.keys(node.spec.sysctl ?? {}) };
+  const linux = {
+    timeoutMs: options.timeoutMs,
+    inventoryRoot: options.inventoryRoot,
+    sysctls: Object.keys(node.spec.sysctl ?? {}),
+  };
   if (options.lab) return createLinuxDriver(name, { transport: 'netns', namespace: labNamespace(node) }, linux);
   const connection = node.spec.connection;
   switch (connection.transport) {
@@ -36,8 +40,13 @@ export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options
     case 'ssh':
       return createLinuxDriver(name, connection, linux);
     case 'sim':
-      if (options.envDir === undefined) return unavailable(name, 'sim', 'a sim node needs its environment folder (its state and snapshot live there)');
-      return createSimDriver(name, { envDir: options.envDir, env: options.env ?? process.env, cwd: options.cwd ?? process.cwd() });
+      if (options.envDir === undefined)
+        return unavailable(name, 'sim', 'a sim node needs its environment folder (its state and snapshot live there)');
+      return createSimDriver(name, {
+        envDir: options.envDir,
+        env: options.env ?? process.env,
+        cwd: options.cwd ?? process.cwd(),
+      });
   }
 }
 

@@ -58,7 +58,11 @@ export function snapshotDir(envDir: string, loc: SimLocation): string {
 }
 
 /** The node's initial state: its snapshot in the environment, else an empty node. */
-export async function initialSimState(envDir: string, node: string, loc: SimLocation): Promise<{ state: ObservedNode; source: SimStateSource }> {
+export async function initialSimState(
+  envDir: string,
+  node: string,
+  loc: SimLocation,
+): Promise<{ state: ObservedNode; source: SimStateSource }> {
   const snap = await readSnapshotFile(snapshotDir(envDir, loc), node);
   if (snap.ok) return { state: { ...snap.state, driver: 'sim' }, source: 'snapshot' };
   if (snap.error.kind !== 'not-found') throw new SimStateError(snap.error);
@@ -66,8 +70,16 @@ export async function initialSimState(envDir: string, node: string, loc: SimLoca
 }
 
 /** The node's current state: its state file, else its initial state. */
-export async function loadSimState(envDir: string, node: string, loc: SimLocation): Promise<{ state: ObservedNode; source: SimStateSource }> {
-  if (!isSafeNodeName(node)) throw new SimStateError({ kind: 'not-found', message: `node name ${JSON.stringify(node)} cannot name a sim state file` });
+export async function loadSimState(
+  envDir: string,
+  node: string,
+  loc: SimLocation,
+): Promise<{ state: ObservedNode; source: SimStateSource }> {
+  if (!isSafeNodeName(node))
+    throw new SimStateError({
+      kind: 'not-found',
+      message: `node name ${JSON.stringify(node)} cannot name a sim state file`,
+    });
   const current = await readSnapshotFile(simStateDir(envDir, loc), node);
   if (current.ok) return { state: { ...current.state, driver: 'sim' }, source: 'state' };
   if (current.error.kind !== 'not-found') throw new SimStateError(current.error);
@@ -79,7 +91,10 @@ async function saveSimState(envDir: string, state: ObservedNode, loc: SimLocatio
     return await writeSnapshotFile(simStateDir(envDir, loc), state, 'json');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new SimStateError({ kind: code === 'EACCES' ? 'permission' : 'command-failed', message: `cannot write sim state of ${state.node}: ${code ?? (err as Error).message}` });
+    throw new SimStateError({
+      kind: code === 'EACCES' ? 'permission' : 'command-failed',
+      message: `cannot write sim state of ${state.node}: ${code ?? (err as Error).message}`,
+    });
   }
 }
 
@@ -173,7 +188,12 @@ export class SimDriver implements NodeDriver {
 
 /** Only DAD (an IPv6 address becoming usable) needs to know the other nodes. */
 function needsNetwork(ops: readonly KernelOp[]): boolean {
-  return ops.some((op) => (op.op === 'addr-add' && op.cidr.includes(':')) || (op.op === 'link-set' && op.up === true) || op.op === 'link-enslave');
+  return ops.some(
+    (op) =>
+      (op.op === 'addr-add' && op.cidr.includes(':')) ||
+      (op.op === 'link-set' && op.up === true) ||
+      op.op === 'link-enslave',
+  );
 }
 
 async function readAttachments(envDir: string, loc: SimLocation): Promise<readonly SegmentAttachment[]> {
@@ -196,10 +216,16 @@ export async function resetSimEnvironment(
   nodes?: readonly string[],
 ): Promise<Array<{ node: string; source: SimStateSource; file?: string }>> {
   const stateDir = simStateDir(envDir, loc);
-  const targets = nodes ? [...nodes] : [...new Set([...(await nodeFiles(stateDir)), ...(await nodeFiles(snapshotDir(envDir, loc)))])].sort();
+  const targets = nodes
+    ? [...nodes]
+    : [...new Set([...(await nodeFiles(stateDir)), ...(await nodeFiles(snapshotDir(envDir, loc)))])].sort();
   const out: Array<{ node: string; source: SimStateSource; file?: string }> = [];
   for (const node of targets) {
-    if (!isSafeNodeName(node)) throw new SimStateError({ kind: 'not-found', message: `node name ${JSON.stringify(node)} cannot name a sim state file` });
+    if (!isSafeNodeName(node))
+      throw new SimStateError({
+        kind: 'not-found',
+        message: `node name ${JSON.stringify(node)} cannot name a sim state file`,
+      });
     for (const ext of SNAPSHOT_EXTENSIONS) await rm(join(stateDir, `${node}.${ext}`), { force: true });
     const { state, source } = await initialSimState(envDir, node, loc);
     // A node without a snapshot needs no file: it starts empty on its next use anyway.

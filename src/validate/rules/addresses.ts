@@ -51,12 +51,29 @@ function assignments(model: DesiredModel): Assignment[] {
   for (const node of model.nodes) {
     const cidr = management.get(node);
     if (cidr) {
-      out.push({ kind: 'management', node: node.name, onLoopback: false, subject: `Node/${node.name}: management address`, label: `Node/${node.name} management`, objects: [`Node/${node.name}`], source: () => at(node, 'spec', 'management'), cidr });
+      out.push({
+        kind: 'management',
+        node: node.name,
+        onLoopback: false,
+        subject: `Node/${node.name}: management address`,
+        label: `Node/${node.name} management`,
+        objects: [`Node/${node.name}`],
+        source: () => at(node, 'spec', 'management'),
+        cidr,
+      });
     }
   }
   for (const [reloc, cidr] of relocatables) {
     const objects = [`RelocatableAddress/${reloc.name}`];
-    out.push({ kind: 'relocatable', onLoopback: false, subject: `${objects[0]}: address`, label: objects[0], objects, source: () => at(reloc, 'spec', 'address'), cidr });
+    out.push({
+      kind: 'relocatable',
+      onLoopback: false,
+      subject: `${objects[0]}: address`,
+      label: objects[0],
+      objects,
+      source: () => at(reloc, 'spec', 'address'),
+      cidr,
+    });
   }
   assignmentMemo.set(model, out);
   return out;
@@ -66,14 +83,17 @@ export const notNetworkOrBroadcast = defineRule({
   id: 'ADDR002',
   severity: 'error',
   title: 'An IPv4 address is neither the network nor the broadcast address of its subnet (prefix < 31)',
-  rationale: 'Hosts on the subnet treat those addresses as the subnet itself or as broadcast; an address there is unreachable or floods the segment.',
-  reference: 'seed 004 (IP Recovery Kit: "You are not allowed to protect the subnet address" / "the broadcast address for the subnet"); RFC 919, RFC 3021',
+  rationale:
+    'Hosts on the subnet treat those addresses as the subnet itself or as broadcast; an address there is unreachable or floods the segment.',
+  reference:
+    'seed 004 (IP Recovery Kit: "You are not allowed to protect the subnet address" / "the broadcast address for the subnet"); RFC 919, RFC 3021',
   check(model) {
     const findings: Finding[] = [];
     for (const a of assignments(model)) {
       const edges = ipv4Edges(a.cidr);
       if (!edges) continue;
-      const which = a.cidr.address === edges.network ? 'network' : a.cidr.address === edges.broadcast ? 'broadcast' : null;
+      const which =
+        a.cidr.address === edges.network ? 'network' : a.cidr.address === edges.broadcast ? 'broadcast' : null;
       if (!which) continue;
       findings.push({
         summary: `${a.subject} ${a.cidr.cidr} is the ${which} address of ${a.cidr.network}`,
@@ -90,8 +110,10 @@ export const addressAssignedOnce = defineRule({
   id: 'ADDR003',
   severity: 'error',
   title: 'No address is assigned twice in the cluster (static, management or relocatable)',
-  rationale: 'Two holders of one address answer ARP/NDP in turn; traffic goes to whichever answered last, and a relocation cannot make the address unique again.',
-  reference: 'seed 004 (IP Recovery Kit "Unused resource": the address is not already assigned to any other IP resource in the cluster)',
+  rationale:
+    'Two holders of one address answer ARP/NDP in turn; traffic goes to whichever answered last, and a relocation cannot make the address unique again.',
+  reference:
+    'seed 004 (IP Recovery Kit "Unused resource": the address is not already assigned to any other IP resource in the cluster)',
   check(model) {
     const findings: Finding[] = [];
     const first = new Map<string, Assignment>();
@@ -110,7 +132,8 @@ export const addressAssignedOnce = defineRule({
       }
       findings.push({
         summary: `${a.subject} ${a.cidr.address} is already assigned to ${prev.label}`,
-        detail: 'An address has one holder in the cluster; choose an unused address or remove one of the two assignments.',
+        detail:
+          'An address has one holder in the cluster; choose an unused address or remove one of the two assignments.',
         objects: [...a.objects, ...prev.objects.filter((o) => !a.objects.includes(o))],
         source: a.source(),
         related: [{ source: prev.source(), note: `first assigned to ${prev.label}` }],
@@ -123,10 +146,11 @@ export const addressAssignedOnce = defineRule({
 export const relocatableOffManagement = defineRule({
   id: 'ADDR004',
   severity: 'error',
-  title: "A relocatable address never equals or lies in the management subnet of a node it is placed on",
+  title: 'A relocatable address never equals or lies in the management subnet of a node it is placed on',
   rationale:
     "Moving an address in the management subnet adds and removes routes and IPv4 primaries/secondaries there; a move must never risk tandem's own way into the node.",
-  reference: 'DESIGN.md section 2 (a relocatable address never equals or sits inside a management address); seed 004 (moving an address unconfigures the other addresses of its subnet)',
+  reference:
+    'DESIGN.md section 2 (a relocatable address never equals or sits inside a management address); seed 004 (moving an address unconfigures the other addresses of its subnet)',
   check(model) {
     const findings: Finding[] = [];
     const management = managementCidrs(model);
@@ -138,10 +162,14 @@ export const relocatableOffManagement = defineRule({
         const node = model.nodeByName.get(p.node);
         const mgmt = node && management.get(node);
         if (!node || !mgmt || !prefixesOverlap(cidr, mgmt)) continue;
-        const what = cidr.address === mgmt.address ? 'is the management address' : `overlaps the management subnet ${mgmt.network}`;
+        const what =
+          cidr.address === mgmt.address
+            ? 'is the management address'
+            : `overlaps the management subnet ${mgmt.network}`;
         findings.push({
           summary: `RelocatableAddress/${reloc.name}: ${cidr.cidr} ${what} of Node/${node.name}`,
-          detail: 'Put relocatable addresses on a subnet of their own, or give the node a management address on a separate network.',
+          detail:
+            'Put relocatable addresses on a subnet of their own, or give the node a management address on a separate network.',
           objects: [`RelocatableAddress/${reloc.name}`, `Node/${node.name}`],
           source: at(reloc, 'spec', 'address'),
           related: [{ source: at(node, 'spec', 'management'), note: `management address of Node/${node.name}` }],
@@ -158,7 +186,7 @@ export const managementConfigured = defineRule({
   title: "A node's management address is one of its interface addresses, with the same prefix",
   rationale:
     'Only when tandem knows which interface carries the management address can it keep plans (state down, MTU, enslaving, failover) away from that interface.',
-  reference: 'DESIGN.md section 2 (a step never removes a node\'s management address)',
+  reference: "DESIGN.md section 2 (a step never removes a node's management address)",
   check(model) {
     const findings: Finding[] = [];
     const byNodeIp = new Map<string, { iface: string; cidr: ParsedCidr }>();
@@ -194,7 +222,7 @@ export const managementStaysHome = defineRule({
   severity: 'error',
   title: 'The management address is not on an interface with failover',
   rationale:
-    "Failover moves every address of the failed interface to the partner node, so the management address would follow it and tandem would reach the wrong node.",
+    'Failover moves every address of the failed interface to the partner node, so the management address would follow it and tandem would reach the wrong node.',
   reference: 'seed 001 (Failover Configuration: IPv4 and IPv6 addresses of the interface are failed over)',
   check(model) {
     const findings: Finding[] = [];
@@ -221,7 +249,8 @@ export const routeDestinationIsNetwork = defineRule({
   id: 'ADDR007',
   severity: 'error',
   title: 'A route destination is a network prefix (no host bits set)',
-  rationale: 'The kernel rejects such a route ("Invalid prefix for given prefix length"), so the plan would fail half-way.',
+  rationale:
+    'The kernel rejects such a route ("Invalid prefix for given prefix length"), so the plan would fail half-way.',
   reference: 'Linux ip-route(8) / fib_table_insert',
   check(model) {
     const findings: Finding[] = [];

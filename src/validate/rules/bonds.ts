@@ -32,7 +32,16 @@ function slaveUses(model: DesiredModel): SlaveUse[] {
       const inThisBond = new Map<string, SlaveUse>();
       bond.bond.slaves.forEach((name, slaveIndex) => {
         const ref = findInterface(model, node.name, name);
-        const use: SlaveUse = { node, bond, bondIndex, slaveIndex, name, ref, firstUse: first.get(name), repeatOf: inThisBond.get(name) };
+        const use: SlaveUse = {
+          node,
+          bond,
+          bondIndex,
+          slaveIndex,
+          name,
+          ref,
+          firstUse: first.get(name),
+          repeatOf: inThisBond.get(name),
+        };
         if (!use.firstUse) first.set(name, use);
         if (!use.repeatOf) inThisBond.set(name, use);
         uses.push(use);
@@ -92,7 +101,8 @@ export const slaveExists = defineRule({
   id: 'BOND002',
   severity: 'error',
   title: "A bond's slaves are interfaces of the same node",
-  rationale: 'A bond can only enslave ports of its own node; a missing slave leaves the bond without the redundancy it promises.',
+  rationale:
+    'A bond can only enslave ports of its own node; a missing slave leaves the bond without the redundancy it promises.',
   reference: 'seed 001 (intra-CLIM failover: slaves on the same CLIM)',
   check(model) {
     return slaveUses(model)
@@ -110,7 +120,8 @@ export const slaveIsPhysical = defineRule({
   id: 'BOND003',
   severity: 'error',
   title: 'Bond slaves are physical interfaces',
-  rationale: 'Bonding a bond, loopback or tunnel is refused by the kernel or makes the intra-node failover meaningless.',
+  rationale:
+    'Bonding a bond, loopback or tunnel is refused by the kernel or makes the intra-node failover meaningless.',
   reference: 'seed 001 (a bonded interface with slave interfaces); Linux bonding driver',
   check(model) {
     return definedSlaves(model)
@@ -120,7 +131,9 @@ export const slaveIsPhysical = defineRule({
         detail: 'Only physical interfaces can be slaves.',
         objects: slaveObjects(u),
         source: slavePos(u),
-        related: [{ source: at(u.node, 'spec', 'interfaces', u.ref.index, 'type'), note: `${u.name} is ${u.ref.iface.type}` }],
+        related: [
+          { source: at(u.node, 'spec', 'interfaces', u.ref.index, 'type'), note: `${u.name} is ${u.ref.iface.type}` },
+        ],
       }));
   },
 });
@@ -129,8 +142,10 @@ export const slaveCarriesNothing = defineRule({
   id: 'BOND004',
   severity: 'error',
   title: 'Bond slaves carry no addresses, routes or neighbours',
-  rationale: 'The kernel moves a port\'s layer-3 configuration away when it is enslaved; what is configured on a slave is lost or fights with the bond.',
-  reference: 'seed 001 (addresses, routes and ARP entries are associated with the non-slave interface); Linux bonding driver',
+  rationale:
+    "The kernel moves a port's layer-3 configuration away when it is enslaved; what is configured on a slave is lost or fights with the bond.",
+  reference:
+    'seed 001 (addresses, routes and ARP entries are associated with the non-slave interface); Linux bonding driver',
   check(model) {
     const findings: Finding[] = [];
     for (const u of definedSlaves(model)) {
@@ -181,7 +196,8 @@ export const slaveHasNoFailover = defineRule({
   id: 'BOND006',
   severity: 'error',
   title: 'Bond slaves have no failover of their own',
-  rationale: 'Failover moves an interface\'s resources to another node; a slave has none, the bond does (configure failover on the bond).',
+  rationale:
+    "Failover moves an interface's resources to another node; a slave has none, the bond does (configure failover on the bond).",
   reference: 'seed 001 ("A non-slave physical or bonded interface can have a failover interface")',
   check(model) {
     return definedSlaves(model)
@@ -200,8 +216,10 @@ export const slavesShareSegment = defineRule({
   id: 'BOND007',
   severity: 'warning',
   title: "A bond's slaves are cabled to the bond's segment",
-  rationale: 'The bond fails over between its slaves; a slave on another physical network cannot carry the bond\'s addresses.',
-  reference: 'seed 001 (intra-CLIM failover between slaves); seed 004 (a backup interface must be on the same physical network)',
+  rationale:
+    "The bond fails over between its slaves; a slave on another physical network cannot carry the bond's addresses.",
+  reference:
+    'seed 001 (intra-CLIM failover between slaves); seed 004 (a backup interface must be on the same physical network)',
   check(model) {
     const findings: Finding[] = [];
     const firstSegment = new Map<Interface, { segment: string; use: SlaveUse & { ref: InterfaceRef } }>();
@@ -215,7 +233,9 @@ export const slavesShareSegment = defineRule({
           detail: `Cable ${u.name} to ${u.bond.segment} (and declare it so), or take it out of ${u.bond.name}.`,
           objects: slaveObjects(u),
           source: at(u.node, 'spec', 'interfaces', u.ref.index, 'segment'),
-          related: [{ source: at(u.node, 'spec', 'interfaces', u.bondIndex, 'segment'), note: `segment of ${u.bond.name}` }],
+          related: [
+            { source: at(u.node, 'spec', 'interfaces', u.bondIndex, 'segment'), note: `segment of ${u.bond.name}` },
+          ],
         });
         continue;
       }
@@ -228,7 +248,12 @@ export const slavesShareSegment = defineRule({
           detail: 'Slaves of one bond are cabled to one physical network.',
           objects: [...slaveObjects(u), `${u.node.name}/${first.use.name}`],
           source: at(u.node, 'spec', 'interfaces', u.ref.index, 'segment'),
-          related: [{ source: at(u.node, 'spec', 'interfaces', first.use.ref.index, 'segment'), note: `segment of ${first.use.name}` }],
+          related: [
+            {
+              source: at(u.node, 'spec', 'interfaces', first.use.ref.index, 'segment'),
+              note: `segment of ${first.use.name}`,
+            },
+          ],
         });
       }
     }

@@ -5,7 +5,14 @@
 // "Invalid Failover Configuration" (a missing or disallowed failover interface, a
 // broken pair or a different Provider makes failover silently not happen; ifstop
 // suppresses failover).
-import { at, findInterface, interfaceKey, type DesiredModel, type Entry, type InterfaceRef } from '../../model/desired.js';
+import {
+  at,
+  findInterface,
+  interfaceKey,
+  type DesiredModel,
+  type Entry,
+  type InterfaceRef,
+} from '../../model/desired.js';
 import type { FailoverTarget, Interface, NodeDocument } from '../../model/generated/desired.js';
 import { defineRule, type Finding } from './rule.js';
 import { segmentOf, unfitForAddresses } from './util-interfaces.js';
@@ -33,7 +40,8 @@ function* failoverEdges(model: DesiredModel): Generator<FailoverEdge> {
 
 const home = (e: FailoverEdge) => `${e.node.name}/${e.iface.name}`;
 const dest = (e: FailoverEdge) => `${e.target.node}/${e.target.interface}`;
-const failoverAt = (e: FailoverEdge, ...rest: string[]) => at(e.node, 'spec', 'interfaces', e.index, 'failover', ...rest);
+const failoverAt = (e: FailoverEdge, ...rest: string[]) =>
+  at(e.node, 'spec', 'interfaces', e.index, 'failover', ...rest);
 const partnerAt = (p: InterfaceRef, ...rest: string[]) => at(p.node, 'spec', 'interfaces', p.index, ...rest);
 const lead = (e: FailoverEdge) => `Node/${e.node.name}: ${e.iface.name} fails over to ${dest(e)}`;
 
@@ -42,7 +50,8 @@ export const failoverOtherNode = defineRule({
   severity: 'error',
   title: 'The failover node differs from the home node',
   rationale: 'Failover exists to survive the loss of the home node; a partner on the same node fails with it.',
-  reference: 'seed 001 "Failover Configuration" (the failover CLIM must be different from the one on which the interface is configured)',
+  reference:
+    'seed 001 "Failover Configuration" (the failover CLIM must be different from the one on which the interface is configured)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -96,7 +105,8 @@ export const failoverInterfaceKinds = defineRule({
   title: 'Both ends of a failover pair are non-slave physical or bond interfaces',
   rationale:
     'Loopback, slave and tunnel interfaces cannot take over addresses: slaves are owned by their bond, tunnels follow the interface holding their local address. (A slave or tunnel that has failover itself is reported as BOND006 or TUN003.)',
-  reference: 'seed 001 "Failover Configuration"; seed 000 "Invalid Failover Configuration" (not allowed, such as a slave or tunnel interface)',
+  reference:
+    'seed 001 "Failover Configuration"; seed 000 "Invalid Failover Configuration" (not allowed, such as a slave or tunnel interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -104,7 +114,8 @@ export const failoverInterfaceKinds = defineRule({
       if (e.iface.type === 'loopback') {
         findings.push({
           summary: `Node/${e.node.name}: ${e.iface.name} has failover to ${dest(e)}, but is a loopback interface`,
-          detail: 'Remove the failover: a loopback interface never loses its link and its addresses are local to the node.',
+          detail:
+            'Remove the failover: a loopback interface never loses its link and its addresses are local to the node.',
           objects: [`Node/${e.node.name}`, home(e)],
           source: failoverAt(e),
         });
@@ -130,7 +141,8 @@ export const failoverPairsMutual = defineRule({
   severity: 'error',
   title: 'If both interfaces of a pair name a failover, they name each other',
   rationale: 'Home and failover interfaces that do not form a pair make the CLIM refuse failover.',
-  reference: 'seed 001 "Failover Configuration" (they must be configured to use each other); seed 000 (home and failover interfaces do not form a pair)',
+  reference:
+    'seed 001 "Failover Configuration" (they must be configured to use each other); seed 000 (home and failover interfaces do not form a pair)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -209,7 +221,8 @@ export const failoverDownSuppressed = defineRule({
   severity: 'warning',
   title: 'An interface with failover whose desired state is down has its failover suppressed',
   rationale: 'An interface held down (ifstop) does not fail over; its addresses are simply gone.',
-  reference: 'seed 000 "Interface Status Control" (failover is suppressed when an interface is brought down using ifstop)',
+  reference:
+    'seed 000 "Interface Status Control" (failover is suppressed when an interface is brought down using ifstop)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {

@@ -4,7 +4,14 @@
 // different interfaces)"; "both must go on the same interface") and, without failover,
 // the link-pulse trap of seed 002. Segments tie interfaces and subnets to the physical
 // network (seed 004: the backup interface must be on the same physical network).
-import { at, findInterface, type DesiredModel, type Entry, type InterfaceRef, type StaticAddressRef } from '../../model/desired.js';
+import {
+  at,
+  findInterface,
+  type DesiredModel,
+  type Entry,
+  type InterfaceRef,
+  type StaticAddressRef,
+} from '../../model/desired.js';
 import type { Interface, Placement, RelocatableAddressDocument } from '../../model/generated/desired.js';
 import { parseCidr, prefixWithin, PrefixIndex, type ParsedCidr } from '../../model/ip.js';
 import type { SourcePos } from '../../diagnostics.js';
@@ -62,7 +69,8 @@ export const relocatableUsesSubnetInterface = defineRule({
   title: 'A relocatable address placed on a node uses the interface that carries its subnet there',
   rationale:
     'With one subnet on two interfaces the kernel keeps routing through the first one; the address would be unreachable or answer from the wrong link.',
-  reference: 'seed 004 (IP Recovery Kit: "If another address on the same subnet is in-service on any interface, then the IP resource must be configured on that interface"; "routing conflict (same subnet, different interfaces)"); seed 002',
+  reference:
+    'seed 004 (IP Recovery Kit: "If another address on the same subnet is in-service on any interface, then the IP resource must be configured on that interface"; "routing conflict (same subnet, different interfaces)"); seed 002',
   check(model) {
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
@@ -73,9 +81,19 @@ export const relocatableUsesSubnetInterface = defineRule({
       findings.push({
         summary: `RelocatableAddress/${reloc.name}: placement on Node/${p.node} uses interface ${p.interface}, but ${cidr.network} is on interface ${h.iface.name} there (${h.text})`,
         detail: `Place the address on ${h.iface.name}, or move it to a subnet of its own.`,
-        objects: [`RelocatableAddress/${reloc.name}`, `Node/${p.node}`, `${p.node}/${p.interface}`, `${p.node}/${h.iface.name}`],
+        objects: [
+          `RelocatableAddress/${reloc.name}`,
+          `Node/${p.node}`,
+          `${p.node}/${p.interface}`,
+          `${p.node}/${h.iface.name}`,
+        ],
         source: at(reloc, 'spec', 'placements', i, 'interface'),
-        related: [{ source: at(h.node, 'spec', 'interfaces', h.index, 'addresses', h.addressIndex), note: `${h.text} on ${p.node}/${h.iface.name}` }],
+        related: [
+          {
+            source: at(h.node, 'spec', 'interfaces', h.index, 'addresses', h.addressIndex),
+            note: `${h.text} on ${p.node}/${h.iface.name}`,
+          },
+        ],
       });
     }
     return findings;
@@ -97,7 +115,8 @@ export const samePrefixPerSubnet = defineRule({
   title: 'Addresses of one subnet on one interface have the same prefix length',
   rationale:
     'Different prefix lengths add overlapping routes through one interface; the longer one wins for part of the subnet, and removing one address changes where the rest is routed.',
-  reference: 'seed 004 (the netmask "determines the subnet ... and should be consistent with the network configuration")',
+  reference:
+    'seed 004 (the netmask "determines the subnet ... and should be consistent with the network configuration")',
   check(model) {
     const findings: Finding[] = [];
     const byIface = new Map<string, PrefixIndex<OnInterface>>();
@@ -118,10 +137,20 @@ export const samePrefixPerSubnet = defineRule({
     };
     for (const a of model.staticAddresses) {
       const key = `${a.node.name}/${a.iface.name}`;
-      visit(a.node.name, a.iface.name, { label: a.cidr.cidr, object: key, cidr: a.cidr, source: () => at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex) });
+      visit(a.node.name, a.iface.name, {
+        label: a.cidr.cidr,
+        object: key,
+        cidr: a.cidr,
+        source: () => at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
+      });
     }
     for (const { reloc, cidr, placement: p } of placements(model)) {
-      const entry = { label: `${cidr.cidr} (RelocatableAddress/${reloc.name})`, object: `RelocatableAddress/${reloc.name}`, cidr, source: () => at(reloc, 'spec', 'address') };
+      const entry = {
+        label: `${cidr.cidr} (RelocatableAddress/${reloc.name})`,
+        object: `RelocatableAddress/${reloc.name}`,
+        cidr,
+        source: () => at(reloc, 'spec', 'address'),
+      };
       visit(p.node, p.interface, entry);
       if (p.backupInterface && p.backupInterface !== p.interface && findInterface(model, p.node, p.backupInterface)) {
         visit(p.node, p.backupInterface, entry);
@@ -142,7 +171,8 @@ export const oneSubnetOneInterface = defineRule({
   title: 'Two interfaces of one node on one subnet both have failover (or one is held down)',
   rationale:
     'With the same subnet route on two interfaces, the one that came up first carries all traffic and keeps doing so after it loses link pulse: the subnet becomes unreachable.',
-  reference: 'seed 002 (Avoiding Interfaces With Link Pulse Down: "either have the interface configured for failover or take the interface down (ifstop)")',
+  reference:
+    'seed 002 (Avoiding Interfaces With Link Pulse Down: "either have the interface configured for failover or take the interface down (ifstop)")',
   check(model) {
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
@@ -160,7 +190,12 @@ export const oneSubnetOneInterface = defineRule({
           detail: `Configure failover on both interfaces, hold one of them down, or move one address to another subnet.`,
           objects: [`Node/${a.node.name}`, `${a.node.name}/${b.iface.name}`, `${a.node.name}/${a.iface.name}`],
           source: at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
-          related: [{ source: at(b.node, 'spec', 'interfaces', b.index, 'addresses', b.addressIndex), note: `${b.text} on ${b.iface.name}` }],
+          related: [
+            {
+              source: at(b.node, 'spec', 'interfaces', b.index, 'addresses', b.addressIndex),
+              note: `${b.text} on ${b.iface.name}`,
+            },
+          ],
         });
       }
     });
@@ -172,7 +207,8 @@ export const segmentExists = defineRule({
   id: 'SEL004',
   severity: 'error',
   title: "An interface's segment is one of the Cluster's segments",
-  rationale: 'The segment says which physical network the interface is cabled to; a dangling name disables the checks that rely on it.',
+  rationale:
+    'The segment says which physical network the interface is cabled to; a dangling name disables the checks that rely on it.',
   reference: 'DESIGN.md section 1 (Cluster segments); seed 004 (backup interface on the same physical network)',
   check(model) {
     const findings: Finding[] = [];
@@ -185,7 +221,9 @@ export const segmentExists = defineRule({
           detail: `Use one of the Cluster's segments (${known}) or add ${iface.segment} to the Cluster.`,
           objects: [`Node/${node.name}`, `${node.name}/${iface.name}`, `Segment/${iface.segment}`],
           source: at(node, 'spec', 'interfaces', i, 'segment'),
-          related: model.cluster ? [{ source: at(model.cluster, 'spec', 'segments'), note: `segments of Cluster/${model.cluster.name}` }] : [],
+          related: model.cluster
+            ? [{ source: at(model.cluster, 'spec', 'segments'), note: `segments of Cluster/${model.cluster.name}` }]
+            : [],
         });
       });
     }
@@ -197,7 +235,10 @@ export const segmentExists = defineRule({
 function segmentSubnets(model: DesiredModel): Map<string, ParsedCidr[]> {
   const out = new Map<string, ParsedCidr[]>();
   for (const [name, segment] of model.segmentByName) {
-    out.set(name, segment.subnets.map(parseCidr).filter((c): c is ParsedCidr => c !== null));
+    out.set(
+      name,
+      segment.subnets.map(parseCidr).filter((c): c is ParsedCidr => c !== null),
+    );
   }
   return out;
 }
@@ -210,8 +251,10 @@ export const staticInSegment = defineRule({
   id: 'SEL005',
   severity: 'warning',
   title: "A static address of an interface with a segment lies within one of that segment's subnets",
-  rationale: 'An address outside the subnets of its physical network is unreachable there, or the segment or cabling is declared wrong.',
-  reference: 'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
+  rationale:
+    'An address outside the subnets of its physical network is unreachable there, or the segment or cabling is declared wrong.',
+  reference:
+    'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
   check(model) {
     const findings: Finding[] = [];
     const subnets = segmentSubnets(model);
@@ -231,7 +274,12 @@ function outsideSegment(model: DesiredModel, a: StaticAddressRef, segment: strin
     detail: `Correct the address or its prefix, the interface's segment, or add the subnet to segment ${segment}.`,
     objects: [`Node/${a.node.name}`, `${a.node.name}/${a.iface.name}`, `Segment/${segment}`],
     source: at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
-    related: [{ source: at(a.node, 'spec', 'interfaces', a.index, 'segment'), note: `segment of ${a.node.name}/${a.iface.name}` }],
+    related: [
+      {
+        source: at(a.node, 'spec', 'interfaces', a.index, 'segment'),
+        note: `segment of ${a.node.name}/${a.iface.name}`,
+      },
+    ],
   };
 }
 
@@ -239,8 +287,10 @@ export const placementInSegment = defineRule({
   id: 'SEL006',
   severity: 'warning',
   title: "A relocatable address's placement interface has a segment whose subnets contain the address",
-  rationale: 'Without a segment carrying its subnet the address cannot be reached where it is placed, and backup interfaces cannot be checked against the physical network.',
-  reference: 'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
+  rationale:
+    'Without a segment carrying its subnet the address cannot be reached where it is placed, and backup interfaces cannot be checked against the physical network.',
+  reference:
+    'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
   check(model) {
     const findings: Finding[] = [];
     const subnets = segmentSubnets(model);
@@ -273,11 +323,15 @@ export const relocatablesShareInterface = defineRule({
   title: 'Relocatable addresses of one subnet placed on one node use the same interface',
   rationale:
     'When both are active on the node (after a failover, or active/active) their subnet would be on two interfaces: a routing conflict.',
-  reference: 'seed 004 (active/active example: addresses on a new subnet "can be configured for either eth0 or eth1. However, both must go on the same interface")',
+  reference:
+    'seed 004 (active/active example: addresses on a new subnet "can be configured for either eth0 or eth1. However, both must go on the same interface")',
   check(model) {
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
-    const byNode = new Map<string, PrefixIndex<{ reloc: Entry<RelocatableAddressDocument>; iface: string; index: number }>>();
+    const byNode = new Map<
+      string,
+      PrefixIndex<{ reloc: Entry<RelocatableAddressDocument>; iface: string; index: number }>
+    >();
     for (const { reloc, cidr, placement: p, i } of placements(model)) {
       // Where a static address holds the subnet, SEL001 names the one interface to use.
       if ((statics.get(p.node)?.overlapping(cidr).length ?? 0) > 0) continue;
@@ -289,9 +343,20 @@ export const relocatablesShareInterface = defineRule({
       findings.push({
         summary: `RelocatableAddress/${reloc.name}: placement on Node/${p.node} uses interface ${p.interface}, but RelocatableAddress/${other.value.reloc.name} of the same subnet uses ${other.value.iface} there`,
         detail: `Place both addresses on one interface of ${p.node}.`,
-        objects: [`RelocatableAddress/${reloc.name}`, `RelocatableAddress/${other.value.reloc.name}`, `Node/${p.node}`, `${p.node}/${p.interface}`, `${p.node}/${other.value.iface}`],
+        objects: [
+          `RelocatableAddress/${reloc.name}`,
+          `RelocatableAddress/${other.value.reloc.name}`,
+          `Node/${p.node}`,
+          `${p.node}/${p.interface}`,
+          `${p.node}/${other.value.iface}`,
+        ],
         source: at(reloc, 'spec', 'placements', i, 'interface'),
-        related: [{ source: at(other.value.reloc, 'spec', 'placements', other.value.index, 'interface'), note: `RelocatableAddress/${other.value.reloc.name} on ${p.node}/${other.value.iface}` }],
+        related: [
+          {
+            source: at(other.value.reloc, 'spec', 'placements', other.value.index, 'interface'),
+            note: `RelocatableAddress/${other.value.reloc.name} on ${p.node}/${other.value.iface}`,
+          },
+        ],
       });
     }
     return findings;

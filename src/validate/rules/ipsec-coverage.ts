@@ -9,7 +9,15 @@ import { at, type DesiredModel } from '../../model/desired.js';
 import type { ParsedCidr } from '../../model/ip.js';
 import { defineRule, type Finding } from './rule.js';
 import { relocatableCidr } from './util-interfaces.js';
-import { appliesToAt, ContainingIndex, ipsecName, policyNodes, policySignature, selectorOf, type Policy } from './util-ipsec.js';
+import {
+  appliesToAt,
+  ContainingIndex,
+  ipsecName,
+  policyNodes,
+  policySignature,
+  selectorOf,
+  type Policy,
+} from './util-ipsec.js';
 
 interface MovableAddress {
   /** "Node/clim1: eth2 address 192.0.2.10 can fail over between clim1 and clim2". */
@@ -58,7 +66,8 @@ export const policyIdentical = defineRule({
   title: 'The IPsec policies covering an address that can move are identical on every node it may live on',
   rationale:
     'IPsec configuration does not move with an address: on a node without the same policy the address, after failover, is sent in clear or dropped.',
-  reference: 'seed 000 and seed 001 "IPSec Configuration" (identical on home and failover CLIMs); seed 003 (Serviceguard package addresses)',
+  reference:
+    'seed 000 and seed 001 "IPSec Configuration" (identical on home and failover CLIMs); seed 003 (Serviceguard package addresses)',
   check(model) {
     const findings: Finding[] = [];
     const bySource = new ContainingIndex<Policy>();

@@ -23,7 +23,8 @@ function covers(model: DesiredModel, p: Policy, q: Policy): boolean {
   const pProto = ps.selector.protocol ?? 'any';
   if (pProto !== 'any' && pProto !== (qs.selector.protocol ?? 'any')) return false;
   if (ps.selector.sourcePort !== undefined && ps.selector.sourcePort !== qs.selector.sourcePort) return false;
-  if (ps.selector.destinationPort !== undefined && ps.selector.destinationPort !== qs.selector.destinationPort) return false;
+  if (ps.selector.destinationPort !== undefined && ps.selector.destinationPort !== qs.selector.destinationPort)
+    return false;
   if (!qs.directions.every((d) => ps.directions.includes(d))) return false;
   const pNodes = policyNodes(model, p);
   for (const n of policyNodes(model, q)) if (!pNodes.has(n)) return false;
@@ -47,9 +48,13 @@ export function shadowedPolicies(model: DesiredModel): Shadowing[] {
     const list = byPair.get(key);
     if (list) list.push(p);
     else byPair.set(key, [p]);
-    combos[sel.family].set(`${sel.source.prefix}/${sel.destination.prefix}`, [sel.source.prefix, sel.destination.prefix]);
+    combos[sel.family].set(`${sel.source.prefix}/${sel.destination.prefix}`, [
+      sel.source.prefix,
+      sel.destination.prefix,
+    ]);
   });
-  for (const list of byPair.values()) list.sort((a, b) => priorityOf(a) - priorityOf(b) || order.get(a)! - order.get(b)!);
+  for (const list of byPair.values())
+    list.sort((a, b) => priorityOf(a) - priorityOf(b) || order.get(a)! - order.get(b)!);
   const result: Shadowing[] = [];
   for (const q of model.ipsecPolicies) {
     const sel = selectorOf(q);
@@ -62,7 +67,12 @@ export function shadowedPolicies(model: DesiredModel): Shadowing[] {
       for (const p of candidates) {
         if (priorityOf(p) >= priorityOf(q)) break;
         if (!covers(model, p, q)) continue;
-        if (!best || priorityOf(p) < priorityOf(best) || (priorityOf(p) === priorityOf(best) && order.get(p)! < order.get(best)!)) best = p;
+        if (
+          !best ||
+          priorityOf(p) < priorityOf(best) ||
+          (priorityOf(p) === priorityOf(best) && order.get(p)! < order.get(best)!)
+        )
+          best = p;
         break;
       }
     }
@@ -78,7 +88,8 @@ export const shadowedConflicting = defineRule({
   id: 'IPSEC005',
   severity: 'error',
   title: 'No policy is fully shadowed by a higher-precedence policy with a different action',
-  rationale: 'The shadowed policy never takes effect: its traffic gets the other action, contrary to what the file says.',
+  rationale:
+    'The shadowed policy never takes effect: its traffic gets the other action, contrary to what the file says.',
   reference: 'Linux ip-xfrm(8) (policy priority, first match wins); seeds 000 and 003 (IPsec policies)',
   check(model) {
     const findings: Finding[] = [];
@@ -129,7 +140,8 @@ export const sameSelectorTwice = defineRule({
   id: 'IPSEC010',
   severity: 'error',
   title: 'Two IPsec policies installed on one node never share a selector and a direction',
-  rationale: 'The kernel holds one policy per selector and direction; the second silently replaces the first or is refused.',
+  rationale:
+    'The kernel holds one policy per selector and direction; the second silently replaces the first or is refused.',
   reference: 'Linux XFRM (ip-xfrm(8): a policy is identified by its selector and direction); seeds 000, 003',
   check(model) {
     const findings: Finding[] = [];

@@ -44,29 +44,42 @@ const SA_FIELDS = ['protocol', 'mode', 'level', 'tunnel'] as const;
 export const actionFieldsConsistent = defineRule({
   id: 'IPSEC002',
   severity: 'error',
-  title: 'protect has protocol and mode; tunnel mode has tunnel endpoints of the selector family; transport, allow and block have none',
+  title:
+    'protect has protocol and mode; tunnel mode has tunnel endpoints of the selector family; transport, allow and block have none',
   rationale: 'A policy whose fields contradict its action would be installed differently from what the reviewer read.',
   reference: 'Linux ip-xfrm(8) (TMPL: proto, mode, tunnel src/dst); seed 000 "IPSec Configuration"',
   check(model) {
     const findings: Finding[] = [];
     const report = (p: Policy, field: string, summary: string, detail: string) =>
-      findings.push({ summary: `${ipsecName(p)}: ${summary}`, detail, objects: [ipsecName(p)], source: at(p, 'spec', field) });
+      findings.push({
+        summary: `${ipsecName(p)}: ${summary}`,
+        detail,
+        objects: [ipsecName(p)],
+        source: at(p, 'spec', field),
+      });
     for (const p of model.ipsecPolicies) {
       const s = p.doc.spec;
       if (s.action !== 'protect') {
         for (const field of SA_FIELDS) {
-          if (s[field] !== undefined) report(p, field, `action ${s.action} with ${field}`, `${field} only applies to action protect; remove it.`);
+          if (s[field] !== undefined)
+            report(p, field, `action ${s.action} with ${field}`, `${field} only applies to action protect; remove it.`);
         }
         continue;
       }
-      if (s.protocol === undefined) report(p, 'action', 'action protect without protocol', 'Add protocol: esp (or ah).');
+      if (s.protocol === undefined)
+        report(p, 'action', 'action protect without protocol', 'Add protocol: esp (or ah).');
       if (s.mode === undefined) report(p, 'action', 'action protect without mode', 'Add mode: transport or tunnel.');
       if (s.mode === 'transport' && s.tunnel) {
         report(p, 'tunnel', 'transport mode with tunnel endpoints', 'Remove tunnel, or use mode: tunnel.');
       }
       if (s.mode !== 'tunnel') continue;
       if (!s.tunnel) {
-        report(p, 'mode', 'tunnel mode without tunnel endpoints', 'Add tunnel: { source, destination } with the outer addresses.');
+        report(
+          p,
+          'mode',
+          'tunnel mode without tunnel endpoints',
+          'Add tunnel: { source, destination } with the outer addresses.',
+        );
         continue;
       }
       const selectorFamily = selectorOf(p)?.family;
@@ -139,7 +152,8 @@ export function keyFileProblem(file: string, documentFile: string): string | und
   const parent = path.dirname(envDir);
   const offLimits = path.basename(parent) === 'environments' ? path.dirname(parent) : envDir;
   const rel = path.relative(offLimits, path.posix.normalize(file));
-  if (rel === '' || (rel !== '..' && !rel.startsWith('../') && !path.isAbsolute(rel))) return `lies inside the repository (${offLimits})`;
+  if (rel === '' || (rel !== '..' && !rel.startsWith('../') && !path.isAbsolute(rel)))
+    return `lies inside the repository (${offLimits})`;
   return undefined;
 }
 
@@ -158,7 +172,8 @@ export const keysOutsideRepository = defineRule({
       if (!problem) continue;
       findings.push({
         summary: `${ipsecName(p)}: key file ${file} ${problem}`,
-        detail: 'Keep keys outside the repository: an absolute path such as /etc/tandem/keys/<name>, or keys: { env: VARIABLE }.',
+        detail:
+          'Keep keys outside the repository: an absolute path such as /etc/tandem/keys/<name>, or keys: { env: VARIABLE }.',
         objects: [ipsecName(p)],
         source: at(p, 'spec', 'keys', 'file'),
       });
@@ -171,8 +186,10 @@ export const protectHasKeys = defineRule({
   id: 'IPSEC008',
   severity: 'error',
   title: 'action protect names where its keys are (keys.env or keys.file)',
-  rationale: 'tandem installs manually keyed SAs; a protect policy without keys would drop or leak the traffic it should protect.',
-  reference: 'seed 000 "IPSec Configuration" (policies and security associations); DESIGN.md section 2 (references to key material)',
+  rationale:
+    'tandem installs manually keyed SAs; a protect policy without keys would drop or leak the traffic it should protect.',
+  reference:
+    'seed 000 "IPSec Configuration" (policies and security associations); DESIGN.md section 2 (references to key material)',
   check(model) {
     const findings: Finding[] = [];
     for (const p of model.ipsecPolicies) {
@@ -194,7 +211,8 @@ export const portsNeedProtocol = defineRule({
   id: 'IPSEC009',
   severity: 'error',
   title: 'Selector ports only with protocol tcp, udp or sctp',
-  rationale: 'The kernel matches ports only for port-carrying protocols; elsewhere the port is an error or silently ignored.',
+  rationale:
+    'The kernel matches ports only for port-carrying protocols; elsewhere the port is an error or silently ignored.',
   reference: 'Linux ip-xfrm(8) (UPSPEC: sport and dport for tcp, udp, sctp, dccp)',
   check(model) {
     const findings: Finding[] = [];

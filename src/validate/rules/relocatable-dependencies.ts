@@ -63,7 +63,10 @@ export const dependenciesAcyclic = defineRule({
             source: at(top.r, 'spec', 'dependsOn', j),
             related: members
               .filter((m) => m !== top)
-              .map((m) => ({ source: at(m.r, 'spec', 'dependsOn', m.next - 1), note: `${m.r.name} depends on the next in the cycle` })),
+              .map((m) => ({
+                source: at(m.r, 'spec', 'dependsOn', m.next - 1),
+                note: `${m.r.name} depends on the next in the cycle`,
+              })),
           });
         }
       }
@@ -86,8 +89,10 @@ export const dependenciesColocated = defineRule({
   id: 'RA010',
   severity: 'error',
   title: 'A dependency can live on every node of the address that depends on it',
-  rationale: 'The address cannot come up on a node its dependency can never reach: that placement promises a failover that cannot happen.',
-  reference: 'seed 004 "Guidelines for Creating an IP Dependency" (a dependency is extended to the same servers as its parent)',
+  rationale:
+    'The address cannot come up on a node its dependency can never reach: that placement promises a failover that cannot happen.',
+  reference:
+    'seed 004 "Guidelines for Creating an IP Dependency" (a dependency is extended to the same servers as its parent)',
   check(model) {
     const findings: Finding[] = [];
     for (const { r, dep, j } of dependencyEdges(model)) {

@@ -23,8 +23,10 @@ export const placementsExist = defineRule({
   id: 'RA001',
   severity: 'error',
   title: 'Placements name existing nodes and existing non-slave interfaces (primary and backup)',
-  rationale: 'An address placed on a missing node or interface, or on a bond slave, cannot be brought up there when it moves.',
-  reference: 'seed 004 "Creating an IP Resource" (Network Interface, Backup Interface: valid choices depend on the configuration)',
+  rationale:
+    'An address placed on a missing node or interface, or on a bond slave, cannot be brought up there when it moves.',
+  reference:
+    'seed 004 "Creating an IP Resource" (Network Interface, Backup Interface: valid choices depend on the configuration)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -49,7 +51,9 @@ export const placementsExist = defineRule({
               detail: `Define ${name} on ${p.node} or choose one of its interfaces.`,
               objects: [ra(r), `Node/${p.node}`, `${p.node}/${name}`],
               source: placementAt(r, i, field),
-              related: [{ source: at(model.nodeByName.get(p.node)!, 'spec', 'interfaces'), note: `interfaces of ${p.node}` }],
+              related: [
+                { source: at(model.nodeByName.get(p.node)!, 'spec', 'interfaces'), note: `interfaces of ${p.node}` },
+              ],
             });
             continue;
           }
@@ -60,7 +64,12 @@ export const placementsExist = defineRule({
               detail: `Place the address on ${p.node}/${bond}: a slave carries no addresses.`,
               objects: [ra(r), `${p.node}/${name}`, `${p.node}/${bond}`],
               source: placementAt(r, i, field),
-              related: [{ source: at(ref.node, 'spec', 'interfaces', ref.index, 'name'), note: `${p.node}/${name} defined here` }],
+              related: [
+                {
+                  source: at(ref.node, 'spec', 'interfaces', ref.index, 'name'),
+                  note: `${p.node}/${name} defined here`,
+                },
+              ],
             });
           }
         }
@@ -74,7 +83,8 @@ export const prioritiesUnique = defineRule({
   id: 'RA002',
   severity: 'error',
   title: 'Placement priorities are unique within an address (1 to 999 is enforced by the schema)',
-  rationale: 'The priority orders the cascading failover; two placements with one priority leave the next node ambiguous.',
+  rationale:
+    'The priority orders the cascading failover; two placements with one priority leave the next node ambiguous.',
   reference: 'seed 004 "Extending an IP Resource" (no two servers can have the same priority for a given resource)',
   check(model) {
     const findings: Finding[] = [];
@@ -151,7 +161,8 @@ export const backupInterfaceValid = defineRule({
   severity: 'error',
   title: 'A backup interface differs from the primary interface and is on the same segment',
   rationale: 'Local recovery moves the address to the backup interface; on another network it is unreachable.',
-  reference: 'seed 004 "IP Local Recovery" (the backup interface must be attached to the same physical network as the primary interface)',
+  reference:
+    'seed 004 "IP Local Recovery" (the backup interface must be attached to the same physical network as the primary interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -195,7 +206,8 @@ export const backupInterfaceOnce = defineRule({
   id: 'RA006',
   severity: 'error',
   title: 'A backup interface backs at most one relocatable address on its node',
-  rationale: 'Moving one address to the backup interface unconfigures the other addresses of its subnet there; two owners of one backup recover into each other.',
+  rationale:
+    'Moving one address to the backup interface unconfigures the other addresses of its subnet there; two owners of one backup recover into each other.',
   reference: 'seed 004 "IP Local Recovery" and "lkipbu" (one backup interface per IP resource instance)',
   check(model) {
     const findings: Finding[] = [];
@@ -223,7 +235,8 @@ export const sourceAddressOnce = defineRule({
   id: 'RA007',
   severity: 'error',
   title: 'At most one relocatable address per subnet per node has sourceAddress: true',
-  rationale: 'Only one address can be the source of outgoing traffic on a subnet; with two, whichever came up last silently wins.',
+  rationale:
+    'Only one address can be the source of outgoing traffic on a subnet; with two, whichever came up last silently wins.',
   reference: 'seed 004 "Important Notes About the Source Address Setting"',
   check(model) {
     const findings: Finding[] = [];
@@ -268,11 +281,16 @@ function ownAddresses(model: DesiredModel): Map<string, { what: string; source: 
   }
   for (const node of model.nodes) {
     const mgmt = node.doc.spec.management && parseCidr(node.doc.spec.management);
-    if (mgmt && !own.has(mgmt.address)) own.set(mgmt.address, { what: `the management address of ${node.name}`, source: () => at(node, 'spec', 'management') });
+    if (mgmt && !own.has(mgmt.address))
+      own.set(mgmt.address, {
+        what: `the management address of ${node.name}`,
+        source: () => at(node, 'spec', 'management'),
+      });
   }
   for (const r of model.relocatables) {
     const cidr = relocatableCidr(r);
-    if (cidr && !own.has(cidr.address)) own.set(cidr.address, { what: `relocatable ${ra(r)}`, source: () => at(r, 'spec', 'address') });
+    if (cidr && !own.has(cidr.address))
+      own.set(cidr.address, { what: `relocatable ${ra(r)}`, source: () => at(r, 'spec', 'address') });
   }
   return own;
 }
@@ -280,8 +298,10 @@ function ownAddresses(model: DesiredModel): Map<string, { what: string; source: 
 export const pingListValid = defineRule({
   id: 'RA008',
   severity: 'error',
-  title: "Ping-list addresses are of the address's family and not addresses of the cluster's own nodes; broadcast ping only for IPv4",
-  rationale: 'A ping to an own address answers locally whatever the state of the monitored interface; IPv6 has no broadcast.',
+  title:
+    "Ping-list addresses are of the address's family and not addresses of the cluster's own nodes; broadcast ping only for IPv4",
+  rationale:
+    'A ping to an own address answers locally whatever the state of the monitored interface; IPv6 has no broadcast.',
   reference: 'seed 004 "Important Notes About Using a Ping List" and "IP Resource Monitoring" (broadcast ping)',
   check(model) {
     const findings: Finding[] = [];
@@ -298,7 +318,11 @@ export const pingListValid = defineRule({
     const cluster = model.cluster;
     const defaults = cluster?.doc.spec.defaults?.health?.ping;
     const defaultsAt = (...rest: Array<string | number>) => at(cluster!, 'spec', 'defaults', 'health', 'ping', ...rest);
-    const ownCheck = (ping: PingCheck | undefined, owner: string, where: (...rest: Array<string | number>) => SourcePos) => {
+    const ownCheck = (
+      ping: PingCheck | undefined,
+      owner: string,
+      where: (...rest: Array<string | number>) => SourcePos,
+    ) => {
       (ping?.list ?? []).forEach((text, j) => {
         const ip = parseTarget(text);
         const hit = ip && own.get(ip.address);
@@ -334,7 +358,9 @@ export const pingListValid = defineRule({
             : `Use IPv${cidr.family} addresses: the pings are sent from the address itself.`,
           objects: [ra(r)],
           source: inherited ? at(r, 'spec', 'address') : where('list', j),
-          related: inherited ? [{ source: defaultsAt('list', j), note: 'inherited from the cluster default' }] : undefined,
+          related: inherited
+            ? [{ source: defaultsAt('list', j), note: 'inherited from the cluster default' }]
+            : undefined,
         });
       });
       if (ping.broadcast === true && cidr.family === 6) {

@@ -35,7 +35,10 @@ function localHolders(model: DesiredModel): Map<TunnelRef['iface'], StaticAddres
   const out = new Map<TunnelRef['iface'], StaticAddressRef | undefined>();
   for (const t of tunnels(model)) {
     const candidates = byNodeIp.get(`${t.node.name}|${canonicalIp(t.iface.tunnel.local)}`) ?? [];
-    out.set(t.iface, candidates.find((a) => a.iface !== t.iface));
+    out.set(
+      t.iface,
+      candidates.find((a) => a.iface !== t.iface),
+    );
   }
   return out;
 }
@@ -79,7 +82,8 @@ export const tunnelLocalOnNode = defineRule({
   id: 'TUN002',
   severity: 'error',
   title: "A tunnel's local address is a static address of another interface of the same node",
-  rationale: 'The tunnel follows the interface holding its local address; without one it cannot come up, nor fail over.',
+  rationale:
+    'The tunnel follows the interface holding its local address; without one it cannot come up, nor fail over.',
   reference: 'seed 000 (tunnels "follow the interface containing their configured local address"); seed 001',
   check(model) {
     const holders = localHolders(model);
@@ -101,15 +105,17 @@ export const tunnelHasNoFailover = defineRule({
   id: 'TUN003',
   severity: 'error',
   title: 'A tunnel has no failover of its own',
-  rationale: 'A tunnel moves with the interface holding its local address; its own failover would move it somewhere else, or twice.',
-  reference: 'seed 000 ("tunnel interfaces are not directly configured for failover"); seed 000 (a tunnel is not an allowed failover interface)',
+  rationale:
+    'A tunnel moves with the interface holding its local address; its own failover would move it somewhere else, or twice.',
+  reference:
+    'seed 000 ("tunnel interfaces are not directly configured for failover"); seed 000 (a tunnel is not an allowed failover interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const t of tunnels(model)) {
       if (!t.iface.failover) continue;
       findings.push({
         summary: `Node/${t.node.name}: tunnel ${t.iface.name} has failover to ${t.iface.failover.node}/${t.iface.failover.interface}`,
-        detail: 'Remove it: configure failover on the interface that holds the tunnel\'s local address.',
+        detail: "Remove it: configure failover on the interface that holds the tunnel's local address.",
         objects: objectsOf(t),
         source: at(t.node, 'spec', 'interfaces', t.index, 'failover'),
       });
@@ -122,7 +128,8 @@ export const tunnelNameFreeOnFailover = defineRule({
   id: 'TUN004',
   severity: 'error',
   title: "A tunnel's name is not used on the failover node of the interface holding its local address",
-  rationale: 'On failover the tunnel is created on the failover node under its home name; an interface of that name there makes the failover fail.',
+  rationale:
+    'On failover the tunnel is created on the failover node under its home name; an interface of that name there makes the failover fail.',
   reference: 'seed 000 ("tunnel interface names must not be the same on the home and failover CLIMs")',
   check(model) {
     const holders = localHolders(model);
@@ -140,7 +147,10 @@ export const tunnelNameFreeOnFailover = defineRule({
         source: at(t.node, 'spec', 'interfaces', t.index, 'name'),
         related: [
           { source: at(clash.node, 'spec', 'interfaces', clash.index, 'name'), note: `${fo.node}/${t.iface.name}` },
-          { source: at(holder.node, 'spec', 'interfaces', holder.index, 'failover'), note: `failover of ${t.node.name}/${holder.iface.name}` },
+          {
+            source: at(holder.node, 'spec', 'interfaces', holder.index, 'failover'),
+            note: `failover of ${t.node.name}/${holder.iface.name}`,
+          },
         ],
       });
     }
@@ -154,7 +164,8 @@ const OUTER_FAMILY: Record<Tunnel['mode'], 4 | 6> = { sit: 4, ipip: 4, gre: 4, i
 export const tunnelEndpointFamily = defineRule({
   id: 'TUN005',
   severity: 'error',
-  title: "A tunnel's local and remote addresses are of the family its mode runs over (sit, ipip, gre: IPv4; ip6tnl: IPv6)",
+  title:
+    "A tunnel's local and remote addresses are of the family its mode runs over (sit, ipip, gre: IPv4; ip6tnl: IPv6)",
   rationale: 'The kernel refuses to create a tunnel whose endpoints do not match its mode.',
   reference: 'Linux ip-tunnel(8); seed 001 (IPv6-over-IPv4 tunnels)',
   check(model) {
@@ -169,7 +180,12 @@ export const tunnelEndpointFamily = defineRule({
           detail: `A ${t.iface.tunnel.mode} tunnel runs over IPv${want}: use IPv${want} endpoints or another mode.`,
           objects: objectsOf(t),
           source: at(t.node, 'spec', 'interfaces', t.index, 'tunnel', end),
-          related: [{ source: at(t.node, 'spec', 'interfaces', t.index, 'tunnel', 'mode'), note: `mode ${t.iface.tunnel.mode}` }],
+          related: [
+            {
+              source: at(t.node, 'spec', 'interfaces', t.index, 'tunnel', 'mode'),
+              note: `mode ${t.iface.tunnel.mode}`,
+            },
+          ],
         });
       }
     }
@@ -181,7 +197,8 @@ export const tunnelNamesDistinctOnTarget = defineRule({
   id: 'TUN006',
   severity: 'warning',
   title: 'Tunnels that can fail over onto one node have different names',
-  rationale: 'When both home interfaces have failed over, the second tunnel cannot be created under a name the first one took.',
+  rationale:
+    'When both home interfaces have failed over, the second tunnel cannot be created under a name the first one took.',
   reference: 'seed 000 ("The interface name configured on the home CLIM is used on the failover CLIM")',
   check(model) {
     const holders = localHolders(model);
@@ -202,7 +219,12 @@ export const tunnelNamesDistinctOnTarget = defineRule({
         detail: 'Give tunnels that can land on one node distinct names.',
         objects: [...objectsOf(t), ...objectsOf(prev), `Node/${fo.node}`],
         source: at(t.node, 'spec', 'interfaces', t.index, 'name'),
-        related: [{ source: at(prev.node, 'spec', 'interfaces', prev.index, 'name'), note: `${prev.node.name}/${prev.iface.name}` }],
+        related: [
+          {
+            source: at(prev.node, 'spec', 'interfaces', prev.index, 'name'),
+            note: `${prev.node.name}/${prev.iface.name}`,
+          },
+        ],
       });
     }
     return findings;

@@ -42,7 +42,10 @@ export function slaveOf(model: DesiredModel, node: string, iface: string): strin
   return bondOfSlave(model).get(interfaceKey(node, iface));
 }
 
-const segmentCache = new WeakMap<DesiredModel, { subnets: Array<{ segment: string; cidr: ParsedCidr }>; byIface: Map<Interface, string | undefined> }>();
+const segmentCache = new WeakMap<
+  DesiredModel,
+  { subnets: Array<{ segment: string; cidr: ParsedCidr }>; byIface: Map<Interface, string | undefined> }
+>();
 
 /**
  * The segment an interface is on: its declared `segment`, else the one segment whose

@@ -27,7 +27,10 @@ export function selectorOf(p: Policy): Selector | null {
   if (sel !== undefined) return sel;
   const source = parseCidr(p.doc.spec.selector.source);
   const destination = parseCidr(p.doc.spec.selector.destination);
-  sel = !source || !destination || source.family !== destination.family ? null : { source: asNetwork(source), destination: asNetwork(destination), family: source.family };
+  sel =
+    !source || !destination || source.family !== destination.family
+      ? null
+      : { source: asNetwork(source), destination: asNetwork(destination), family: source.family };
   selectors.set(p, sel);
   return sel;
 }
@@ -51,7 +54,8 @@ export function policyNodes(model: DesiredModel, p: Policy): Set<string> {
   nodes = new Set();
   const { appliesTo } = p.doc.spec;
   for (const n of appliesTo.nodes ?? []) if (model.nodeByName.has(n)) nodes.add(n);
-  const reloc = appliesTo.relocatableAddress === undefined ? undefined : model.relocatableByName.get(appliesTo.relocatableAddress);
+  const reloc =
+    appliesTo.relocatableAddress === undefined ? undefined : model.relocatableByName.get(appliesTo.relocatableAddress);
   for (const placement of reloc?.doc.spec.placements ?? []) {
     if (model.nodeByName.has(placement.node)) nodes.add(placement.node);
   }

@@ -12,7 +12,14 @@ import { parseRoutes } from './parse-routes.js';
 import { parseSysctl, sysctlCommand } from './parse-sysctl.js';
 import { parseXfrmPolicies } from './parse-xfrm.js';
 import type { Parsed } from './parsed.js';
-import { DEFAULT_INVENTORY_ROOT, DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type RunOptions, type Transport } from './transport.js';
+import {
+  DEFAULT_INVENTORY_ROOT,
+  DEFAULT_TIMEOUT_MS,
+  inventoryPath,
+  transportFor,
+  type RunOptions,
+  type Transport,
+} from './transport.js';
 
 /** The exact commands the driver runs (before the transport wraps them). */
 export const COMMANDS = {
@@ -41,13 +48,22 @@ export function createLinuxDriver(node: string, connection: Connection, options:
   };
 }
 
-export async function observeLinux(node: string, connection: Connection, options: LinuxDriverOptions = {}): Promise<Observation> {
+export async function observeLinux(
+  node: string,
+  connection: Connection,
+  options: LinuxDriverOptions = {},
+): Promise<Observation> {
   const inventoryRoot = options.inventoryRoot ?? DEFAULT_INVENTORY_ROOT;
   const made = transportFor(connection, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, inventoryRoot });
   if (!made.ok) return { node, ok: false, error: made.error };
   const result = await readNode(made.transport, inventoryPath(connection, inventoryRoot), options);
   if (!result.ok) return { node, ok: false, error: result.error };
-  const state: ObservedNode = { node, driver: 'linux', observedAt: (options.now?.() ?? new Date()).toISOString(), ...result.value };
+  const state: ObservedNode = {
+    node,
+    driver: 'linux',
+    observedAt: (options.now?.() ?? new Date()).toISOString(),
+    ...result.value,
+  };
   return { node, ok: true, state };
 }
 
@@ -56,7 +72,12 @@ type NodeContent = Omit<ObservedNode, 'node' | 'driver' | 'observedAt'>;
 type Step<T> = { ok: true; value: T } | { ok: false; error: ObserveError };
 
 /** Runs one command and parses its output as soon as it arrives, so parsing overlaps the slower dumps. */
-async function dump<T>(t: Transport, command: readonly string[], parse: (text: string) => Parsed<T>, options?: RunOptions): Promise<Step<T>> {
+async function dump<T>(
+  t: Transport,
+  command: readonly string[],
+  parse: (text: string) => Parsed<T>,
+  options?: RunOptions,
+): Promise<Step<T>> {
   const r = await t.run(command, options);
   if (!r.ok) return r;
   const p = parse(r.stdout);
@@ -83,8 +104,14 @@ async function readNode(t: Transport, inventoryFile: string, options: LinuxDrive
   // Report the first failure in a fixed order, so the same broken node always gives the same error.
   for (const step of steps) if (!step.ok) return step;
   const [links, addresses, routes4, routes6, neighbors, xfrm, sysctl, inventory] = steps as unknown as [
-    Ok<ObservedNode['links']>, Ok<ObservedNode['addresses']>, Ok<ObservedNode['routes']>, Ok<ObservedNode['routes']>,
-    Ok<ObservedNode['neighbors']>, Ok<ObservedNode['xfrmPolicies']>, Ok<ObservedNode['sysctl']>, Ok<Inventory>,
+    Ok<ObservedNode['links']>,
+    Ok<ObservedNode['addresses']>,
+    Ok<ObservedNode['routes']>,
+    Ok<ObservedNode['routes']>,
+    Ok<ObservedNode['neighbors']>,
+    Ok<ObservedNode['xfrmPolicies']>,
+    Ok<ObservedNode['sysctl']>,
+    Ok<Inventory>,
   ];
   return {
     ok: true,

@@ -15,10 +15,16 @@ export function parseInventory(text: string | null, path: string): Parsed<Invent
     const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Malformed('not a JSON object');
     const inv = value as Record<string, unknown>;
-    if (!Array.isArray(inv.owned) || !inv.owned.every((k) => typeof k === 'string')) throw new Malformed('"owned" must be a list of strings');
+    if (!Array.isArray(inv.owned) || !inv.owned.every((k) => typeof k === 'string'))
+      throw new Malformed('"owned" must be a list of strings');
     if (inv.mirrors !== undefined && !Array.isArray(inv.mirrors)) throw new Malformed('"mirrors" must be a list');
     const last = inv.lastApply as Record<string, unknown> | undefined;
-    if (last !== undefined && (typeof last !== 'object' || last === null || !['revision', 'at', 'planId'].every((k) => typeof last[k] === 'string'))) {
+    if (
+      last !== undefined &&
+      (typeof last !== 'object' ||
+        last === null ||
+        !['revision', 'at', 'planId'].every((k) => typeof last[k] === 'string'))
+    ) {
       throw new Malformed('"lastApply" must have revision, at and planId strings');
     }
     return value as Inventory;

@@ -6,7 +6,19 @@ import type { ObservedLink } from '../../model.js';
 import { guard, jsonArray, Malformed, num, obj, optNum, optStr, str, strings, type Parsed } from './parsed.js';
 
 /** Link kinds whose endpoints are reported as a tunnel. */
-const TUNNEL_KINDS = new Set(['ipip', 'sit', 'gre', 'gretap', 'ip6tnl', 'ip6gre', 'ip6gretap', 'vti', 'vti6', 'vxlan', 'geneve']);
+const TUNNEL_KINDS = new Set([
+  'ipip',
+  'sit',
+  'gre',
+  'gretap',
+  'ip6tnl',
+  'ip6gre',
+  'ip6gretap',
+  'vti',
+  'vti6',
+  'vxlan',
+  'geneve',
+]);
 const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
 
 export function parseLinks(text: string): Parsed<ObservedLink[]> {
@@ -47,7 +59,9 @@ function endpoint(value: string | undefined): string | undefined {
 }
 
 function tunnelOf(kind: string, data: Record<string, unknown>): NonNullable<ObservedLink['tunnel']> {
-  const tunnel: NonNullable<ObservedLink['tunnel']> = { mode: kind === 'ip6tnl' ? (optStr(data, 'proto') ?? kind) : kind };
+  const tunnel: NonNullable<ObservedLink['tunnel']> = {
+    mode: kind === 'ip6tnl' ? (optStr(data, 'proto') ?? kind) : kind,
+  };
   const local = endpoint(optStr(data, 'local'));
   const remote = endpoint(optStr(data, 'remote') ?? optStr(data, 'group'));
   if (local) tunnel.local = local;

@@ -19,14 +19,43 @@ export const TABLE_LOCAL = 255;
 
 /** rtnetlink route protocols (include/uapi/linux/rtnetlink.h). */
 const PROTOCOLS: Record<string, string> = {
-  0: 'unspec', 1: 'redirect', 2: 'kernel', 3: 'boot', 4: 'static', 8: 'gated', 9: 'ra', 10: 'mrt', 11: 'zebra',
-  12: 'bird', 13: 'dnrouted', 14: 'xorp', 15: 'ntk', 16: 'dhcp', 17: 'mrouted', 18: 'keepalived', 42: 'babel',
-  99: 'openr', 186: 'bgp', 187: 'isis', 188: 'ospf', 189: 'rip', 192: 'eigrp',
+  0: 'unspec',
+  1: 'redirect',
+  2: 'kernel',
+  3: 'boot',
+  4: 'static',
+  8: 'gated',
+  9: 'ra',
+  10: 'mrt',
+  11: 'zebra',
+  12: 'bird',
+  13: 'dnrouted',
+  14: 'xorp',
+  15: 'ntk',
+  16: 'dhcp',
+  17: 'mrouted',
+  18: 'keepalived',
+  42: 'babel',
+  99: 'openr',
+  186: 'bgp',
+  187: 'isis',
+  188: 'ospf',
+  189: 'rip',
+  192: 'eigrp',
 };
 const SCOPES: Record<string, string> = { 0: 'global', 200: 'site', 253: 'link', 254: 'host', 255: 'nowhere' };
 const TYPES: Record<string, string> = {
-  1: 'unicast', 2: 'local', 3: 'broadcast', 4: 'anycast', 5: 'multicast', 6: 'blackhole', 7: 'unreachable',
-  8: 'prohibit', 9: 'throw', 10: 'nat', 11: 'xresolve',
+  1: 'unicast',
+  2: 'local',
+  3: 'broadcast',
+  4: 'anycast',
+  5: 'multicast',
+  6: 'blackhole',
+  7: 'unreachable',
+  8: 'prohibit',
+  9: 'throw',
+  10: 'nat',
+  11: 'xresolve',
 };
 const TABLES: Record<string, number> = { default: 253, main: TABLE_MAIN, local: TABLE_LOCAL };
 const KEPT_TYPES = new Set(['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw']);
@@ -58,7 +87,8 @@ function destination(dst: string, family: Family, where: string): { to: string; 
   if (dst === 'default') return { to: 'default', noise: false };
   const withPrefix = dst.includes('/') ? dst : `${dst}/${family === 4 ? 32 : 128}`;
   const parsed = parseCidr(withPrefix);
-  if (!parsed || parsed.family !== family) throw new Malformed(`${where}: destination "${dst}" is not an IPv${family} prefix`);
+  if (!parsed || parsed.family !== family)
+    throw new Malformed(`${where}: destination "${dst}" is not an IPv${family} prefix`);
   if (parsed.prefix === 0) return { to: 'default', noise: false };
   const range = family === 6 ? parsed.parsed.range() : undefined;
   return { to: parsed.cidr, noise: range === 'linkLocal' || range === 'multicast' };

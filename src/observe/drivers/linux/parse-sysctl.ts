@@ -22,17 +22,29 @@ export function isValidSysctlName(name: string): boolean {
 
 export function sysctlPath(name: string): string {
   if (!isValidSysctlName(name)) throw new Error(`invalid sysctl name ${JSON.stringify(name)}`);
-  return PROC_SYS + name.split('.').map((c) => c.replace(/\//g, '.')).join('/');
+  return (
+    PROC_SYS +
+    name
+      .split('.')
+      .map((c) => c.replace(/\//g, '.'))
+      .join('/')
+  );
 }
 
 export function sysctlName(path: string): string {
   if (!path.startsWith(PROC_SYS)) throw new Malformed(`"${path}" is not under ${PROC_SYS}`);
-  return path.slice(PROC_SYS.length).split('/').map((c) => c.replace(/\./g, '/')).join('.');
+  return path
+    .slice(PROC_SYS.length)
+    .split('/')
+    .map((c) => c.replace(/\./g, '/'))
+    .join('.');
 }
 
 /** The command reading the conf keys plus `extra` sysctl names (invalid names are left out). */
 export function sysctlCommand(extra: readonly string[] = []): string[] {
-  const files = [...new Set(extra.filter(isValidSysctlName).map(sysctlPath))].filter((p) => !p.startsWith(`${CONF_DIR}/`));
+  const files = [...new Set(extra.filter(isValidSysctlName).map(sysctlPath))].filter(
+    (p) => !p.startsWith(`${CONF_DIR}/`),
+  );
   const bases = new Set<string>([...CONF_KEYS, ...files.map((p) => p.slice(p.lastIndexOf('/') + 1))]);
   return ['grep', '-r', '-H', '-s', '.', ...[...bases].map((b) => `--include=${b}`), CONF_DIR, ...files];
 }

@@ -250,7 +250,8 @@ class XfrmPolicyParser {
         const value = (w[i + 1] ?? this.fail(`"${key}" without a value`)).replace(/\(.*\)$/, '');
         switch (key) {
           case 'proto':
-            if (value !== 'esp' && value !== 'ah' && value !== 'comp') this.fail(`unsupported template protocol "${value}"`);
+            if (value !== 'esp' && value !== 'ah' && value !== 'comp')
+              this.fail(`unsupported template protocol "${value}"`);
             t.proto = value;
             break;
           case 'spi': {
@@ -264,7 +265,8 @@ class XfrmPolicyParser {
             break;
           }
           case 'mode':
-            if (value !== 'transport' && value !== 'tunnel' && value !== 'beet') this.fail(`unsupported template mode "${value}"`);
+            if (value !== 'transport' && value !== 'tunnel' && value !== 'beet')
+              this.fail(`unsupported template mode "${value}"`);
             t.mode = value;
             break;
           default:
@@ -279,7 +281,8 @@ class XfrmPolicyParser {
         const key = w[i];
         const value = w[i + 1];
         if (key === 'level' && (value === 'required' || value === 'use')) t.level = value;
-        else if (key !== 'share' || value === undefined) this.fail(`unexpected "${key} ${value ?? ''}" in template level line`);
+        else if (key !== 'share' || value === undefined)
+          this.fail(`unexpected "${key} ${value ?? ''}" in template level line`);
       }
       return;
     }

@@ -23,7 +23,8 @@ export function jsonArray(text: string): JsonObject[] {
   const value: unknown = JSON.parse(text);
   if (!Array.isArray(value)) throw new Malformed('expected a JSON array');
   return value.map((item, i) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new Malformed(`entry ${i} is not an object`);
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw new Malformed(`entry ${i} is not an object`);
     return item as JsonObject;
   });
 }

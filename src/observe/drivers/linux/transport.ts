@@ -57,33 +57,66 @@ export function isValidNamespaceName(name: string): boolean {
 
 /** Where tandem's inventory of a node lives (on the node, or here for a namespace). */
 export function inventoryPath(connection: Connection, inventoryRoot = DEFAULT_INVENTORY_ROOT): string {
-  if (connection.transport === 'netns' && connection.namespace) return join(inventoryRoot, 'netns', connection.namespace, 'inventory.json');
+  if (connection.transport === 'netns' && connection.namespace)
+    return join(inventoryRoot, 'netns', connection.namespace, 'inventory.json');
   return join(inventoryRoot, 'inventory.json');
 }
 
 /** Builds the transport for a connection, or explains why the connection is unusable. */
-export function transportFor(connection: Connection, options: TransportOptions): { ok: true; transport: Transport } | { ok: false; error: ObserveError } {
+export function transportFor(
+  connection: Connection,
+  options: TransportOptions,
+): { ok: true; transport: Transport } | { ok: false; error: ObserveError } {
   switch (connection.transport) {
     case 'local':
       return { ok: true, transport: new LocalTransport(options) };
     case 'netns': {
       const ns = connection.namespace;
       if (!ns || !isValidNamespaceName(ns)) {
-        return { ok: false, error: { kind: 'command-failed', message: `connection.namespace ${JSON.stringify(ns ?? '')} is not a valid namespace name` } };
+        return {
+          ok: false,
+          error: {
+            kind: 'command-failed',
+            message: `connection.namespace ${JSON.stringify(ns ?? '')} is not a valid namespace name`,
+          },
+        };
       }
       return { ok: true, transport: new NetnsTransport(ns, options) };
     }
     case 'ssh': {
       const { host, user } = connection;
-      if (!host || !SSH_HOST.test(host)) return { ok: false, error: { kind: 'command-failed', message: `connection.host ${JSON.stringify(host ?? '')} is not a valid host name or address` } };
-      if (user !== undefined && !SSH_USER.test(user)) return { ok: false, error: { kind: 'command-failed', message: `connection.user ${JSON.stringify(user)} is not a valid user name` } };
+      if (!host || !SSH_HOST.test(host))
+        return {
+          ok: false,
+          error: {
+            kind: 'command-failed',
+            message: `connection.host ${JSON.stringify(host ?? '')} is not a valid host name or address`,
+          },
+        };
+      if (user !== undefined && !SSH_USER.test(user))
+        return {
+          ok: false,
+          error: {
+            kind: 'command-failed',
+            message: `connection.user ${JSON.stringify(user)} is not a valid user name`,
+          },
+        };
       if (connection.identityFile !== undefined && connection.identityFile.startsWith('-')) {
-        return { ok: false, error: { kind: 'command-failed', message: 'connection.identityFile must be a path, not an option' } };
+        return {
+          ok: false,
+          error: { kind: 'command-failed', message: 'connection.identityFile must be a path, not an option' },
+        };
       }
       return { ok: true, transport: new SshTransport(connection, options) };
     }
     default:
-      return { ok: false, error: { kind: 'command-failed', message: `transport ${connection.transport} is not served by the linux driver` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'command-failed',
+          message: `transport ${connection.transport} is not served by the linux driver`,
+        },
+      };
   }
 }
 
@@ -104,11 +137,22 @@ abstract class ProcessTransport implements Transport {
   }
 
   /** Like run, keeping stderr of a failure for callers that tell failures apart. */
-  protected async exec(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome | { ok: false; error: ObserveError; stderr: string; exitCode?: number }> {
+  protected async exec(
+    command: readonly string[],
+    options: RunOptions = {},
+  ): Promise<RunOutcome | { ok: false; error: ObserveError; stderr: string; exitCode?: number }> {
     const argv = this.argv(command);
     const bad = this.kind === 'ssh' ? command.find((w) => !isSafeRemoteWord(w)) : undefined;
     if (bad !== undefined) {
-      return { ok: false, stderr: '', error: { kind: 'command-failed', message: `refusing to send ${JSON.stringify(bad)} to a remote shell`, command: argv } };
+      return {
+        ok: false,
+        stderr: '',
+        error: {
+          kind: 'command-failed',
+          message: `refusing to send ${JSON.stringify(bad)} to a remote shell`,
+          command: argv,
+        },
+      };
     }
     const result = await execa(argv[0], argv.slice(1), {
       reject: false,
@@ -121,7 +165,8 @@ abstract class ProcessTransport implements Transport {
     });
     const exitCode = result.exitCode;
     const accepted = exitCode !== undefined && (exitCode === 0 || (options.okExitCodes ?? []).includes(exitCode));
-    if (!result.timedOut && accepted && !result.isTerminated) return { ok: true, stdout: String(result.stdout), exitCode: exitCode ?? 0 };
+    if (!result.timedOut && accepted && !result.isTerminated)
+      return { ok: true, stdout: String(result.stdout), exitCode: exitCode ?? 0 };
     return {
       ok: false,
       stderr: String(result.stderr ?? ''),
@@ -152,18 +197,25 @@ export function classifyFailure(argv: string[], f: ProcessFailure): ObserveError
   const command = argv;
   const detail = lastLine(f.stderr);
   if (f.timedOut) return { kind: 'timeout', message: `${argv[0]} did not finish within ${f.timeoutMs} ms`, command };
-  if (f.code === 'ENOENT') return { kind: 'missing-binary', message: `${argv[0]} is not installed or not on PATH`, command };
-  if (f.code === 'EACCES') return { kind: 'permission', message: `${argv[0]} cannot be executed (permission denied)`, command };
+  if (f.code === 'ENOENT')
+    return { kind: 'missing-binary', message: `${argv[0]} is not installed or not on PATH`, command };
+  if (f.code === 'EACCES')
+    return { kind: 'permission', message: `${argv[0]} cannot be executed (permission denied)`, command };
   // "Cannot open network namespace" also comes with "Permission denied" for non-root users.
   const permission = /Operation not permitted|Permission denied/i.test(f.stderr);
-  if (/Cannot open network namespace/i.test(f.stderr) && !permission) return { kind: 'namespace-missing', message: detail || 'network namespace does not exist', command };
+  if (/Cannot open network namespace/i.test(f.stderr) && !permission)
+    return { kind: 'namespace-missing', message: detail || 'network namespace does not exist', command };
   if (permission) {
     return { kind: 'permission', message: `${detail} (reading this node needs root or CAP_NET_ADMIN)`, command };
   }
   if (f.exitCode === 127 || /command not found|exec of .* failed: No such file or directory/.test(f.stderr)) {
     return { kind: 'missing-binary', message: detail || `${argv[0]} not found`, command };
   }
-  return { kind: 'command-failed', message: detail ? `exit ${f.exitCode}: ${detail}` : `exit ${f.exitCode ?? 'unknown'}`, command };
+  return {
+    kind: 'command-failed',
+    message: detail ? `exit ${f.exitCode}: ${detail}` : `exit ${f.exitCode ?? 'unknown'}`,
+    command,
+  };
 }
 
 async function readLocalFile(path: string): Promise<ReadOutcome> {
@@ -220,9 +272,12 @@ class SshTransport extends ProcessTransport {
     const c = this.connection;
     const args = [
       'ssh',
-      '-o', 'BatchMode=yes',
-      '-o', `ConnectTimeout=${c.connectTimeoutSeconds ?? DEFAULT_SSH_CONNECT_TIMEOUT_S}`,
-      '-o', `StrictHostKeyChecking=${c.strictHostKeyChecking === false ? 'no' : 'yes'}`,
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      `ConnectTimeout=${c.connectTimeoutSeconds ?? DEFAULT_SSH_CONNECT_TIMEOUT_S}`,
+      '-o',
+      `StrictHostKeyChecking=${c.strictHostKeyChecking === false ? 'no' : 'yes'}`,
     ];
     if (c.identityFile) args.push('-i', c.identityFile);
     if (c.port !== undefined) args.push('-p', String(c.port));
@@ -237,7 +292,11 @@ class SshTransport extends ProcessTransport {
       if (/Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/i.test(f.stderr)) {
         return { kind: 'permission', message: `ssh to ${this.connection.host}: ${detail}`, command: argv };
       }
-      return { kind: 'unreachable', message: `ssh to ${this.connection.host}: ${detail || 'connection failed'}`, command: argv };
+      return {
+        kind: 'unreachable',
+        message: `ssh to ${this.connection.host}: ${detail || 'connection failed'}`,
+        command: argv,
+      };
     }
     return classifyFailure(argv, f);
   }
@@ -246,7 +305,8 @@ class SshTransport extends ProcessTransport {
     const r = await this.exec(['cat', path]);
     if (r.ok) return { ok: true, text: r.stdout };
     // cat exits 1 with "No such file" when there is no inventory yet: an empty inventory.
-    if ('stderr' in r && r.exitCode === 1 && /No such file or directory/.test(r.stderr)) return { ok: true, text: null };
+    if ('stderr' in r && r.exitCode === 1 && /No such file or directory/.test(r.stderr))
+      return { ok: true, text: null };
     return { ok: false, error: r.error };
   }
 }
