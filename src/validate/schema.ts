@@ -3,7 +3,7 @@
 // The schema may annotate a definition with `x-tandem-rule` (the rule id its failure
 // reports) and `x-tandem-message` (a sentence better than ajv's default).
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedDocument } from '../load/parse-file.js';
 import { locate, type PathSegment } from '../load/source.js';
@@ -29,7 +29,8 @@ function validator(): ValidateFunction<TandemDocument> {
   // Formats used by the schema, strict about forms the kernel would read differently.
   ajv.addFormat('cidr', { type: 'string', validate: isValidCidr });
   ajv.addFormat('ip', { type: 'string', validate: isValidIp });
-  compiled = ajv.compile<TandemDocument>(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as SchemaObject;
+  compiled = ajv.compile<TandemDocument>(schema);
   return compiled;
 }
 
@@ -190,7 +191,7 @@ function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]):
   // the schema gave that value a message, say it once.
   const customPaths = new Map<string, ErrorObject>();
   for (const e of errors) {
-    const ps = e.parentSchema as Record<string, unknown> | undefined;
+    const ps = e.parentSchema;
     if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && ps?.['x-tandem-message'])
       customPaths.set(e.instancePath, e);
   }

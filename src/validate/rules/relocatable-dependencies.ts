@@ -54,7 +54,7 @@ export const dependenciesAcyclic = defineRule({
           depth.set(dep.name, stack.length);
           stack.push({ r: dep, next: 0 });
         } else if (seen === 'open') {
-          const members = stack.slice(depth.get(dep.name)!);
+          const members = stack.slice(depth.get(dep.name));
           const path = [...members.map((m) => m.r.name), dep.name].join(' -> ');
           findings.push({
             summary: `${ra(top.r)}: dependsOn forms a cycle ${path}`,

@@ -48,7 +48,7 @@ const nodeSets = new WeakMap<DesiredModel, Map<Policy, Set<string>>>();
  */
 export function policyNodes(model: DesiredModel, p: Policy): Set<string> {
   let byPolicy = nodeSets.get(model);
-  if (!byPolicy) nodeSets.set(model, (byPolicy = new Map()));
+  if (!byPolicy) nodeSets.set(model, (byPolicy = new Map<Policy, Set<string>>()));
   let nodes = byPolicy.get(p);
   if (nodes) return nodes;
   nodes = new Set();
