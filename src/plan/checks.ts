@@ -111,7 +111,9 @@ export function describeCheck(c: Check): string {
       return `send ${c.count} gratuitous ARP for ${c.address} on ${c.iface} every ${c.intervalMs} ms`;
     case 'dad-wait':
       return `wait for DAD of ${c.address} on ${c.iface} (fail on dadfailed, ${c.timeoutMs} ms)`;
-    case 'health':
-      return `health of ${c.address}: ${[c.link ? 'link up' : '', 'address present', c.ping ? (c.ping.broadcast ? 'broadcast ping' : `ping ${c.ping.targets.join(', ')}`) : ''].filter(Boolean).join(', ')}`;
+    case 'health': {
+      const ping = c.ping ? (c.ping.broadcast ? 'broadcast ping' : `ping ${c.ping.targets.join(', ')}`) : '';
+      return `health of ${c.address}: ${[c.link ? 'link up' : '', 'address present', ping].filter(Boolean).join(', ')}`;
+    }
   }
 }

@@ -105,7 +105,8 @@ export function gate(input: GateInput): GateResult {
               'TR001',
               step,
               [op.cidr, step.node, ...elsewhere],
-              `${step.id} would bring ${op.cidr} up on ${step.node} while it is still active on ${elsewhere.join(', ')}`,
+              `${step.id} would bring ${op.cidr} up on ${step.node} ` +
+                `while it is still active on ${elsewhere.join(', ')}`,
             );
           }
           checkPolicyBeforeAddress(input, step, op.cidr, before, refuse);
@@ -168,7 +169,8 @@ function checkNotEmptied(input: GateInput, finals: ReadonlyMap<string, ObservedN
       'TR009',
       undefined,
       [`Node/${node}`],
-      `the plan would leave ${node} without a single address (it has ${addressSet(start).size}); an empty desired state is never read as "remove everything"`,
+      `the plan would leave ${node} without a single address (it has ${addressSet(start).size}); ` +
+        'an empty desired state is never read as "remove everything"',
     );
   }
 }
@@ -246,7 +248,8 @@ function checkPolicyAfterAddress(
           'TR002',
           step,
           [a.cidr, step.node],
-          `${step.id} removes the IPsec policy ${selector.src} -> ${selector.dst} from ${step.node} while ${a.cidr} is still there`,
+          `${step.id} removes the IPsec policy ${selector.src} -> ${selector.dst} from ${step.node} ` +
+            `while ${a.cidr} is still there`,
         );
     }
   }
@@ -269,7 +272,8 @@ function checkCollateral(
         'TR007',
         step,
         [cidr, step.node],
-        `${step.id} also removes ${cidr} from ${step.node}/${iface} (a secondary deleted with its primary) although it must stay`,
+        `${step.id} also removes ${cidr} from ${step.node}/${iface} ` +
+          '(a secondary deleted with its primary) although it must stay',
       );
     }
   }
@@ -303,7 +307,8 @@ function checkRelocatableBase(
         'TR006',
         step,
         [r.cidr, `${step.node}/${r.interface}`],
-        `${step.id} removes the last base address of ${net} on ${step.node}/${r.interface}, which relocatable ${r.cidr} depends on`,
+        `${step.id} removes the last base address of ${net} on ${step.node}/${r.interface}, ` +
+          `which relocatable ${r.cidr} depends on`,
       );
     }
   }
@@ -335,7 +340,8 @@ function checkConvergence(input: GateInput, states: ReadonlyMap<string, Observed
         'TR012',
         undefined,
         [c.id],
-        `after the simulated plan, ${c.id} is not as desired (${c.action} did not take effect): the plan would not converge`,
+        `after the simulated plan, ${c.id} is not as desired (${c.action} did not take effect): ` +
+          'the plan would not converge',
       );
   }
   // Nothing desired that was already right may be lost on the way (a route or an

@@ -65,7 +65,9 @@ function couplingRefusals(steps: readonly Step[], only: ReadonlySet<string>): Re
         ruleId: 'TR001',
         objects: [inside.id, outside.id],
         step: inside.id,
-        explanation: `${inside.id} is one half of a move whose other half (${outside.id}) is on ${outside.node}, which this plan does not cover: plan both nodes together`,
+        explanation:
+          `${inside.id} is one half of a move whose other half (${outside.id}) is on ${outside.node}, ` +
+          'which this plan does not cover: plan both nodes together',
       });
     }
     const home = s.mirror?.set?.home.node ?? s.mirror?.remove?.slice('mirror:'.length).split('/')[0];
@@ -73,7 +75,9 @@ function couplingRefusals(steps: readonly Step[], only: ReadonlySet<string>): Re
       out.push({
         ruleId: 'TR004',
         objects: [s.id],
-        explanation: `the change of ${home}'s failover interface must also update its mirror on ${s.node} (${s.id}), which this plan does not cover: plan both nodes together`,
+        explanation:
+          `the change of ${home}'s failover interface must also update its mirror on ${s.node} (${s.id}), ` +
+          'which this plan does not cover: plan both nodes together',
       });
     }
   }

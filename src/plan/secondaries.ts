@@ -50,8 +50,10 @@ export function settleCollateral(
     }
     if (vanished.length) {
       const removedPrimary = kept.find((op) => op.op === 'addr-del' && vanished.some((v) => v.interface === op.iface));
+      const primary =
+        removedPrimary && removedPrimary.op === 'addr-del' ? `primary ${removedPrimary.cidr}` : 'a primary address';
       step.notes.push(
-        `removing ${removedPrimary && removedPrimary.op === 'addr-del' ? `primary ${removedPrimary.cidr}` : 'a primary address'} also removes ${vanished.map((a) => a.cidr).join(', ')} (promote_secondaries is off)` +
+        `removing ${primary} also removes ${vanished.map((a) => a.cidr).join(', ')} (promote_secondaries is off)` +
           (restore.length
             ? `; ${restore.map((op) => (op.op === 'addr-add' ? op.cidr : '')).join(', ')} re-added in the same batch`
             : ''),

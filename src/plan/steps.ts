@@ -109,7 +109,7 @@ export interface StepContext {
 /** An address change that is part of a move: a relocatable address, or one that belongs on another node. */
 function isMove(c: Change): boolean {
   const o = (c.after ?? c.before) as NodeObject;
-  return o.kind === 'address' && (!!(o as AddressObject).relocatable || c.reason === BELONGS_ELSEWHERE);
+  return o.kind === 'address' && (!!o.relocatable || c.reason === BELONGS_ELSEWHERE);
 }
 
 export function stepForChange(c: Change, ctx: StepContext): Step {

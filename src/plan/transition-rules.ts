@@ -10,7 +10,8 @@ export const transitionRules = [
     enforcedBy: 'planner',
     title: 'At no point is an address active on two nodes',
     rationale:
-      'Two nodes answering ARP for one address split the clients between them; a move removes it, confirms it is gone and checks the segment before adding it elsewhere.',
+      'Two nodes answering ARP for one address split the clients between them; ' +
+      'a move removes it, confirms it is gone and checks the segment before adding it elsewhere.',
     reference:
       'seed 004 (IP resource uniqueness check, "unused resource"); seed 003 (package address on one node at a time)',
   }),
@@ -21,7 +22,8 @@ export const transitionRules = [
     title:
       'IPsec policy reaches the destination node before the address, and leaves the source only after the address left',
     rationale:
-      'Traffic to an address without its policy goes out in clear or is dropped; IPsec configuration does not move with the address.',
+      'Traffic to an address without its policy goes out in clear or is dropped; ' +
+      'IPsec configuration does not move with the address.',
     reference: 'seeds 000, 001 ("IPSec parameters are not migrated during failover"); seed 003',
   }),
   defineRule({
@@ -31,7 +33,8 @@ export const transitionRules = [
     title: 'An interface observed failed over is not changed until it is restored (changes are deferred)',
     rationale: 'Changes to a failed-over interface do not take effect until it is restored to its home interface.',
     reference:
-      'seed 000 ("When an interface has failed over, changes made to its configuration do not take effect until the interface is restored")',
+      'seed 000 ("When an interface has failed over, changes made to its configuration ' +
+      'do not take effect until the interface is restored")',
   }),
   defineRule({
     id: 'TR004',
@@ -65,7 +68,8 @@ export const transitionRules = [
     enforcedBy: 'planner',
     title: 'Removing an IPv4 primary address does not silently remove the secondaries that must stay',
     rationale:
-      'Without promote_secondaries the kernel deletes every secondary of the subnet with its primary; the plan restores them or refuses.',
+      'Without promote_secondaries the kernel deletes every secondary of the subnet with its primary; ' +
+      'the plan restores them or refuses.',
     reference: 'Linux: net.ipv4.conf.*.promote_secondaries (ip-address(8))',
   }),
   defineRule({
@@ -106,7 +110,8 @@ export const transitionRules = [
     severity: 'error',
     enforcedBy: 'planner',
     title:
-      'The plan, simulated over the observed state, reaches the desired state with every step accepted by the kernel model',
+      'The plan, simulated over the observed state, reaches the desired state ' +
+      'with every step accepted by the kernel model',
     rationale: 'A plan that fails half-way or does not converge is refused before it touches a node.',
     reference: 'Linux kernel behaviour (sim kernel model)',
   }),
@@ -116,7 +121,8 @@ export const transitionRules = [
     enforcedBy: 'planner',
     title: 'A relocatable address never moves from a node where it works to an interface observed down or without link',
     rationale:
-      'The move would take the address off the network: it leaves a working node for a dead link, and rolling back the arrival cannot bring it back on the old node.',
+      'The move would take the address off the network: it leaves a working node for a dead link, ' +
+      'and rolling back the arrival cannot bring it back on the old node.',
     reference: 'seed 004 (IP resources are brought in service on an interface with link; link health check)',
   }),
   defineRule({
