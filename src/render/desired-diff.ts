@@ -16,6 +16,9 @@ export const MARKDOWN_FIELD_ROWS = 200;
 
 export function formatValue(v: unknown): string {
   if (v === undefined) return '(absent)';
+  // JSON.stringify gives undefined only for functions, symbols and objects whose toJSON() does; String() is the
+  // wanted fallback for those.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
   const s = JSON.stringify(v) ?? String(v);
   return s.length > VALUE_LIMIT ? `${s.slice(0, VALUE_LIMIT - 1)}…` : s;
 }

@@ -23,7 +23,7 @@ export function renderDiagnostic(d: Diagnostic, texts: ReadonlyMap<string, strin
       ? style.red(style.bold(`error[${d.ruleId}]`))
       : style.yellow(style.bold(`warning[${d.ruleId}]`));
   const where = d.source ? `${style.bold(formatPos(d.source))}: ` : '';
-  const lines = [`${head} ${where}${d.summary}`, ...excerpt(texts, d).map(style.dim)];
+  const lines = [`${head} ${where}${d.summary}`, ...excerpt(texts, d).map((l) => style.dim(l))];
   for (const r of d.related ?? []) lines.push(`  = note: ${r.note} at ${formatPos(r.source)}`);
   if (d.detail) lines.push(`  = help: ${d.detail}`);
   if (d.reference) lines.push(style.dim(`  = source: ${d.reference}`));
@@ -38,7 +38,8 @@ export function renderValidationText(results: readonly ValidationResult[], style
     const warnings = r.diagnostics.length - errors;
     const verdict = r.valid ? style.green('valid') : style.red('invalid');
     out.push(
-      `${r.env.dir}: ${verdict} (${r.env.documents.length} documents in ${r.env.files.length} files, ${errors} errors, ${warnings} warnings)`,
+      `${r.env.dir}: ${verdict} (${r.env.documents.length} documents in ${r.env.files.length} files, ` +
+        `${errors} errors, ${warnings} warnings)`,
     );
   }
   return out.join('\n') + '\n';

@@ -15,9 +15,8 @@ export interface GraphPlacement {
 export function renderMermaid(model: DesiredModel, placements: readonly GraphPlacement[] = []): string {
   const out = ['flowchart LR'];
   for (const n of model.nodes) {
-    out.push(
-      `  subgraph ${id('node', n.name)}[${label(`${n.name}${n.doc.spec.provider ? ` (${n.doc.spec.provider})` : ''}`)}]`,
-    );
+    const title = `${n.name}${n.doc.spec.provider ? ` (${n.doc.spec.provider})` : ''}`;
+    out.push(`  subgraph ${id('node', n.name)}[${label(title)}]`);
     for (const i of n.doc.spec.interfaces) {
       const text = [i.name, i.type !== 'physical' ? i.type : '', ...(i.addresses ?? [])].filter(Boolean).join(' ');
       out.push(`    ${id('if', n.name, i.name)}[${label(text)}]`);

@@ -105,13 +105,13 @@ export function renderObservedNode(s: ObservedNode, style: Style = PLAIN): strin
     ([k]) => k.startsWith('net.ipv4.conf.') && k.endsWith('.promote_secondaries'),
   );
   if (promote.length > 0) {
-    lines.push(
-      `  ${style.cyan('promote_secondaries')}  ${promote.map(([k, v]) => `${k.slice('net.ipv4.conf.'.length, -'.promote_secondaries'.length)}=${v}`).join(' ')}`,
-    );
+    const values = promote.map(([k, v]) => `${k.slice('net.ipv4.conf.'.length, -'.promote_secondaries'.length)}=${v}`);
+    lines.push(`  ${style.cyan('promote_secondaries')}  ${values.join(' ')}`);
   }
   const inv = s.inventory;
   lines.push(
-    `  ${style.cyan('inventory')}  ${inv.owned.length} owned object(s)${inv.lastApply ? `, last apply ${inv.lastApply.revision} at ${inv.lastApply.at}` : ''}`,
+    `  ${style.cyan('inventory')}  ${inv.owned.length} owned object(s)` +
+      (inv.lastApply ? `, last apply ${inv.lastApply.revision} at ${inv.lastApply.at}` : ''),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -132,7 +132,8 @@ function routeRow(r: ObservedRoute): string[] {
     r.nexthops
       ?.map(
         (h) =>
-          `nexthop${h.via ? ` via ${h.via}` : ''}${h.device ? ` dev ${h.device}` : ''}${h.weight !== undefined ? ` weight ${h.weight}` : ''}`,
+          `nexthop${h.via ? ` via ${h.via}` : ''}${h.device ? ` dev ${h.device}` : ''}` +
+          (h.weight !== undefined ? ` weight ${h.weight}` : ''),
       )
       .join(' ') ?? '';
   return [
@@ -162,7 +163,9 @@ function policyRow(p: ObservedXfrmPolicy): string[] {
   const templates = p.templates
     .map(
       (t) =>
-        `${t.proto} ${t.mode}${t.src || t.dst ? ` ${t.src ?? '*'}->${t.dst ?? '*'}` : ''}${t.level !== 'required' ? ` level ${t.level}` : ''}${t.reqid ? ` reqid ${t.reqid}` : ''}`,
+        `${t.proto} ${t.mode}${t.src || t.dst ? ` ${t.src ?? '*'}->${t.dst ?? '*'}` : ''}` +
+        (t.level !== 'required' ? ` level ${t.level}` : '') +
+        (t.reqid ? ` reqid ${t.reqid}` : ''),
     )
     .join(', ');
   const extra = [

@@ -5,11 +5,20 @@ import type { KernelOp } from '../plan/ops.js';
 export function describeOp(op: KernelOp): string {
   switch (op.op) {
     case 'link-set':
-      return `ip link set ${op.iface}${op.mtu !== undefined ? ` mtu ${op.mtu}` : ''}${op.up === undefined ? '' : op.up ? ' up' : ' down'}`;
+      return (
+        `ip link set ${op.iface}${op.mtu !== undefined ? ` mtu ${op.mtu}` : ''}` +
+        (op.up === undefined ? '' : op.up ? ' up' : ' down')
+      );
     case 'link-add-bond':
-      return `ip link add ${op.iface} type bond mode ${op.mode}${op.miimonMs !== undefined ? ` miimon ${op.miimonMs}` : ''}`;
+      return (
+        `ip link add ${op.iface} type bond mode ${op.mode}` +
+        (op.miimonMs !== undefined ? ` miimon ${op.miimonMs}` : '')
+      );
     case 'link-add-tunnel':
-      return `ip link add ${op.iface} type ${op.mode} local ${op.local} remote ${op.remote}${op.ttl ? ` ttl ${op.ttl}` : ''}`;
+      return (
+        `ip link add ${op.iface} type ${op.mode} local ${op.local} remote ${op.remote}` +
+        (op.ttl ? ` ttl ${op.ttl}` : '')
+      );
     case 'link-del':
       return `ip link del ${op.iface}`;
     case 'link-enslave':
@@ -22,7 +31,13 @@ export function describeOp(op: KernelOp): string {
       return `ip addr del ${op.cidr} dev ${op.iface}`;
     case 'route-replace':
     case 'route-del':
-      return `ip route ${op.op === 'route-del' ? 'del' : 'replace'} ${op.to}${op.via ? ` via ${op.via}` : ''} dev ${op.dev}${op.metric !== undefined ? ` metric ${op.metric}` : ''}${op.table !== undefined && op.table !== 254 ? ` table ${op.table}` : ''}`;
+      return (
+        `ip route ${op.op === 'route-del' ? 'del' : 'replace'} ${op.to}` +
+        (op.via ? ` via ${op.via}` : '') +
+        ` dev ${op.dev}` +
+        (op.metric !== undefined ? ` metric ${op.metric}` : '') +
+        (op.table !== undefined && op.table !== 254 ? ` table ${op.table}` : '')
+      );
     case 'neigh-replace':
       return `ip neigh replace ${op.address} lladdr ${op.lladdr} dev ${op.iface} nud permanent`;
     case 'neigh-del':
@@ -32,13 +47,22 @@ export function describeOp(op: KernelOp): string {
       const tmpl = p.templates
         .map(
           (t) =>
-            ` tmpl${t.src ? ` src ${t.src}` : ''}${t.dst ? ` dst ${t.dst}` : ''} proto ${t.proto} mode ${t.mode} level ${t.level}`,
+            ` tmpl${t.src ? ` src ${t.src}` : ''}${t.dst ? ` dst ${t.dst}` : ''}` +
+            ` proto ${t.proto} mode ${t.mode} level ${t.level}`,
         )
         .join('');
-      return `ip xfrm policy update src ${p.selector.src} dst ${p.selector.dst}${p.selector.proto ? ` proto ${p.selector.proto}` : ''} dir ${p.dir} action ${p.action} priority ${p.priority}${tmpl}`;
+      return (
+        `ip xfrm policy update src ${p.selector.src} dst ${p.selector.dst}` +
+        (p.selector.proto ? ` proto ${p.selector.proto}` : '') +
+        ` dir ${p.dir} action ${p.action} priority ${p.priority}${tmpl}`
+      );
     }
     case 'xfrm-policy-del':
-      return `ip xfrm policy delete src ${op.selector.src} dst ${op.selector.dst}${op.selector.proto ? ` proto ${op.selector.proto}` : ''} dir ${op.dir}`;
+      return (
+        `ip xfrm policy delete src ${op.selector.src} dst ${op.selector.dst}` +
+        (op.selector.proto ? ` proto ${op.selector.proto}` : '') +
+        ` dir ${op.dir}`
+      );
     case 'sysctl-set':
       return `sysctl -w ${op.name}=${op.value}`;
   }

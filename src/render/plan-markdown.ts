@@ -23,7 +23,9 @@ export function renderPlanMarkdown(
   head.push(
     `**${summaryLine(plan)}**`,
     '',
-    `Plan \`${plan.id}\` · desired ${rev.commit ? `commit \`${rev.commit.slice(0, 12)}\` · ` : ''}\`${rev.digest.slice(0, 19)}\``,
+    `Plan \`${plan.id}\` · desired ` +
+      (rev.commit ? `commit \`${rev.commit.slice(0, 12)}\` · ` : '') +
+      `\`${rev.digest.slice(0, 19)}\``,
     '',
   );
   head.push(
@@ -34,8 +36,10 @@ export function renderPlanMarkdown(
     const cs = plan.changes.filter((c) => c.node === node);
     const n = (a: string) => cs.filter((c) => c.action === a).length;
     const info = plan.nodes[node];
+    const deferred = plan.deferrals.filter((d) => d.node === node).length;
+    const observed = info.error ? `not observed: ${cell(info.error)}` : info.driver;
     head.push(
-      `| ${node} | ${n('create')} | ${n('update')} | ${n('delete')} | ${n('replace')} | ${plan.deferrals.filter((d) => d.node === node).length} | ${info.error ? `not observed: ${cell(info.error)}` : info.driver} |`,
+      `| ${node} | ${n('create')} | ${n('update')} | ${n('delete')} | ${n('replace')} | ${deferred} | ${observed} |`,
     );
   }
   head.push('');
@@ -51,13 +55,15 @@ export function renderPlanMarkdown(
     const ds = plan.deferrals.filter((d) => d.node === node);
     if (cs.length === 0 && ds.length === 0) continue;
     const lines = [
-      `<details><summary><b>${node}</b>: ${cs.length} change${cs.length === 1 ? '' : 's'}${ds.length ? `, ${ds.length} deferred` : ''}</summary>`,
+      `<details><summary><b>${node}</b>: ${cs.length} change${cs.length === 1 ? '' : 's'}` +
+        `${ds.length ? `, ${ds.length} deferred` : ''}</summary>`,
       '',
       '```diff',
     ];
     for (const c of cs)
       lines.push(
-        `${c.action === 'create' ? '+' : c.action === 'delete' ? '-' : '!'} ${ACTION_SYMBOL[c.action]} ${describeObject((c.after ?? c.before)!)}  # ${c.reason}`,
+        `${c.action === 'create' ? '+' : c.action === 'delete' ? '-' : '!'} ${ACTION_SYMBOL[c.action]} ` +
+          `${describeObject((c.after ?? c.before)!)}  # ${c.reason}`,
       );
     for (const d of ds) lines.push(`# deferred ${ACTION_SYMBOL[d.action]} ${d.description}: ${d.reason}`);
     lines.push('```', '', '</details>', '');
@@ -109,7 +115,8 @@ export function renderPlanMarkdown(
 
   let body = head.join('\n');
   const cutNote = (omitted: number) =>
-    `\n_${omitted} more section${omitted === 1 ? '' : 's'} cut to stay under ${limit} characters; the full plan is in the JSON artifact (\`tandem plan --format json\`)._\n`;
+    `\n_${omitted} more section${omitted === 1 ? '' : 's'} cut to stay under ${limit} characters; ` +
+    'the full plan is in the JSON artifact (`tandem plan --format json`)._\n';
   for (let i = 0; i < sections.length; i++) {
     if (body.length + sections[i].length + cutNote(sections.length - i).length > limit)
       return body + cutNote(sections.length - i);
