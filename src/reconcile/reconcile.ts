@@ -158,7 +158,9 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
     return {
       result: 'suspended',
       env,
-      message: `${env} is suspended since ${suspended.since}${suspended.reason ? ` (${suspended.reason})` : ''}: nothing read or changed`,
+      message:
+        `${env} is suspended since ${suspended.since}${suspended.reason ? ` (${suspended.reason})` : ''}: ` +
+        'nothing read or changed',
       retryable: false,
       durationMs: elapsed(),
     };
@@ -171,9 +173,10 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
   await writeStatus(o.stateDir, status);
 
   let revision: string | undefined;
-  let digest: string | undefined;
-  let plan: PlanDocument | undefined;
-  let applied: ApplyResult | undefined;
+  // Each is set once, further down, but `finish` (called on the early returns) reads them before: as `const`s
+  // there they would throw (temporal dead zone).
+  // eslint-disable-next-line prefer-const -- read by `finish` before their one assignment
+  let digest: string | undefined, plan: PlanDocument | undefined, applied: ApplyResult | undefined;
   const finish = async (v: Verdict, changesFor?: (node: string) => string[]): Promise<ReconcileResult> => {
     const now = clock().toISOString();
     for (const node of nodes) {
@@ -256,7 +259,8 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
   if (!validation.valid || !validation.model) {
     if (nodes.length === 0)
       nodes = rawNodeNames(loaded.documents).filter((n) => !o.nodes?.length || o.nodes.includes(n));
-    const message = `revision ${revision.slice(0, 12)} is invalid, nothing applied:\n${diagnosticLines(validation.diagnostics)}`;
+    const message =
+      `revision ${revision.slice(0, 12)} is invalid, nothing applied:\n` + diagnosticLines(validation.diagnostics);
     return finish({ result: 'invalid', type: 'Stalled', reason: 'ValidationFailed', message, retryable: false });
   }
   const model: DesiredModel = validation.model;
@@ -332,7 +336,9 @@ export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResul
     );
   }
   if (o.window && !inWindow(o.window, started)) {
-    const message = `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} wait for the maintenance window ${o.window.text}`;
+    const message =
+      `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} ` +
+      `wait for the maintenance window ${o.window.text}`;
     return finish(
       { result: 'planned-only', type: 'Reconciling', reason: 'OutsideWindow', message, retryable: false },
       lines,

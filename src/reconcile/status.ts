@@ -131,9 +131,11 @@ export function emptyStatus(environment: string, now: string): EnvironmentStatus
 
 export async function readStatus(stateDir: string, env: string): Promise<EnvironmentStatus | undefined> {
   const status = await readJson<EnvironmentStatus>(statusFile(stateDir, env));
-  if (status && status.formatVersion !== STATUS_FORMAT_VERSION)
+  // Read from disk: any value, whatever the type says.
+  const version: unknown = status?.formatVersion;
+  if (status && version !== STATUS_FORMAT_VERSION)
     throw new Error(
-      `${statusFile(stateDir, env)} has format ${status.formatVersion}, this tandem reads ${STATUS_FORMAT_VERSION}`,
+      `${statusFile(stateDir, env)} has format ${String(version)}, this tandem reads ${STATUS_FORMAT_VERSION}`,
     );
   return status;
 }
