@@ -1,7 +1,7 @@
 // Runs an async function over items with at most `limit` in flight, keeping the input
 // order in the results: how nodes are observed and changed in parallel with a bound.
 export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+  const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

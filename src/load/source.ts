@@ -61,13 +61,13 @@ export function locate(src: SourceDoc, path: readonly PathSegment[], opts: { key
       if (!pair) break;
       lastPair = pair;
       node = pair.value;
-      if (node && (node as Node).range) best = node as Node;
+      if (node && (node as Node).range) best = node;
       else if (isScalar(pair.key)) best = pair.key;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (!item) break;
       node = item;
-      if ((item as Node).range) best = item as Node;
+      if ((item as Node).range) best = item;
     } else {
       break;
     }

@@ -125,7 +125,7 @@ export function ipv4Edges(cidr: ParsedCidr): { network: string; broadcast: strin
 export function contains(cidr: ParsedCidr, ip: string): boolean {
   const parsed = parseIp(ip);
   if (!parsed || parsed.family !== cidr.family) return false;
-  return (parsed.parsed as ipaddr.IPv4).match(cidr.parsed as ipaddr.IPv4, cidr.prefix);
+  return (parsed.parsed as ipaddr.IPv4).match(cidr.parsed, cidr.prefix);
 }
 
 /** True when prefix `inner` lies entirely inside prefix `outer`. */
@@ -134,7 +134,7 @@ export function prefixWithin(inner: ParsedCidr, outer: ParsedCidr): boolean {
   return (
     inner.family === outer.family &&
     inner.prefix >= outer.prefix &&
-    (inner.parsed as ipaddr.IPv4).match(outer.parsed as ipaddr.IPv4, outer.prefix)
+    (inner.parsed as ipaddr.IPv4).match(outer.parsed, outer.prefix)
   );
 }
 

@@ -81,7 +81,9 @@ export async function readSnapshotFile(dir: string, node: string): Promise<Snaps
     ok: false,
     error: {
       kind: 'not-found',
-      message: `no snapshot for node ${node} in ${dir} (looked for ${SNAPSHOT_EXTENSIONS.map((e) => `${node}.${e}`).join(', ')})`,
+      message:
+        `no snapshot for node ${node} in ${dir} ` +
+        `(looked for ${SNAPSHOT_EXTENSIONS.map((e) => `${node}.${e}`).join(', ')})`,
     },
   };
 }

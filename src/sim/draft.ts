@@ -176,7 +176,7 @@ export class Draft {
       routes: this.routes as ObservedRoute[],
       neighbors: this.neighbors as ObservedNeighbor[],
       xfrmPolicies: this.xfrmPolicies as ObservedXfrmPolicy[],
-      sysctl: this.sysctl as Record<string, string>,
+      sysctl: this.sysctl,
     };
   }
 

@@ -89,7 +89,7 @@ export function xfrmPolicyUpdate(
   const { stats: _counters, index: _index, ...wanted } = op.policy;
   const policies = d.xfrmPolicies;
   const i = policies.findIndex((p) => p.dir === op.policy.dir && hasSelector(p, selector));
-  const index = i >= 0 && policies[i].index !== undefined ? policies[i].index! : nextIndex(policies, op.policy.dir);
+  const index = i >= 0 && policies[i].index !== undefined ? policies[i].index : nextIndex(policies, op.policy.dir);
   const policy: ObservedXfrmPolicy = { ...wanted, selector, templates: wanted.templates.map((t) => ({ ...t })), index };
   if (i < 0) d.writableXfrmPolicies().push(policy);
   else if (JSON.stringify(policies[i]) !== JSON.stringify(policy)) d.writableXfrmPolicies()[i] = policy;

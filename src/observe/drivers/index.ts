@@ -51,5 +51,5 @@ export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options
 }
 
 function unavailable(node: string, kind: NodeDriver['kind'], message: string): NodeDriver {
-  return { kind, node, observe: async () => ({ node, ok: false, error: { kind: 'not-found', message } }) };
+  return { kind, node, observe: () => Promise.resolve({ node, ok: false, error: { kind: 'not-found', message } }) };
 }

@@ -13,7 +13,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { validateEnvironment } from '../../validate/index.js';
-import { applyOps, emptyNode, type KernelContext } from '../../sim/kernel.js';
+import { applyOps, emptyNode } from '../../sim/kernel.js';
 import { attachmentsFromModel, SimNetwork, type AddressHolder, type SegmentAttachment } from '../../sim/network.js';
 import type { KernelOp } from '../../plan/ops.js';
 import type { NodeDriver } from '../driver.js';

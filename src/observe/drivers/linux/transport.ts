@@ -42,7 +42,7 @@ export const DEFAULT_SSH_CONNECT_TIMEOUT_S = 10;
 const MAX_BUFFER = 256 * 1024 * 1024;
 
 /** Words safe to hand to any remote shell: no quoting, globbing, expansion or separators. */
-const SAFE_WORD = /^[A-Za-z0-9_@+:,.\/-][A-Za-z0-9_@+:,.\/=-]*$/;
+const SAFE_WORD = /^[A-Za-z0-9_@+:,./-][A-Za-z0-9_@+:,./=-]*$/;
 const NAMESPACE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 const SSH_USER = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
 const SSH_HOST = /^[A-Za-z0-9][A-Za-z0-9.:-]{0,252}$/;
