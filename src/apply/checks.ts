@@ -20,7 +20,7 @@ import { parseLinks } from '../observe/drivers/linux/parse-links.js';
 import type { Transport } from '../observe/drivers/linux/transport.js';
 import type { ObservedAddress } from '../observe/model.js';
 import type { Check } from '../plan/checks.js';
-import type { CheckResult } from './writer.js';
+import type { CheckResult } from './writable-node.js';
 
 const DAD_POLL_MS = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

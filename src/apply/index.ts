@@ -17,14 +17,15 @@ import { runNodeWave, type NodeWaveOutcome } from './node-wave.js';
 import { staleReasons } from './plan-file.js';
 import type { ProgressSink } from './progress.js';
 import { rollbackNodes, type RollbackOutcome } from './rollback-run.js';
-import { writerFor, type WritableNode } from './writer.js';
+import type { WritableNode } from './writable-node.js';
+import { writerFor } from './writer.js';
 import { mapBounded } from '../bounded.js';
 import { restoreDepartures } from './restore-departures.js';
 
 export { readPlanFile, staleReasons, planShapeProblems } from './plan-file.js';
 export { auditFile, AuditLog, type AuditEvent } from './audit.js';
 export { TerminalProgress, type ProgressSink } from './progress.js';
-export type { WritableNode } from './writer.js';
+export type { WritableNode } from './writable-node.js';
 
 export const DEFAULT_PARALLELISM = 4;
 

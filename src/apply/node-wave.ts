@@ -9,7 +9,7 @@ import type { KernelOp } from '../plan/ops.js';
 import { describeCheck } from '../plan/checks.js';
 import type { AuditLog } from './audit.js';
 import { verifyWave } from './verify.js';
-import type { WritableNode } from './writer.js';
+import type { WritableNode } from './writable-node.js';
 
 export interface NodeWaveOutcome {
   node: string;

@@ -11,7 +11,7 @@ import type { ObservedNode } from '../observe/model.js';
 import type { PlanDocument } from '../plan/document.js';
 import type { KernelOp } from '../plan/ops.js';
 import type { AuditLog } from './audit.js';
-import type { WritableNode } from './writer.js';
+import type { WritableNode } from './writable-node.js';
 
 export interface Restored {
   node: string;

@@ -7,7 +7,7 @@ import type { ObservedNode } from '../observe/model.js';
 import type { AuditLog } from './audit.js';
 import { rollbackOps } from './rollback.js';
 import { compareStates, describeMismatch } from './verify.js';
-import type { WritableNode } from './writer.js';
+import type { WritableNode } from './writable-node.js';
 import { byCodePoint } from '../order.js';
 import { mapBounded } from '../bounded.js';
 

@@ -21,7 +21,7 @@ import type { Check } from '../plan/checks.js';
 import type { KernelOp } from '../plan/ops.js';
 import { linuxCheck } from './checks.js';
 import { batchErrorMessage, BatchRenderError, batchLine, failedBatchLine, sysctlArgument } from './ip-batch.js';
-import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writer.js';
+import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writable-node.js';
 
 const MAX_BUFFER = 64 * 1024 * 1024;
 /** Extra time a batch gets per line on top of the per-command limit. */

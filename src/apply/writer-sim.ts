@@ -6,7 +6,7 @@ import type { Inventory, Observation } from '../observe/model.js';
 import type { Check } from '../plan/checks.js';
 import type { KernelOp } from '../plan/ops.js';
 import { simCheck } from './checks.js';
-import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writer.js';
+import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writable-node.js';
 
 export interface SimWriterOptions {
   envDir: string;

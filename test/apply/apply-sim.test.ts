@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { applyPlan, type ApplyInput } from '../../src/apply/index.js';
 import { acquireLock, locksDir, releaseLock } from '../../src/apply/lock.js';
 import { compareStates } from '../../src/apply/verify.js';
-import type { WritableNode } from '../../src/apply/writer.js';
+import type { WritableNode } from '../../src/apply/writable-node.js';
 import { createSimWriter, type SimWriter } from '../../src/apply/writer-sim.js';
 import type { KernelOp } from '../../src/plan/ops.js';
 import type { CliIO } from '../../src/cli/io.js';
