@@ -13,7 +13,7 @@ import { applyOps } from '../sim/kernel.js';
 import type { Change } from '../diff/changes.js';
 import type { RolloutLimits, Wave } from './schedule.js';
 import type { KernelOp } from './ops.js';
-import type { Step } from './steps.js';
+import type { Step } from './step-types.js';
 
 export interface GateInput {
   model: DesiredModel;

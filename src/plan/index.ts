@@ -9,7 +9,8 @@ import { observedDigest } from './digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from './document.js';
 import { gate } from './gate.js';
 import { schedule, ScheduleCycle, type RolloutLimits, type Wave } from './schedule.js';
-import { buildSteps, type Step } from './steps.js';
+import type { Step } from './step-types.js';
+import { buildSteps } from './steps.js';
 
 export interface PlanInput {
   model: DesiredModel;

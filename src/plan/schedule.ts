@@ -3,7 +3,7 @@
 // as one ordered batch). Then the rollout limits: at most maxNodesPerWave nodes per
 // wave, and never every member of a group (a failover pair, the placements of a
 // relocatable address) in one wave (TR008). Deterministic: same steps, same waves.
-import type { Step } from './steps.js';
+import type { Step } from './step-types.js';
 import { byCodePoint } from '../order.js';
 
 export interface Wave {

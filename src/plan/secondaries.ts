@@ -10,7 +10,7 @@ import { observedObjects } from '../diff/observed-objects.js';
 import type { ObservedNode } from '../observe/model.js';
 import { applyOps } from '../sim/kernel.js';
 import type { KernelOp } from './ops.js';
-import type { Step } from './steps.js';
+import type { Step } from './step-types.js';
 
 const present = (state: ObservedNode) => new Map(state.addresses.map((a) => [a.cidr, a]));
 

@@ -17,31 +17,11 @@ import {
 import type { DesiredModel } from '../model/desired.js';
 import type { Observation } from '../observe/model.js';
 import type { KernelOp } from './ops.js';
-import { addressChecks, confirmAbsent, type Check } from './checks.js';
+import { addressChecks, confirmAbsent } from './checks.js';
 import { settleCollateral } from './secondaries.js';
 import { stepOrder } from './schedule.js';
+import type { Step } from './step-types.js';
 import { hostPart } from '../model/ip.js';
-
-export interface Step {
-  id: string;
-  node: string;
-  phase: number;
-  /** Orders steps of equal phase on one node (dependsOn depth of relocatable addresses). */
-  rank: number;
-  description: string;
-  changeIds: string[];
-  ops: KernelOp[];
-  pre: Check[];
-  post: Check[];
-  /** Steps (usually on other nodes) that must finish in an earlier wave. */
-  deps: string[];
-  /** Failover mirror to record in the node's inventory (no kernel write). */
-  mirror?: { set?: MirrorObject; remove?: string };
-  /** Collateral effects the reader must see (secondaries removed and restored). */
-  notes: string[];
-  /** The RelocatableAddress this step brings up, if any. */
-  relocatable?: string;
-}
 
 // Make before break: what a node gains comes before what it loses, except for an
 // address that moves, which must leave before it may arrive elsewhere (TR001). IPsec

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { diffEnvironment } from '../../src/diff/index.js';
 import { gate } from '../../src/plan/gate.js';
 import type { KernelOp } from '../../src/plan/ops.js';
-import type { Step } from '../../src/plan/steps.js';
+import type { Step } from '../../src/plan/step-types.js';
 import { CLUSTER, dbAddressDoc, validateTexts } from '../helpers/env.js';
 import { observations, observedNode } from '../helpers/observed.js';
 
