@@ -36,7 +36,8 @@ export interface AuditEvent {
   step?: string;
   wave?: number;
   command?: string[];
-  result?: 'ok' | 'failed' | 'skipped' | 'not-applicable' | string;
+  /** Mostly 'ok', 'failed', 'skipped' or 'not-applicable'; apply-done has the outcome, some events a sentence. */
+  result?: string;
   durationMs?: number;
   error?: string;
   detail?: unknown;

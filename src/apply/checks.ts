@@ -183,7 +183,8 @@ export async function simCheck(driver: SimDriver, check: Check): Promise<CheckRe
     const holders = await driver.addressInUse(check.iface, check.address);
     if (holders.length > 0)
       return failWith(
-        `${check.address} is already in use on ${check.iface}'s segment: ${holders.map((h) => `${h.node}/${h.iface}`).join(', ')} answer for it (simulated arping -D)`,
+        `${check.address} is already in use on ${check.iface}'s segment: ` +
+          `${holders.map((h) => `${h.node}/${h.iface}`).join(', ')} answer for it (simulated arping -D)`,
       );
     return pass('checked on the simulated segment');
   }
@@ -202,7 +203,8 @@ export async function simCheck(driver: SimDriver, check: Check): Promise<CheckRe
       if (!addr) return failWith(`DAD of ${check.address}: the address is not on ${check.iface}`);
       if (addr.dadfailed)
         return failWith(
-          `DAD failed for ${check.address} on ${check.iface}: another node on the simulated segment uses it (dadfailed)`,
+          `DAD failed for ${check.address} on ${check.iface}: ` +
+            'another node on the simulated segment uses it (dadfailed)',
         );
       if (addr.tentative)
         return failWith(

@@ -85,9 +85,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const writers = new Map<string, WritableNode>();
   const base = { plan, wavesApplied: 0, applied: [] as string[], aborted: [] as number[] };
   // apply-done is recorded last, after the locks are released; events and writes are counted then.
-  const finish = async (
-    r: Omit<ApplyResult, 'events' | 'writes' | 'plan' | 'wavesApplied' | 'applied' | 'aborted'> & Partial<ApplyResult>,
-  ): Promise<ApplyResult> => ({ ...base, ...r, events: 0, writes: { batches: 0, inventories: 0 } });
+  const finish: Finish = (r) => Promise.resolve({ ...base, ...r, events: 0, writes: { batches: 0, inventories: 0 } });
   const done = async (r: ApplyResult): Promise<ApplyResult> => {
     audit.record({
       event: 'apply-done',
@@ -116,7 +114,9 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     return done(
       await finish({
         outcome: 'refused',
-        message: `the plan is refused (${plan.refusals.length} refusal${plan.refusals.length === 1 ? '' : 's'}): nothing was applied`,
+        message:
+          `the plan is refused (${plan.refusals.length} refusal${plan.refusals.length === 1 ? '' : 's'}): ` +
+          'nothing was applied',
       }),
     );
   }
@@ -283,7 +283,9 @@ async function execute(
           return finish({
             outcome: 'failed',
             failed: { wave: wave.index, node: o.node, error: `inventory not recorded: ${error}` },
-            message: `wave ${wave.index} was applied and verified, but the inventory of ${o.node} could not be written (${error}); the remaining waves were not started`,
+            message:
+              `wave ${wave.index} was applied and verified, but the inventory of ${o.node} ` +
+              `could not be written (${error}); the remaining waves were not started`,
           });
         }
         states.set(o.node, { ...state, inventory });
@@ -338,7 +340,8 @@ async function execute(
       message:
         `wave ${wave.index} failed at ${where} on ${failure.node}: ${failure.failed?.error ?? 'failed'}; ` +
         (touched.length
-          ? `rolled back ${touched.join(', ')} to the state before wave ${wave.index}${incomplete.length ? ` (INCOMPLETE: ${incomplete.join('; ')})` : ''}`
+          ? `rolled back ${touched.join(', ')} to the state before wave ${wave.index}` +
+            (incomplete.length ? ` (INCOMPLETE: ${incomplete.join('; ')})` : '')
           : 'nothing of the wave had been written') +
         (back.length ? `; moving addresses put back where they came from: ${back.join(', ')}` : '') +
         (base.aborted.length ? `; waves ${base.aborted.join(', ')} aborted` : ''),
@@ -346,6 +349,8 @@ async function execute(
   }
   return finish({
     outcome: 'applied',
-    message: `applied ${base.wavesApplied} wave${base.wavesApplied === 1 ? '' : 's'}, ${base.applied.length} step${base.applied.length === 1 ? '' : 's'}`,
+    message:
+      `applied ${base.wavesApplied} wave${base.wavesApplied === 1 ? '' : 's'}, ` +
+      `${base.applied.length} step${base.applied.length === 1 ? '' : 's'}`,
   });
 }

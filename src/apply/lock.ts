@@ -129,7 +129,9 @@ export async function acquireLock(node: string, opts: AcquireOptions): Promise<L
     if (!current)
       return {
         ok: false,
-        message: `node ${node} is locked by ${path}, which is not a readable tandem lock: remove it by hand if no apply runs`,
+        message:
+          `node ${node} is locked by ${path}, which is not a readable tandem lock: ` +
+          'remove it by hand if no apply runs',
       };
     if (current.host !== holder.host || alive(current.pid)) return locked(current);
     const taken = await takeOver(path, current, holder);

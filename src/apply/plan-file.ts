@@ -14,7 +14,7 @@ import { byCodePoint } from '../order.js';
 export type PlanRead = { ok: true; plan: PlanDocument } | { ok: false; message: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isArr = Array.isArray;
+const isArr = (v: unknown): v is unknown[] => Array.isArray(v);
 
 /** Shape problems of a plan document, empty when it can be applied. */
 export function planShapeProblems(v: unknown): string[] {
@@ -84,7 +84,9 @@ export async function readPlanFile(path: string): Promise<PlanRead> {
   if (problems.length)
     return {
       ok: false,
-      message: `plan file ${path} is not a tandem plan: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+      message:
+        `plan file ${path} is not a tandem plan: ${problems.slice(0, 5).join('; ')}` +
+        (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''),
     };
   return { ok: true, plan: value as PlanDocument };
 }
@@ -116,7 +118,8 @@ export function staleReasons(
   const reasons: string[] = [];
   if (desiredDigest !== undefined && desiredDigest !== plan.desiredRevision.digest) {
     reasons.push(
-      `the desired state changed since the plan was made (${plan.desiredRevision.digest.slice(0, 19)} then, ${desiredDigest.slice(0, 19)} now)`,
+      'the desired state changed since the plan was made ' +
+        `(${plan.desiredRevision.digest.slice(0, 19)} then, ${desiredDigest.slice(0, 19)} now)`,
     );
   }
   for (const [node, meta] of Object.entries(plan.nodes).sort(([a], [b]) => byCodePoint(a, b))) {
@@ -133,7 +136,11 @@ export function staleReasons(
       const inventory = JSON.stringify(then.state.inventory) !== JSON.stringify(obs.state.inventory);
       if (moved.length === 0 && !inventory) continue;
       reasons.push(
-        `node ${node} changed since the plan was made: ${[...moved.slice(0, 5).map(describeMismatch), ...(inventory ? ['its tandem inventory changed (another apply?)'] : [])].join('; ')}`,
+        `node ${node} changed since the plan was made: ` +
+          [
+            ...moved.slice(0, 5).map(describeMismatch),
+            ...(inventory ? ['its tandem inventory changed (another apply?)'] : []),
+          ].join('; '),
       );
       continue;
     }
@@ -143,7 +150,8 @@ export function staleReasons(
       .map((c) => changedObject(c, now))
       .filter((d): d is string => !!d);
     reasons.push(
-      `node ${node} changed since the plan was made${details.length ? `: ${details.slice(0, 5).join('; ')}` : ' (its observed state differs)'}`,
+      `node ${node} changed since the plan was made` +
+        (details.length ? `: ${details.slice(0, 5).join('; ')}` : ' (its observed state differs)'),
     );
   }
   return reasons;

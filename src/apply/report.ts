@@ -27,7 +27,9 @@ export function renderApplyReport(r: ApplyResult): string {
   if (r.rolledBack) {
     const rb = r.rolledBack;
     lines.push(
-      `Rolled back: wave ${rb.wave} on ${rb.nodes.length ? rb.nodes.join(', ') : 'no node (nothing had been written)'}${rb.incomplete.length ? ' (INCOMPLETE)' : ', each node back to its state before the wave'}`,
+      `Rolled back: wave ${rb.wave} on ` +
+        (rb.nodes.length ? rb.nodes.join(', ') : 'no node (nothing had been written)') +
+        (rb.incomplete.length ? ' (INCOMPLETE)' : ', each node back to its state before the wave'),
     );
     for (const id of rb.steps) lines.push(`  - ${describe(id)} (undone)`);
     for (const i of rb.incomplete) lines.push(`    incomplete: ${i}`);

@@ -51,7 +51,9 @@ export function verifyWave(checkpoint: ObservedNode, ops: readonly KernelOp[], o
     return {
       ok: false,
       mismatches: [],
-      message: `the kernel model rejects op ${expected.index + 1} (${expected.error.message}) although the node accepted it: the result cannot be verified`,
+      message:
+        `the kernel model rejects op ${expected.index + 1} (${expected.error.message}) ` +
+        'although the node accepted it: the result cannot be verified',
     };
   }
   const mismatches = compareStates(expected.state, observed);
