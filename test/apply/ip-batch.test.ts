@@ -73,7 +73,9 @@ describe('ip -batch rendering', () => {
           ],
         },
       },
-      'xfrm policy update src 192.0.2.50/32 dst 198.51.100.0/24 proto tcp dport 5432 dir out mark 0x1 mask 0xff action allow priority 100 flag localok tmpl src 192.0.2.11 dst 198.51.100.1 proto esp mode tunnel reqid 7 level required',
+      'xfrm policy update src 192.0.2.50/32 dst 198.51.100.0/24 proto tcp dport 5432 dir out mark 0x1 mask 0xff ' +
+        'action allow priority 100 flag localok ' +
+        'tmpl src 192.0.2.11 dst 198.51.100.1 proto esp mode tunnel reqid 7 level required',
     ],
     [
       {

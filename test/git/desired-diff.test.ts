@@ -41,7 +41,10 @@ describe('desired-state diff', () => {
     );
     const files = envFiles();
     const moved = {
-      'environments/pair/all.yaml': `${files['environments/pair/cluster.yaml']}---\n${files['environments/pair/nodes.yaml']}---\n${files['environments/pair/addresses.yaml']}`,
+      'environments/pair/all.yaml':
+        `${files['environments/pair/cluster.yaml']}---\n` +
+        `${files['environments/pair/nodes.yaml']}---\n` +
+        `${files['environments/pair/addresses.yaml']}`,
     };
     assert.ok(isEmptyDiff(diffDesired(before, docs(moved))));
   });
@@ -50,7 +53,8 @@ describe('desired-state diff', () => {
     const files = envFiles();
     const withEth1 = files['environments/pair/nodes.yaml'].replace(
       '    - name: mgmt0\n      type: physical\n      addresses: [203.0.113.11/24]\n',
-      '    - name: eth9\n      type: physical\n    - name: mgmt0\n      type: physical\n      addresses: [203.0.113.11/24, 203.0.113.21/24]\n',
+      '    - name: eth9\n      type: physical\n    - name: mgmt0\n' +
+        '      type: physical\n      addresses: [203.0.113.11/24, 203.0.113.21/24]\n',
     );
     const d = diffDesired(docs(files), docs({ ...files, 'environments/pair/nodes.yaml': withEth1 }));
     assert.equal(d.changed.length, 1);
@@ -73,8 +77,8 @@ describe('desired-state diff', () => {
       text,
       /^Desired state changes \(aaaaaaaaaaaa → bbbbbbbbbbbb\): 1 added, 0 removed, 1 changed \(1 field\)\n/,
     );
-    assert.match(text, /  \+ RelocatableAddress\/vip2 \(addresses\.yaml\)\n/);
-    assert.match(text, /      spec\.active: "alpha" → "beta"\n/);
+    assert.match(text, / {2}\+ RelocatableAddress\/vip2 \(addresses\.yaml\)\n/);
+    assert.match(text, / {6}spec\.active: "alpha" → "beta"\n/);
     const md = renderDesiredDiffMarkdown(d, range);
     assert.match(md, /\| ~ \| `RelocatableAddress\/vip` \| `spec.active` \| `"alpha"` \| `"beta"` \|/);
     const merged = withDesiredMarkdown(

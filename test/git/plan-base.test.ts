@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { PlanDocument } from '../../src/plan/document.js';
 import { PLAN_COMMENT_MARKER } from '../../src/render/plan-markdown.js';
+import { joinRegExp } from '../helpers/regex.js';
 import { envFiles, git, makeRepos, runCli, type Repos } from './helpers.js';
 
 const ENV = 'environments/pair';
@@ -42,7 +43,10 @@ describe('tandem plan --base', () => {
     assert.ok(md.stdout.startsWith(`${PLAN_COMMENT_MARKER}\n`));
     assert.match(
       md.stdout,
-      /#### Desired state changes\n\n`[0-9a-f]{12}` → `[0-9a-f]{12}`: \*\*1 added, 0 removed, 1 changed \(1 field\)\*\*/,
+      joinRegExp(
+        /#### Desired state changes\n\n`[0-9a-f]{12}` → `[0-9a-f]{12}`: /,
+        /\*\*1 added, 0 removed, 1 changed \(1 field\)\*\*/,
+      ),
     );
     assert.match(md.stdout, /\| \+ \| `RelocatableAddress\/vip2` \| _added in addresses\.yaml_ \|/);
     assert.match(md.stdout, /\| ~ \| `RelocatableAddress\/vip` \| `spec\.active` \| `"alpha"` \| `"beta"` \|/);

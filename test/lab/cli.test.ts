@@ -18,7 +18,8 @@ async function envWith(nodes: string): Promise<TestEnv> {
   roots.push(root);
   await writeFile(
     join(root, 'cluster.yaml'),
-    'apiVersion: tandem/v1\nkind: Cluster\nmetadata: { name: broken }\nspec:\n  segments: [{ name: public, subnets: [192.0.2.0/24] }]\n',
+    'apiVersion: tandem/v1\nkind: Cluster\nmetadata: { name: broken }\nspec:\n' +
+      '  segments: [{ name: public, subnets: [192.0.2.0/24] }]\n',
   );
   await writeFile(join(root, 'nodes.yaml'), nodes);
   const none = { a: '', b: '', segA: '', segB: '', cliA: '', cliB: '', mgmt: '' };
@@ -28,7 +29,9 @@ async function envWith(nodes: string): Promise<TestEnv> {
 describe('tandem lab without a kernel', () => {
   it('refuses an invalid environment with its diagnostics and exit 1', async () => {
     const t = await envWith(
-      'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: n1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - { name: "eth 0", type: physical }\n',
+      'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: n1 }\nspec:\n' +
+        '  provider: p1\n  connection: { transport: sim }\n  interfaces:\n' +
+        '    - { name: "eth 0", type: physical }\n',
     );
     const r = await runCli(['lab', 'up', t.dir], t);
     assert.equal(r.code, 1);

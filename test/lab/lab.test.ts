@@ -63,75 +63,78 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
     }
   });
 
-  it('builds nodes, bridges and clients with their addresses, reaches across segments, and tears down to nothing', async () => {
-    const t = await freshEnv();
-    try {
-      const up = await runCli(['lab', 'up', t.dir, '--with-addresses'], t);
-      assert.equal(up.code, 0, up.stderr);
-      assert.match(up.stdout, /bond0: bond mapped to veth \(no bonding in this kernel\)/);
-      assert.match(up.stdout, /lo1: loopback mapped to veth/);
-      assert.match(up.stdout, /tun0: tunnel mapped to veth/);
-      assert.deepEqual((await namespacesOf(t)).sort(), allNamespaces(t));
+  it(
+    'builds nodes, bridges and clients with their addresses, ' + 'reaches across segments, and tears down to nothing',
+    async () => {
+      const t = await freshEnv();
+      try {
+        const up = await runCli(['lab', 'up', t.dir, '--with-addresses'], t);
+        assert.equal(up.code, 0, up.stderr);
+        assert.match(up.stdout, /bond0: bond mapped to veth \(no bonding in this kernel\)/);
+        assert.match(up.stdout, /lo1: loopback mapped to veth/);
+        assert.match(up.stdout, /tun0: tunnel mapped to veth/);
+        assert.deepEqual((await namespacesOf(t)).sort(), allNamespaces(t));
 
-      const a = new Map((await addrs(t.ns.a)).map((l) => [l.ifname, l]));
-      assert.deepEqual([...a.keys()].sort(), ['bond0', 'eth0', 'eth2', 'eth3', 'lo', 'lo1', 'mgmt0', 'tun0']);
-      const v4 = (name: string) =>
-        a
-          .get(name)!
-          .addr_info.filter((x) => x.family === 'inet')
-          .map((x) => `${x.local}/${x.prefixlen}`);
-      assert.deepEqual(v4('eth0'), ['192.0.2.21/24']);
-      assert.deepEqual(v4('bond0'), ['198.51.100.21/24']);
-      assert.deepEqual(v4('mgmt0'), ['203.0.113.21/24']);
-      assert.deepEqual(v4('eth2'), []);
-      assert.equal(a.get('eth2')!.master, undefined, 'bond slaves are not enslaved');
-      assert.ok(a.get('lo1')!.addr_info.some((x) => x.local === '2001:db8:ff::21'));
-      assert.ok(a.get('tun0')!.addr_info.some((x) => x.local === '2001:db8:2::21'));
-      assert.ok(a.get('lo')!.flags.includes('UP'));
-      for (const name of ['eth0', 'bond0', 'mgmt0']) assert.ok(a.get(name)!.flags.includes('UP'), `${name} is up`);
+        const a = new Map((await addrs(t.ns.a)).map((l) => [l.ifname, l]));
+        assert.deepEqual([...a.keys()].sort(), ['bond0', 'eth0', 'eth2', 'eth3', 'lo', 'lo1', 'mgmt0', 'tun0']);
+        const v4 = (name: string) =>
+          a
+            .get(name)!
+            .addr_info.filter((x) => x.family === 'inet')
+            .map((x) => `${x.local}/${x.prefixlen}`);
+        assert.deepEqual(v4('eth0'), ['192.0.2.21/24']);
+        assert.deepEqual(v4('bond0'), ['198.51.100.21/24']);
+        assert.deepEqual(v4('mgmt0'), ['203.0.113.21/24']);
+        assert.deepEqual(v4('eth2'), []);
+        assert.equal(a.get('eth2')!.master, undefined, 'bond slaves are not enslaved');
+        assert.ok(a.get('lo1')!.addr_info.some((x) => x.local === '2001:db8:ff::21'));
+        assert.ok(a.get('tun0')!.addr_info.some((x) => x.local === '2001:db8:2::21'));
+        assert.ok(a.get('lo')!.flags.includes('UP'));
+        for (const name of ['eth0', 'bond0', 'mgmt0']) assert.ok(a.get(name)!.flags.includes('UP'), `${name} is up`);
 
-      const cliA = (await addrs(t.ns.cliA)).find((l) => l.ifname === 'eth0')!;
-      assert.deepEqual(
-        cliA.addr_info.filter((x) => x.family === 'inet').map((x) => `${x.local}/${x.prefixlen}`),
-        ['192.0.2.253/24'],
-        'the relocatable .254 is skipped',
-      );
+        const cliA = (await addrs(t.ns.cliA)).find((l) => l.ifname === 'eth0')!;
+        assert.deepEqual(
+          cliA.addr_info.filter((x) => x.family === 'inet').map((x) => `${x.local}/${x.prefixlen}`),
+          ['192.0.2.253/24'],
+          'the relocatable .254 is skipped',
+        );
 
-      if (pingable) {
-        assert.ok(await ping(t.ns.a, '192.0.2.22'), 'node a reaches node b across segment pa');
-        assert.ok(await ping(t.ns.b, '198.51.100.21'), 'node b reaches the bond of node a across segment pb');
-        assert.ok(await ping(t.ns.a, '203.0.113.22'), 'management hub joins the mgmt interfaces');
-        assert.ok(await ping(t.ns.cliA, '192.0.2.22'), 'client of pa reaches node b');
-        assert.ok(await ping(t.ns.cliB, '198.51.100.21'), 'client of pb reaches node a');
-        assert.equal(await ping(t.ns.cliA, '198.51.100.22'), false, 'segments are separate networks');
+        if (pingable) {
+          assert.ok(await ping(t.ns.a, '192.0.2.22'), 'node a reaches node b across segment pa');
+          assert.ok(await ping(t.ns.b, '198.51.100.21'), 'node b reaches the bond of node a across segment pb');
+          assert.ok(await ping(t.ns.a, '203.0.113.22'), 'management hub joins the mgmt interfaces');
+          assert.ok(await ping(t.ns.cliA, '192.0.2.22'), 'client of pa reaches node b');
+          assert.ok(await ping(t.ns.cliB, '198.51.100.21'), 'client of pb reaches node a');
+          assert.equal(await ping(t.ns.cliA, '198.51.100.22'), false, 'segments are separate networks');
+        }
+
+        const status = await runCli(['lab', 'status', t.dir, '--format', 'json'], t);
+        assert.equal(status.code, 0, status.stderr);
+        const parsed = JSON.parse(status.stdout) as LabStatus;
+        assert.equal(parsed.state?.complete, true);
+        assert.deepEqual(
+          parsed.namespaces
+            .filter((n) => n.exists)
+            .map((n) => n.name)
+            .sort(),
+          allNamespaces(t),
+        );
+
+        const again = await runCli(['lab', 'up', t.dir], t);
+        assert.equal(again.code, 1);
+        assert.match(again.stderr, /is already up/);
+        assert.equal(again.stderr.trim().split('\n').length, 1);
+        assert.deepEqual((await namespacesOf(t)).sort(), allNamespaces(t), 'a refused second up changes nothing');
+
+        const down = await runCli(['lab', 'down', t.dir], t);
+        assert.equal(down.code, 0, down.stderr);
+        assert.deepEqual(await namespacesOf(t), []);
+        assert.equal(existsSync(join(t.stateDir, 'lab', `${t.env}.json`)), false);
+      } finally {
+        await removeBySuffix(t);
       }
-
-      const status = await runCli(['lab', 'status', t.dir, '--format', 'json'], t);
-      assert.equal(status.code, 0, status.stderr);
-      const parsed = JSON.parse(status.stdout) as LabStatus;
-      assert.equal(parsed.state?.complete, true);
-      assert.deepEqual(
-        parsed.namespaces
-          .filter((n) => n.exists)
-          .map((n) => n.name)
-          .sort(),
-        allNamespaces(t),
-      );
-
-      const again = await runCli(['lab', 'up', t.dir], t);
-      assert.equal(again.code, 1);
-      assert.match(again.stderr, /is already up/);
-      assert.equal(again.stderr.trim().split('\n').length, 1);
-      assert.deepEqual((await namespacesOf(t)).sort(), allNamespaces(t), 'a refused second up changes nothing');
-
-      const down = await runCli(['lab', 'down', t.dir], t);
-      assert.equal(down.code, 0, down.stderr);
-      assert.deepEqual(await namespacesOf(t), []);
-      assert.equal(existsSync(join(t.stateDir, 'lab', `${t.env}.json`)), false);
-    } finally {
-      await removeBySuffix(t);
-    }
-  });
+    },
+  );
 
   it('by default wires the nodes and sets only the management addresses', async () => {
     const t = await freshEnv();

@@ -278,7 +278,8 @@ describe('sysctl read', () => {
     );
     const s = ok(
       parseSysctl(
-        '/proc/sys/net/ipv4/conf/eth0.100/promote_secondaries:1\n/proc/sys/net/ipv4/ip_forward:1\n/proc/sys/net/ipv4/conf/eth0/forwarding:1\n',
+        '/proc/sys/net/ipv4/conf/eth0.100/promote_secondaries:1\n' +
+          '/proc/sys/net/ipv4/ip_forward:1\n/proc/sys/net/ipv4/conf/eth0/forwarding:1\n',
         ['net.ipv4.ip_forward'],
       ),
     );

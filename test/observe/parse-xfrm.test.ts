@@ -115,11 +115,13 @@ describe('parseXfrmPolicies on recorded ip -s xfrm policy', () => {
       ['src 192.0.2.1/32 dst 192.0.2.2/32\n\tpriority 1\n', /line 2: unknown policy line/],
       ['src 192.0.2.1/32 dst 192.0.2.2/32\n', /policy without a "dir" line/],
       [
-        'src 192.0.2.1/32 dst 192.0.2.2/32\n\tdir out priority 1\n\ttmpl src 0.0.0.0 dst 0.0.0.0\n\t\tproto esp reqid 0 mode ro\n',
+        'src 192.0.2.1/32 dst 192.0.2.2/32\n\tdir out priority 1\n' +
+          '\ttmpl src 0.0.0.0 dst 0.0.0.0\n\t\tproto esp reqid 0 mode ro\n',
         /line 4: unsupported template mode "ro"/,
       ],
       [
-        'src 192.0.2.1/32 dst 192.0.2.2/32\n\tdir out priority 1\n\tlifetime config:\n\t  limit: soft (INF)(bytes), hard (INF)(bytes)\n',
+        'src 192.0.2.1/32 dst 192.0.2.2/32\n\tdir out priority 1\n\tlifetime config:\n' +
+          '\t  limit: soft (INF)(bytes), hard (INF)(bytes)\n',
         /block cut short/,
       ],
       ['src nonsense dst 192.0.2.2/32\n\tdir out priority 1\n', /line 1: "nonsense" is not a prefix/],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderObservationsJson, renderObservationsText } from '../../src/render/observed.js';
+import { joinRegExp } from '../helpers/regex.js';
 import { sampleState } from './fixtures.js';
 
 describe('renderObservationsText', () => {
@@ -33,7 +34,11 @@ describe('renderObservationsText', () => {
     const text = renderObservationsText([ok, failed]);
     assert.match(
       text,
-      /node server2 {2}error \(namespace-missing\)\n {2}Cannot open network namespace "tdm-server2"\n {2}command: ip -n tdm-server2 -j addr show\n/,
+      joinRegExp(
+        /node server2 {2}error \(namespace-missing\)\n/,
+        / {2}Cannot open network namespace "tdm-server2"\n/,
+        / {2}command: ip -n tdm-server2 -j addr show\n/,
+      ),
     );
     assert.match(text, /2 node\(s\) observed, 1 failed\n$/);
   });

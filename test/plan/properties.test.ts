@@ -48,6 +48,10 @@ const staticIp = (i: number) => `192.0.2.${10 + i}/24`;
 const relocIp = (j: number) => `192.0.2.${100 + j}/24`;
 const privateIp = (i: number) => `198.51.100.${10 + i}/24`;
 const partnerOf = (s: Scenario, i: number) => (s.pair !== 'none' && i < 2 ? name(1 - i) : undefined);
+const failoverOf = (s: Scenario, i: number) => {
+  const partner = partnerOf(s, i);
+  return partner ? `, failover: { node: ${partner}, interface: eth1 }` : '';
+};
 
 function files(s: Scenario): Record<string, string> {
   const nodes = Array.from(
@@ -60,7 +64,7 @@ spec:
   connection: { transport: sim }
   interfaces:
     - { name: eth0, type: physical, segment: public, addresses: [${staticIp(i)}] }
-    - { name: eth1, type: physical, segment: private, addresses: [${privateIp(i)}]${partnerOf(s, i) ? `, failover: { node: ${partnerOf(s, i)}, interface: eth1 }` : ''} }
+    - { name: eth1, type: physical, segment: private, addresses: [${privateIp(i)}]${failoverOf(s, i)} }
 `,
   ).join('---\n');
   const relocs = s.relocs
@@ -106,48 +110,51 @@ function holdersByIp(all: ReadonlyMap<string, ObservedNode>): Map<string, number
 }
 
 describe('planner properties', () => {
-  it('a plan applied to the simulated nodes converges, never puts an address on two nodes, and is deterministic', () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const env = files(s);
-        const before = states(s);
-        const plan = planFor(env, asObservations(before));
-        assert.deepEqual(plan.refusals, [], 'generated clusters are all plannable');
-        assert.equal(JSON.stringify(planFor(env, asObservations(before))), JSON.stringify(plan), 'deterministic');
+  it(
+    'a plan applied to the simulated nodes converges, ' + 'never puts an address on two nodes, and is deterministic',
+    () => {
+      fc.assert(
+        fc.property(scenario, (s) => {
+          const env = files(s);
+          const before = states(s);
+          const plan = planFor(env, asObservations(before));
+          assert.deepEqual(plan.refusals, [], 'generated clusters are all plannable');
+          assert.equal(JSON.stringify(planFor(env, asObservations(before))), JSON.stringify(plan), 'deterministic');
 
-        const initial = holdersByIp(before);
-        const after = applyToStates(plan, before, (current, stepId) => {
-          for (const [cidr, n] of holdersByIp(current)) {
-            assert.ok(n <= Math.max(1, initial.get(cidr) ?? 0), `${cidr} on ${n} nodes after step ${stepId}`);
+          const initial = holdersByIp(before);
+          const after = applyToStates(plan, before, (current, stepId) => {
+            for (const [cidr, n] of holdersByIp(current)) {
+              assert.ok(n <= Math.max(1, initial.get(cidr) ?? 0), `${cidr} on ${n} nodes after step ${stepId}`);
+            }
+          });
+          for (const [cidr, n] of holdersByIp(after)) assert.ok(n <= 1, `${cidr} still on ${n} nodes after the plan`);
+          if (s.pair === 'failed-over') {
+            // Seed 000: the failed-over interface is left alone, its address stays on the partner.
+            assert.ok(
+              plan.deferrals.some((d) => d.node === 'n1' && d.ruleId === 'TR003'),
+              'n1/eth1 changes are deferred',
+            );
+            assert.ok(
+              after.get('n2')!.addresses.some((a) => a.cidr === privateIp(0)),
+              'the partner keeps the failed-over address',
+            );
           }
-        });
-        for (const [cidr, n] of holdersByIp(after)) assert.ok(n <= 1, `${cidr} still on ${n} nodes after the plan`);
-        if (s.pair === 'failed-over') {
-          // Seed 000: the failed-over interface is left alone, its address stays on the partner.
-          assert.ok(
-            plan.deferrals.some((d) => d.node === 'n1' && d.ruleId === 'TR003'),
-            'n1/eth1 changes are deferred',
+          if (s.pair !== 'none') {
+            const mirror = after
+              .get('n2')!
+              .inventory.mirrors?.find((m) => m.home.node === 'n1' && m.home.iface === 'eth1');
+            assert.deepEqual(mirror?.addresses, [privateIp(0)], "n2 holds n1/eth1's mirror");
+          }
+          const again = planFor(env, asObservations(after));
+          assert.deepEqual(
+            again.changes.map((c) => c.id),
+            [],
+            'a second plan after applying the first has nothing to do',
           );
-          assert.ok(
-            after.get('n2')!.addresses.some((a) => a.cidr === privateIp(0)),
-            'the partner keeps the failed-over address',
-          );
-        }
-        if (s.pair !== 'none') {
-          const mirror = after
-            .get('n2')!
-            .inventory.mirrors?.find((m) => m.home.node === 'n1' && m.home.iface === 'eth1');
-          assert.deepEqual(mirror?.addresses, [privateIp(0)], "n2 holds n1/eth1's mirror");
-        }
-        const again = planFor(env, asObservations(after));
-        assert.deepEqual(
-          again.changes.map((c) => c.id),
-          [],
-          'a second plan after applying the first has nothing to do',
-        );
-        assert.deepEqual(again.refusals, []);
-      }),
-      { numRuns: 300, seed: 20261125, includeErrorInReport: true },
-    );
-  });
+          assert.deepEqual(again.refusals, []);
+        }),
+        { numRuns: 300, seed: 20261125, includeErrorInReport: true },
+      );
+    },
+  );
 });

@@ -178,7 +178,8 @@ spec:
     ]);
     assert.equal(
       step.notes[0],
-      'removing primary 192.0.2.10/24 also removes 192.0.2.20/24, 192.0.2.30/24 (promote_secondaries is off); 192.0.2.20/24, 192.0.2.30/24 re-added in the same batch',
+      'removing primary 192.0.2.10/24 also removes 192.0.2.20/24, 192.0.2.30/24 (promote_secondaries is off); ' +
+        '192.0.2.20/24, 192.0.2.30/24 re-added in the same batch',
     );
   });
 
@@ -234,8 +235,12 @@ describe('static addresses that move between nodes', () => {
     const files = (a: string, b: string) => ({
       'c.yaml': CLUSTER,
       'n.yaml': [
-        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.10/24, ${a}] }\n`,
-        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s2 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.20/24, ${b}] }\n`,
+        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n` +
+          `  provider: p1\n  connection: { transport: sim }\n  interfaces:\n` +
+          `    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.10/24, ${a}] }\n`,
+        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s2 }\nspec:\n` +
+          `  provider: p1\n  connection: { transport: sim }\n  interfaces:\n` +
+          `    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.20/24, ${b}] }\n`,
       ].join('---\n'),
     });
     const s1 = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.10/24', '192.0.2.11/24'] } });
@@ -257,7 +262,11 @@ describe('static addresses that move between nodes', () => {
   it('refuses a management address change that would remove it under another prefix (TR005)', () => {
     const files = {
       'c.yaml': CLUSTER,
-      'n.yaml': `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  management: 203.0.113.12/25\n  interfaces:\n    - { name: mgmt0, type: physical, addresses: [203.0.113.12/25] }\n`,
+      'n.yaml':
+        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n` +
+        `  provider: p1\n  connection: { transport: sim }\n` +
+        `  management: 203.0.113.12/25\n  interfaces:\n` +
+        `    - { name: mgmt0, type: physical, addresses: [203.0.113.12/25] }\n`,
     };
     const s1 = observedNode('s1', { links: ['mgmt0'], addresses: { mgmt0: ['203.0.113.12/24'] } });
     const plan = planFor(files, observations(s1));
@@ -272,7 +281,12 @@ describe('default routes of both families', () => {
   it('an IPv6 default route is not the IPv4 one: each is compared and planned on its own', () => {
     const files = {
       'c.yaml': CLUSTER,
-      'n.yaml': `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - name: eth0\n      type: physical\n      segment: public\n      addresses: [192.0.2.11/24, "2001:db8:1::11/64"]\n      routes: [{ to: default, via: 192.0.2.1 }, { to: default, via: "2001:db8:1::1" }]\n`,
+      'n.yaml':
+        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n` +
+        `  provider: p1\n  connection: { transport: sim }\n  interfaces:\n` +
+        `    - name: eth0\n      type: physical\n      segment: public\n` +
+        `      addresses: [192.0.2.11/24, "2001:db8:1::11/64"]\n` +
+        `      routes: [{ to: default, via: 192.0.2.1 }, { to: default, via: "2001:db8:1::1" }]\n`,
     };
     const bare = observedNode('s1', { links: ['eth0'], addresses: { eth0: ['192.0.2.11/24', '2001:db8:1::11/64'] } });
     const plan = planFor(files, observations(bare));
@@ -300,7 +314,12 @@ describe('routes the kernel flushes as a side effect', () => {
   it('re-adds a static route flushed when the last address of its link is replaced', () => {
     const files = (prefix: number) => ({
       'c.yaml': CLUSTER,
-      'n.yaml': `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  interfaces:\n    - name: eth2\n      type: physical\n      segment: private\n      addresses: [198.51.100.11/${prefix}]\n      routes: [{ to: 203.0.113.0/24, via: 198.51.100.1 }]\n`,
+      'n.yaml':
+        `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: s1 }\nspec:\n` +
+        `  provider: p1\n  connection: { transport: sim }\n  interfaces:\n` +
+        `    - name: eth2\n      type: physical\n      segment: private\n` +
+        `      addresses: [198.51.100.11/${prefix}]\n` +
+        `      routes: [{ to: 203.0.113.0/24, via: 198.51.100.1 }]\n`,
     });
     const s1 = observedNode('s1', {
       links: ['eth2'],
@@ -385,34 +404,42 @@ describe('rollout groups and IPsec order', () => {
     );
   });
 
-  it('a switchover brings the IPsec policy to the new node before the address, in a later wave than the removal (TR002)', () => {
-    const files = {
-      ...env('s2'),
-      'p.yaml': `apiVersion: tandem/v1\nkind: IPsecPolicy\nmetadata: { name: db-out }\nspec:\n  selector: { source: 192.0.2.50/32, destination: 198.51.100.0/24 }\n  directions: [out]\n  action: protect\n  protocol: esp\n  mode: transport\n  appliesTo: { relocatableAddress: db }\n  keys: { env: DB_KEY }\n`,
-    };
-    const policy = {
-      op: 'xfrm-policy-update' as const,
-      policy: {
-        selector: { src: '192.0.2.50/32', dst: '198.51.100.0/24' },
-        dir: 'out' as const,
-        action: 'allow' as const,
-        priority: 0,
-        templates: [{ proto: 'esp' as const, mode: 'transport' as const, level: 'required' as const }],
-      },
-    };
-    const s1 = observedNode('s1', {
-      links: ['eth0'],
-      addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] },
-      owned: ['addr:192.0.2.50'],
-      ops: [policy],
-    });
-    const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
-    const plan = planFor(files, observations(s1, s2));
-    assert.deepEqual(plan.refusals, []);
-    assert.deepEqual(stepLines(plan), [
-      '1:s1:delete address 192.0.2.50/24 on eth0 (relocatable db)',
-      '2:s2:create ipsec policy out 192.0.2.50/32 -> 198.51.100.0/24 (db-out)',
-      '2:s2:create address 192.0.2.50/24 on eth0 (relocatable db)',
-    ]);
-  });
+  it(
+    'a switchover brings the IPsec policy to the new node before the address, ' +
+      'in a later wave than the removal (TR002)',
+    () => {
+      const files = {
+        ...env('s2'),
+        'p.yaml':
+          `apiVersion: tandem/v1\nkind: IPsecPolicy\nmetadata: { name: db-out }\nspec:\n` +
+          `  selector: { source: 192.0.2.50/32, destination: 198.51.100.0/24 }\n` +
+          `  directions: [out]\n  action: protect\n  protocol: esp\n  mode: transport\n` +
+          `  appliesTo: { relocatableAddress: db }\n  keys: { env: DB_KEY }\n`,
+      };
+      const policy = {
+        op: 'xfrm-policy-update' as const,
+        policy: {
+          selector: { src: '192.0.2.50/32', dst: '198.51.100.0/24' },
+          dir: 'out' as const,
+          action: 'allow' as const,
+          priority: 0,
+          templates: [{ proto: 'esp' as const, mode: 'transport' as const, level: 'required' as const }],
+        },
+      };
+      const s1 = observedNode('s1', {
+        links: ['eth0'],
+        addresses: { eth0: ['192.0.2.11/24', '192.0.2.50/24'] },
+        owned: ['addr:192.0.2.50'],
+        ops: [policy],
+      });
+      const s2 = observedNode('s2', { links: ['eth0'], addresses: { eth0: ['192.0.2.12/24'] } });
+      const plan = planFor(files, observations(s1, s2));
+      assert.deepEqual(plan.refusals, []);
+      assert.deepEqual(stepLines(plan), [
+        '1:s1:delete address 192.0.2.50/24 on eth0 (relocatable db)',
+        '2:s2:create ipsec policy out 192.0.2.50/32 -> 198.51.100.0/24 (db-out)',
+        '2:s2:create address 192.0.2.50/24 on eth0 (relocatable db)',
+      ]);
+    },
+  );
 });

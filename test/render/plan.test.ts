@@ -81,10 +81,12 @@ describe('topology diagram', () => {
       'c.yaml': CLUSTER,
       'n.yaml': [
         nodeDoc('n1', [
-          '{ name: eth0.100, type: physical, segment: public, addresses: [192.0.2.11/24], failover: { node: n2, interface: eth0.100 } }',
+          '{ name: eth0.100, type: physical, segment: public, addresses: [192.0.2.11/24], ' +
+            'failover: { node: n2, interface: eth0.100 } }',
         ]),
         nodeDoc('n2', [
-          '{ name: eth0.100, type: physical, segment: public, addresses: [192.0.2.12/24], failover: { node: n1, interface: eth0.100 } }',
+          '{ name: eth0.100, type: physical, segment: public, addresses: [192.0.2.12/24], ' +
+            'failover: { node: n1, interface: eth0.100 } }',
         ]),
       ].join('---\n'),
     });

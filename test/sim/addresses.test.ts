@@ -5,25 +5,28 @@ import { addrs, fails, nodeWith, physical, routes, run } from './helpers.js';
 const base = () => nodeWith([physical('eth0'), physical('eth1')]);
 
 describe('sim kernel: addresses', () => {
-  it('the first address of a subnet is primary, the next ones secondary; other prefixes are their own primaries', () => {
-    const s = run(base(), [
-      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' },
-      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.12/24', label: 'eth0:db' },
-      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.14/25' },
-      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.13/24' },
-    ]);
-    // Kernel order: primaries first (in insertion order), secondaries after.
-    assert.deepEqual(addrs(s, 'eth0'), [
-      'eth0 192.0.2.11/24',
-      'eth0 192.0.2.14/25',
-      'eth0 192.0.2.12/24 secondary eth0:db',
-      'eth0 192.0.2.13/24 secondary',
-    ]);
-    assert.deepEqual(routes(s), [
-      '192.0.2.0/25 dev eth0 proto kernel scope link src 192.0.2.14 metric 0',
-      '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
-    ]);
-  });
+  it(
+    'the first address of a subnet is primary, the next ones secondary; ' + 'other prefixes are their own primaries',
+    () => {
+      const s = run(base(), [
+        { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' },
+        { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.12/24', label: 'eth0:db' },
+        { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.14/25' },
+        { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.13/24' },
+      ]);
+      // Kernel order: primaries first (in insertion order), secondaries after.
+      assert.deepEqual(addrs(s, 'eth0'), [
+        'eth0 192.0.2.11/24',
+        'eth0 192.0.2.14/25',
+        'eth0 192.0.2.12/24 secondary eth0:db',
+        'eth0 192.0.2.13/24 secondary',
+      ]);
+      assert.deepEqual(routes(s), [
+        '192.0.2.0/25 dev eth0 proto kernel scope link src 192.0.2.14 metric 0',
+        '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
+      ]);
+    },
+  );
 
   it('adding an existing address fails with EEXIST; the same IPv4 address with another prefix is a new address', () => {
     const s = run(base(), [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' }]);
@@ -141,20 +144,23 @@ describe('sim kernel: addresses', () => {
     ]);
   });
 
-  it('a /32 address has no connected route; IPv6 /64 gets one with metric 256, shared by addresses of the prefix', () => {
-    const s = run(base(), [
-      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/32' },
-      { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/64' },
-      { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::2/64' },
-    ]);
-    assert.deepEqual(routes(s), ['2001:db8::/64 dev eth0 proto kernel metric 256']);
-    // Newest IPv6 address first, as the kernel lists them.
-    assert.deepEqual(addrs(s, 'eth0'), ['eth0 192.0.2.11/32', 'eth0 2001:db8::2/64', 'eth0 2001:db8::1/64']);
-    const t = run(s, [{ op: 'addr-del', iface: 'eth0', cidr: '2001:db8::1/64' }]);
-    assert.equal(t.routes.length, 1, 'route stays while 2001:db8::2 remains');
-    const u = run(t, [{ op: 'addr-del', iface: 'eth0', cidr: '2001:db8::2/64' }]);
-    assert.deepEqual(u.routes, []);
-  });
+  it(
+    'a /32 address has no connected route; IPv6 /64 gets one with metric 256, ' + 'shared by addresses of the prefix',
+    () => {
+      const s = run(base(), [
+        { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/32' },
+        { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/64' },
+        { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::2/64' },
+      ]);
+      assert.deepEqual(routes(s), ['2001:db8::/64 dev eth0 proto kernel metric 256']);
+      // Newest IPv6 address first, as the kernel lists them.
+      assert.deepEqual(addrs(s, 'eth0'), ['eth0 192.0.2.11/32', 'eth0 2001:db8::2/64', 'eth0 2001:db8::1/64']);
+      const t = run(s, [{ op: 'addr-del', iface: 'eth0', cidr: '2001:db8::1/64' }]);
+      assert.equal(t.routes.length, 1, 'route stays while 2001:db8::2 remains');
+      const u = run(t, [{ op: 'addr-del', iface: 'eth0', cidr: '2001:db8::2/64' }]);
+      assert.deepEqual(u.routes, []);
+    },
+  );
 
   it('IPv6 DAD completes at once, fails with dadfailed when the segment has the address, waits on a down link', () => {
     const s = run(base(), [{ op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/64' }]);
@@ -186,26 +192,30 @@ describe('sim kernel: addresses', () => {
     assert.equal(s.routes.length, 2);
   });
 
-  it('routes preferring a deleted address go with it; the last IPv4 address of a link takes every IPv4 route of the link', () => {
-    const s = run(base(), [
-      { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' },
-      { op: 'addr-add', iface: 'eth0', cidr: '198.51.100.11/24' },
-      { op: 'route-replace', to: 'default', via: '192.0.2.1', dev: 'eth0' },
-      { op: 'route-replace', to: '203.0.113.0/24', dev: 'eth0', src: '198.51.100.11' },
-    ]);
-    const a = run(s, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }]);
-    // The gateway is no longer on-link, but the kernel keeps the route.
-    assert.deepEqual(routes(a), [
-      'default via 192.0.2.1 dev eth0 proto boot metric 0',
-      '198.51.100.0/24 dev eth0 proto kernel scope link src 198.51.100.11 metric 0',
-      '203.0.113.0/24 dev eth0 proto boot scope link src 198.51.100.11 metric 0',
-    ]);
-    const b = run(s, [{ op: 'addr-del', iface: 'eth0', cidr: '198.51.100.11/24' }]);
-    assert.deepEqual(routes(b), [
-      'default via 192.0.2.1 dev eth0 proto boot metric 0',
-      '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
-    ]);
-    const c = run(b, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }]);
-    assert.deepEqual(c.routes, []);
-  });
+  it(
+    'routes preferring a deleted address go with it; ' +
+      'the last IPv4 address of a link takes every IPv4 route of the link',
+    () => {
+      const s = run(base(), [
+        { op: 'addr-add', iface: 'eth0', cidr: '192.0.2.11/24' },
+        { op: 'addr-add', iface: 'eth0', cidr: '198.51.100.11/24' },
+        { op: 'route-replace', to: 'default', via: '192.0.2.1', dev: 'eth0' },
+        { op: 'route-replace', to: '203.0.113.0/24', dev: 'eth0', src: '198.51.100.11' },
+      ]);
+      const a = run(s, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }]);
+      // The gateway is no longer on-link, but the kernel keeps the route.
+      assert.deepEqual(routes(a), [
+        'default via 192.0.2.1 dev eth0 proto boot metric 0',
+        '198.51.100.0/24 dev eth0 proto kernel scope link src 198.51.100.11 metric 0',
+        '203.0.113.0/24 dev eth0 proto boot scope link src 198.51.100.11 metric 0',
+      ]);
+      const b = run(s, [{ op: 'addr-del', iface: 'eth0', cidr: '198.51.100.11/24' }]);
+      assert.deepEqual(routes(b), [
+        'default via 192.0.2.1 dev eth0 proto boot metric 0',
+        '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
+      ]);
+      const c = run(b, [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.11/24' }]);
+      assert.deepEqual(c.routes, []);
+    },
+  );
 });

@@ -21,28 +21,31 @@ describe('sim kernel: links', () => {
     });
   });
 
-  it('down flushes the link routes, IPv6 addresses and neighbours; up brings back only the IPv4 connected routes', () => {
-    const down = run(configured(), [{ op: 'link-set', iface: 'eth0', up: false }]);
-    const eth0 = down.links.find((l) => l.name === 'eth0')!;
-    assert.equal(eth0.adminUp, false);
-    assert.equal(eth0.operState, 'DOWN');
-    assert.deepEqual(addrs(down, 'eth0'), ['eth0 192.0.2.11/24']);
-    assert.deepEqual(routes(down), [
-      '198.51.100.0/24 dev eth1 proto kernel scope link src 198.51.100.11 metric 0',
-      '203.0.113.0/24 via 198.51.100.1 dev eth1 proto boot metric 0',
-    ]);
-    assert.deepEqual(
-      down.neighbors.map((n) => n.address),
-      ['198.51.100.1'],
-    );
-    const up = run(down, [{ op: 'link-set', iface: 'eth0', up: true }]);
-    assert.deepEqual(routes(up), [
-      '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
-      '198.51.100.0/24 dev eth1 proto kernel scope link src 198.51.100.11 metric 0',
-      '203.0.113.0/24 via 198.51.100.1 dev eth1 proto boot metric 0',
-    ]);
-    assert.equal(up.links.find((l) => l.name === 'eth0')!.operState, 'UP');
-  });
+  it(
+    'down flushes the link routes, IPv6 addresses and neighbours; ' + 'up brings back only the IPv4 connected routes',
+    () => {
+      const down = run(configured(), [{ op: 'link-set', iface: 'eth0', up: false }]);
+      const eth0 = down.links.find((l) => l.name === 'eth0')!;
+      assert.equal(eth0.adminUp, false);
+      assert.equal(eth0.operState, 'DOWN');
+      assert.deepEqual(addrs(down, 'eth0'), ['eth0 192.0.2.11/24']);
+      assert.deepEqual(routes(down), [
+        '198.51.100.0/24 dev eth1 proto kernel scope link src 198.51.100.11 metric 0',
+        '203.0.113.0/24 via 198.51.100.1 dev eth1 proto boot metric 0',
+      ]);
+      assert.deepEqual(
+        down.neighbors.map((n) => n.address),
+        ['198.51.100.1'],
+      );
+      const up = run(down, [{ op: 'link-set', iface: 'eth0', up: true }]);
+      assert.deepEqual(routes(up), [
+        '192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0',
+        '198.51.100.0/24 dev eth1 proto kernel scope link src 198.51.100.11 metric 0',
+        '203.0.113.0/24 via 198.51.100.1 dev eth1 proto boot metric 0',
+      ]);
+      assert.equal(up.links.find((l) => l.name === 'eth0')!.operState, 'UP');
+    },
+  );
 
   it('keep_addr_on_down keeps IPv6 addresses, tentative until the link is up again', () => {
     const s = run(configured(), [

@@ -95,17 +95,20 @@ describe('address rules', () => {
     assert.match(one(v6, 'ADDR003').summary, /address 2001:db8:1::a is already assigned to Node\/n2 interface eth0/);
   });
 
-  it("ADDR003 passes a management address that is also the node's own interface address, and node-local addresses", () => {
-    const lo = '{ name: lo, type: loopback, addresses: [127.0.0.1/8, 192.0.2.100/32] }';
-    none(
-      {
-        'c.yaml': CLUSTER,
-        'n1.yaml': node('n1', [lo, eth('eth0', '192.0.2.11/24, "fe80::1/64"')], '192.0.2.11/24'),
-        'n2.yaml': node('n2', [lo, eth('eth0', '192.0.2.12/24, "fe80::1/64"')], '192.0.2.12/24'),
-      },
-      'ADDR003',
-    );
-  });
+  it(
+    "ADDR003 passes a management address that is also the node's own interface address, " + 'and node-local addresses',
+    () => {
+      const lo = '{ name: lo, type: loopback, addresses: [127.0.0.1/8, 192.0.2.100/32] }';
+      none(
+        {
+          'c.yaml': CLUSTER,
+          'n1.yaml': node('n1', [lo, eth('eth0', '192.0.2.11/24, "fe80::1/64"')], '192.0.2.11/24'),
+          'n2.yaml': node('n2', [lo, eth('eth0', '192.0.2.12/24, "fe80::1/64"')], '192.0.2.12/24'),
+        },
+        'ADDR003',
+      );
+    },
+  );
 
   it('ADDR004 rejects a relocatable address in the management subnet of a node it is placed on', () => {
     const files = {

@@ -7,7 +7,8 @@ const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
 const eth = (name: string, extra = '') => `{ name: ${name}, type: physical, segment: public${extra} }`;
 const bond = (name: string, slaves: string, extra = '') =>
-  `{ name: ${name}, type: bond, segment: public, addresses: [192.0.2.10/24], bond: { mode: active-backup, slaves: [${slaves}] }${extra} }`;
+  `{ name: ${name}, type: bond, segment: public, addresses: [192.0.2.10/24], ` +
+  `bond: { mode: active-backup, slaves: [${slaves}] }${extra} }`;
 
 /** Asserts the finding's source is at `needle` in n1.yaml, and its first related place at `related`. */
 function expectAt(d: Diagnostic, files: Files, needle: string, related?: string) {

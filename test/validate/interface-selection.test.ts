@@ -18,7 +18,10 @@ spec:
 ${placements
   .map((p, i) => {
     const [n, iface, backup] = p.split(' ');
-    return `    - { node: ${n}, interface: ${iface}, priority: ${i + 1}${backup ? `, backupInterface: ${backup}` : ''} }\n`;
+    return (
+      `    - { node: ${n}, interface: ${iface}, priority: ` +
+      `${i + 1}${backup ? `, backupInterface: ${backup}` : ''} }\n`
+    );
   })
   .join('')}`;
 
@@ -44,7 +47,8 @@ describe('interface selection rules', () => {
     assert.equal(d.severity, 'error');
     assert.equal(
       d.summary,
-      'RelocatableAddress/db: placement on Node/n1 uses interface eth1, but 192.0.2.0/24 is on interface eth0 there (192.0.2.11/24)',
+      'RelocatableAddress/db: placement on Node/n1 uses interface eth1, but ' +
+        '192.0.2.0/24 is on interface eth0 there (192.0.2.11/24)',
     );
     assert.deepEqual(d.objects, ['RelocatableAddress/db', 'Node/n1', 'n1/eth1', 'n1/eth0']);
     expectAt(d, files, 'a.yaml', 'node: n1', ['n1.yaml', '192.0.2.11/24']);
@@ -89,7 +93,8 @@ describe('interface selection rules', () => {
     const d = one(files, 'SEL002');
     assert.equal(
       d.summary,
-      'Node/n1: interface eth0 carries 192.0.2.50/26 (RelocatableAddress/db) and 192.0.2.11/24 on one subnet with different prefix lengths',
+      'Node/n1: interface eth0 carries 192.0.2.50/26 (RelocatableAddress/db) and ' +
+        '192.0.2.11/24 on one subnet with different prefix lengths',
     );
     assert.deepEqual(d.objects, ['Node/n1', 'n1/eth0', 'RelocatableAddress/db']);
     expectAt(d, files, 'a.yaml', 'address:', ['n1.yaml', '192.0.2.11/24']);
@@ -258,26 +263,32 @@ describe('interface selection rules', () => {
     assert.equal(d.severity, 'error');
     assert.equal(
       d.summary,
-      'RelocatableAddress/b: placement on Node/n1 uses interface eth1, but RelocatableAddress/a of the same subnet uses eth0 there',
+      'RelocatableAddress/b: placement on Node/n1 uses interface eth1, but ' +
+        'RelocatableAddress/a of the same subnet uses eth0 there',
     );
     assert.deepEqual(d.objects, ['RelocatableAddress/b', 'RelocatableAddress/a', 'Node/n1', 'n1/eth1', 'n1/eth0']);
     expectAt(d, files, 'a.yaml', 'node: n1, interface: eth1', ['a.yaml', 'node: n1, interface: eth0']);
   });
 
-  it('SEL007 passes addresses of one subnet on one interface, and leaves subnets with a static address to SEL001', () => {
-    none(
-      {
+  it(
+    'SEL007 passes addresses of one subnet on one interface, ' + 'and leaves subnets with a static address to SEL001',
+    () => {
+      none(
+        {
+          ...BASE,
+          'a.yaml':
+            reloc('a', '203.0.113.10/24', ['n1 eth0']) +
+            '---\n' +
+            reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth0']),
+        },
+        'SEL007',
+      );
+      const files = {
         ...BASE,
-        'a.yaml':
-          reloc('a', '203.0.113.10/24', ['n1 eth0']) + '---\n' + reloc('b', '203.0.113.20/24', ['n2 eth0', 'n1 eth0']),
-      },
-      'SEL007',
-    );
-    const files = {
-      ...BASE,
-      'a.yaml': reloc('a', '192.0.2.50/24', ['n1 eth0']) + '---\n' + reloc('b', '192.0.2.60/24', ['n1 eth1']),
-    };
-    none(files, 'SEL007');
-    assert.equal(findings(files, 'SEL001').length, 1);
-  });
+        'a.yaml': reloc('a', '192.0.2.50/24', ['n1 eth0']) + '---\n' + reloc('b', '192.0.2.60/24', ['n1 eth1']),
+      };
+      none(files, 'SEL007');
+      assert.equal(findings(files, 'SEL001').length, 1);
+    },
+  );
 });

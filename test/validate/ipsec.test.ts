@@ -12,6 +12,7 @@ import {
   validateTexts,
   nodeDoc,
 } from '../helpers/env.js';
+import { joinRegExp } from '../helpers/regex.js';
 
 const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
@@ -19,11 +20,13 @@ const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 const BASE = {
   'c.yaml': CLUSTER,
   'n1.yaml': node('n1', [
-    '{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24], failover: { node: n2, interface: eth0 } }',
+    '{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24], ' +
+      'failover: { node: n2, interface: eth0 } }',
     '{ name: eth1, type: physical, segment: private, addresses: [198.51.100.11/24] }',
   ]),
   'n2.yaml': node('n2', [
-    '{ name: eth0, type: physical, segment: public, addresses: [192.0.2.12/24], failover: { node: n1, interface: eth0 } }',
+    '{ name: eth0, type: physical, segment: public, addresses: [192.0.2.12/24], ' +
+      'failover: { node: n1, interface: eth0 } }',
     '{ name: eth1, type: physical, segment: private, addresses: [198.51.100.12/24] }',
   ]),
   'n3.yaml': node('n3', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.13/24] }']),
@@ -169,35 +172,42 @@ describe('IPsec rules', () => {
     );
     assert.equal(
       d.summary,
-      'Node/n1: eth0 address 192.0.2.11 can fail over between n1 and n2, but IPsecPolicy/pair covers it only on n1 (nothing identical on n2)',
+      'Node/n1: eth0 address 192.0.2.11 can fail over between n1 and n2, but ' +
+        'IPsecPolicy/pair covers it only on n1 (nothing identical on n2)',
     );
     assert.deepEqual(d.objects, ['Node/n1', 'IPsecPolicy/pair', 'Node/n1', 'Node/n2']);
     expectAt(d, 'n1.yaml', 8);
     assert.equal(d.related?.[0].source.file, 'env/p.yaml');
   });
 
-  it('IPSEC004 rejects a policy missing on a placement of a relocatable address, and names both when they differ', () => {
-    const d = one({ 'p.yaml': policy('pkg', { appliesTo: '{ nodes: [n2] }' }) }, 'IPSEC004');
-    assert.match(
-      d.summary,
-      /RelocatableAddress\/pkg: 198\.51\.100\.50 may live on n1, n2, but IPsecPolicy\/pkg covers it only on n2 \(nothing identical on n1\)/,
-    );
-    expectAt(d, 'pkg.yaml', 5);
-    const differ = findingsOf(
-      run({
-        'p.yaml': policy('pkg1', { appliesTo: '{ nodes: [n1] }' }),
-        'q.yaml': policy('pkg2', { appliesTo: '{ nodes: [n2] }', protocol: 'ah' }),
-      }),
-      'IPSEC004',
-    );
-    assert.deepEqual(
-      differ.map((x) => x.summary.replace(/.*but /, '')),
-      [
-        'IPsecPolicy/pkg1 covers it only on n1 (nothing identical on n2)',
-        'IPsecPolicy/pkg2 covers it only on n2 (nothing identical on n1)',
-      ],
-    );
-  });
+  it(
+    'IPSEC004 rejects a policy missing on a placement of a relocatable address, ' + 'and names both when they differ',
+    () => {
+      const d = one({ 'p.yaml': policy('pkg', { appliesTo: '{ nodes: [n2] }' }) }, 'IPSEC004');
+      assert.match(
+        d.summary,
+        joinRegExp(
+          /RelocatableAddress\/pkg: 198\.51\.100\.50 may live on n1, n2, /,
+          /but IPsecPolicy\/pkg covers it only on n2 \(nothing identical on n1\)/,
+        ),
+      );
+      expectAt(d, 'pkg.yaml', 5);
+      const differ = findingsOf(
+        run({
+          'p.yaml': policy('pkg1', { appliesTo: '{ nodes: [n1] }' }),
+          'q.yaml': policy('pkg2', { appliesTo: '{ nodes: [n2] }', protocol: 'ah' }),
+        }),
+        'IPSEC004',
+      );
+      assert.deepEqual(
+        differ.map((x) => x.summary.replace(/.*but /, '')),
+        [
+          'IPsecPolicy/pkg1 covers it only on n1 (nothing identical on n2)',
+          'IPsecPolicy/pkg2 covers it only on n2 (nothing identical on n1)',
+        ],
+      );
+    },
+  );
 
   it('IPSEC004 accepts identical policies written once per node', () => {
     const r = run({
@@ -229,7 +239,8 @@ describe('IPsec rules', () => {
     );
     assert.equal(
       d.summary,
-      'IPsecPolicy/narrow (protect esp transport level required) never applies: IPsecPolicy/wide (block, priority 10 before 20) matches all its traffic',
+      'IPsecPolicy/narrow (protect esp transport level required) never applies: ' +
+        'IPsecPolicy/wide (block, priority 10 before 20) matches all its traffic',
     );
     assert.deepEqual(d.objects, ['IPsecPolicy/narrow', 'IPsecPolicy/wide']);
     expectAt(d, 'q.yaml', 5);
@@ -257,7 +268,10 @@ describe('IPsec rules', () => {
     const d = one({ 'p.yaml': policy('wide', WIDE), 'q.yaml': policy('narrow', NARROW) }, 'IPSEC006');
     assert.match(
       d.summary,
-      /IPsecPolicy\/narrow is redundant: IPsecPolicy\/wide \(priority 10 before 20\) matches all its traffic with the same action/,
+      joinRegExp(
+        /IPsecPolicy\/narrow is redundant: IPsecPolicy\/wide \(priority 10 before 20\) /,
+        /matches all its traffic with the same action/,
+      ),
     );
     expectAt(d, 'q.yaml', 5, 'warning');
     const r = run({
@@ -342,7 +356,9 @@ spec:
     const files = {
       'c.yaml': CLUSTER,
       'n.yaml': nodeDoc('n1', ['{ name: eth0, type: physical, segment: public, addresses: [192.0.2.11/24] }']),
-      'p.yaml': `${policy('a-allow', 'allow', 100)}---\n${policy('b-block', 'block', 100).replace('192.0.2.50/32', '192.0.2.51/32')}`,
+      'p.yaml':
+        `${policy('a-allow', 'allow', 100)}---\n` +
+        `${policy('b-block', 'block', 100).replace('192.0.2.50/32', '192.0.2.51/32')}`,
     };
     assert.deepEqual(findingsOf(validateTexts(files), 'IPSEC010'), []);
   });

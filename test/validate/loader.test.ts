@@ -151,7 +151,9 @@ spec:
 
   it('reports a repeated key as YAML002 at the second occurrence', async () => {
     const text =
-      'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: n1 }\nspec:\n  provider: p1\n  connection: { transport: sim }\n  provider: p2\n  interfaces: []\n';
+      'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: n1 }\nspec:\n' +
+      '  provider: p1\n  connection: { transport: sim }\n  provider: p2\n' +
+      '  interfaces: []\n';
     const dir = await envDir('dupkey', { 'cluster.yaml': CLUSTER, 'nodes.yaml': text });
     const result = await validateEnvironment(dir);
     const [d] = result.diagnostics.filter((x) => x.ruleId === 'YAML002');

@@ -184,7 +184,8 @@ describe('relocatable address rules', () => {
     );
     assert.equal(
       other.summary,
-      'RelocatableAddress/db: primary interface server1/eth0 is on segment public, but backup interface server1/eth2 is on segment private',
+      'RelocatableAddress/db: primary interface server1/eth0 is on segment public, but ' +
+        'backup interface server1/eth2 is on segment private',
     );
     assert.deepEqual(other.objects, ['RelocatableAddress/db', 'server1/eth0', 'server1/eth2']);
     assert.equal(other.related?.[1].source.line, 11);

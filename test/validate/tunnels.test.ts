@@ -6,9 +6,11 @@ const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
 
 /** eth0 with one address, failing over to `fo` ("node/iface") when given. */
 const eth0 = (address: string, fo?: string) =>
-  `{ name: eth0, type: physical, segment: public, addresses: [${address}]${fo ? `, failover: { node: ${fo.split('/')[0]}, interface: ${fo.split('/')[1]} }` : ''} }`;
+  `{ name: eth0, type: physical, segment: public, addresses: [${address}]` +
+  `${fo ? `, failover: { node: ${fo.split('/')[0]}, interface: ${fo.split('/')[1]} }` : ''} }`;
 const tunnel = (name: string, local: string, extra = '', mode = 'sit', remote = '203.0.113.9') =>
-  `{ name: ${name}, type: tunnel, addresses: ["2001:db8:2::1/64"], tunnel: { mode: ${mode}, local: "${local}", remote: "${remote}" }${extra} }`;
+  `{ name: ${name}, type: tunnel, addresses: ["2001:db8:2::1/64"], ` +
+  `tunnel: { mode: ${mode}, local: "${local}", remote: "${remote}" }${extra} }`;
 
 // A failover pair n1/eth0 <-> n2/eth0, each node with a differently named tunnel.
 const GOOD: Files = {
@@ -30,7 +32,8 @@ describe('tunnel rules', () => {
     const files = {
       ...GOOD,
       'n1.yaml': node('n1', [
-        '{ name: eth0, type: physical, addresses: [192.0.2.11/24], tunnel: { mode: sit, local: 192.0.2.11, remote: 203.0.113.9 } }',
+        '{ name: eth0, type: physical, addresses: [192.0.2.11/24], ' +
+          'tunnel: { mode: sit, local: 192.0.2.11, remote: 203.0.113.9 } }',
         '{ name: tun1, type: tunnel }',
       ]),
     };
@@ -57,7 +60,8 @@ describe('tunnel rules', () => {
       ...GOOD,
       'n1.yaml': node('n1', [
         eth0('192.0.2.11/24'),
-        `{ name: tun1, type: tunnel, addresses: ["2001:db8:2::1/64"], tunnel: { mode: ip6tnl, local: "2001:db8:2::1", remote: "2001:db8:3::1" } }`,
+        `{ name: tun1, type: tunnel, addresses: ["2001:db8:2::1/64"], ` +
+          `tunnel: { mode: ip6tnl, local: "2001:db8:2::1", remote: "2001:db8:3::1" } }`,
       ]),
     };
     assert.equal(findings(self, 'TUN002').length, 1);
@@ -97,22 +101,25 @@ describe('tunnel rules', () => {
     expectAt(d, files, 'n1.yaml', 'name: tun1', ['n2.yaml', 'name: tun1']);
   });
 
-  it('TUN004 also rejects a non-tunnel interface of that name on the failover node, and passes without failover', () => {
-    const clash = {
-      ...GOOD,
-      'n2.yaml': node('n2', [eth0('192.0.2.12/24', 'n1/eth0'), '{ name: tun1, type: physical }']),
-    };
-    assert.equal(
-      one(clash, 'TUN004').summary,
-      'Node/n1: tunnel tun1 follows eth0 to Node/n2, which already has an interface tun1',
-    );
-    const noFailover = {
-      'c.yaml': CLUSTER,
-      'n1.yaml': node('n1', [eth0('192.0.2.11/24'), tunnel('tun1', '192.0.2.11')]),
-      'n2.yaml': node('n2', [eth0('192.0.2.12/24'), tunnel('tun1', '192.0.2.12')]),
-    };
-    assert.deepEqual(findings(noFailover, 'TUN004'), []);
-  });
+  it(
+    'TUN004 also rejects a non-tunnel interface of that name on the failover node, ' + 'and passes without failover',
+    () => {
+      const clash = {
+        ...GOOD,
+        'n2.yaml': node('n2', [eth0('192.0.2.12/24', 'n1/eth0'), '{ name: tun1, type: physical }']),
+      };
+      assert.equal(
+        one(clash, 'TUN004').summary,
+        'Node/n1: tunnel tun1 follows eth0 to Node/n2, which already has an interface tun1',
+      );
+      const noFailover = {
+        'c.yaml': CLUSTER,
+        'n1.yaml': node('n1', [eth0('192.0.2.11/24'), tunnel('tun1', '192.0.2.11')]),
+        'n2.yaml': node('n2', [eth0('192.0.2.12/24'), tunnel('tun1', '192.0.2.12')]),
+      };
+      assert.deepEqual(findings(noFailover, 'TUN004'), []);
+    },
+  );
 
   it('TUN005 rejects endpoints of the wrong family for the mode', () => {
     const files = {
