@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { AuditEvent } from '../../src/apply/audit.js';
 import { applyPlan, type ApplyInput } from '../../src/apply/index.js';
 import { acquireLock, locksDir, releaseLock } from '../../src/apply/lock.js';
 import { compareStates } from '../../src/apply/verify.js';
@@ -63,70 +64,73 @@ async function simFiles(t: TempEnv): Promise<Record<string, string>> {
 }
 
 describe('apply on sim nodes', () => {
-  it('converges the demo, switches databaseip over to server2, and then has nothing to do and writes nothing', async () => {
-    const t = await copyEnvironment(DEMO);
-    const first = await planOf(t);
-    const r1 = await apply(t, first.plan);
-    assert.equal(r1.outcome, 'applied', r1.message);
-    assert.ok(r1.writes.batches > 0 && r1.writes.inventories > 0);
-    assert.deepEqual(addressesOf(await state(t, 'server1')), [
-      '192.0.2.11/24',
-      '192.0.2.50/24 eth0:db',
-      '192.0.2.61/24',
-    ]);
+  it(
+    'converges the demo, switches databaseip over to server2, ' + 'and then has nothing to do and writes nothing',
+    async () => {
+      const t = await copyEnvironment(DEMO);
+      const first = await planOf(t);
+      const r1 = await apply(t, first.plan);
+      assert.equal(r1.outcome, 'applied', r1.message);
+      assert.ok(r1.writes.batches > 0 && r1.writes.inventories > 0);
+      assert.deepEqual(addressesOf(await state(t, 'server1')), [
+        '192.0.2.11/24',
+        '192.0.2.50/24 eth0:db',
+        '192.0.2.61/24',
+      ]);
 
-    await editFile(
-      join(t.dir, 'addresses.yaml'),
-      'address: 192.0.2.50/24\n  active: server1',
-      'address: 192.0.2.50/24\n  active: server2',
-    );
-    const events: string[] = [];
-    const switchover = await planOf(t);
-    const steps = switchover.plan.waves.map((w) => w.steps.map((s) => `${w.index}:${s.node}:${s.description}`));
-    assert.deepEqual(steps, [
-      ['1:server1:delete address 192.0.2.50/24 on eth0:db (relocatable databaseip)'],
-      ['2:server2:create address 192.0.2.50/24 on eth0:db (relocatable databaseip)'],
-    ]);
-    const r2 = await apply(t, switchover.plan, {
-      onEvent: (e) => events.push(`${e.event}${e.node ? ` ${e.node}` : ''}${e.wave ? ` w${e.wave}` : ''}`),
-    });
-    assert.equal(r2.outcome, 'applied', r2.message);
-    assert.equal(r2.wavesApplied, 2);
-    const s1 = await state(t, 'server1');
-    const s2 = await state(t, 'server2');
-    assert.deepEqual(addressesOf(s1), ['192.0.2.11/24', '192.0.2.61/24']);
-    assert.deepEqual(addressesOf(s2), ['192.0.2.12/24', '192.0.2.50/24 eth0:db', '192.0.2.62/24']);
-    assert.ok(s2.inventory.owned.includes('addr:192.0.2.50'), 'the new holder owns the address');
-    assert.ok(!s1.inventory.owned.includes('addr:192.0.2.50'), 'the old holder no longer does');
-    assert.equal(s2.inventory.lastApply?.planId, switchover.plan.id);
-    // The removal on server1 is verified and recorded before server2 is touched.
-    const order = events.filter((e) => /^(batch|verify|inventory|check)/.test(e));
-    assert.ok(
-      order.indexOf('inventory server1 w1') < order.findIndex((e) => e.startsWith('check server2')),
-      order.join(', '),
-    );
-    assert.ok(events.includes('unlock server1') && events.includes('unlock server2'));
-    assert.deepEqual(await readdir(locksDir({ env: t.env, cwd: t.root })), [], 'locks released');
+      await editFile(
+        join(t.dir, 'addresses.yaml'),
+        'address: 192.0.2.50/24\n  active: server1',
+        'address: 192.0.2.50/24\n  active: server2',
+      );
+      const events: string[] = [];
+      const switchover = await planOf(t);
+      const steps = switchover.plan.waves.map((w) => w.steps.map((s) => `${w.index}:${s.node}:${s.description}`));
+      assert.deepEqual(steps, [
+        ['1:server1:delete address 192.0.2.50/24 on eth0:db (relocatable databaseip)'],
+        ['2:server2:create address 192.0.2.50/24 on eth0:db (relocatable databaseip)'],
+      ]);
+      const r2 = await apply(t, switchover.plan, {
+        onEvent: (e) => events.push(`${e.event}${e.node ? ` ${e.node}` : ''}${e.wave ? ` w${e.wave}` : ''}`),
+      });
+      assert.equal(r2.outcome, 'applied', r2.message);
+      assert.equal(r2.wavesApplied, 2);
+      const s1 = await state(t, 'server1');
+      const s2 = await state(t, 'server2');
+      assert.deepEqual(addressesOf(s1), ['192.0.2.11/24', '192.0.2.61/24']);
+      assert.deepEqual(addressesOf(s2), ['192.0.2.12/24', '192.0.2.50/24 eth0:db', '192.0.2.62/24']);
+      assert.ok(s2.inventory.owned.includes('addr:192.0.2.50'), 'the new holder owns the address');
+      assert.ok(!s1.inventory.owned.includes('addr:192.0.2.50'), 'the old holder no longer does');
+      assert.equal(s2.inventory.lastApply?.planId, switchover.plan.id);
+      // The removal on server1 is verified and recorded before server2 is touched.
+      const order = events.filter((e) => /^(batch|verify|inventory|check)/.test(e));
+      assert.ok(
+        order.indexOf('inventory server1 w1') < order.findIndex((e) => e.startsWith('check server2')),
+        order.join(', '),
+      );
+      assert.ok(events.includes('unlock server1') && events.includes('unlock server2'));
+      assert.deepEqual(await readdir(locksDir({ env: t.env, cwd: t.root })), [], 'locks released');
 
-    const before = await simFiles(t);
-    const again = await planOf(t);
-    assert.equal(again.plan.changes.length, 0);
-    const r3 = await apply(t, again.plan);
-    assert.equal(r3.outcome, 'nothing-to-do');
-    assert.deepEqual(r3.writes, { batches: 0, inventories: 0 });
-    assert.deepEqual(await simFiles(t), before, 'no sim state file was written');
+      const before = await simFiles(t);
+      const again = await planOf(t);
+      assert.equal(again.plan.changes.length, 0);
+      const r3 = await apply(t, again.plan);
+      assert.equal(r3.outcome, 'nothing-to-do');
+      assert.deepEqual(r3.writes, { batches: 0, inventories: 0 });
+      assert.deepEqual(await simFiles(t), before, 'no sim state file was written');
 
-    const audit = (await readFile(join(t.stateDir, 'audit.ndjson'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    assert.ok(
-      audit.some(
-        (e) => e.planId === switchover.plan.id && e.event === 'batch' && e.node === 'server2' && e.result === 'ok',
-      ),
-    );
-    assert.equal(audit.at(-1).event, 'apply-done');
-  });
+      const audit = (await readFile(join(t.stateDir, 'audit.ndjson'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as AuditEvent);
+      assert.ok(
+        audit.some(
+          (e) => e.planId === switchover.plan.id && e.event === 'batch' && e.node === 'server2' && e.result === 'ok',
+        ),
+      );
+      assert.equal(audit.at(-1)?.event, 'apply-done');
+    },
+  );
 
   it('rolls a wave back to the state before it when a step fails, and aborts the waves after it', async () => {
     const t = await copyEnvironment(DEMO);
@@ -141,10 +145,10 @@ describe('apply on sim nodes', () => {
     const r = await apply(t, plan);
     assert.equal(r.outcome, 'failed');
     assert.equal(r.failed?.step, last.id);
-    assert.match(r.failed!.error, /invalid gateway/i);
+    assert.match(r.failed.error, /invalid gateway/i);
     assert.deepEqual(r.rolledBack?.nodes, ['server1']);
     assert.deepEqual(r.rolledBack?.incomplete, []);
-    assert.ok(r.rolledBack!.steps.length >= 1, 'the steps applied before the failure are reported as undone');
+    assert.ok(r.rolledBack.steps.length >= 1, 'the steps applied before the failure are reported as undone');
     assert.deepEqual(
       r.aborted,
       plan.waves.slice(1).map((w) => w.index),
@@ -156,28 +160,32 @@ describe('apply on sim nodes', () => {
     assert.match(r.message, /rolled back server1 to the state before wave 1/);
   });
 
-  it('rolls a wave back when the node is not as the wave should have left it (verification), though every write was accepted', async () => {
-    const t = await copyEnvironment(DEMO);
-    const { plan } = await planOf(t);
-    const pre = await state(t, 'server1');
-    // A node that reports success but drops address labels: what it holds after the wave
-    // differs from what the wave should have produced.
-    const real = createSimWriter('server1', { envDir: t.dir, env: t.env, cwd: t.root });
-    const liar: WritableNode = Object.assign(Object.create(real) as SimWriter, {
-      apply: (ops: readonly KernelOp[]) =>
-        real.apply(
-          ops.map((op) =>
-            op.op === 'addr-add' && op.label ? { op: 'addr-add' as const, iface: op.iface, cidr: op.cidr } : op,
+  it(
+    'rolls a wave back when the node is not as the wave should have left it (verification), ' +
+      'though every write was accepted',
+    async () => {
+      const t = await copyEnvironment(DEMO);
+      const { plan } = await planOf(t);
+      const pre = await state(t, 'server1');
+      // A node that reports success but drops address labels: what it holds after the wave
+      // differs from what the wave should have produced.
+      const real = createSimWriter('server1', { envDir: t.dir, env: t.env, cwd: t.root });
+      const liar: WritableNode = Object.assign(Object.create(real) as SimWriter, {
+        apply: (ops: readonly KernelOp[]) =>
+          real.apply(
+            ops.map((op) =>
+              op.op === 'addr-add' && op.label ? { op: 'addr-add' as const, iface: op.iface, cidr: op.cidr } : op,
+            ),
           ),
-        ),
-    });
-    const r = await apply(t, plan, { writers: new Map([['server1', liar]]) });
-    assert.equal(r.outcome, 'failed', r.message);
-    assert.match(r.failed!.error, /verification failed: the node is not as the wave should have left it/);
-    assert.deepEqual(r.rolledBack?.nodes, ['server1']);
-    assert.deepEqual(compareStates(pre, await state(t, 'server1')), []);
-    assert.equal(r.wavesApplied, 0);
-  });
+      });
+      const r = await apply(t, plan, { writers: new Map([['server1', liar]]) });
+      assert.equal(r.outcome, 'failed', r.message);
+      assert.match(r.failed!.error, /verification failed: the node is not as the wave should have left it/);
+      assert.deepEqual(r.rolledBack?.nodes, ['server1']);
+      assert.deepEqual(compareStates(pre, await state(t, 'server1')), []);
+      assert.equal(r.wavesApplied, 0);
+    },
+  );
 
   it('puts a moving address back on the node it left when its arrival fails', async () => {
     const t = await copyEnvironment(DEMO);
@@ -238,7 +246,7 @@ describe('apply on sim nodes', () => {
     const r = await apply(t, plan);
     assert.equal(r.outcome, 'failed');
     assert.equal(r.failed?.step, step.id);
-    assert.match(r.failed!.error, /192\.0\.2\.12 is already in use .*server2\/eth0/);
+    assert.match(r.failed.error, /192\.0\.2\.12 is already in use .*server2\/eth0/);
     assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
     assert.deepEqual(r.rolledBack?.nodes, []);
   });

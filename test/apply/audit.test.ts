@@ -61,6 +61,6 @@ describe('audit log', () => {
     await a.flush();
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
     assert.equal(lines[0], '{"earlier":true}');
-    assert.equal(JSON.parse(lines[1]).event, 'nothing-to-do');
+    assert.equal((JSON.parse(lines[1]) as AuditEvent).event, 'nothing-to-do');
   });
 });

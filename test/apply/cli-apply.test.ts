@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import type { AuditEvent } from '../../src/apply/audit.js';
+import type { PlanDocument } from '../../src/plan/document.js';
 import { copyEnvironment, runCli } from './helpers.js';
 
 const DEMO = resolve('environments/demo');
@@ -39,9 +41,9 @@ describe('tandem apply', () => {
     const events = r.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as AuditEvent);
     assert.equal(events[0].event, 'apply-start');
-    assert.equal(events.at(-1).event, 'apply-done');
+    assert.equal(events.at(-1)?.event, 'apply-done');
     assert.ok(events.every((e) => typeof e.time === 'string' && typeof e.planId === 'string'));
     assert.ok(events.some((e) => e.event === 'batch' && e.node === 'server1'));
     assert.match(r.stderr, /applied 2 waves, 5 steps/);
@@ -50,7 +52,7 @@ describe('tandem apply', () => {
     const names = second.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l).event);
+      .map((l) => (JSON.parse(l) as AuditEvent).event);
     assert.deepEqual(names, ['apply-start', 'nothing-to-do', 'apply-done']);
   });
 
@@ -80,7 +82,7 @@ describe('tandem apply', () => {
     const t = await copyEnvironment(DEMO);
     const file = join(t.root, 'plan.json');
     await runCli(['plan', t.dir, '--out', file], t);
-    const plan = JSON.parse(await readFile(file, 'utf8'));
+    const plan = JSON.parse(await readFile(file, 'utf8')) as PlanDocument;
     plan.refusals.push({ ruleId: 'TR001', objects: ['192.0.2.50/24'], explanation: 'would be active on two nodes' });
     await writeFile(file, JSON.stringify(plan));
     const r = await runCli(['apply', '--plan', file, t.dir], t);
@@ -93,7 +95,7 @@ describe('tandem apply', () => {
     const t = await copyEnvironment(DEMO);
     const file = join(t.root, 'plan.json');
     await runCli(['plan', t.dir, '--out', file], t);
-    const plan = JSON.parse(await readFile(file, 'utf8'));
+    const plan = JSON.parse(await readFile(file, 'utf8')) as PlanDocument;
     plan.waves[0].steps[0].ops.push({ op: 'addr-del', iface: 'mgmt0', cidr: '203.0.113.11/24' });
     await writeFile(file, JSON.stringify(plan));
     const r = await runCli(['apply', '--plan', file, t.dir], t);

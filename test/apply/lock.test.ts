@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { acquireLock, locksDir, pidAlive, releaseLock } from '../../src/apply/lock.js';
+import { acquireLock, locksDir, pidAlive, releaseLock, type LockHolder } from '../../src/apply/lock.js';
 
 const dir = () => mkdtemp(join(tmpdir(), 'tandem-lock-'));
 
@@ -17,7 +17,7 @@ describe('per-node apply locks', () => {
     const d = await dir();
     const first = await acquireLock('server1', { dir: d, planId: 'aaaa', now: () => new Date('2026-01-01T00:00:00Z') });
     assert.ok(first.ok);
-    const file = JSON.parse(await readFile(join(d, 'server1.lock'), 'utf8'));
+    const file = JSON.parse(await readFile(join(d, 'server1.lock'), 'utf8')) as LockHolder;
     assert.deepEqual(file, {
       pid: process.pid,
       host: first.lock.holder.host,
@@ -42,7 +42,7 @@ describe('per-node apply locks', () => {
     const r = await acquireLock('server1', { dir: d, planId: 'live', host: 'here', alive: (pid) => pid !== dead.pid });
     assert.ok(r.ok);
     assert.deepEqual(r.tookOver, dead);
-    assert.equal(JSON.parse(await readFile(join(d, 'server1.lock'), 'utf8')).planId, 'live');
+    assert.equal((JSON.parse(await readFile(join(d, 'server1.lock'), 'utf8')) as LockHolder).planId, 'live');
     assert.deepEqual((await readdir(d)).sort(), ['server1.lock'], 'the stale lock moved aside is removed');
   });
 
@@ -77,7 +77,7 @@ describe('per-node apply locks', () => {
     assert.ok(r.ok);
     await writeFile(r.lock.path, JSON.stringify({ pid: 1, host: 'other', since: 'x', planId: 'q' }));
     await releaseLock(r.lock);
-    assert.equal(JSON.parse(await readFile(r.lock.path, 'utf8')).planId, 'q');
+    assert.equal((JSON.parse(await readFile(r.lock.path, 'utf8')) as LockHolder).planId, 'q');
   });
 
   it('knows a live pid from a dead one', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { execa } from 'execa';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import type { PlanDocument } from '../../src/plan/document.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 
@@ -18,7 +19,7 @@ describe('tandem plan (CLI process)', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tandem-cli-plan-'));
     await cp(join(PACKAGE_ROOT, 'environments', 'demo'), join(dir, 'demo'), { recursive: true });
-    env = { ...process.env, TANDEM_STATE_DIR: join(dir, 'state'), NO_COLOR: '1' } as Record<string, string>;
+    env = { ...process.env, TANDEM_STATE_DIR: join(dir, 'state'), NO_COLOR: '1' };
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
@@ -26,14 +27,14 @@ describe('tandem plan (CLI process)', () => {
     const planned = await tandem('plan', 'demo', '--out', 'plan.json');
     assert.equal(planned.exitCode, 2, planned.stderr);
     assert.match(planned.stdout, /Plan: 4 to create, 0 to update, 1 to delete, 0 to replace\./);
-    const saved = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')) as PlanDocument;
     assert.equal(saved.formatVersion, 1);
     assert.equal(saved.summary.create, 4);
     const applied = await tandem('apply', '--plan', 'plan.json');
     assert.equal(applied.exitCode, 0, applied.stdout + applied.stderr);
     const again = await tandem('plan', 'demo', '--format', 'json');
     assert.equal(again.exitCode, 0, again.stderr);
-    assert.deepEqual(JSON.parse(again.stdout).changes, []);
+    assert.deepEqual((JSON.parse(again.stdout) as PlanDocument).changes, []);
   });
 
   it('exits 3 when the plan is refused, and 1 on invalid input with file:line:col', async () => {

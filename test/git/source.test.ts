@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { GitSource, GitSourceError, cacheDirFor, checkEnvPath } from '../../src/git/source.js';
 import { loadFromTexts } from '../../src/load/load-environment.js';
+import type { ObservedNode } from '../../src/observe/model.js';
 import { validateLoaded } from '../../src/validate/index.js';
 import { envFiles, git, makeRepos } from './helpers.js';
 
@@ -38,7 +39,7 @@ describe('git source', () => {
     assert.match(atA.files.get('environments/pair/addresses.yaml')!, /active: alpha/);
     assert.match(atB.files.get('environments/pair/addresses.yaml')!, /active: beta/);
     assert.deepEqual([...atA.snapshots.keys()].sort(), ['alpha.json', 'beta.json']);
-    assert.equal(JSON.parse(atA.snapshots.get('alpha.json')!).node, 'alpha');
+    assert.equal((JSON.parse(atA.snapshots.get('alpha.json')!) as ObservedNode).node, 'alpha');
     assert.equal(await source.resolve('HEAD~1'), a);
 
     assert.equal(await git(r.work, ['status', '--porcelain']), before);

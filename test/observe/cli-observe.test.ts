@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { execa } from 'execa';
+import type { ObservedNode } from '../../src/observe/model.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { ip, Namespaces, netnsUnavailableReason } from './netns.js';
 
@@ -68,7 +69,7 @@ spec:
     const observed = await tandem('observe', env, '--node', 'n1', '--out', out);
     assert.equal(observed.exitCode, 0, String(observed.stderr));
     assert.match(String(observed.stdout), /n1: \d+ links, \d+ addresses/);
-    const saved = JSON.parse(await readFile(join(out, 'n1.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(out, 'n1.json'), 'utf8')) as ObservedNode;
     assert.equal(saved.node, 'n1');
     assert.equal(saved.driver, 'linux');
 
@@ -82,8 +83,9 @@ spec:
 
     const live = await tandem('show', env, '--node', 'n1', '--format', 'json');
     assert.equal(live.exitCode, 0);
-    const [obs] = JSON.parse(String(live.stdout));
-    assert.ok(obs.state.addresses.some((a: { cidr: string }) => a.cidr === '192.0.2.99/24'));
+    // An observation of a node that answered (src/observe/model.ts, Observation).
+    const [obs] = JSON.parse(String(live.stdout)) as Array<{ state: ObservedNode }>;
+    assert.ok(obs.state.addresses.some((a) => a.cidr === '192.0.2.99/24'));
   });
 
   it('reports the failing node, still records the other, and exits 1', async () => {

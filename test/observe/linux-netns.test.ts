@@ -21,7 +21,7 @@ function delta<S extends Section>(
   b: ObservedNode,
   section: S,
 ): { added: ObservedNode[S]; removed: ObservedNode[S] } {
-  const key = (x: unknown) => JSON.stringify(x, (k, v) => (k === 'stats' || k === 'index' ? undefined : v));
+  const key = (x: unknown) => JSON.stringify(x, (k, v: unknown) => (k === 'stats' || k === 'index' ? undefined : v));
   const list = (s: ObservedNode) => s[section] as unknown[];
   const before = new Set(list(a).map(key));
   const afterSet = new Set(list(b).map(key));

@@ -137,7 +137,7 @@ describe('safety gate', () => {
   });
 
   it('TR002: refuses removing the policy from a node while the address is still there', () => {
-    const { policy } = POLICY as Extract<KernelOp, { op: 'xfrm-policy-update' }>;
+    const { policy } = POLICY;
     const refusals = run([
       [step('s1', 'unprotect', [{ op: 'xfrm-policy-del', selector: policy.selector, dir: 'out' }])],
     ]);

@@ -10,7 +10,7 @@ import { execa } from 'execa';
 import type { AuditEvent } from '../../src/apply/index.js';
 import { reconcileOnce, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
 import { parseWindow } from '../../src/reconcile/schedule.js';
-import { readStatus, resume, suspend } from '../../src/reconcile/status.js';
+import { readStatus, resume, suspend, type EnvironmentStatus } from '../../src/reconcile/status.js';
 import type { ObservedNode } from '../../src/observe/model.js';
 import { envFiles, git, makeRepos, runCli, type Repos } from '../git/helpers.js';
 
@@ -22,7 +22,9 @@ let options: ReconcileOptions;
 const simFile = (node: string) => join(r.stateDir, 'sim', 'pair', `${node}.json`);
 // A sim node nothing was written to yet is still at its recorded snapshot.
 const simState = async (node: string): Promise<ObservedNode> =>
-  JSON.parse(await readFile(simFile(node), 'utf8').catch(() => envFiles()[`${ENV}/observed/${node}.json`]));
+  JSON.parse(
+    await readFile(simFile(node), 'utf8').catch(() => envFiles()[`${ENV}/observed/${node}.json`]),
+  ) as ObservedNode;
 const hasVip = async (node: string) =>
   (await simState(node)).addresses.some((a) => a.cidr === VIP && a.interface === 'eth0');
 
@@ -179,7 +181,7 @@ describe('reconcile from a git repository onto sim nodes', () => {
     );
     const cli = await runCli(['status', 'pair', '--format', 'json'], { stateDir: r.stateDir });
     assert.equal(cli.code, 0);
-    assert.equal(JSON.parse(cli.stdout)[0].nodes.beta.drift.state, 'repaired');
+    assert.equal((JSON.parse(cli.stdout) as EnvironmentStatus[])[0].nodes.beta.drift?.state, 'repaired');
   });
 
   it('a node that cannot be observed stalls the run and nothing is written anywhere', async () => {
@@ -234,38 +236,41 @@ describe('reconcile from a git repository onto sim nodes', () => {
     assert.equal((await readStatus(r.stateDir, 'pair'))!.nodes.beta.drift?.state, 'repaired');
   });
 
-  it('with --verify-signatures an unsigned commit is refused and a commit signed by an allowed key applies', async () => {
-    const keys = join(r.root, 'keys');
-    await execa('mkdir', ['-p', keys]);
-    for (const k of ['ok', 'other'])
-      await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', k, '-f', join(keys, k)]);
-    const allowed = join(keys, 'allowed_signers');
-    await writeFile(allowed, `test@example.org ${(await readFile(join(keys, 'ok.pub'), 'utf8')).trim()}\n`);
-    const verify = { allowedSignersFile: allowed };
+  it(
+    'with --verify-signatures an unsigned commit is refused ' + 'and a commit signed by an allowed key applies',
+    async () => {
+      const keys = join(r.root, 'keys');
+      await execa('mkdir', ['-p', keys]);
+      for (const k of ['ok', 'other'])
+        await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', k, '-f', join(keys, k)]);
+      const allowed = join(keys, 'allowed_signers');
+      await writeFile(allowed, `test@example.org ${(await readFile(join(keys, 'ok.pub'), 'utf8')).trim()}\n`);
+      const verify = { allowedSignersFile: allowed };
 
-    const unsigned = await r.commit(envFiles({ active: 'alpha' }), 'F: unsigned');
-    await r.push();
-    const refused = await reconcileOnce({ ...options, verify });
-    assert.equal(refused.result, 'signature-refused');
-    assert.match(refused.message, /is not signed/);
-    assert.equal(await hasVip('alpha'), false);
-    assert.equal((await readStatus(r.stateDir, 'pair'))!.nodes.alpha.lastAttemptedRevision?.commit, unsigned);
+      const unsigned = await r.commit(envFiles({ active: 'alpha' }), 'F: unsigned');
+      await r.push();
+      const refused = await reconcileOnce({ ...options, verify });
+      assert.equal(refused.result, 'signature-refused');
+      assert.match(refused.message, /is not signed/);
+      assert.equal(await hasVip('alpha'), false);
+      assert.equal((await readStatus(r.stateDir, 'pair'))!.nodes.alpha.lastAttemptedRevision?.commit, unsigned);
 
-    await git(r.work, ['config', 'gpg.format', 'ssh']);
-    await git(r.work, ['config', 'user.signingkey', join(keys, 'other')]);
-    await r.commit({}, 'G: signed by a key that is not allowed', ['-S']);
-    await r.push();
-    const unknown = await reconcileOnce({ ...options, verify });
-    assert.equal(unknown.result, 'signature-refused');
-    assert.match(unknown.message, /not signed by an allowed key/);
-    assert.equal(await hasVip('alpha'), false);
+      await git(r.work, ['config', 'gpg.format', 'ssh']);
+      await git(r.work, ['config', 'user.signingkey', join(keys, 'other')]);
+      await r.commit({}, 'G: signed by a key that is not allowed', ['-S']);
+      await r.push();
+      const unknown = await reconcileOnce({ ...options, verify });
+      assert.equal(unknown.result, 'signature-refused');
+      assert.match(unknown.message, /not signed by an allowed key/);
+      assert.equal(await hasVip('alpha'), false);
 
-    await git(r.work, ['config', 'user.signingkey', join(keys, 'ok')]);
-    const signed = await r.commit({}, 'H: signed by the allowed key', ['-S']);
-    await r.push();
-    const ok = await reconcileOnce({ ...options, verify });
-    assert.equal(ok.result, 'applied', ok.message);
-    assert.equal(ok.revision, signed);
-    assert.equal(await hasVip('alpha'), true);
-  });
+      await git(r.work, ['config', 'user.signingkey', join(keys, 'ok')]);
+      const signed = await r.commit({}, 'H: signed by the allowed key', ['-S']);
+      await r.push();
+      const ok = await reconcileOnce({ ...options, verify });
+      assert.equal(ok.result, 'applied', ok.message);
+      assert.equal(ok.revision, signed);
+      assert.equal(await hasVip('alpha'), true);
+    },
+  );
 });

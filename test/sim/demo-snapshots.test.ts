@@ -11,7 +11,9 @@ import type { KernelOp } from '../../src/plan/ops.js';
 import { applyOps } from '../../src/sim/kernel.js';
 
 const read = async (node: string): Promise<ObservedNode> =>
-  JSON.parse(await readFile(join(PACKAGE_ROOT, 'environments', 'demo', 'observed', `${node}.json`), 'utf8'));
+  JSON.parse(
+    await readFile(join(PACKAGE_ROOT, 'environments', 'demo', 'observed', `${node}.json`), 'utf8'),
+  ) as ObservedNode;
 
 describe('demo snapshots', () => {
   for (const node of ['server1', 'server2']) {

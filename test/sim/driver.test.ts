@@ -33,7 +33,7 @@ describe('sim driver', () => {
   const driver = (node: string) =>
     createSimDriver(node, { envDir: env, ...loc(), attachments: ATTACH, now: () => new Date('2025-02-01T10:00:00Z') });
   const snapshot = async (node: string): Promise<ObservedNode> =>
-    JSON.parse(await readFile(join(DEMO, 'observed', `${node}.json`), 'utf8'));
+    JSON.parse(await readFile(join(DEMO, 'observed', `${node}.json`), 'utf8')) as ObservedNode;
 
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'tandem-sim-'));
@@ -45,11 +45,15 @@ describe('sim driver', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('keeps state under $TANDEM_STATE_DIR/sim/<env folder>, or .tandem/sim/<env folder> under the working directory', () => {
-    assert.equal(simStateDir(env, loc()), join(stateRoot, 'sim', 'demo'));
-    assert.equal(simStateDir('environments/demo', { env: {}, cwd: '/srv/repo' }), '/srv/repo/.tandem/sim/demo');
-    assert.equal(driver('server1').stateFile, join(stateRoot, 'sim', 'demo', 'server1.json'));
-  });
+  it(
+    'keeps state under $TANDEM_STATE_DIR/sim/<env folder>, ' +
+      'or .tandem/sim/<env folder> under the working directory',
+    () => {
+      assert.equal(simStateDir(env, loc()), join(stateRoot, 'sim', 'demo'));
+      assert.equal(simStateDir('environments/demo', { env: {}, cwd: '/srv/repo' }), '/srv/repo/.tandem/sim/demo');
+      assert.equal(driver('server1').stateFile, join(stateRoot, 'sim', 'demo', 'server1.json'));
+    },
+  );
 
   it('observes a fresh node from the environment snapshot without writing anything', async () => {
     const o = await driver('server2').observe();
