@@ -24,24 +24,27 @@ function fakeGithub() {
   let next = 1;
   const calls: string[] = [];
   const github = {
-    paginate: async (_fn: unknown) => store.map((c) => ({ ...c })),
+    paginate: (_fn: unknown) => Promise.resolve(store.map((c) => ({ ...c }))),
     rest: {
       issues: {
         listComments: () => undefined,
-        createComment: async ({ body }: { body: string }) => {
+        createComment: ({ body }: { body: string }) => {
           calls.push('create');
           store.push({ id: next++, body });
+          return Promise.resolve();
         },
-        updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
+        updateComment: ({ comment_id, body }: { comment_id: number; body: string }) => {
           calls.push(`update ${comment_id}`);
           store.find((c) => c.id === comment_id)!.body = body;
+          return Promise.resolve();
         },
-        deleteComment: async ({ comment_id }: { comment_id: number }) => {
+        deleteComment: ({ comment_id }: { comment_id: number }) => {
           calls.push(`delete ${comment_id}`);
           store.splice(
             store.findIndex((c) => c.id === comment_id),
             1,
           );
+          return Promise.resolve();
         },
       },
     },
@@ -82,7 +85,7 @@ describe('plan-preview workflow scripts', () => {
     assert.equal(gh.store[0].body, 'LGTM, a human comment');
   });
 
-  it('splits a long body under the limit at line ends and removes parts no longer needed', async () => {
+  it('splits a long body under the limit at line ends and removes parts no longer needed', () => {
     const body = Array.from({ length: 3000 }, (_, i) => `| row ${i} | ${'x'.repeat(60)} |`).join('\n');
     const parts = comments.splitComment(body, 65536);
     assert.ok(parts.length >= 4);

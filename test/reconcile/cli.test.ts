@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { execa } from 'execa';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import type { ReconcileResult } from '../../src/reconcile/reconcile.js';
 import { envFiles, makeRepos, runCli } from '../git/helpers.js';
 
 const MAIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -31,7 +32,7 @@ describe('reconcile commands', () => {
     assert.equal(sus.code, 0);
     const held = await run(['--format', 'json']);
     assert.equal(held.code, 0);
-    assert.equal(JSON.parse(held.stdout).result, 'suspended');
+    assert.equal((JSON.parse(held.stdout) as Pick<ReconcileResult, 'result'>).result, 'suspended');
     const status = await runCli(['status'], { stateDir: r.stateDir });
     assert.equal(status.code, 0);
     assert.match(status.stdout, /suspended since .*: freeze/);
@@ -74,11 +75,11 @@ describe('reconcile commands', () => {
     try {
       // Resolves on the first report, or when the agent exits before reporting.
       await new Promise<void>((resolve) => {
-        child.stdout!.on('data', (d: Buffer) => {
+        child.stdout.on('data', (d: Buffer) => {
           out += d.toString();
           if (out.includes('next run in')) resolve();
         });
-        child.finally(() => resolve());
+        void child.finally(() => resolve());
       });
       assert.match(out, /applied \(Ready\)/);
       assert.match(out, /next run in 1h(\d+m)?(\d+s)?\n/);

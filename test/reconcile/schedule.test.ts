@@ -134,29 +134,33 @@ describe('the loop', () => {
     durationMs: 1,
   });
 
-  it('backs off after retryable failures, resets after a success, and stops on the signal after the run in progress', async () => {
-    const stop = new AbortController();
-    const outcomes = [true, true, true, false, true];
-    const waits: Array<number | undefined> = [];
-    let runs = 0;
-    const last = await runReconcile(
-      { repo: 'r', ref: 'main', envPath: 'environments/e', stateDir: '/nonexistent', cwd: '/', env: {} },
-      {
-        intervalMs: 40,
-        jitterMs: 0,
-        retryBaseMs: 5,
-        signal: stop.signal,
-        random: () => 0,
-        run: async () => {
-          const r = result(outcomes[runs++]);
-          if (runs === outcomes.length) stop.abort();
-          return r;
+  it(
+    'backs off after retryable failures, resets after a success, ' +
+      'and stops on the signal after the run in progress',
+    async () => {
+      const stop = new AbortController();
+      const outcomes = [true, true, true, false, true];
+      const waits: Array<number | undefined> = [];
+      let runs = 0;
+      const last = await runReconcile(
+        { repo: 'r', ref: 'main', envPath: 'environments/e', stateDir: '/nonexistent', cwd: '/', env: {} },
+        {
+          intervalMs: 40,
+          jitterMs: 0,
+          retryBaseMs: 5,
+          signal: stop.signal,
+          random: () => 0,
+          run: () => {
+            const r = result(outcomes[runs++]);
+            if (runs === outcomes.length) stop.abort();
+            return Promise.resolve(r);
+          },
+          onRun: (_r, next) => waits.push(next),
         },
-        onRun: (_r, next) => waits.push(next),
-      },
-    );
-    assert.equal(runs, 5);
-    assert.deepEqual(waits, [5, 10, 20, 40, undefined]);
-    assert.equal(last?.result, 'source-failed');
-  });
+      );
+      assert.equal(runs, 5);
+      assert.deepEqual(waits, [5, 10, 20, 40, undefined]);
+      assert.equal(last?.result, 'source-failed');
+    },
+  );
 });
