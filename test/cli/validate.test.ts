@@ -10,14 +10,31 @@ import { after, before, describe, it } from 'node:test';
 import { execa } from 'execa';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
+import type { Diagnostic } from '../../src/diagnostics.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { expectedFile, listCorpus } from '../helpers/corpus.js';
 import { CLUSTER } from '../helpers/env.js';
 import { mapBounded } from '../../src/bounded.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+// eslint-disable-next-line no-control-regex -- an ANSI escape starts with ESC: matching it is the point
 const ANSI = /\x1b\[/;
 const STACK_LINE = /^\s+at .+/m;
+
+/** The output of `tandem validate --format json` (docs/validate-json.md). */
+interface ValidateJson {
+  formatVersion: number;
+  valid: boolean;
+  environments: Array<{
+    dir: string;
+    valid: boolean;
+    files: string[];
+    documents: number;
+    errors: number;
+    warnings: number;
+    diagnostics: Diagnostic[];
+  }>;
+}
 
 interface Run {
   exitCode: number;
@@ -76,7 +93,7 @@ describe('tandem validate (CLI process)', () => {
   it('--format json on a valid environment: exit 0 and the documented fields', async () => {
     const r = await tandem(['validate', '--format', 'json', 'environments/demo']);
     assert.equal(r.exitCode, 0, r.stdout + r.stderr);
-    const out = JSON.parse(r.stdout);
+    const out = JSON.parse(r.stdout) as ValidateJson;
     assert.deepEqual(Object.keys(out).sort(), ['environments', 'formatVersion', 'valid']);
     assert.equal(out.formatVersion, 1);
     assert.equal(out.valid, true);
@@ -98,12 +115,12 @@ describe('tandem validate (CLI process)', () => {
     const c = corpus.find((x) => x.name === 'failover-to-tunnel')!;
     const r = await tandem(['validate', '--format', 'json', c.relDir]);
     assert.equal(r.exitCode, 1);
-    const out = JSON.parse(r.stdout);
+    const out = JSON.parse(r.stdout) as ValidateJson;
     assert.equal(out.valid, false);
     const [env] = out.environments;
     assert.equal(env.valid, false);
     assert.ok(env.errors >= 1);
-    const d = env.diagnostics.find((x: { ruleId: string }) => x.ruleId === c.expect.ruleId);
+    const d = env.diagnostics.find((x) => x.ruleId === c.expect.ruleId);
     assert.ok(d, JSON.stringify(env.diagnostics));
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.source, { file: expectedFile(c, c.relDir), line: c.expect.line, col: c.expect.col });
@@ -119,7 +136,9 @@ describe('tandem validate (CLI process)', () => {
     // First column of the field tables: | `name` | type | meaning |
     const documented = new Set([...doc.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]));
     const c = corpus.find((x) => x.name === 'failover-to-tunnel')!;
-    const out = JSON.parse((await tandem(['validate', '--format', 'json', 'environments/demo', c.relDir])).stdout);
+    const out = JSON.parse(
+      (await tandem(['validate', '--format', 'json', 'environments/demo', c.relDir])).stdout,
+    ) as ValidateJson;
     const keys = new Set<string>(Object.keys(out));
     for (const env of out.environments) {
       Object.keys(env).forEach((k) => keys.add(k));
@@ -140,9 +159,9 @@ describe('tandem validate (CLI process)', () => {
     const bad = corpus.find((x) => x.name === 'duplicate-priorities')!;
     const r = await tandem(['validate', '--format', 'json', 'environments/demo', bad.relDir]);
     assert.equal(r.exitCode, 1);
-    const out = JSON.parse(r.stdout);
+    const out = JSON.parse(r.stdout) as ValidateJson;
     assert.deepEqual(
-      out.environments.map((e: { valid: boolean }) => e.valid),
+      out.environments.map((e) => e.valid),
       [true, false],
     );
     assert.equal(out.valid, false);
