@@ -133,8 +133,8 @@ describe('tandem validate (CLI process)', () => {
 
   it('every field of the JSON output is documented in docs/validate-json.md', async () => {
     const doc = await readFile(join(PACKAGE_ROOT, 'docs', 'validate-json.md'), 'utf8');
-    // First column of the field tables: | `name` | type | meaning |
-    const documented = new Set([...doc.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]));
+    // First column of the field tables: | `name` | type | meaning |, padded to the widest name.
+    const documented = new Set([...doc.matchAll(/^\| `([A-Za-z]+)` +\|/gm)].map((m) => m[1]));
     const c = corpus.find((x) => x.name === 'failover-to-tunnel')!;
     const out = JSON.parse(
       (await tandem(['validate', '--format', 'json', 'environments/demo', c.relDir])).stdout,
