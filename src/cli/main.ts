@@ -9,6 +9,19 @@ import { DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
 import { isEntryPoint } from '../entry-point.js';
+// Types only (erased): each command's module is still imported when the command runs.
+import type { ApplyCommandOptions } from './commands/apply.js';
+import type { LabUpCommandOptions } from './commands/lab.js';
+import type { ObserveCommandOptions } from './commands/observe.js';
+import type { PlanOptions } from './commands/plan.js';
+import type { ReconcileCommandOptions } from './commands/reconcile.js';
+import type { ShowCommandOptions } from './commands/show.js';
+import type { SimResetOptions } from './commands/sim.js';
+import type { StatusOptions } from './commands/status.js';
+import type { ValidateOptions } from './commands/validate.js';
+
+/** The flags of `tandem plan` as commander names them (--node, --observed). */
+type PlanFlags = Omit<PlanOptions, 'nodes' | 'observedDir'> & { node?: string[]; observed?: string };
 
 export const DEFAULT_ENVIRONMENTS = [DEFAULT_ENV_DIR];
 
@@ -24,7 +37,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('Check environments against the schema and every static rule (exit 0 valid, 1 invalid)')
     .argument('[env-dirs...]', 'environment folders', DEFAULT_ENVIRONMENTS)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dirs: string[], opts) =>
+    .action(async (dirs: string[], opts: ValidateOptions) =>
       setExit(await (await import('./commands/validate.js')).validateCommand(dirs, opts, io)),
     );
 
@@ -39,7 +52,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<env-dir>', 'environment folder')
     .option('--with-addresses', 'also add every static address (default: wiring and management addresses only)', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dir: string, opts) =>
+    .action(async (dir: string, opts: LabUpCommandOptions) =>
       setExit(await (await import('./commands/lab.js')).labUpCommand(dir, opts, io)),
     );
   lab
@@ -52,7 +65,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description("List the lab's recorded namespaces, whether they exist, and their interfaces")
     .argument('<env-dir>', 'environment folder')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (dir: string, opts) =>
+    .action(async (dir: string, opts: { format: 'text' | 'json' }) =>
       setExit(await (await import('./commands/lab.js')).labStatusCommand(dir, opts, io)),
     );
 
@@ -75,12 +88,12 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   )
     .requiredOption('--out <dir>', 'folder that receives <node>.json or <node>.yaml')
     .addOption(new Option('--format <format>', 'snapshot file format').choices(['json', 'yaml']).default('json'))
-    .action(async (dir: string, opts) =>
+    .action(async (dir: string, opts: ObserveCommandOptions) =>
       setExit(await (await import('./commands/observe.js')).observeCommand(dir, opts, io)),
     );
   observeSource(program.command('show').description('Show the observed state of the nodes (exit 1 if any node failed)'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
-    .action(async (dir: string, opts) =>
+    .action(async (dir: string, opts: ShowCommandOptions) =>
       setExit(await (await import('./commands/show.js')).showCommand(dir, opts, io)),
     );
 
@@ -89,7 +102,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     program
       .command('plan')
       .description(
-        'Plan the changes that bring the nodes to the desired state (exit 0 nothing to do, 2 changes, 3 refused, 1 error)',
+        'Plan the changes that bring the nodes to the desired state ' +
+          '(exit 0 nothing to do, 2 changes, 3 refused, 1 error)',
       ),
   )
     .option('--node <name...>', 'plan only these nodes (every node is still observed)')
@@ -104,7 +118,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--head <rev>', 'with --base: plan the environment at this revision instead of the working tree')
     .option('--repo <path|url>', 'with --base: the repository (default: the one holding env-dir)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-    .action(async (dir: string, opts) =>
+    .action(async (dir: string, opts: PlanFlags) =>
       setExit(
         await (
           await import('./commands/plan.js')
@@ -114,7 +128,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .command('apply')
     .description(
-      'Plan, confirm and apply the changes, wave by wave, verified and rolled back on failure (exit 0 applied or nothing to do, 1 failed/stale/locked, 3 refused; docs/apply.md)',
+      'Plan, confirm and apply the changes, wave by wave, verified and rolled back on failure ' +
+        '(exit 0 applied or nothing to do, 1 failed/stale/locked, 3 refused; docs/apply.md)',
     )
     .argument('[env-dir]', `environment folder (default ${DEFAULT_ENVIRONMENTS[0]}, or the saved plan's)`)
     .option('--yes', 'apply without asking for confirmation', false)
@@ -124,7 +139,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--node <name...>', 'plan and apply only these nodes (every node is still observed)')
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .option('--timeout <ms>', 'time limit of each command run on a node, in milliseconds (default 10000)')
-    .action(async (dir: string | undefined, opts) =>
+    .action(async (dir: string | undefined, opts: ApplyCommandOptions) =>
       setExit(await (await import('./commands/apply.js')).applyCommand(dir, opts, io)),
     );
   defaultEnv(
@@ -148,14 +163,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description("Start sim nodes over from the environment's snapshots (ENV_DIR/observed), undoing every apply")
     .argument('<env-dir>', 'environment folder')
     .option('--node <name...>', 'reset only these nodes (repeatable)')
-    .action(async (dir: string, opts) =>
+    .action(async (dir: string, opts: SimResetOptions) =>
       setExit(await (await import('./commands/sim.js')).simResetCommand(dir, opts, io)),
     );
 
   program
     .command('reconcile')
     .description(
-      'Converge the nodes on a branch of the desired-state repository, once or on an interval, recording status (docs/gitops.md)',
+      'Converge the nodes on a branch of the desired-state repository, once or on an interval, ' +
+        'recording status (docs/gitops.md)',
     )
     .argument('<env>', 'path of the environment inside the repository, e.g. environments/demo')
     .requiredOption(
@@ -184,7 +200,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--lab', 'reach each node inside its lab namespace (tandem lab up)', false)
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .addOption(new Option('--format <format>', 'output format of each run').choices(['text', 'json']).default('text'))
-    .action(async (env: string, opts) =>
+    .action(async (env: string, opts: ReconcileCommandOptions) =>
       setExit(await (await import('./commands/reconcile.js')).reconcileCommand(env, opts, io)),
     );
   program
@@ -195,7 +211,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('[env...]', 'environment names or paths (default: every recorded environment)')
     .option('--history <n>', 'runs of history shown per node in text', '5')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (envs: string[], opts) =>
+    .action(async (envs: string[], opts: StatusOptions) =>
       setExit(await (await import('./commands/status.js')).statusCommand(envs, opts, io)),
     );
   program
@@ -203,7 +219,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('Stop reconcile from changing an environment until tandem resume')
     .argument('<env>', 'environment name or path')
     .option('--reason <text>', 'why, shown by tandem status')
-    .action(async (env: string, opts) =>
+    .action(async (env: string, opts: { reason?: string }) =>
       setExit(await (await import('./commands/suspend.js')).suspendCommand(env, opts, io)),
     );
   program
@@ -236,7 +252,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 }
 
 if (isEntryPoint(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -68,9 +68,11 @@ async function checkSavedPlan(
   );
   // Compare the whole document, not the id it claims: an edited file keeps its old id.
   if (canonicalJson(fresh.plan) === canonicalJson(plan)) return;
-  if (staleReasons(plan, fresh.prepared.desiredDigest, fresh.prepared.observations).length > 0) return; // reported as stale by applyPlan
+  // Reported as stale by applyPlan.
+  if (staleReasons(plan, fresh.prepared.desiredDigest, fresh.prepared.observations).length > 0) return;
   throw new ExitError(
-    `the saved plan ${plan.id} is not what tandem plans from the same desired state and nodes (${fresh.plan.id}): the file was edited or made with other options; nothing was applied, make a new plan`,
+    `the saved plan ${plan.id} is not what tandem plans from the same desired state and nodes (${fresh.plan.id}): ` +
+      'the file was edited or made with other options; nothing was applied, make a new plan',
     EXIT.error,
   );
 }

@@ -50,7 +50,8 @@ export async function labDownCommand(dir: string, io: CliIO): Promise<number> {
   }
   const gone = result.alreadyGone.length > 0 ? `; already gone: ${result.alreadyGone.join(', ')}` : '';
   io.stdout.write(
-    `lab ${env} is down: removed ${result.removed.length} namespaces${result.removed.length ? ` (${result.removed.join(', ')})` : ''}${gone}\n`,
+    `lab ${env} is down: removed ${result.removed.length} namespaces` +
+      `${result.removed.length ? ` (${result.removed.join(', ')})` : ''}${gone}\n`,
   );
   return EXIT.ok;
 }
@@ -95,7 +96,9 @@ function renderBlueprint(bp: LabBlueprint): string[] {
       what = `segment ${ns.owner}: bridge with ${bp.veths.filter((v) => v.peerNamespace === ns.name).length} ports`;
     } else {
       const ports = bp.veths.filter((v) => v.peerNamespace === ns.name);
-      what = `management hub: bridge with ${ports.filter((v) => v.bridged).length} ports, ${ports.filter((v) => !v.bridged).length} parked peers`;
+      what =
+        `management hub: bridge with ${ports.filter((v) => v.bridged).length} ports, ` +
+        `${ports.filter((v) => !v.bridged).length} parked peers`;
     }
     out.push(`  ${ns.name.padEnd(width)}  ${what}`);
   }
@@ -107,14 +110,17 @@ function renderBlueprint(bp: LabBlueprint): string[] {
 function renderStatus(s: LabStatus): string {
   if (!s.state) return `lab ${s.env}: not up (no state file ${s.statePath})\n`;
   const present = s.namespaces.filter((n) => n.exists).length;
-  const head = `lab ${s.env}: ${present} of ${s.namespaces.length} namespaces exist${s.state.complete ? '' : ' (lab up did not finish: run lab down)'}`;
+  const head =
+    `lab ${s.env}: ${present} of ${s.namespaces.length} namespaces exist` +
+    (s.state.complete ? '' : ' (lab up did not finish: run lab down)');
   const lines = [head];
   for (const ns of s.namespaces) {
     const ifaces = ns.interfaces.map(
       (i) => `${i.name} ${i.state}${i.addresses.length ? ` ${i.addresses.join(' ')}` : ''}`,
     );
     lines.push(
-      `  ${ns.exists ? '+' : '-'} ${ns.name} (${ns.role} ${ns.owner})${ns.exists ? '' : ' missing'}${ifaces.length ? `: ${ifaces.join(', ')}` : ''}`,
+      `  ${ns.exists ? '+' : '-'} ${ns.name} (${ns.role} ${ns.owner})${ns.exists ? '' : ' missing'}` +
+        (ifaces.length ? `: ${ifaces.join(', ')}` : ''),
     );
   }
   return lines.join('\n') + '\n';

@@ -74,7 +74,8 @@ export async function observeCommand(dir: string, opts: ObserveCommandOptions, i
     const file = await writeSnapshotFile(outDir, o.state, opts.format);
     const s = o.state;
     io.stdout.write(
-      `${o.node}: ${s.links.length} links, ${s.addresses.length} addresses, ${s.routes.length} routes, ${s.neighbors.length} neighbours, ${s.xfrmPolicies.length} xfrm policies -> ${file}\n`,
+      `${o.node}: ${s.links.length} links, ${s.addresses.length} addresses, ${s.routes.length} routes, ` +
+        `${s.neighbors.length} neighbours, ${s.xfrmPolicies.length} xfrm policies -> ${file}\n`,
     );
   }
   io.stdout.write(`observed ${observations.length - failed} of ${observations.length} node(s) into ${outDir}\n`);

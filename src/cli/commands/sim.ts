@@ -42,7 +42,8 @@ export async function simResetCommand(dir: string, opts: SimResetOptions, io: Cl
   for (const r of reset) {
     io.stdout.write(
       r.source === 'snapshot'
-        ? `${r.node}: reset from its snapshot in ${relative(io.cwd, resolve(io.cwd, dir, 'observed'))} -> ${relative(io.cwd, r.file!)}\n`
+        ? `${r.node}: reset from its snapshot in ${relative(io.cwd, resolve(io.cwd, dir, 'observed'))} ` +
+            `-> ${relative(io.cwd, r.file!)}\n`
         : `${r.node}: reset to an empty node (no snapshot; only lo)\n`,
     );
   }

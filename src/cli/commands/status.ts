@@ -27,7 +27,8 @@ const short = (c?: string) => (c ? c.slice(0, 12) : '-');
 
 function conditionText(n: NodeStatus, style: Style): string {
   const c = n.condition;
-  const paint = c.type === 'Ready' ? style.green : c.type === 'Stalled' ? style.red : style.yellow;
+  const paint = (s: string) =>
+    c.type === 'Ready' ? style.green(s) : c.type === 'Stalled' ? style.red(s) : style.yellow(s);
   return `${paint(c.type)} (${c.reason}) since ${c.since}`;
 }
 
@@ -49,10 +50,12 @@ export function renderStatusText(
     out.push(`  ${style.bold(name)}: ${conditionText(n, style)}`);
     for (const line of n.condition.message.split('\n')) out.push(`      ${line}`);
     out.push(
-      `    last applied:   ${short(n.lastAppliedRevision?.commit)}${n.lastAppliedRevision ? ` at ${n.lastAppliedRevision.at}` : ''}`,
+      `    last applied:   ${short(n.lastAppliedRevision?.commit)}` +
+        (n.lastAppliedRevision ? ` at ${n.lastAppliedRevision.at}` : ''),
     );
     out.push(
-      `    last attempted: ${short(n.lastAttemptedRevision?.commit)}${n.lastAttemptedRevision ? ` at ${n.lastAttemptedRevision.at}` : ''}`,
+      `    last attempted: ${short(n.lastAttemptedRevision?.commit)}` +
+        (n.lastAttemptedRevision ? ` at ${n.lastAttemptedRevision.at}` : ''),
     );
     if (n.drift) {
       const d = n.drift;
@@ -61,7 +64,8 @@ export function renderStatusText(
           ? `detected ${d.detectedAt}, repaired ${d.repairedAt}`
           : `detected ${d.detectedAt}, not applied yet`;
       out.push(
-        `    drift (${d.reason}, ${d.state}): ${d.changes.length} change${d.changes.length === 1 ? '' : 's'} at ${short(d.revision)}, ${when}`,
+        `    drift (${d.reason}, ${d.state}): ` +
+          `${d.changes.length} change${d.changes.length === 1 ? '' : 's'} at ${short(d.revision)}, ${when}`,
       );
       for (const c of d.changes.slice(0, 10)) out.push(`      ${c}`);
       if (d.changes.length > 10) out.push(`      and ${d.changes.length - 10} more`);
@@ -112,7 +116,8 @@ export async function statusCommand(envs: string[], opts: StatusOptions, io: Cli
     if (status) found.push({ status, suspension });
     else if (envs.length)
       io.stderr.write(
-        `tandem: no status recorded for ${name} in ${join(stateDir, 'status')}${suspension ? ' (it is suspended)' : ''}\n`,
+        `tandem: no status recorded for ${name} in ${join(stateDir, 'status')}` +
+          `${suspension ? ' (it is suspended)' : ''}\n`,
       );
   }
   if (opts.format === 'json') {
