@@ -66,9 +66,13 @@ export function diffEnvironment(
   const tolerated = new Map<string, Map<string, string>>();
   const mapOf = (m: Map<string, Map<string, string>>, k: string) => m.get(k) ?? m.set(k, new Map()).get(k)!;
   for (const f of failedOver.values()) {
-    const why = `${f.home.node}/${f.home.iface} is failed over to ${f.partner.node}/${f.partner.iface}: changes wait until it is restored (seed 000)`;
+    const why =
+      `${f.home.node}/${f.home.iface} is failed over to ${f.partner.node}/${f.partner.iface}: ` +
+      'changes wait until it is restored (seed 000)';
     mapOf(frozen, f.home.node).set(f.home.iface, why);
-    const held = `held for ${f.home.node}/${f.home.iface}, which is failed over here (seed 001: addresses and static routes migrate)`;
+    const held =
+      `held for ${f.home.node}/${f.home.iface}, which is failed over here ` +
+      '(seed 001: addresses and static routes migrate)';
     const partner = mapOf(tolerated, f.partner.node);
     for (const a of f.addresses) partner.set(addressKey(a), held);
     const iface = model.interfaceByKey.get(`${f.home.node}/${f.home.iface}`)?.iface;
@@ -93,7 +97,10 @@ export function diffEnvironment(
       out.refusals.push({
         ruleId: 'TR014',
         objects: [`RelocatableAddress/${d.name}`, `${d.target.node}/${d.target.iface}`],
-        explanation: `RelocatableAddress/${d.name} (${d.cidr}) would move from ${d.holders.map((h) => h.node).join(', ')} to ${d.target.node}/${d.target.iface}, which is down or has no link: it would leave a working node for a dead link`,
+        explanation:
+          `RelocatableAddress/${d.name} (${d.cidr}) would move from ${d.holders.map((h) => h.node).join(', ')} ` +
+          `to ${d.target.node}/${d.target.iface}, which is down or has no link: ` +
+          'it would leave a working node for a dead link',
       });
     } else if (d.kind === 'left-failed-over' || d.kind === 'local-recovery' || d.kind === 'switchback') {
       out.notes.push({ node: d.target?.node, subject: `RelocatableAddress/${d.name}`, message: d.reason });
@@ -113,7 +120,9 @@ export function diffEnvironment(
       out.warnings.push({
         ruleId: 'TR013',
         objects: [`Node/${node.name}`],
-        explanation: `Node/${node.name} could not be observed (${obs ? obs.error.message : 'no observation'}): nothing is planned for it`,
+        explanation:
+          `Node/${node.name} could not be observed (${obs ? obs.error.message : 'no observation'}): ` +
+          'nothing is planned for it',
       });
       continue;
     }
@@ -138,7 +147,8 @@ export function diffEnvironment(
       out.refusals.push({
         ruleId: 'TR011',
         objects: [`${node.name}/${name}`],
-        explanation: `Node/${node.name} has no interface ${name}: tandem cannot create a physical or loopback interface`,
+        explanation:
+          `Node/${node.name} has no interface ${name}: ` + 'tandem cannot create a physical or loopback interface',
       });
     }
   }
@@ -153,7 +163,9 @@ export function diffEnvironment(
         out.refusals.push({
           ruleId: 'TR004',
           objects: [`${node.name}/${iface.name}`, `${iface.failover.node}/${iface.failover.interface}`],
-          explanation: `${node.name}/${iface.name} changes, but its failover node ${iface.failover.node} cannot be observed: its mirror would be stale and failover would silently stop working`,
+          explanation:
+            `${node.name}/${iface.name} changes, but its failover node ${iface.failover.node} cannot be observed: ` +
+            'its mirror would be stale and failover would silently stop working',
         });
       }
     }

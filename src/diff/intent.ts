@@ -151,7 +151,7 @@ export function buildIntent(
   const intents = new Map<string, NodeIntent>();
   const intentOf = (node: string): NodeIntent => {
     let m = intents.get(node);
-    if (!m) intents.set(node, (m = new Map()));
+    if (!m) intents.set(node, (m = new Map<string, NodeObject>()));
     return m;
   };
   for (const node of model.nodes) {

@@ -81,7 +81,8 @@ export const routeKey = (table: number, to: string, metric: number | undefined) 
   `route:${table}:${to}:${metric ?? 0}`;
 export const neighborKey = (iface: string, address: string) => `neigh:${iface}:${address}`;
 export const xfrmKey = (p: ObservedXfrmPolicy) =>
-  `xfrm:${p.dir}:${p.selector.src}>${p.selector.dst}:${p.selector.proto ?? 'any'}:${p.selector.sport ?? 0}:${p.selector.dport ?? 0}`;
+  `xfrm:${p.dir}:${p.selector.src}>${p.selector.dst}:` +
+  `${p.selector.proto ?? 'any'}:${p.selector.sport ?? 0}:${p.selector.dport ?? 0}`;
 export const mirrorKey = (node: string, iface: string) => `mirror:${node}/${iface}`;
 
 /** The attributes that matter for equality (key and provenance excluded). */
@@ -115,8 +116,6 @@ export function comparable(o: NodeObject): unknown {
   }
 }
 
-const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
-  a.length === b.length && a.every((x, i) => same(x, b[i]));
 const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** Equality on what `comparable` lists, written out: the diff calls it for every object of every node. */
@@ -162,11 +161,17 @@ export function describeObject(o: NodeObject): string {
     case 'address':
       return `address ${o.cidr} on ${o.label ?? o.iface}${o.relocatable ? ` (relocatable ${o.relocatable})` : ''}`;
     case 'route':
-      return `route ${o.to}${o.via ? ` via ${o.via}` : ''} dev ${o.dev}${o.table !== MAIN_TABLE ? ` table ${o.table}` : ''}${o.metric !== undefined ? ` metric ${o.metric}` : ''}`;
+      return (
+        `route ${o.to}${o.via ? ` via ${o.via}` : ''} dev ${o.dev}` +
+        `${o.table !== MAIN_TABLE ? ` table ${o.table}` : ''}${o.metric !== undefined ? ` metric ${o.metric}` : ''}`
+      );
     case 'neighbor':
       return `neighbour ${o.address} lladdr ${o.lladdr} on ${o.iface}`;
     case 'xfrm':
-      return `ipsec policy ${o.policy.dir} ${o.policy.selector.src} -> ${o.policy.selector.dst}${o.source ? ` (${o.source})` : ''}`;
+      return (
+        `ipsec policy ${o.policy.dir} ${o.policy.selector.src} -> ${o.policy.selector.dst}` +
+        (o.source ? ` (${o.source})` : '')
+      );
     case 'mirror':
       return `failover mirror of ${o.home.node}/${o.home.iface} on ${o.partnerIface}`;
   }
