@@ -85,8 +85,8 @@ function listKey(a: readonly unknown[], b: readonly unknown[]): string | undefin
     const ok = (xs: readonly unknown[]) => {
       const seen = new Set<string>();
       for (const x of xs) {
-        if (!isObject(x) || typeof x[field] !== 'string' || seen.has(x[field] as string)) return false;
-        seen.add(x[field] as string);
+        if (!isObject(x) || typeof x[field] !== 'string' || seen.has(x[field])) return false;
+        seen.add(x[field]);
       }
       return true;
     };

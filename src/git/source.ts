@@ -74,6 +74,7 @@ export function isRemote(repo: string, cwd = process.cwd()): boolean {
 
 /** Refuses revisions git could read as an option, and anything with whitespace or control characters. */
 export function checkRevision(rev: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (rev === '' || rev.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(rev) || rev.length > 256) {
     throw new GitSourceError('bad-argument', `${JSON.stringify(rev)} is not a usable git revision`);
   }
@@ -84,6 +85,7 @@ export function checkRevision(rev: string): string {
 export function checkEnvPath(path: string): string {
   const p = posix.normalize(path.replace(/\\/g, '/')).replace(/\/+$/, '');
   if (p === '.' || p === '') return '';
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (p.startsWith('/') || p.split('/').some((seg) => seg === '..') || /[\x00-\x1f]/.test(p)) {
     throw new GitSourceError('bad-argument', `${JSON.stringify(path)} is not a path inside the repository`);
   }
