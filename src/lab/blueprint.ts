@@ -81,15 +81,18 @@ export function kernelNameProblem(name: string, kind: 'interface' | 'namespace')
   const ok = (kind === 'interface' ? IFNAME : NSNAME).test(name) && name !== '.' && name !== '..';
   if (ok) return null;
   return kind === 'interface'
-    ? `interface name "${name}" is not usable in the lab (1 to 15 letters, digits, '_', '.' or '-', not starting with '-')`
-    : `namespace name "${name}" is not usable in the lab (letters, digits, '_', '.' or '-', not starting with '-', not '.' or '..')`;
+    ? `interface name "${name}" is not usable in the lab ` +
+        "(1 to 15 letters, digits, '_', '.' or '-', not starting with '-')"
+    : `namespace name "${name}" is not usable in the lab ` +
+        "(letters, digits, '_', '.' or '-', not starting with '-', not '.' or '..')";
 }
 
 const MAPPING_NOTES: Record<Exclude<Interface['type'], 'physical'>, string> = {
   bond: 'bond mapped to veth (no bonding in this kernel)',
   loopback: 'loopback mapped to veth with a parked peer (no dummy devices in this kernel)',
   tunnel:
-    'tunnel mapped to veth with a parked peer, carrying its addresses without encapsulation (no sit devices in this kernel)',
+    'tunnel mapped to veth with a parked peer, carrying its addresses without encapsulation ' +
+    '(no sit devices in this kernel)',
 };
 
 export interface BlueprintOptions {
@@ -159,7 +162,8 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
         const cabled = iface.type === 'physical' || iface.type === 'bond';
         if (cabled && iface.segment !== undefined && !segments.some((s) => s.name === iface.segment)) {
           problems.push(
-            `node ${node.name}: interface ${iface.name} names segment ${iface.segment}, which the Cluster does not define`,
+            `node ${node.name}: interface ${iface.name} names segment ${iface.segment}, ` +
+              'which the Cluster does not define',
           );
           continue;
         }
@@ -193,7 +197,8 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
     const address = subnet ? hostsFromTop(subnet, 64).find((a) => !used.has(a)) : undefined;
     if (!subnet || !address) {
       problems.push(
-        `segment ${segment.name}: no free host address left near the top of ${segment.subnets[0]} for the client namespace`,
+        `segment ${segment.name}: no free host address left near the top of ${segment.subnets[0]} ` +
+          'for the client namespace',
       );
       continue;
     }
@@ -204,7 +209,8 @@ export function buildBlueprint(model: DesiredModel, opts: BlueprintOptions): Blu
 
   if (!opts.withAddresses) {
     bp.notes.push(
-      'static addresses are left for `tandem apply` (use --with-addresses to add them); routes and neighbours are never set by the lab',
+      'static addresses are left for `tandem apply` (use --with-addresses to add them); ' +
+        'routes and neighbours are never set by the lab',
     );
   } else {
     bp.notes.push('routes, permanent neighbours, MTU and link state of the desired state are left for `tandem apply`');

@@ -55,7 +55,8 @@ export async function readLabState(path: string): Promise<LabState | undefined> 
   } catch (err) {
     throw new LabError(
       'invalid',
-      `lab state file ${path} is not valid JSON (${(err as Error).message}); remove the namespaces it names by hand and delete it`,
+      `lab state file ${path} is not valid JSON (${(err as Error).message}); ` +
+        'remove the namespaces it names by hand and delete it',
     );
   }
   if (state?.formatVersion !== LAB_STATE_FORMAT_VERSION || !Array.isArray(state.namespaces)) {

@@ -68,7 +68,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     if (alive.length > 0) {
       throw new LabError(
         'exists',
-        `lab ${bp.env} is already up (${alive.length} of its namespaces exist, state ${statePath}); run \`tandem lab down ${opts.envDir}\` first`,
+        `lab ${bp.env} is already up (${alive.length} of its namespaces exist, state ${statePath}); ` +
+          `run \`tandem lab down ${opts.envDir}\` first`,
       );
     }
     replacedStale = true;
@@ -117,11 +118,14 @@ async function refuseCollisions(bp: LabBlueprint, existing: Set<string>, loc: St
   const labs = await listLabStates(loc);
   const described = clashes.slice(0, 3).map((c) => {
     const owner = labs.find((s) => s.namespaces.some((n) => n.name === c.name));
-    return `${c.name} (${c.role} ${c.owner}) ${owner ? `belongs to lab ${owner.env}` : 'was not created by a tandem lab'}`;
+    return (
+      `${c.name} (${c.role} ${c.owner}) ` + (owner ? `belongs to lab ${owner.env}` : 'was not created by a tandem lab')
+    );
   });
   throw new LabError(
     'collision',
-    `namespace ${described.join(', ')}${clashes.length > 3 ? ` and ${clashes.length - 3} more` : ''}; lab up creates nothing over an existing namespace: remove it or rename the ${clashes[0].role}`,
+    `namespace ${described.join(', ')}${clashes.length > 3 ? ` and ${clashes.length - 3} more` : ''}; ` +
+      `lab up creates nothing over an existing namespace: remove it or rename the ${clashes[0].role}`,
   );
 }
 
@@ -169,6 +173,7 @@ async function configureNamespaces(runner: IpRunner, bp: LabBlueprint, paralleli
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(parallelism, queue.length)) }, worker));
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a worker caught, unchanged
   if (thrown !== undefined) throw thrown;
   if (failures.length > 0) throw new LabError('kernel', `configuring ${failures.sort().join('; ')}`);
 }
