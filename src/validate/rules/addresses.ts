@@ -84,9 +84,11 @@ export const notNetworkOrBroadcast = defineRule({
   severity: 'error',
   title: 'An IPv4 address is neither the network nor the broadcast address of its subnet (prefix < 31)',
   rationale:
-    'Hosts on the subnet treat those addresses as the subnet itself or as broadcast; an address there is unreachable or floods the segment.',
+    'Hosts on the subnet treat those addresses as the subnet itself or as broadcast; ' +
+    'an address there is unreachable or floods the segment.',
   reference:
-    'seed 004 (IP Recovery Kit: "You are not allowed to protect the subnet address" / "the broadcast address for the subnet"); RFC 919, RFC 3021',
+    'seed 004 (IP Recovery Kit: "You are not allowed to protect the subnet address" / ' +
+    '"the broadcast address for the subnet"); RFC 919, RFC 3021',
   check(model) {
     const findings: Finding[] = [];
     for (const a of assignments(model)) {
@@ -111,9 +113,11 @@ export const addressAssignedOnce = defineRule({
   severity: 'error',
   title: 'No address is assigned twice in the cluster (static, management or relocatable)',
   rationale:
-    'Two holders of one address answer ARP/NDP in turn; traffic goes to whichever answered last, and a relocation cannot make the address unique again.',
+    'Two holders of one address answer ARP/NDP in turn; traffic goes to whichever answered last, ' +
+    'and a relocation cannot make the address unique again.',
   reference:
-    'seed 004 (IP Recovery Kit "Unused resource": the address is not already assigned to any other IP resource in the cluster)',
+    'seed 004 (IP Recovery Kit "Unused resource": ' +
+    'the address is not already assigned to any other IP resource in the cluster)',
   check(model) {
     const findings: Finding[] = [];
     const first = new Map<string, Assignment>();
@@ -148,9 +152,11 @@ export const relocatableOffManagement = defineRule({
   severity: 'error',
   title: 'A relocatable address never equals or lies in the management subnet of a node it is placed on',
   rationale:
-    "Moving an address in the management subnet adds and removes routes and IPv4 primaries/secondaries there; a move must never risk tandem's own way into the node.",
+    'Moving an address in the management subnet adds and removes routes and IPv4 ' +
+    "primaries/secondaries there; a move must never risk tandem's own way into the node.",
   reference:
-    'DESIGN.md section 2 (a relocatable address never equals or sits inside a management address); seed 004 (moving an address unconfigures the other addresses of its subnet)',
+    'DESIGN.md section 2 (a relocatable address never equals or sits inside a management address); ' +
+    'seed 004 (moving an address unconfigures the other addresses of its subnet)',
   check(model) {
     const findings: Finding[] = [];
     const management = managementCidrs(model);
@@ -169,7 +175,8 @@ export const relocatableOffManagement = defineRule({
         findings.push({
           summary: `RelocatableAddress/${reloc.name}: ${cidr.cidr} ${what} of Node/${node.name}`,
           detail:
-            'Put relocatable addresses on a subnet of their own, or give the node a management address on a separate network.',
+            'Put relocatable addresses on a subnet of their own, ' +
+            'or give the node a management address on a separate network.',
           objects: [`RelocatableAddress/${reloc.name}`, `Node/${node.name}`],
           source: at(reloc, 'spec', 'address'),
           related: [{ source: at(node, 'spec', 'management'), note: `management address of Node/${node.name}` }],
@@ -185,7 +192,8 @@ export const managementConfigured = defineRule({
   severity: 'warning',
   title: "A node's management address is one of its interface addresses, with the same prefix",
   rationale:
-    'Only when tandem knows which interface carries the management address can it keep plans (state down, MTU, enslaving, failover) away from that interface.',
+    'Only when tandem knows which interface carries the management address can it ' +
+    'keep plans (state down, MTU, enslaving, failover) away from that interface.',
   reference: "DESIGN.md section 2 (a step never removes a node's management address)",
   check(model) {
     const findings: Finding[] = [];
@@ -200,7 +208,9 @@ export const managementConfigured = defineRule({
       findings.push(
         found
           ? {
-              summary: `Node/${node.name}: management ${mgmt.cidr} is configured on interface ${found.iface} as ${found.cidr.cidr}`,
+              summary:
+                `Node/${node.name}: management ${mgmt.cidr} is configured ` +
+                `on interface ${found.iface} as ${found.cidr.cidr}`,
               detail: `Make the prefix lengths agree (management and interface ${found.iface}).`,
               objects: [`Node/${node.name}`, `${node.name}/${found.iface}`],
               source: at(node, 'spec', 'management'),
@@ -222,7 +232,8 @@ export const managementStaysHome = defineRule({
   severity: 'error',
   title: 'The management address is not on an interface with failover',
   rationale:
-    'Failover moves every address of the failed interface to the partner node, so the management address would follow it and tandem would reach the wrong node.',
+    'Failover moves every address of the failed interface to the partner node, ' +
+    'so the management address would follow it and tandem would reach the wrong node.',
   reference: 'seed 001 (Failover Configuration: IPv4 and IPv6 addresses of the interface are failed over)',
   check(model) {
     const findings: Finding[] = [];
@@ -231,7 +242,9 @@ export const managementStaysHome = defineRule({
       const mgmt = management.get(a.node);
       if (!mgmt || !a.iface.failover || a.cidr.address !== mgmt.address) continue;
       findings.push({
-        summary: `Node/${a.node.name}: management address ${mgmt.address} is on interface ${a.iface.name}, which fails over to ${a.iface.failover.node}/${a.iface.failover.interface}`,
+        summary:
+          `Node/${a.node.name}: management address ${mgmt.address} is on interface ${a.iface.name}, ` +
+          `which fails over to ${a.iface.failover.node}/${a.iface.failover.interface}`,
         detail: 'Carry the management address on an interface without failover (a dedicated management interface).',
         objects: [`Node/${a.node.name}`, `${a.node.name}/${a.iface.name}`],
         source: at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
@@ -261,7 +274,9 @@ export const routeDestinationIsNetwork = defineRule({
           const cidr = parseCidr(route.to);
           if (!cidr || cidr.network === cidr.cidr) return;
           findings.push({
-            summary: `Node/${node.name}: route ${route.to} on interface ${iface.name} has host bits set (the network is ${cidr.network})`,
+            summary:
+              `Node/${node.name}: route ${route.to} on interface ${iface.name} ` +
+              `has host bits set (the network is ${cidr.network})`,
             detail: `Write the destination as ${cidr.network}.`,
             objects: [`Node/${node.name}`, `${node.name}/${iface.name}`],
             source: at(node, 'spec', 'interfaces', i, 'routes', j, 'to'),

@@ -102,7 +102,8 @@ export const slaveExists = defineRule({
   severity: 'error',
   title: "A bond's slaves are interfaces of the same node",
   rationale:
-    'A bond can only enslave ports of its own node; a missing slave leaves the bond without the redundancy it promises.',
+    'A bond can only enslave ports of its own node; ' +
+    'a missing slave leaves the bond without the redundancy it promises.',
   reference: 'seed 001 (intra-CLIM failover: slaves on the same CLIM)',
   check(model) {
     return slaveUses(model)
@@ -126,15 +127,16 @@ export const slaveIsPhysical = defineRule({
   check(model) {
     return definedSlaves(model)
       .filter((u) => u.ref.iface.type !== 'physical')
-      .map((u) => ({
-        summary: `Node/${u.node.name}: bond ${u.bond.name} enslaves ${u.name}, which is a ${u.ref.iface.type} interface`,
-        detail: 'Only physical interfaces can be slaves.',
-        objects: slaveObjects(u),
-        source: slavePos(u),
-        related: [
-          { source: at(u.node, 'spec', 'interfaces', u.ref.index, 'type'), note: `${u.name} is ${u.ref.iface.type}` },
-        ],
-      }));
+      .map((u) => {
+        const type = u.ref.iface.type;
+        return {
+          summary: `Node/${u.node.name}: bond ${u.bond.name} enslaves ${u.name}, which is a ${type} interface`,
+          detail: 'Only physical interfaces can be slaves.',
+          objects: slaveObjects(u),
+          source: slavePos(u),
+          related: [{ source: at(u.node, 'spec', 'interfaces', u.ref.index, 'type'), note: `${u.name} is ${type}` }],
+        };
+      });
   },
 });
 
@@ -143,7 +145,8 @@ export const slaveCarriesNothing = defineRule({
   severity: 'error',
   title: 'Bond slaves carry no addresses, routes or neighbours',
   rationale:
-    "The kernel moves a port's layer-3 configuration away when it is enslaved; what is configured on a slave is lost or fights with the bond.",
+    "The kernel moves a port's layer-3 configuration away when it is enslaved; " +
+    'what is configured on a slave is lost or fights with the bond.',
   reference:
     'seed 001 (addresses, routes and ARP entries are associated with the non-slave interface); Linux bonding driver',
   check(model) {
@@ -151,8 +154,9 @@ export const slaveCarriesNothing = defineRule({
     for (const u of definedSlaves(model)) {
       const carried = (['addresses', 'routes', 'neighbors'] as const).filter((f) => (u.ref.iface[f]?.length ?? 0) > 0);
       if (carried.length === 0) continue;
+      const what = carried.join(' and ');
       findings.push({
-        summary: `Node/${u.node.name}: interface ${u.name} is a slave of ${u.bond.name} but has ${carried.join(' and ')}`,
+        summary: `Node/${u.node.name}: interface ${u.name} is a slave of ${u.bond.name} but has ${what}`,
         detail: `Move them to ${u.bond.name}.`,
         objects: slaveObjects(u),
         source: at(u.node, 'spec', 'interfaces', u.ref.index, carried[0]),
@@ -182,7 +186,9 @@ export const slaveInOneBond = defineRule({
               related: [{ source: slavePos(u.repeatOf), note: 'first listed here' }],
             }
           : {
-              summary: `Node/${u.node.name}: interface ${u.name} is a slave of both ${u.firstUse.bond.name} and ${u.bond.name}`,
+              summary:
+                `Node/${u.node.name}: interface ${u.name} is a slave ` +
+                `of both ${u.firstUse.bond.name} and ${u.bond.name}`,
               detail: `Keep ${u.name} in one bond's slaves.`,
               objects: [...slaveObjects(u), `${u.node.name}/${u.firstUse.bond.name}`],
               source: slavePos(u),
@@ -197,13 +203,16 @@ export const slaveHasNoFailover = defineRule({
   severity: 'error',
   title: 'Bond slaves have no failover of their own',
   rationale:
-    "Failover moves an interface's resources to another node; a slave has none, the bond does (configure failover on the bond).",
+    "Failover moves an interface's resources to another node; " +
+    'a slave has none, the bond does (configure failover on the bond).',
   reference: 'seed 001 ("A non-slave physical or bonded interface can have a failover interface")',
   check(model) {
     return definedSlaves(model)
       .filter((u) => u.ref.iface.failover !== undefined)
       .map((u) => ({
-        summary: `Node/${u.node.name}: interface ${u.name} is a slave of ${u.bond.name} but has failover to ${u.ref.iface.failover!.node}/${u.ref.iface.failover!.interface}`,
+        summary:
+          `Node/${u.node.name}: interface ${u.name} is a slave of ${u.bond.name} but has ` +
+          `failover to ${u.ref.iface.failover!.node}/${u.ref.iface.failover!.interface}`,
         detail: `Configure failover on ${u.bond.name} instead.`,
         objects: slaveObjects(u),
         source: at(u.node, 'spec', 'interfaces', u.ref.index, 'failover'),
@@ -229,7 +238,9 @@ export const slavesShareSegment = defineRule({
       if (u.bond.segment !== undefined) {
         if (segment === u.bond.segment) continue;
         findings.push({
-          summary: `Node/${u.node.name}: slave ${u.name} is on segment ${segment}, but bond ${u.bond.name} is on ${u.bond.segment}`,
+          summary:
+            `Node/${u.node.name}: slave ${u.name} is on segment ${segment}, ` +
+            `but bond ${u.bond.name} is on ${u.bond.segment}`,
           detail: `Cable ${u.name} to ${u.bond.segment} (and declare it so), or take it out of ${u.bond.name}.`,
           objects: slaveObjects(u),
           source: at(u.node, 'spec', 'interfaces', u.ref.index, 'segment'),
@@ -244,7 +255,9 @@ export const slavesShareSegment = defineRule({
         firstSegment.set(u.bond, { segment, use: u });
       } else if (first.segment !== segment) {
         findings.push({
-          summary: `Node/${u.node.name}: slaves ${first.use.name} and ${u.name} of bond ${u.bond.name} are on different segments (${first.segment}, ${segment})`,
+          summary:
+            `Node/${u.node.name}: slaves ${first.use.name} and ${u.name} of ` +
+            `bond ${u.bond.name} are on different segments (${first.segment}, ${segment})`,
           detail: 'Slaves of one bond are cabled to one physical network.',
           objects: [...slaveObjects(u), `${u.node.name}/${first.use.name}`],
           source: at(u.node, 'spec', 'interfaces', u.ref.index, 'segment'),

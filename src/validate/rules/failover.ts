@@ -51,7 +51,8 @@ export const failoverOtherNode = defineRule({
   title: 'The failover node differs from the home node',
   rationale: 'Failover exists to survive the loss of the home node; a partner on the same node fails with it.',
   reference:
-    'seed 001 "Failover Configuration" (the failover CLIM must be different from the one on which the interface is configured)',
+    'seed 001 "Failover Configuration" (the failover CLIM must be ' +
+    'different from the one on which the interface is configured)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -104,9 +105,12 @@ export const failoverInterfaceKinds = defineRule({
   severity: 'error',
   title: 'Both ends of a failover pair are non-slave physical or bond interfaces',
   rationale:
-    'Loopback, slave and tunnel interfaces cannot take over addresses: slaves are owned by their bond, tunnels follow the interface holding their local address. (A slave or tunnel that has failover itself is reported as BOND006 or TUN003.)',
+    'Loopback, slave and tunnel interfaces cannot take over addresses: ' +
+    'slaves are owned by their bond, tunnels follow the interface holding their local address. ' +
+    '(A slave or tunnel that has failover itself is reported as BOND006 or TUN003.)',
   reference:
-    'seed 001 "Failover Configuration"; seed 000 "Invalid Failover Configuration" (not allowed, such as a slave or tunnel interface)',
+    'seed 001 "Failover Configuration"; ' +
+    'seed 000 "Invalid Failover Configuration" (not allowed, such as a slave or tunnel interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -142,7 +146,8 @@ export const failoverPairsMutual = defineRule({
   title: 'If both interfaces of a pair name a failover, they name each other',
   rationale: 'Home and failover interfaces that do not form a pair make the CLIM refuse failover.',
   reference:
-    'seed 001 "Failover Configuration" (they must be configured to use each other); seed 000 (home and failover interfaces do not form a pair)',
+    'seed 001 "Failover Configuration" (they must be configured to use each other); ' +
+    'seed 000 (home and failover interfaces do not form a pair)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -229,7 +234,9 @@ export const failoverDownSuppressed = defineRule({
       if (e.iface.state !== 'down') continue;
       findings.push({
         summary: `Node/${e.node.name}: ${e.iface.name} is held down, so its failover to ${dest(e)} is suppressed`,
-        detail: `Its addresses will not move to ${dest(e)}. Bring it up, or remove the failover if the interface is retired.`,
+        detail:
+          `Its addresses will not move to ${dest(e)}. Bring it up, ` +
+          'or remove the failover if the interface is retired.',
         objects: [`Node/${e.node.name}`, home(e), dest(e)],
         source: at(e.node, 'spec', 'interfaces', e.index, 'state'),
         related: [{ source: failoverAt(e), note: 'failover configured here' }],
@@ -244,7 +251,8 @@ export const failoverSameSegment = defineRule({
   severity: 'warning',
   title: 'The failover interface is on the same segment as the home interface',
   rationale:
-    'Failover moves the addresses and static routes onto the partner interface; on another network they are unreachable unless that network routes them.',
+    'Failover moves the addresses and static routes onto the partner interface; ' +
+    'on another network they are unreachable unless that network routes them.',
   reference: 'seed 001 "Failover Configuration" (addresses, sockets and routes move to the failover interface)',
   check(model) {
     const findings: Finding[] = [];
@@ -255,7 +263,9 @@ export const failoverSameSegment = defineRule({
       if (mine === undefined || theirs === undefined || mine === theirs) continue;
       findings.push({
         summary: `${lead(e)}, but ${home(e)} is on segment ${mine} and ${dest(e)} on segment ${theirs}`,
-        detail: `After failover the addresses of ${home(e)} would sit on segment ${theirs}. Pick a partner on segment ${mine}, or correct the segments.`,
+        detail:
+          `After failover the addresses of ${home(e)} would sit on segment ${theirs}. ` +
+          `Pick a partner on segment ${mine}, or correct the segments.`,
         objects: [`Node/${e.node.name}`, home(e), dest(e)],
         source: failoverAt(e),
         related: [{ source: partnerAt(e.partner, 'name'), note: `${dest(e)} defined here` }],

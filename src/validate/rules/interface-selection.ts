@@ -68,9 +68,12 @@ export const relocatableUsesSubnetInterface = defineRule({
   severity: 'error',
   title: 'A relocatable address placed on a node uses the interface that carries its subnet there',
   rationale:
-    'With one subnet on two interfaces the kernel keeps routing through the first one; the address would be unreachable or answer from the wrong link.',
+    'With one subnet on two interfaces the kernel keeps routing through the first one; ' +
+    'the address would be unreachable or answer from the wrong link.',
   reference:
-    'seed 004 (IP Recovery Kit: "If another address on the same subnet is in-service on any interface, then the IP resource must be configured on that interface"; "routing conflict (same subnet, different interfaces)"); seed 002',
+    'seed 004 (IP Recovery Kit: "If another address on the same subnet is in-service on any interface, ' +
+    'then the IP resource must be configured on that interface"; ' +
+    '"routing conflict (same subnet, different interfaces)"); seed 002',
   check(model) {
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
@@ -79,7 +82,9 @@ export const relocatableUsesSubnetInterface = defineRule({
       if (holders.length === 0 || holders.some((h) => h.iface.name === p.interface)) continue;
       const h = holders[0];
       findings.push({
-        summary: `RelocatableAddress/${reloc.name}: placement on Node/${p.node} uses interface ${p.interface}, but ${cidr.network} is on interface ${h.iface.name} there (${h.text})`,
+        summary:
+          `RelocatableAddress/${reloc.name}: placement on Node/${p.node} uses interface ${p.interface}, ` +
+          `but ${cidr.network} is on interface ${h.iface.name} there (${h.text})`,
         detail: `Place the address on ${h.iface.name}, or move it to a subnet of its own.`,
         objects: [
           `RelocatableAddress/${reloc.name}`,
@@ -114,7 +119,8 @@ export const samePrefixPerSubnet = defineRule({
   severity: 'warning',
   title: 'Addresses of one subnet on one interface have the same prefix length',
   rationale:
-    'Different prefix lengths add overlapping routes through one interface; the longer one wins for part of the subnet, and removing one address changes where the rest is routed.',
+    'Different prefix lengths add overlapping routes through one interface; ' +
+    'the longer one wins for part of the subnet, and removing one address changes where the rest is routed.',
   reference:
     'seed 004 (the netmask "determines the subnet ... and should be consistent with the network configuration")',
   check(model) {
@@ -128,7 +134,9 @@ export const samePrefixPerSubnet = defineRule({
       index.add(entry.cidr, entry);
       if (!other) return;
       findings.push({
-        summary: `Node/${node}: interface ${iface} carries ${entry.label} and ${other.value.label} on one subnet with different prefix lengths`,
+        summary:
+          `Node/${node}: interface ${iface} carries ${entry.label} ` +
+          `and ${other.value.label} on one subnet with different prefix lengths`,
         detail: 'Use one prefix length for every address of the subnet.',
         objects: [`Node/${node}`, key, ...new Set([entry.object, other.value.object].filter((o) => o !== key))],
         source: entry.source(),
@@ -170,9 +178,11 @@ export const oneSubnetOneInterface = defineRule({
   severity: 'warning',
   title: 'Two interfaces of one node on one subnet both have failover (or one is held down)',
   rationale:
-    'With the same subnet route on two interfaces, the one that came up first carries all traffic and keeps doing so after it loses link pulse: the subnet becomes unreachable.',
+    'With the same subnet route on two interfaces, the one that came up first carries all ' +
+    'traffic and keeps doing so after it loses link pulse: the subnet becomes unreachable.',
   reference:
-    'seed 002 (Avoiding Interfaces With Link Pulse Down: "either have the interface configured for failover or take the interface down (ifstop)")',
+    'seed 002 (Avoiding Interfaces With Link Pulse Down: ' +
+    '"either have the interface configured for failover or take the interface down (ifstop)")',
   check(model) {
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
@@ -186,8 +196,11 @@ export const oneSubnetOneInterface = defineRule({
         if (reported.has(pair)) continue;
         reported.add(pair);
         findings.push({
-          summary: `Node/${a.node.name}: interfaces ${b.iface.name} and ${a.iface.name} are both on ${b.cidr.network} without failover`,
-          detail: `Configure failover on both interfaces, hold one of them down, or move one address to another subnet.`,
+          summary:
+            `Node/${a.node.name}: interfaces ${b.iface.name} ` +
+            `and ${a.iface.name} are both on ${b.cidr.network} without failover`,
+          detail:
+            'Configure failover on both interfaces, hold one of them down, or move one address to another subnet.',
           objects: [`Node/${a.node.name}`, `${a.node.name}/${b.iface.name}`, `${a.node.name}/${a.iface.name}`],
           source: at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
           related: [
@@ -208,7 +221,8 @@ export const segmentExists = defineRule({
   severity: 'error',
   title: "An interface's segment is one of the Cluster's segments",
   rationale:
-    'The segment says which physical network the interface is cabled to; a dangling name disables the checks that rely on it.',
+    'The segment says which physical network the interface is cabled to; ' +
+    'a dangling name disables the checks that rely on it.',
   reference: 'DESIGN.md section 1 (Cluster segments); seed 004 (backup interface on the same physical network)',
   check(model) {
     const findings: Finding[] = [];
@@ -217,7 +231,9 @@ export const segmentExists = defineRule({
       node.doc.spec.interfaces.forEach((iface, i) => {
         if (iface.segment === undefined || model.segmentByName.has(iface.segment)) return;
         findings.push({
-          summary: `Node/${node.name}: interface ${iface.name} names segment ${iface.segment}, which the Cluster does not define`,
+          summary:
+            `Node/${node.name}: interface ${iface.name} names segment ${iface.segment}, ` +
+            'which the Cluster does not define',
           detail: `Use one of the Cluster's segments (${known}) or add ${iface.segment} to the Cluster.`,
           objects: [`Node/${node.name}`, `${node.name}/${iface.name}`, `Segment/${iface.segment}`],
           source: at(node, 'spec', 'interfaces', i, 'segment'),
@@ -252,7 +268,8 @@ export const staticInSegment = defineRule({
   severity: 'warning',
   title: "A static address of an interface with a segment lies within one of that segment's subnets",
   rationale:
-    'An address outside the subnets of its physical network is unreachable there, or the segment or cabling is declared wrong.',
+    'An address outside the subnets of its physical network is unreachable there, ' +
+    'or the segment or cabling is declared wrong.',
   reference:
     'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
   check(model) {
@@ -270,7 +287,9 @@ export const staticInSegment = defineRule({
 
 function outsideSegment(model: DesiredModel, a: StaticAddressRef, segment: string): Finding {
   return {
-    summary: `Node/${a.node.name}: interface ${a.iface.name} address ${a.text} is not within segment ${segment} (${subnetList(segment, model)})`,
+    summary:
+      `Node/${a.node.name}: interface ${a.iface.name} address ${a.text} ` +
+      `is not within segment ${segment} (${subnetList(segment, model)})`,
     detail: `Correct the address or its prefix, the interface's segment, or add the subnet to segment ${segment}.`,
     objects: [`Node/${a.node.name}`, `${a.node.name}/${a.iface.name}`, `Segment/${segment}`],
     source: at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
@@ -288,7 +307,8 @@ export const placementInSegment = defineRule({
   severity: 'warning',
   title: "A relocatable address's placement interface has a segment whose subnets contain the address",
   rationale:
-    'Without a segment carrying its subnet the address cannot be reached where it is placed, and backup interfaces cannot be checked against the physical network.',
+    'Without a segment carrying its subnet the address cannot be reached where it is placed, ' +
+    'and backup interfaces cannot be checked against the physical network.',
   reference:
     'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
   check(model) {
@@ -303,11 +323,13 @@ export const placementInSegment = defineRule({
         summary:
           segment === undefined
             ? `RelocatableAddress/${reloc.name}: placement interface ${p.node}/${p.interface} has no segment`
-            : `RelocatableAddress/${reloc.name}: ${cidr.cidr} is not within segment ${segment} (${subnetList(segment, model)}) of ${p.node}/${p.interface}`,
+            : `RelocatableAddress/${reloc.name}: ${cidr.cidr} is not within ` +
+              `segment ${segment} (${subnetList(segment, model)}) of ${p.node}/${p.interface}`,
         detail:
           segment === undefined
             ? `Set the segment of ${p.node}/${p.interface} to the physical network that carries ${cidr.network}.`
-            : `Place the address on an interface of a segment carrying ${cidr.network}, or add the subnet to segment ${segment}.`,
+            : `Place the address on an interface of a segment carrying ${cidr.network}, ` +
+              `or add the subnet to segment ${segment}.`,
         objects: [`RelocatableAddress/${reloc.name}`, `Node/${p.node}`, `${p.node}/${p.interface}`],
         source: at(reloc, 'spec', 'placements', i, 'interface'),
         related: [{ source: at(ref.node, 'spec', 'interfaces', ref.index), note: `${p.node}/${p.interface}` }],
@@ -322,9 +344,11 @@ export const relocatablesShareInterface = defineRule({
   severity: 'error',
   title: 'Relocatable addresses of one subnet placed on one node use the same interface',
   rationale:
-    'When both are active on the node (after a failover, or active/active) their subnet would be on two interfaces: a routing conflict.',
+    'When both are active on the node (after a failover, or active/active) ' +
+    'their subnet would be on two interfaces: a routing conflict.',
   reference:
-    'seed 004 (active/active example: addresses on a new subnet "can be configured for either eth0 or eth1. However, both must go on the same interface")',
+    'seed 004 (active/active example: addresses on a new subnet "can be configured ' +
+    'for either eth0 or eth1. However, both must go on the same interface")',
   check(model) {
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
@@ -341,7 +365,9 @@ export const relocatablesShareInterface = defineRule({
       index.add(cidr, { reloc, iface: p.interface, index: i });
       if (!other) continue;
       findings.push({
-        summary: `RelocatableAddress/${reloc.name}: placement on Node/${p.node} uses interface ${p.interface}, but RelocatableAddress/${other.value.reloc.name} of the same subnet uses ${other.value.iface} there`,
+        summary:
+          `RelocatableAddress/${reloc.name}: placement on Node/${p.node} uses interface ${p.interface}, ` +
+          `but RelocatableAddress/${other.value.reloc.name} of the same subnet uses ${other.value.iface} there`,
         detail: `Place both addresses on one interface of ${p.node}.`,
         objects: [
           `RelocatableAddress/${reloc.name}`,

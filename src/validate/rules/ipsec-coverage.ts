@@ -36,7 +36,9 @@ function* movableAddresses(model: DesiredModel): Generator<MovableAddress> {
     const target = s.iface.failover;
     if (!target || target.node === s.node.name || !model.nodeByName.has(target.node)) continue;
     yield {
-      phrase: `Node/${s.node.name}: ${s.iface.name} address ${s.cidr.address} can fail over between ${s.node.name} and ${target.node}`,
+      phrase:
+        `Node/${s.node.name}: ${s.iface.name} address ${s.cidr.address} ` +
+        `can fail over between ${s.node.name} and ${target.node}`,
       owner: `Node/${s.node.name}`,
       address: s.cidr,
       nodes: [s.node.name, target.node],
@@ -65,9 +67,11 @@ export const policyIdentical = defineRule({
   severity: 'error',
   title: 'The IPsec policies covering an address that can move are identical on every node it may live on',
   rationale:
-    'IPsec configuration does not move with an address: on a node without the same policy the address, after failover, is sent in clear or dropped.',
+    'IPsec configuration does not move with an address: ' +
+    'on a node without the same policy the address, after failover, is sent in clear or dropped.',
   reference:
-    'seed 000 and seed 001 "IPSec Configuration" (identical on home and failover CLIMs); seed 003 (Serviceguard package addresses)',
+    'seed 000 and seed 001 "IPSec Configuration" (identical on home and failover CLIMs); ' +
+    'seed 003 (Serviceguard package addresses)',
   check(model) {
     const findings: Finding[] = [];
     const bySource = new ContainingIndex<Policy>();
@@ -100,8 +104,12 @@ export const policyIdentical = defineRule({
         const missing = m.nodes.filter((n) => !on.has(n));
         if (missing.length === 0) continue;
         findings.push({
-          summary: `${m.phrase}, but ${ipsecName(policy)} covers it only on ${[...on].join(', ')} (nothing identical on ${missing.join(', ')})`,
-          detail: `IPsec is not failed over with the address: install ${ipsecName(policy)} on ${missing.join(', ')} as well (${m.scopeHint}), or an identical policy there.`,
+          summary:
+            `${m.phrase}, but ${ipsecName(policy)} covers it only ` +
+            `on ${[...on].join(', ')} (nothing identical on ${missing.join(', ')})`,
+          detail:
+            `IPsec is not failed over with the address: install ${ipsecName(policy)} ` +
+            `on ${missing.join(', ')} as well (${m.scopeHint}), or an identical policy there.`,
           objects: [m.owner, ipsecName(policy), ...m.nodes.map((n) => `Node/${n}`)],
           source: m.source(),
           related: [{ source: appliesToAt(policy), note: `where ${ipsecName(policy)} is installed` }],

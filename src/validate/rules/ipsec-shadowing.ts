@@ -16,7 +16,10 @@ interface Shadowing {
   by: Policy;
 }
 
-/** True when every packet `q` matches (protocol, ports, directions, nodes) `p` matches too; selectors are checked by the index. */
+/**
+ * True when every packet `q` matches (protocol, ports, directions, nodes) `p` matches too;
+ * selectors are checked by the index.
+ */
 function covers(model: DesiredModel, p: Policy, q: Policy): boolean {
   const ps = p.doc.spec;
   const qs = q.doc.spec;
@@ -44,7 +47,9 @@ export function shadowedPolicies(model: DesiredModel): Shadowing[] {
     order.set(p, i);
     const sel = selectorOf(p);
     if (!sel) return;
-    const key = `${networkKeyAt(sel.source, sel.source.prefix)} ${networkKeyAt(sel.destination, sel.destination.prefix)}`;
+    const sourceKey = networkKeyAt(sel.source, sel.source.prefix);
+    const destinationKey = networkKeyAt(sel.destination, sel.destination.prefix);
+    const key = `${sourceKey} ${destinationKey}`;
     const list = byPair.get(key);
     if (list) list.push(p);
     else byPair.set(key, [p]);
@@ -98,8 +103,12 @@ export const shadowedConflicting = defineRule({
       const theirs = actionSignature(s.by);
       if (mine === theirs) continue;
       findings.push({
-        summary: `${ipsecName(s.shadowed)} (${mine}) never applies: ${ipsecName(s.by)} (${theirs}, ${precedence(s)}) matches all its traffic`,
-        detail: `Give ${ipsecName(s.shadowed)} a lower priority number than ${ipsecName(s.by)}, narrow the selector of ${ipsecName(s.by)}, or remove one of them.`,
+        summary:
+          `${ipsecName(s.shadowed)} (${mine}) never applies: ` +
+          `${ipsecName(s.by)} (${theirs}, ${precedence(s)}) matches all its traffic`,
+        detail:
+          `Give ${ipsecName(s.shadowed)} a lower priority number than ${ipsecName(s.by)}, ` +
+          `narrow the selector of ${ipsecName(s.by)}, or remove one of them.`,
         objects: [ipsecName(s.shadowed), ipsecName(s.by)],
         source: at(s.shadowed, 'spec', 'selector'),
         related: [{ source: at(s.by, 'spec', 'selector'), note: `selector of ${ipsecName(s.by)}` }],
@@ -120,7 +129,9 @@ export const shadowedRedundant = defineRule({
     for (const s of shadowedPolicies(model)) {
       if (actionSignature(s.shadowed) !== actionSignature(s.by)) continue;
       findings.push({
-        summary: `${ipsecName(s.shadowed)} is redundant: ${ipsecName(s.by)} (${precedence(s)}) matches all its traffic with the same action (${actionSignature(s.by)})`,
+        summary:
+          `${ipsecName(s.shadowed)} is redundant: ${ipsecName(s.by)} (${precedence(s)}) ` +
+          `matches all its traffic with the same action (${actionSignature(s.by)})`,
         detail: `Remove ${ipsecName(s.shadowed)}, or narrow ${ipsecName(s.by)} if the two are meant to differ.`,
         objects: [ipsecName(s.shadowed), ipsecName(s.by)],
         source: at(s.shadowed, 'spec', 'selector'),
@@ -151,7 +162,9 @@ export const sameSelectorTwice = defineRule({
       const sel = selectorOf(p);
       if (!sel) continue;
       const s = p.doc.spec.selector;
-      const match = `${sel.source.network}>${sel.destination.network}:${s.protocol ?? 'any'}:${s.sourcePort ?? ''}:${s.destinationPort ?? ''}`;
+      const match =
+        `${sel.source.network}>${sel.destination.network}:` +
+        `${s.protocol ?? 'any'}:${s.sourcePort ?? ''}:${s.destinationPort ?? ''}`;
       for (const node of policyNodes(model, p)) {
         for (const dir of new Set(p.doc.spec.directions)) {
           const key = `${node}|${dir}|${match}`;
@@ -164,7 +177,9 @@ export const sameSelectorTwice = defineRule({
           if (other === p || reported.has(pair)) continue;
           reported.add(pair);
           findings.push({
-            summary: `${ipsecName(p)} and ${ipsecName(other)} both install ${dir} ${sel.source.network} -> ${sel.destination.network} on ${node}`,
+            summary:
+              `${ipsecName(p)} and ${ipsecName(other)} both ` +
+              `install ${dir} ${sel.source.network} -> ${sel.destination.network} on ${node}`,
             detail: 'Merge them into one policy, or make their selectors differ (prefix, protocol or ports).',
             objects: [ipsecName(p), ipsecName(other), `Node/${node}`],
             source: at(p, 'spec', 'selector'),

@@ -28,7 +28,9 @@ export const selectorSingleFamily = defineRule({
       const d = parseCidr(destination);
       if (!s || !d || s.family === d.family) continue;
       findings.push({
-        summary: `${ipsecName(p)}: selector source ${source} is IPv${s.family} but destination ${destination} is IPv${d.family}`,
+        summary:
+          `${ipsecName(p)}: selector source ${source} is IPv${s.family} ` +
+          `but destination ${destination} is IPv${d.family}`,
         detail: 'Write one policy per address family.',
         objects: [ipsecName(p)],
         source: at(p, 'spec', 'selector', 'destination'),
@@ -45,7 +47,8 @@ export const actionFieldsConsistent = defineRule({
   id: 'IPSEC002',
   severity: 'error',
   title:
-    'protect has protocol and mode; tunnel mode has tunnel endpoints of the selector family; transport, allow and block have none',
+    'protect has protocol and mode; tunnel mode has tunnel endpoints of the selector family; ' +
+    'transport, allow and block have none',
   rationale: 'A policy whose fields contradict its action would be installed differently from what the reviewer read.',
   reference: 'Linux ip-xfrm(8) (TMPL: proto, mode, tunnel src/dst); seed 000 "IPSec Configuration"',
   check(model) {
@@ -87,7 +90,9 @@ export const actionFieldsConsistent = defineRule({
         const ip = parseIp(s.tunnel[end]);
         if (!ip || selectorFamily === undefined || ip.family === selectorFamily) continue;
         findings.push({
-          summary: `${ipsecName(p)}: tunnel ${end} ${s.tunnel[end]} is IPv${ip.family} but the selector is IPv${selectorFamily}`,
+          summary:
+            `${ipsecName(p)}: tunnel ${end} ${s.tunnel[end]} is IPv${ip.family} ` +
+            `but the selector is IPv${selectorFamily}`,
           detail: `Use IPv${selectorFamily} tunnel endpoints (tandem does not support inter-family tunnels).`,
           objects: [ipsecName(p)],
           source: at(p, 'spec', 'tunnel', end),
@@ -173,7 +178,8 @@ export const keysOutsideRepository = defineRule({
       findings.push({
         summary: `${ipsecName(p)}: key file ${file} ${problem}`,
         detail:
-          'Keep keys outside the repository: an absolute path such as /etc/tandem/keys/<name>, or keys: { env: VARIABLE }.',
+          'Keep keys outside the repository: ' +
+          'an absolute path such as /etc/tandem/keys/<name>, or keys: { env: VARIABLE }.',
         objects: [ipsecName(p)],
         source: at(p, 'spec', 'keys', 'file'),
       });
@@ -187,9 +193,11 @@ export const protectHasKeys = defineRule({
   severity: 'error',
   title: 'action protect names where its keys are (keys.env or keys.file)',
   rationale:
-    'tandem installs manually keyed SAs; a protect policy without keys would drop or leak the traffic it should protect.',
+    'tandem installs manually keyed SAs; ' +
+    'a protect policy without keys would drop or leak the traffic it should protect.',
   reference:
-    'seed 000 "IPSec Configuration" (policies and security associations); DESIGN.md section 2 (references to key material)',
+    'seed 000 "IPSec Configuration" (policies and security associations); ' +
+    'DESIGN.md section 2 (references to key material)',
   check(model) {
     const findings: Finding[] = [];
     for (const p of model.ipsecPolicies) {

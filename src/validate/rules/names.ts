@@ -53,7 +53,9 @@ export const aliasFitsIfname = defineRule({
           const bytes = Buffer.byteLength(alias);
           if (bytes > MAX_IFNAME_BYTES) {
             findings.push({
-              summary: `RelocatableAddress/${reloc.name}: alias ${alias} on ${p.node} is ${bytes} bytes, over the ${MAX_IFNAME_BYTES}-byte limit`,
+              summary:
+                `RelocatableAddress/${reloc.name}: alias ${alias} on ${p.node} is ${bytes} bytes, ` +
+                `over the ${MAX_IFNAME_BYTES}-byte limit`,
               detail: `Shorten the label to at most ${MAX_IFNAME_BYTES - Buffer.byteLength(iface) - 1} characters.`,
               objects: [`RelocatableAddress/${reloc.name}`, `${p.node}/${iface}`],
               source: at(reloc, 'spec', 'placements', i, 'label'),

@@ -90,7 +90,8 @@ export const dependenciesColocated = defineRule({
   severity: 'error',
   title: 'A dependency can live on every node of the address that depends on it',
   rationale:
-    'The address cannot come up on a node its dependency can never reach: that placement promises a failover that cannot happen.',
+    'The address cannot come up on a node its dependency can never reach: ' +
+    'that placement promises a failover that cannot happen.',
   reference:
     'seed 004 "Guidelines for Creating an IP Dependency" (a dependency is extended to the same servers as its parent)',
   check(model) {
@@ -122,7 +123,9 @@ export const dependenciesSameActive = defineRule({
     for (const { r, dep } of dependencyEdges(model)) {
       if (r.doc.spec.active === dep.doc.spec.active) continue;
       findings.push({
-        summary: `${ra(r)} is active on ${r.doc.spec.active}, but its dependency ${ra(dep)} is active on ${dep.doc.spec.active}`,
+        summary:
+          `${ra(r)} is active on ${r.doc.spec.active}, ` +
+          `but its dependency ${ra(dep)} is active on ${dep.doc.spec.active}`,
         detail: 'Make both active on one node (a switchover moves them together).',
         objects: [ra(r), ra(dep), `Node/${r.doc.spec.active}`, `Node/${dep.doc.spec.active}`],
         source: at(r, 'spec', 'active'),

@@ -26,7 +26,8 @@ export const placementsExist = defineRule({
   rationale:
     'An address placed on a missing node or interface, or on a bond slave, cannot be brought up there when it moves.',
   reference:
-    'seed 004 "Creating an IP Resource" (Network Interface, Backup Interface: valid choices depend on the configuration)',
+    'seed 004 "Creating an IP Resource" ' +
+    '(Network Interface, Backup Interface: valid choices depend on the configuration)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -119,7 +120,9 @@ export const activeIsPlaced = defineRule({
       const { active, placements } = r.doc.spec;
       if (placements.some((p) => p.node === active)) continue;
       findings.push({
-        summary: `${ra(r)}: active node ${active} is not one of its placements (${placements.map((p) => p.node).join(', ')})`,
+        summary:
+          `${ra(r)}: active node ${active} is not one of its ` +
+          `placements (${placements.map((p) => p.node).join(', ')})`,
         detail: `Set active to a placement node, or add a placement on ${active}.`,
         objects: [ra(r), `Node/${active}`],
         source: at(r, 'spec', 'active'),
@@ -162,7 +165,8 @@ export const backupInterfaceValid = defineRule({
   title: 'A backup interface differs from the primary interface and is on the same segment',
   rationale: 'Local recovery moves the address to the backup interface; on another network it is unreachable.',
   reference:
-    'seed 004 "IP Local Recovery" (the backup interface must be attached to the same physical network as the primary interface)',
+    'seed 004 "IP Local Recovery" (the backup interface must be ' +
+    'attached to the same physical network as the primary interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -187,7 +191,9 @@ export const backupInterfaceValid = defineRule({
         if (a === b) return;
         const show = (s: string | undefined) => (s === undefined ? 'no known segment' : `segment ${s}`);
         findings.push({
-          summary: `${ra(r)}: primary interface ${pair} is on ${show(a)}, but backup interface ${backupName} is on ${show(b)}`,
+          summary:
+            `${ra(r)}: primary interface ${pair} is on ${show(a)}, ` +
+            `but backup interface ${backupName} is on ${show(b)}`,
           detail: 'Choose a backup interface cabled to the same segment as the primary (declare `segment` on both).',
           objects: [ra(r), pair, backupName],
           source: placementAt(r, i, 'backupInterface'),
@@ -207,7 +213,8 @@ export const backupInterfaceOnce = defineRule({
   severity: 'error',
   title: 'A backup interface backs at most one relocatable address on its node',
   rationale:
-    'Moving one address to the backup interface unconfigures the other addresses of its subnet there; two owners of one backup recover into each other.',
+    'Moving one address to the backup interface unconfigures the other addresses of its subnet there; ' +
+    'two owners of one backup recover into each other.',
   reference: 'seed 004 "IP Local Recovery" and "lkipbu" (one backup interface per IP resource instance)',
   check(model) {
     const findings: Finding[] = [];
@@ -236,7 +243,8 @@ export const sourceAddressOnce = defineRule({
   severity: 'error',
   title: 'At most one relocatable address per subnet per node has sourceAddress: true',
   rationale:
-    'Only one address can be the source of outgoing traffic on a subnet; with two, whichever came up last silently wins.',
+    'Only one address can be the source of outgoing traffic on a subnet; ' +
+    'with two, whichever came up last silently wins.',
   reference: 'seed 004 "Important Notes About the Source Address Setting"',
   check(model) {
     const findings: Finding[] = [];
@@ -299,7 +307,8 @@ export const pingListValid = defineRule({
   id: 'RA008',
   severity: 'error',
   title:
-    "Ping-list addresses are of the address's family and not addresses of the cluster's own nodes; broadcast ping only for IPv4",
+    "Ping-list addresses are of the address's family and not addresses of the cluster's own nodes; " +
+    'broadcast ping only for IPv4',
   rationale:
     'A ping to an own address answers locally whatever the state of the monitored interface; IPv6 has no broadcast.',
   reference: 'seed 004 "Important Notes About Using a Ping List" and "IP Resource Monitoring" (broadcast ping)',

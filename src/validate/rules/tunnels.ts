@@ -91,8 +91,12 @@ export const tunnelLocalOnNode = defineRule({
     for (const t of tunnels(model)) {
       if (holders.get(t.iface)) continue;
       findings.push({
-        summary: `Node/${t.node.name}: tunnel ${t.iface.name} local address ${t.iface.tunnel.local} is not configured on any interface of ${t.node.name}`,
-        detail: `Use an address of one of ${t.node.name}'s interfaces (not a relocatable or management-only address), or add ${t.iface.tunnel.local} to the interface it belongs on.`,
+        summary:
+          `Node/${t.node.name}: tunnel ${t.iface.name} local address ${t.iface.tunnel.local} ` +
+          `is not configured on any interface of ${t.node.name}`,
+        detail:
+          `Use an address of one of ${t.node.name}'s interfaces (not a relocatable or management-only address), ` +
+          `or add ${t.iface.tunnel.local} to the interface it belongs on.`,
         objects: objectsOf(t),
         source: at(t.node, 'spec', 'interfaces', t.index, 'tunnel', 'local'),
       });
@@ -106,15 +110,19 @@ export const tunnelHasNoFailover = defineRule({
   severity: 'error',
   title: 'A tunnel has no failover of its own',
   rationale:
-    'A tunnel moves with the interface holding its local address; its own failover would move it somewhere else, or twice.',
+    'A tunnel moves with the interface holding its local address; ' +
+    'its own failover would move it somewhere else, or twice.',
   reference:
-    'seed 000 ("tunnel interfaces are not directly configured for failover"); seed 000 (a tunnel is not an allowed failover interface)',
+    'seed 000 ("tunnel interfaces are not directly configured for failover"); ' +
+    'seed 000 (a tunnel is not an allowed failover interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const t of tunnels(model)) {
       if (!t.iface.failover) continue;
       findings.push({
-        summary: `Node/${t.node.name}: tunnel ${t.iface.name} has failover to ${t.iface.failover.node}/${t.iface.failover.interface}`,
+        summary:
+          `Node/${t.node.name}: tunnel ${t.iface.name} has failover ` +
+          `to ${t.iface.failover.node}/${t.iface.failover.interface}`,
         detail: "Remove it: configure failover on the interface that holds the tunnel's local address.",
         objects: objectsOf(t),
         source: at(t.node, 'spec', 'interfaces', t.index, 'failover'),
@@ -129,7 +137,8 @@ export const tunnelNameFreeOnFailover = defineRule({
   severity: 'error',
   title: "A tunnel's name is not used on the failover node of the interface holding its local address",
   rationale:
-    'On failover the tunnel is created on the failover node under its home name; an interface of that name there makes the failover fail.',
+    'On failover the tunnel is created on the failover node under its home name; ' +
+    'an interface of that name there makes the failover fail.',
   reference: 'seed 000 ("tunnel interface names must not be the same on the home and failover CLIMs")',
   check(model) {
     const holders = localHolders(model);
@@ -141,7 +150,9 @@ export const tunnelNameFreeOnFailover = defineRule({
       const clash = findInterface(model, fo.node, t.iface.name);
       if (!clash) continue;
       findings.push({
-        summary: `Node/${t.node.name}: tunnel ${t.iface.name} follows ${holder.iface.name} to Node/${fo.node}, which already has an interface ${t.iface.name}`,
+        summary:
+          `Node/${t.node.name}: tunnel ${t.iface.name} follows ${holder.iface.name} to Node/${fo.node}, ` +
+          `which already has an interface ${t.iface.name}`,
         detail: `Rename the tunnel (or ${fo.node}/${t.iface.name}) so the names differ on the home and failover nodes.`,
         objects: [...objectsOf(t), `Node/${fo.node}`, `${fo.node}/${t.iface.name}`],
         source: at(t.node, 'spec', 'interfaces', t.index, 'name'),
@@ -176,7 +187,9 @@ export const tunnelEndpointFamily = defineRule({
         const ip = parseIp(t.iface.tunnel[end]);
         if (!ip || ip.family === want) continue;
         findings.push({
-          summary: `Node/${t.node.name}: tunnel ${t.iface.name} (${t.iface.tunnel.mode}) has ${end} address ${t.iface.tunnel[end]}, not IPv${want}`,
+          summary:
+            `Node/${t.node.name}: tunnel ${t.iface.name} (${t.iface.tunnel.mode}) ` +
+            `has ${end} address ${t.iface.tunnel[end]}, not IPv${want}`,
           detail: `A ${t.iface.tunnel.mode} tunnel runs over IPv${want}: use IPv${want} endpoints or another mode.`,
           objects: objectsOf(t),
           source: at(t.node, 'spec', 'interfaces', t.index, 'tunnel', end),
@@ -215,7 +228,9 @@ export const tunnelNamesDistinctOnTarget = defineRule({
       }
       if (prev.node === t.node) continue; // one node's tunnel names are NAME001's concern
       findings.push({
-        summary: `Node/${t.node.name}: tunnel ${t.iface.name} and the tunnel of Node/${prev.node.name} with the same name both fail over to Node/${fo.node}`,
+        summary:
+          `Node/${t.node.name}: tunnel ${t.iface.name} and the tunnel of ` +
+          `Node/${prev.node.name} with the same name both fail over to Node/${fo.node}`,
         detail: 'Give tunnels that can land on one node distinct names.',
         objects: [...objectsOf(t), ...objectsOf(prev), `Node/${fo.node}`],
         source: at(t.node, 'spec', 'interfaces', t.index, 'name'),
