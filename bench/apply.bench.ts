@@ -175,7 +175,9 @@ export async function run(): Promise<BenchResult[]> {
           ],
           [
             'bench/nodes.yaml',
-            `apiVersion: tandem/v1\nkind: Node\nmetadata: { name: bench }\nspec:\n  connection: { transport: netns, namespace: ${nsTandem} }\n  interfaces:\n    - { name: bench0, type: physical }\n`,
+            'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: bench }\nspec:\n' +
+              `  connection: { transport: netns, namespace: ${nsTandem} }\n` +
+              '  interfaces:\n    - { name: bench0, type: physical }\n',
           ],
         ]),
       ),

@@ -133,11 +133,13 @@ export function generateFleet(options: FleetOptions): Fleet {
   const segments = Array.from(
     { length: racks },
     (_, r) =>
-      `    - { name: public-r${r}, subnets: ["${subnet(r, 1)}/64"] }\n    - { name: private-r${r}, subnets: ["${subnet(r, 2)}/64"] }\n`,
+      `    - { name: public-r${r}, subnets: ["${subnet(r, 1)}/64"] }\n` +
+      `    - { name: private-r${r}, subnets: ["${subnet(r, 2)}/64"] }\n`,
   ).join('');
   files.set(
     'cluster.yaml',
-    `apiVersion: tandem/v1\nkind: Cluster\nmetadata: { name: fleet }\nspec:\n  segments:\n${segments}  rollout: { maxNodesPerWave: 50, parallelism: 32 }\n`,
+    'apiVersion: tandem/v1\nkind: Cluster\nmetadata: { name: fleet }\nspec:\n' +
+      `  segments:\n${segments}  rollout: { maxNodesPerWave: 50, parallelism: 32 }\n`,
   );
   const byRackNodes: string[][] = Array.from({ length: racks }, () => []);
   for (let i = 0; i < opts.nodes; i++) byRackNodes[rackOf(i, opts.rackSize)].push(nodeDoc(i, opts));

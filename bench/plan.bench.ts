@@ -19,7 +19,8 @@ export async function run(): Promise<BenchResult[]> {
   const small = await measure(1000);
   const large = await measure(5000);
   const note = (m: PlanMeasurement) =>
-    `${m.drifted} nodes drifted, ${m.moved} addresses evacuated; ${m.changes} changes in ${m.waves} waves, ${m.refused} refusals; median of 3, heap capped at ${HEAP_CAP_MB} MB`;
+    `${m.drifted} nodes drifted, ${m.moved} addresses evacuated; ${m.changes} changes ` +
+    `in ${m.waves} waves, ${m.refused} refusals; median of 3, heap capped at ${HEAP_CAP_MB} MB`;
   return [
     { name: 'plan: 1,000 nodes / 10,000 addresses', value: small.ms, unit: 'ms', note: note(small) },
     { name: 'plan: 5,000 nodes / 50,000 addresses', value: large.ms, unit: 'ms', note: note(large) },
