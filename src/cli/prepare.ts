@@ -4,6 +4,7 @@ import { basename, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DesiredModel } from '../model/desired.js';
 import { driverFor, type DriverOptions } from '../observe/drivers/index.js';
+import { invalidSnapshotProblems } from '../observe/drivers/snapshot.js';
 import type { Observation } from '../observe/model.js';
 import { observeNodes, selectNodes } from '../observe/observe-nodes.js';
 import { digest } from '../plan/digest.js';
@@ -63,6 +64,7 @@ export async function prepare(dir: string, options: PrepareOptions, io: CliIO): 
       await observeNodes(drivers, { concurrency: options.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })
     ).map((o) => [o.node, o]),
   );
+  if (options.observedDir !== undefined) refuseInvalidSnapshots(observations.values(), options.observedDir, io);
   return {
     dir,
     model,
@@ -71,4 +73,15 @@ export async function prepare(dir: string, options: PrepareOptions, io: CliIO): 
     desiredDigest: desiredDigestOf(validation),
     observations,
   };
+}
+
+/** A snapshot folder with an invalid file is invalid input: every problem on stderr, exit 1. */
+export function refuseInvalidSnapshots(observations: Iterable<Observation>, observedDir: string, io: CliIO): void {
+  const problems = invalidSnapshotProblems(observations);
+  if (problems.length === 0) return;
+  io.stderr.write(problems.map((p) => `${p}\n`).join(''));
+  throw new ExitError(
+    `the snapshots in ${observedDir} are not valid observed state: nothing was planned or changed`,
+    EXIT.error,
+  );
 }

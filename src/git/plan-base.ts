@@ -10,7 +10,7 @@ import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { EXIT, ExitError } from '../cli/errors.js';
 import type { CliIO } from '../cli/io.js';
-import { desiredDigestOf, type PrepareOptions } from '../cli/prepare.js';
+import { desiredDigestOf, refuseInvalidSnapshots, type PrepareOptions } from '../cli/prepare.js';
 import { loadFromTexts } from '../load/load-environment.js';
 import type { DesiredModel } from '../model/desired.js';
 import { driverFor } from '../observe/drivers/index.js';
@@ -114,6 +114,7 @@ export async function planAgainstBase(dir: string, opts: PlanBaseOptions, io: Cl
         await observeNodes(drivers, { concurrency: opts.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })
       ).map((o) => [o.node, o]),
     );
+    if (opts.observedDir !== undefined) refuseInvalidSnapshots(observations.values(), opts.observedDir, io);
     const plan = planEnvironment({
       model,
       environment: dir,

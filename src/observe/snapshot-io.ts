@@ -4,8 +4,9 @@
 // that are safe as a file name are accepted.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { ObservedNode, ObserveError } from './model.js';
+import { parseDocument, stringify as stringifyYaml } from 'yaml';
+import { parseCidr, parseIp } from '../model/ip.js';
+import type { Family, ObservedNode, ObserveError } from './model.js';
 
 export type SnapshotFormat = 'json' | 'yaml';
 export const SNAPSHOT_EXTENSIONS = ['json', 'yaml', 'yml'] as const;
@@ -61,20 +62,19 @@ export async function readSnapshotFile(dir: string, node: string): Promise<Snaps
         },
       };
     }
-    let value: unknown;
-    try {
-      value = ext === 'json' ? JSON.parse(text) : parseYaml(text);
-    } catch (err) {
+    const parsed = ext === 'json' ? parseJson(text) : parseYamlText(text);
+    if (!parsed.ok) {
+      const what = ext === 'json' ? 'JSON' : 'YAML';
       return {
         ok: false,
-        error: {
-          kind: 'parse',
-          message: `${file}: not valid ${ext === 'json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
-        },
+        error: { kind: 'parse', message: parsed.errors.map((e) => `${file}: not valid ${what}: ${e}`).join('\n') },
       };
     }
-    const problem = checkObservedNode(value, node);
-    if (problem) return { ok: false, error: { kind: 'parse', message: `${file}: ${problem}` } };
+    const value = parsed.value;
+    // Every problem at once, one line each, so a hand-edited snapshot is fixed in one go.
+    const problems = snapshotProblems(value, node);
+    if (problems.length > 0)
+      return { ok: false, error: { kind: 'parse', message: problems.map((p) => `${file}: ${p}`).join('\n') } };
     return { ok: true, file, state: value as ObservedNode };
   }
   return {
@@ -88,28 +88,299 @@ export async function readSnapshotFile(dir: string, node: string): Promise<Snaps
   };
 }
 
-const LISTS = ['links', 'addresses', 'routes', 'neighbors', 'xfrmPolicies'] as const;
+type TextParse = { ok: true; value: unknown } | { ok: false; errors: string[] };
 
-/** Checks the shape a snapshot must have for the diff to trust it; null when it does. */
+function parseJson(text: string): TextParse {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { ok: false, errors: [(err as Error).message.split('\n')[0]] };
+  }
+}
+
+/** YAML with every syntax error (line:col), not just the first. */
+function parseYamlText(text: string): TextParse {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => e.message.split('\n')[0]) };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  } catch (err) {
+    // Alias expansion beyond the limit ("billion laughs").
+    return { ok: false, errors: [(err as Error).message.split('\n')[0]] };
+  }
+}
+
+/** At most this many problems are listed per file; the rest are counted. */
+export const MAX_SNAPSHOT_PROBLEMS = 100;
+
+/**
+ * Checks the shape a snapshot must have for the diff to trust it: the first problem, or
+ * null when there is none. `snapshotProblems` lists every problem.
+ */
 export function checkObservedNode(value: unknown, node: string): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return 'not an observed node (expected an object)';
-  const v = value as Record<string, unknown>;
-  if (v.node !== node) return `records node ${JSON.stringify(v.node)}, expected ${JSON.stringify(node)}`;
-  for (const key of LISTS) if (!Array.isArray(v[key])) return `"${key}" is missing or not a list`;
-  if (typeof v.observedAt !== 'string') return '"observedAt" is missing';
-  if (v.sysctl === null || typeof v.sysctl !== 'object' || Array.isArray(v.sysctl))
-    return '"sysctl" is missing or not a map';
-  const inv = v.inventory as Record<string, unknown> | undefined;
-  if (!inv || typeof inv !== 'object' || !Array.isArray(inv.owned)) return '"inventory.owned" is missing or not a list';
-  const badAddress = (v.addresses as unknown[]).findIndex(
-    (a) =>
-      !a ||
-      typeof (a as { cidr?: unknown }).cidr !== 'string' ||
-      typeof (a as { interface?: unknown }).interface !== 'string',
+  return snapshotProblems(value, node)[0] ?? null;
+}
+
+/**
+ * Every problem of a recorded observed node, each naming the JSON path of the value
+ * (`addresses[2].cidr "999.0.0.1/24" is not an IP prefix`): types, and addresses,
+ * prefixes, MACs and link names as the kernel would have reported them. A snapshot is
+ * user input (hand-edited in pull requests), so nothing in it is trusted. Values are
+ * quoted as JSON, so control characters never reach a terminal.
+ */
+export function snapshotProblems(value: unknown, node: string): string[] {
+  const c = new SnapshotChecker();
+  if (!isObject(value)) return ['not an observed node (expected an object)'];
+  if (value.node !== node) c.add(`records node ${show(value.node)}, expected ${JSON.stringify(node)}`);
+  if (value.driver !== undefined && typeof value.driver !== 'string')
+    c.add(`"driver" ${show(value.driver)} is not a string`);
+  if (typeof value.observedAt !== 'string') c.add('"observedAt" is missing or not a string');
+  for (const key of ['links', 'addresses', 'routes', 'neighbors', 'xfrmPolicies'] as const)
+    if (!Array.isArray(value[key])) c.add(`"${key}" is missing or not a list`);
+  c.list(value, 'links', checkLink);
+  c.list(value, 'addresses', checkAddress);
+  c.list(value, 'routes', checkRoute);
+  c.list(value, 'neighbors', checkNeighbor);
+  c.list(value, 'xfrmPolicies', checkPolicy);
+  if (!isObject(value.sysctl)) c.add('"sysctl" is missing or not a map');
+  else
+    for (const [k, v] of Object.entries(value.sysctl))
+      if (typeof v !== 'string') c.add(`sysctl[${JSON.stringify(k)}] ${show(v)} is not a string`);
+  if (!isObject(value.inventory) || !Array.isArray(value.inventory.owned))
+    c.add('"inventory.owned" is missing or not a list');
+  else
+    value.inventory.owned.forEach((k, i) => {
+      if (typeof k !== 'string') c.add(`inventory.owned[${i}] ${show(k)} is not a string`);
+    });
+  return c.done();
+}
+
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A value for a message: JSON (quoted, control characters escaped), cut at 80 characters. */
+function show(v: unknown): string {
+  const s = v === undefined ? 'undefined' : (JSON.stringify(v) ?? typeof v);
+  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
+}
+
+class SnapshotChecker {
+  readonly #problems: string[] = [];
+  #count = 0;
+
+  add(problem: string): void {
+    this.#count++;
+    if (this.#problems.length < MAX_SNAPSHOT_PROBLEMS) this.#problems.push(problem);
+  }
+
+  /** Runs `check` on every object of list `key` (a missing or non-list value is reported by the caller). */
+  list(o: Obj, key: string, check: (f: Fields) => void, prefix = ''): void {
+    const items = o[key];
+    if (!Array.isArray(items)) return;
+    items.forEach((item, i) => {
+      const path = `${prefix}${key}[${i}]`;
+      if (!isObject(item)) this.add(`${path} ${show(item)} is not an object`);
+      else check(new Fields(this, item, path));
+    });
+  }
+
+  done(): string[] {
+    const more = this.#count - this.#problems.length;
+    return more > 0 ? [...this.#problems, `… and ${more} more problem${more === 1 ? '' : 's'}`] : this.#problems;
+  }
+}
+
+/** Linux dev_valid_name(): 1 to 15 bytes, not "." or "..", no '/', ':' or whitespace. */
+function isLinkName(v: string): boolean {
+  return Buffer.byteLength(v) <= 15 && v !== '.' && v !== '..' && /^[^/:\s\p{Cc}]+$/u.test(v);
+}
+
+const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+/** A link-layer address of any length the kernel allows (MAX_ADDR_LEN is 32 bytes). */
+const LINK_LAYER = /^[0-9a-f]{2}(:[0-9a-f]{2}){0,31}$/i;
+
+/** The fields of one object of a snapshot, checked one by one with their path. */
+class Fields {
+  constructor(
+    readonly c: SnapshotChecker,
+    readonly o: Obj,
+    readonly path: string,
+  ) {}
+
+  #at(key: string): string {
+    return `${this.path}.${key}`;
+  }
+
+  #check(key: string, optional: boolean, what: string, ok: (v: unknown) => boolean): unknown {
+    const v = this.o[key];
+    if (v === undefined) {
+      if (!optional) this.c.add(`${this.#at(key)} is missing`);
+      return undefined;
+    }
+    if (!ok(v)) {
+      this.c.add(`${this.#at(key)} ${show(v)} is not ${what}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  string(key: string, optional = false): string | undefined {
+    return this.#check(key, optional, 'a string', (v) => typeof v === 'string') as string | undefined;
+  }
+
+  boolean(key: string, optional = false): void {
+    this.#check(key, optional, 'true or false', (v) => typeof v === 'boolean');
+  }
+
+  integer(key: string, min: number, max: number, optional = false): void {
+    this.#check(
+      key,
+      optional,
+      `an integer from ${min} to ${max}`,
+      (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+    );
+  }
+
+  oneOf(key: string, allowed: readonly unknown[], optional = false): unknown {
+    return this.#check(key, optional, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, (v) =>
+      allowed.includes(v),
+    );
+  }
+
+  link(key: string, optional = false): void {
+    this.#check(key, optional, 'a Linux interface name', (v) => typeof v === 'string' && isLinkName(v));
+  }
+
+  /** An IP address; its family is checked against `family` when that is known. */
+  ip(key: string, family: unknown, optional = false): void {
+    const v = this.#check(key, optional, 'an IP address', (x) => typeof x === 'string' && parseIp(x) !== null);
+    if (typeof v === 'string') this.#family(key, v, parseIp(v)!.family, family);
+  }
+
+  /** An address with prefix length (`canonical`: as the kernel reports it, e.g. 2001:db8::1/64). */
+  prefix(key: string, family: unknown, opts: { optional?: boolean; canonical?: boolean; orDefault?: boolean } = {}) {
+    const v = this.#check(
+      key,
+      opts.optional ?? false,
+      opts.orDefault ? '"default" or an IP prefix' : 'an IP prefix',
+      (x) => typeof x === 'string' && ((opts.orDefault && x === 'default') || parseCidr(x) !== null),
+    );
+    if (typeof v !== 'string' || v === 'default') return;
+    const parsed = parseCidr(v)!;
+    if (opts.canonical && parsed.cidr !== v)
+      this.c.add(`${this.#at(key)} ${show(v)} is not in canonical form (the kernel reports ${parsed.cidr})`);
+    this.#family(key, v, parsed.family, family);
+  }
+
+  mac(key: string, optional = false): void {
+    this.#check(key, optional, 'a MAC address', (v) => typeof v === 'string' && MAC.test(v));
+  }
+
+  linkLayer(key: string): void {
+    this.#check(key, false, 'a link-layer address', (v) => typeof v === 'string' && LINK_LAYER.test(v));
+  }
+
+  object(key: string, check: (f: Fields) => void, optional = false): void {
+    const v = this.#check(key, optional, 'an object', isObject);
+    if (v !== undefined) check(new Fields(this.c, v as Obj, this.#at(key)));
+  }
+
+  list(key: string, check: (f: Fields) => void, optional = false): void {
+    const v = this.#check(key, optional, 'a list', Array.isArray);
+    if (v !== undefined) this.c.list(this.o, key, check, `${this.path}.`);
+  }
+
+  #family(key: string, text: string, actual: Family, expected: unknown): void {
+    if ((expected === 4 || expected === 6) && actual !== expected)
+      this.c.add(`${this.#at(key)} ${show(text)} is IPv${actual}, but the entry is IPv${expected}`);
+  }
+}
+
+const FAMILIES = [4, 6] as const;
+
+function checkLink(f: Fields): void {
+  f.link('name');
+  f.string('kind');
+  f.boolean('adminUp');
+  f.string('operState');
+  f.integer('mtu', 0, 2 ** 32 - 1);
+  f.mac('mac', true);
+  f.link('master', true);
+  f.object(
+    'tunnel',
+    (t) => {
+      t.string('mode');
+      t.ip('local', undefined, true);
+      t.ip('remote', undefined, true);
+      t.integer('ttl', 0, 255, true);
+    },
+    true,
   );
-  if (badAddress >= 0) return `addresses[${badAddress}] has no cidr or interface`;
-  const badLink = (v.links as unknown[]).findIndex((l) => !l || typeof (l as { name?: unknown }).name !== 'string');
-  if (badLink >= 0) return `links[${badLink}] has no name`;
-  return null;
+  f.object('bond', (b) => b.string('mode'), true);
+}
+
+function checkAddress(f: Fields): void {
+  f.link('interface');
+  const family = f.oneOf('family', FAMILIES);
+  f.prefix('cidr', family, { canonical: true });
+  f.string('label', true);
+  for (const flag of ['secondary', 'tentative', 'dadfailed']) f.boolean(flag);
+  f.string('scope');
+  // The peer of a point-to-point address: an address, or an address with the peer's prefix.
+  if (typeof f.o.peer === 'string' && f.o.peer.includes('/')) f.prefix('peer', family);
+  else f.ip('peer', family, true);
+}
+
+function checkRoute(f: Fields): void {
+  const family = f.oneOf('family', FAMILIES);
+  f.prefix('to', family, { canonical: true, orDefault: true });
+  f.ip('via', family, true);
+  f.link('device', true);
+  f.string('protocol');
+  f.integer('table', 0, 2 ** 32 - 1);
+  f.integer('metric', 0, 2 ** 32 - 1, true);
+  f.string('scope', true);
+  f.ip('src', family, true);
+  f.string('type', true);
+  f.boolean('onlink', true);
+  f.list(
+    'nexthops',
+    (h) => {
+      h.ip('via', undefined, true);
+      h.link('device', true);
+      h.integer('weight', 1, 256, true);
+    },
+    true,
+  );
+}
+
+function checkNeighbor(f: Fields): void {
+  f.link('interface');
+  const family = f.oneOf('family', FAMILIES);
+  f.ip('address', family);
+  f.linkLayer('lladdr');
+}
+
+function checkPolicy(f: Fields): void {
+  f.object('selector', (s) => {
+    s.prefix('src', undefined);
+    s.prefix('dst', typeof s.o.src === 'string' ? parseCidr(s.o.src)?.family : undefined);
+    s.string('proto', true);
+    s.integer('sport', 0, 65535, true);
+    s.integer('dport', 0, 65535, true);
+    s.link('dev', true);
+  });
+  f.oneOf('dir', ['in', 'out', 'fwd']);
+  f.oneOf('action', ['allow', 'block']);
+  f.integer('priority', 0, 2 ** 32 - 1);
+  f.list('templates', (t) => {
+    t.oneOf('proto', ['esp', 'ah', 'comp']);
+    t.oneOf('mode', ['transport', 'tunnel', 'beet']);
+    t.oneOf('level', ['required', 'use', 'unique']);
+    t.ip('src', undefined, true);
+    t.ip('dst', undefined, true);
+    t.integer('reqid', 0, 2 ** 32 - 1, true);
+    t.integer('spi', 0, 2 ** 32 - 1, true);
+  });
 }

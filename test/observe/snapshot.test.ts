@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readSnapshot } from '../../src/observe/drivers/snapshot.js';
-import { writeSnapshotFile } from '../../src/observe/snapshot-io.js';
+import { MAX_SNAPSHOT_PROBLEMS, writeSnapshotFile } from '../../src/observe/snapshot-io.js';
+import type { ObservedNode } from '../../src/observe/model.js';
 import { sampleState } from './fixtures.js';
 
 async function withDir(fn: (dir: string) => Promise<void>) {
@@ -60,5 +61,78 @@ describe('snapshot files', () => {
       const r = await readSnapshot(dir, '../etc/passwd');
       assert.equal(r.ok, false);
       await assert.rejects(writeSnapshotFile(dir, sampleState('../x'), 'json'), /cannot be used as a file name/);
+    }));
+
+  it('refuses malformed addresses, prefixes, MACs and link names, every problem at once with its path', () =>
+    withDir(async (dir) => {
+      const state = sampleState();
+      const bad = {
+        ...state,
+        links: [
+          { ...state.links[0], name: 'eth 0', mac: '02:00:00:zz:00:01' },
+          { ...state.links[0], mtu: '1500' },
+        ],
+        addresses: [
+          state.addresses[0],
+          { ...state.addresses[0], cidr: '10.0.0.1/33' },
+          { ...state.addresses[0], cidr: '999.0.0.1/24' },
+          { ...state.addresses[0], family: 6 },
+          { ...state.addresses[0], cidr: '2001:DB8::1/64', family: 6 },
+        ],
+        routes: [{ ...state.routes[0], to: '192.0.2.0/24x', via: '192.0.2.256' }],
+        neighbors: [{ ...state.neighbors[0], lladdr: 'not-a-mac', address: 'fe80::1' }],
+        xfrmPolicies: [{ ...state.xfrmPolicies[0], dir: 'sideways' }],
+      };
+      await writeFile(join(dir, 'server1.json'), JSON.stringify(bad));
+      const r = await readSnapshot(dir, 'server1');
+      assert.equal(r.ok, false);
+      assert.equal(!r.ok && r.error.kind, 'parse');
+      const file = join(dir, 'server1.json');
+      assert.deepEqual(!r.ok && r.error.message.split('\n'), [
+        `${file}: links[0].name "eth 0" is not a Linux interface name`,
+        `${file}: links[0].mac "02:00:00:zz:00:01" is not a MAC address`,
+        `${file}: links[1].mtu "1500" is not an integer from 0 to 4294967295`,
+        `${file}: addresses[1].cidr "10.0.0.1/33" is not an IP prefix`,
+        `${file}: addresses[2].cidr "999.0.0.1/24" is not an IP prefix`,
+        `${file}: addresses[3].cidr "192.0.2.11/24" is IPv4, but the entry is IPv6`,
+        `${file}: addresses[4].cidr "2001:DB8::1/64" is not in canonical form (the kernel reports 2001:db8::1/64)`,
+        `${file}: routes[0].to "192.0.2.0/24x" is not "default" or an IP prefix`,
+        `${file}: routes[0].via "192.0.2.256" is not an IP address`,
+        `${file}: neighbors[0].address "fe80::1" is IPv6, but the entry is IPv4`,
+        `${file}: neighbors[0].lladdr "not-a-mac" is not a link-layer address`,
+        `${file}: xfrmPolicies[0].dir "sideways" is not one of "in", "out", "fwd"`,
+      ]);
+    }));
+
+  it('never crashes on values of the wrong type, and counts what it does not list', () =>
+    withDir(async (dir) => {
+      const junk: unknown[] = [null, 7, 'x', [], { interface: {}, family: '4', cidr: 42, secondary: 'no' }];
+      const state = { ...sampleState(), links: junk, addresses: junk, routes: junk, neighbors: junk, sysctl: { a: 1 } };
+      await writeFile(join(dir, 'server1.json'), JSON.stringify(state));
+      const r = await readSnapshot(dir, 'server1');
+      const lines = !r.ok ? r.error.message.split('\n') : [];
+      assert.ok(lines.includes(`${join(dir, 'server1.json')}: links[0] null is not an object`), lines.join('\n'));
+      assert.ok(lines.some((l) => l.endsWith('addresses[4].cidr 42 is not an IP prefix')));
+      assert.ok(lines.some((l) => l.endsWith('sysctl["a"] 1 is not a string')));
+
+      const many = sampleState();
+      many.addresses = Array.from({ length: MAX_SNAPSHOT_PROBLEMS + 5 }, () => ({
+        ...many.addresses[0],
+        cidr: 'nope',
+      }));
+      await writeFile(join(dir, 'server2.json'), JSON.stringify({ ...many, node: 'server2' } satisfies ObservedNode));
+      const r2 = await readSnapshot(dir, 'server2');
+      const listed = !r2.ok ? r2.error.message.split('\n') : [];
+      assert.equal(listed.length, MAX_SNAPSHOT_PROBLEMS + 1);
+      assert.match(listed[MAX_SNAPSHOT_PROBLEMS], /… and 5 more problems$/);
+    }));
+
+  it('reports every YAML syntax error of a snapshot with its line', () =>
+    withDir(async (dir) => {
+      await writeFile(join(dir, 'server1.yaml'), 'node: server1\nlinks: [\n  a: b: c\nnode: again\n');
+      const r = await readSnapshot(dir, 'server1');
+      const lines = !r.ok ? r.error.message.split('\n') : [];
+      assert.ok(lines.length >= 2, lines.join('\n'));
+      for (const l of lines) assert.match(l, /server1\.yaml: not valid YAML: .*line \d+/);
     }));
 });

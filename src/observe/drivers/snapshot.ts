@@ -14,3 +14,13 @@ export async function readSnapshot(dir: string, node: string): Promise<Observati
 export function createSnapshotDriver(dir: string, node: string): NodeDriver {
   return { kind: 'snapshot', node, observe: () => readSnapshot(dir, node) };
 }
+
+/**
+ * The problems of snapshot files that exist but do not hold a valid observed node
+ * (syntax or content), one line each, naming the file and the JSON path. Such a folder
+ * is invalid input, refused as a whole (the CLI exits 1), never read as nodes that
+ * cannot be reached. A missing file is not listed: that node is reported as not observed.
+ */
+export function invalidSnapshotProblems(observations: Iterable<Observation>): string[] {
+  return [...observations].flatMap((o) => (!o.ok && o.error.kind === 'parse' ? o.error.message.split('\n') : []));
+}
