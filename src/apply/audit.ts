@@ -15,6 +15,7 @@ export type AuditEventName =
   | 'locked'
   | 'lock'
   | 'lock-takeover'
+  | 'lock-broken'
   | 'unlock'
   | 'wave-start'
   | 'check'

@@ -12,7 +12,15 @@ import type { Observation, ObservedNode } from '../observe/model.js';
 import { planOutcome, type PlanDocument, type PlanStep } from '../plan/document.js';
 import { AuditLog, auditFile as defaultAuditFile, type AuditEvent } from './audit.js';
 import { nextInventory } from './inventory.js';
-import { acquireLock, describeHolder, locksDir, releaseLock, type LockHolder, type NodeLock } from './lock.js';
+import {
+  acquireLock,
+  describeHolder,
+  LOCK_FILE,
+  releaseLock,
+  type LockHolder,
+  type LockOutcome,
+  type NodeLock,
+} from './node-lock.js';
 import { runNodeWave, type NodeWaveOutcome } from './node-wave.js';
 import { staleReasons } from './plan-file.js';
 import type { ProgressSink } from './progress.js';
@@ -35,7 +43,7 @@ export interface ApplyInput {
   envDir: string;
   /** How nodes are reached (--lab, time limits, state dir); env and cwd may ride along here too. */
   driverOptions?: DriverOptions & { env?: NodeJS.ProcessEnv; cwd?: string };
-  /** Environment and working directory: TANDEM_STATE_DIR (locks, audit log, sim state). */
+  /** Environment and working directory: TANDEM_STATE_DIR (audit log, sim state). */
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** The observations the plan was made from, when planned in this run (see staleReasons). */
@@ -160,12 +168,16 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   let result: ApplyResult | undefined;
   try {
     for (const node of written) {
-      const r = await acquireLock(node, { dir: locksDir(loc), planId: plan.id, now });
+      // The lock lives with the node (its state folder), so every tandem that can write the
+      // node sees it, whatever its working directory or state folder.
+      const r = await acquireLock(node, writerOf(node).state, { planId: plan.id, now }).catch(
+        (err: Error): LockOutcome => ({ ok: false, message: `cannot take the lock of node ${node}: ${err.message}` }),
+      );
       if (!r.ok) {
         audit.record({ event: 'locked', node, error: r.message, ...(r.holder ? { detail: r.holder } : {}) });
         result = await finish({
           outcome: 'locked',
-          message: `${r.message}: nothing was applied`,
+          message: `${r.message}: nothing was applied${r.hint ? ` (${r.hint})` : ''}`,
           ...(r.holder ? { lockHolder: r.holder } : {}),
         });
         break;
@@ -175,16 +187,24 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
         audit.record({
           event: 'lock-takeover',
           node,
-          detail: { stale: r.tookOver, path: r.lock.path },
+          detail: { stale: r.tookOver, lock: `${r.lock.files.where}/${LOCK_FILE}` },
           result: `took over the stale lock of ${describeHolder(r.tookOver)} (process gone)`,
         });
-      audit.record({ event: 'lock', node, result: 'ok', detail: { path: r.lock.path } });
+      audit.record({
+        event: 'lock',
+        node,
+        result: 'ok',
+        detail: { lock: `${r.lock.files.where}/${LOCK_FILE}`, holder: r.lock.holder.id },
+      });
     }
     result ??= await execute(input, audit, writerOf, observedNodes, base, finish);
   } finally {
     for (const l of locks.reverse()) {
-      await releaseLock(l);
-      audit.record({ event: 'unlock', node: l.node });
+      const error = await releaseLock(l).then(
+        () => undefined,
+        (err: Error) => err.message,
+      );
+      audit.record({ event: 'unlock', node: l.node, ...(error ? { result: 'failed', error } : {}) });
     }
     input.progress?.done();
   }

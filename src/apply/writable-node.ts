@@ -6,6 +6,7 @@
 import type { Check } from '../plan/checks.js';
 import type { KernelOp } from '../plan/ops.js';
 import type { Inventory, Observation } from '../observe/model.js';
+import type { NodeStateFiles } from './node-state.js';
 
 /** What one batch did. `ip -batch` stops at the first failing line, so ops apply as a prefix. */
 export interface BatchResult {
@@ -33,6 +34,8 @@ export interface WritableNode {
   /** Where the node is reached, for messages: "netns tdm-a", "ssh 192.0.2.6", "sim". */
   readonly target: string;
   readonly stats: WriteStats;
+  /** The node's own state folder, where its apply lock lives (node-state.ts, node-lock.ts). */
+  readonly state: NodeStateFiles;
   observe(): Promise<Observation>;
   /** Applies the ops in order in one batch; stops at the first failure. */
   apply(ops: readonly KernelOp[]): Promise<BatchResult>;

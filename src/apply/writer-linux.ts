@@ -10,9 +10,9 @@ import { execa } from 'execa';
 import type { Connection } from '../model/generated/desired.js';
 import { observeLinux, type LinuxDriverOptions } from '../observe/drivers/linux/driver.js';
 import {
-  DEFAULT_INVENTORY_ROOT,
   DEFAULT_TIMEOUT_MS,
   inventoryPath,
+  nodeStateDir,
   transportFor,
   type Transport,
 } from '../observe/drivers/linux/transport.js';
@@ -21,6 +21,7 @@ import type { Check } from '../plan/checks.js';
 import type { KernelOp } from '../plan/ops.js';
 import { linuxCheck } from './checks.js';
 import { batchErrorMessage, BatchRenderError, batchLine, failedBatchLine, sysctlArgument } from './ip-batch.js';
+import { localStateFiles, transportStateFiles, type NodeStateFiles } from './node-state.js';
 import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writable-node.js';
 
 const MAX_BUFFER = 64 * 1024 * 1024;
@@ -51,7 +52,9 @@ export class LinuxWriter implements WritableNode {
   readonly stats: WriteStats = { batches: 0, inventoryWrites: 0 };
   readonly target: string;
   private readonly timeoutMs: number;
-  private readonly inventoryRoot: string;
+  private readonly inventoryRoot: string | undefined;
+  /** The node's own state folder: its apply lock lives there, beside the inventory. */
+  readonly state: NodeStateFiles;
 
   constructor(
     readonly node: string,
@@ -60,7 +63,16 @@ export class LinuxWriter implements WritableNode {
   ) {
     this.target = describeConnection(connection);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.inventoryRoot = options.inventoryRoot ?? DEFAULT_INVENTORY_ROOT;
+    this.inventoryRoot = options.inventoryRoot;
+    const dir = nodeStateDir(connection, this.inventoryRoot);
+    this.state =
+      connection.transport === 'ssh'
+        ? transportStateFiles(
+            { run: (c, o) => this.transport().run(c, o), readFile: (p) => this.transport().readFile(p) },
+            dir,
+            `${this.target}:${dir}`,
+          )
+        : localStateFiles(dir);
   }
 
   private transport(): Transport {
@@ -180,19 +192,15 @@ export class LinuxWriter implements WritableNode {
     }
     const t = this.transport();
     const tmp = `${path}.tmp`;
-    const mk = await t.run(['mkdir', '-p', dirname(path)]);
-    if (!mk.ok) throw new Error(`cannot write the inventory of ${this.node}: ${mk.error.message}`);
-    const tee = t.argv(['tee', tmp]);
-    const r = await execa(tee[0], tee.slice(1), {
-      input: text,
-      reject: false,
-      timeout: this.timeoutMs,
-      stdout: 'ignore',
-    });
-    if (r.exitCode !== 0)
-      throw new Error(`cannot write the inventory of ${this.node}: ${String(r.stderr).trim() || `exit ${r.exitCode}`}`);
-    const mv = await t.run(['mv', tmp, path]);
-    if (!mv.ok) throw new Error(`cannot write the inventory of ${this.node}: ${mv.error.message}`);
+    const fail = (message: string) => new Error(`cannot write the inventory of ${this.node}: ${message}`);
+    for (const [command, input] of [
+      [['mkdir', '-p', dirname(path)], undefined],
+      [['tee', tmp], text],
+      [['mv', tmp, path]],
+    ] as const) {
+      const r = await t.run(command, input === undefined ? {} : { input });
+      if (!r.ok) throw fail(r.error.message);
+    }
   }
 
   async runCheck(check: Check): Promise<CheckResult> {

@@ -5,7 +5,9 @@ import { SimDriver, SimStateError } from '../observe/drivers/sim.js';
 import type { Inventory, Observation } from '../observe/model.js';
 import type { Check } from '../plan/checks.js';
 import type { KernelOp } from '../plan/ops.js';
+import { dirname } from 'node:path';
 import { simCheck } from './checks.js';
+import { localStateFiles, type NodeStateFiles } from './node-state.js';
 import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writable-node.js';
 
 export interface SimWriterOptions {
@@ -19,6 +21,8 @@ export class SimWriter implements WritableNode {
   readonly target = 'sim';
   readonly stats: WriteStats = { batches: 0, inventoryWrites: 0 };
   readonly driver: SimDriver;
+  /** The sim node's own state: beside its state file, `<node>.apply.lock` and so on. */
+  readonly state: NodeStateFiles;
 
   constructor(
     readonly node: string,
@@ -29,6 +33,7 @@ export class SimWriter implements WritableNode {
       ...(options.env ? { env: options.env } : {}),
       ...(options.cwd ? { cwd: options.cwd } : {}),
     });
+    this.state = localStateFiles(dirname(this.driver.stateFile), `${node}.`);
   }
 
   observe(): Promise<Observation> {

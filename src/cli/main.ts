@@ -18,6 +18,7 @@ import type { ReconcileCommandOptions } from './commands/reconcile.js';
 import type { ShowCommandOptions } from './commands/show.js';
 import type { SimResetOptions } from './commands/sim.js';
 import type { StatusOptions } from './commands/status.js';
+import type { UnlockCommandOptions } from './commands/unlock.js';
 import type { ValidateOptions } from './commands/validate.js';
 
 /** The flags of `tandem plan` as commander names them (--node, --observed). */
@@ -141,6 +142,21 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--timeout <ms>', 'time limit of each command run on a node, in milliseconds (default 10000)')
     .action(async (dir: string | undefined, opts: ApplyCommandOptions) =>
       setExit(await (await import('./commands/apply.js')).applyCommand(dir, opts, io)),
+    );
+  program
+    .command('unlock')
+    .description(
+      "Break a node's apply lock that tandem does not take over itself (its holder is on another host or stuck); " +
+        'only the holding named by --holder (exit 0 broken, 1 not; docs/apply.md)',
+    )
+    .argument('<node>', 'the node whose lock to break')
+    .argument('[env-dir]', 'environment folder', DEFAULT_ENVIRONMENTS[0])
+    .option('--holder <id>', 'the holder id the locked apply printed')
+    .option('--force', 'remove a lock file that is not a readable tandem lock', false)
+    .option('--reason <text>', 'why, recorded with the break on the node')
+    .option('--lab', 'reach the node inside its lab namespace (tandem lab up)', false)
+    .action(async (node: string, dir: string, opts: UnlockCommandOptions) =>
+      setExit(await (await import('./commands/unlock.js')).unlockCommand(node, dir, opts, io)),
     );
   defaultEnv(
     program

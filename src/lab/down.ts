@@ -1,6 +1,10 @@
 // `lab down`: deletes exactly the namespaces the lab's state file records (deleting a
 // namespace destroys its veths, and with them their peers and the bridges' ports), then
-// the state file. Namespaces the file does not name are never touched.
+// the state file. Namespaces the file does not name are never touched. A deleted
+// namespace's node state (inventory, apply lock: nodeStateDir) goes with it, so a lab
+// made again under the same names starts with nodes tandem owns nothing on.
+import { rm } from 'node:fs/promises';
+import { nodeStateDir } from '../observe/drivers/linux/transport.js';
 import { LabError, execaRunner, firstError, isPermissionError, listNamespaces, type IpRunner } from './runner.js';
 import { labStatePath, readLabState, removeLabState, writeLabState, type StateLocation } from './state.js';
 
@@ -33,6 +37,8 @@ export async function labDown(opts: LabDownOptions): Promise<LabDownResult> {
     await writeLabState(statePath, state);
     throw new LabError('kernel', `lab down could not remove ${left.join(', ')}; ${statePath} still records them`);
   }
+  for (const namespace of names)
+    await rm(nodeStateDir({ transport: 'netns', namespace }), { recursive: true, force: true });
   await removeLabState(statePath);
   return { statePath, recorded: true, removed: present, alreadyGone: names.filter((n) => !before.has(n)) };
 }

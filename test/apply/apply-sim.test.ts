@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AuditEvent } from '../../src/apply/audit.js';
 import { applyPlan, type ApplyInput } from '../../src/apply/index.js';
-import { acquireLock, locksDir, releaseLock } from '../../src/apply/lock.js';
+import { acquireLock, releaseLock } from '../../src/apply/node-lock.js';
+import { localStateFiles } from '../../src/apply/node-state.js';
+import { simStateDir } from '../../src/observe/drivers/sim.js';
 import { compareStates } from '../../src/apply/verify.js';
 import type { WritableNode } from '../../src/apply/writable-node.js';
 import { createSimWriter, type SimWriter } from '../../src/apply/writer-sim.js';
@@ -109,7 +111,11 @@ describe('apply on sim nodes', () => {
         order.join(', '),
       );
       assert.ok(events.includes('unlock server1') && events.includes('unlock server2'));
-      assert.deepEqual(await readdir(locksDir({ env: t.env, cwd: t.root })), [], 'locks released');
+      assert.deepEqual(
+        (await readdir(simStateDir(t.dir, { env: t.env, cwd: t.root }))).filter((f) => f.endsWith('.lock')),
+        [],
+        'locks released',
+      );
 
       const before = await simFiles(t);
       const again = await planOf(t);
@@ -287,14 +293,18 @@ describe('apply on sim nodes', () => {
   it('stops at once when another apply holds a node, naming the holder, and writes nothing', async () => {
     const t = await copyEnvironment(DEMO);
     const { plan } = await planOf(t);
-    const held = await acquireLock('server1', { dir: locksDir({ env: t.env, cwd: t.root }), planId: 'someoneelse' });
+    const simDir = simStateDir(t.dir, { env: t.env, cwd: t.root });
+    const held = await acquireLock('server1', localStateFiles(simDir, 'server1.'), { planId: 'someoneelse' });
     assert.ok(held.ok);
     try {
       const r = await apply(t, plan);
       assert.equal(r.outcome, 'locked');
       assert.equal(r.lockHolder?.planId, 'someoneelse');
       assert.equal(r.lockHolder?.pid, process.pid);
-      assert.match(r.message, /locked by another apply: pid \d+ on .+ since .+ \(plan someoneelse\)/);
+      assert.match(
+        r.message,
+        /locked by another apply: pid \d+ on .+since .+, plan someoneelse, holder id [0-9a-f]+\)/,
+      );
       assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
     } finally {
       await releaseLock(held.lock);

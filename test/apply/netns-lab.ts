@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { labDown, labUp } from '../../src/lab/index.js';
-import { DEFAULT_INVENTORY_ROOT } from '../../src/observe/drivers/linux/transport.js';
+import { nodeStateDir } from '../../src/observe/drivers/linux/transport.js';
 import { validateEnvironment } from '../../src/validate/index.js';
 
 export const CLI = resolve('dist/src/cli/main.js');
@@ -138,8 +138,13 @@ export async function destroyLab(l: Lab): Promise<void> {
     : [];
   for (const ns of names.filter((n) => n.includes(l.sfx))) await execa('ip', ['netns', 'del', ns], { reject: false });
   for (const ns of [l.ns.a, l.ns.b])
-    await rm(join(DEFAULT_INVENTORY_ROOT, 'netns', ns), { recursive: true, force: true });
+    await rm(nodeStateDir({ transport: 'netns', namespace: ns }), { recursive: true, force: true });
   await rm(l.root, { recursive: true, force: true });
+}
+
+/** A file of a namespace node's own state folder, as the CLI (default root) keeps it. */
+export function nodeStatePath(ns: string, file: string): string {
+  return join(nodeStateDir({ transport: 'netns', namespace: ns }), file);
 }
 
 /** IPv4/IPv6 addresses on a namespace's eth0, as "cidr" strings. */

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import {
   classifyFailure,
   inventoryPath,
+  nodeStateDir,
   isSafeRemoteWord,
   transportFor,
   type Transport,
@@ -130,11 +131,10 @@ describe('transports build argument arrays', () => {
     assert.match(!r.ok ? r.error.message : '', /refusing to send/);
   });
 
-  it('keeps the inventory of a netns node on this machine, per namespace', () => {
-    assert.equal(
-      inventoryPath({ transport: 'netns', namespace: 'tdm-a' }),
-      '/var/lib/tandem/netns/tdm-a/inventory.json',
-    );
+  it('keeps a netns node state on this machine, per namespace, in /run (as long-lived as the namespace)', () => {
+    assert.equal(inventoryPath({ transport: 'netns', namespace: 'tdm-a' }), '/run/tandem/netns/tdm-a/inventory.json');
+    assert.equal(nodeStateDir({ transport: 'netns', namespace: 'tdm-a' }, '/tmp/t'), '/tmp/t/netns/tdm-a');
+    assert.equal(nodeStateDir({ transport: 'local' }), '/var/lib/tandem');
     assert.equal(inventoryPath({ transport: 'ssh', host: 'h' }), '/var/lib/tandem/inventory.json');
   });
 });

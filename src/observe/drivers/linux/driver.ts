@@ -12,14 +12,7 @@ import { parseRoutes } from './parse-routes.js';
 import { parseSysctl, sysctlCommand } from './parse-sysctl.js';
 import { parseXfrmPolicies } from './parse-xfrm.js';
 import type { Parsed } from './parsed.js';
-import {
-  DEFAULT_INVENTORY_ROOT,
-  DEFAULT_TIMEOUT_MS,
-  inventoryPath,
-  transportFor,
-  type RunOptions,
-  type Transport,
-} from './transport.js';
+import { DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type RunOptions, type Transport } from './transport.js';
 
 /** The exact commands the driver runs (before the transport wraps them). */
 export const COMMANDS = {
@@ -53,10 +46,12 @@ export async function observeLinux(
   connection: Connection,
   options: LinuxDriverOptions = {},
 ): Promise<Observation> {
-  const inventoryRoot = options.inventoryRoot ?? DEFAULT_INVENTORY_ROOT;
-  const made = transportFor(connection, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, inventoryRoot });
+  const made = transportFor(connection, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    inventoryRoot: options.inventoryRoot,
+  });
   if (!made.ok) return { node, ok: false, error: made.error };
-  const result = await readNode(made.transport, inventoryPath(connection, inventoryRoot), options);
+  const result = await readNode(made.transport, inventoryPath(connection, options.inventoryRoot), options);
   if (!result.ok) return { node, ok: false, error: result.error };
   const state: ObservedNode = {
     node,

@@ -12,6 +12,8 @@ import type { ObserveError } from '../../model.js';
 export interface RunOptions {
   /** Exit codes that still count as success (grep exits 1 when nothing matched). */
   okExitCodes?: readonly number[];
+  /** Text fed to the command's standard input (none by default). */
+  input?: string;
 }
 
 export type RunOutcome = { ok: true; stdout: string; exitCode: number } | { ok: false; error: ObserveError };
@@ -29,11 +31,18 @@ export interface Transport {
 export interface TransportOptions {
   /** Per-command time limit in milliseconds. */
   timeoutMs: number;
-  /** Root of tandem's state on this machine (inventories of netns nodes live under it). */
-  inventoryRoot: string;
+  /** Root of the nodes' own state folders, when not the default (tests); see nodeStateDir. */
+  inventoryRoot?: string;
 }
 
 export const DEFAULT_INVENTORY_ROOT = '/var/lib/tandem';
+/**
+ * Namespace nodes keep their state on this machine, under /run (a tmpfs): it lives exactly
+ * as long as the namespaces do (both are gone after a reboot), and it is the same folder for
+ * every tandem on this machine whatever its working directory or TANDEM_STATE_DIR, which is
+ * what lets two checkouts, or an operator and an agent, see one lock per node.
+ */
+export const DEFAULT_NETNS_STATE_ROOT = '/run/tandem';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_SSH_CONNECT_TIMEOUT_S = 10;
 
@@ -55,11 +64,20 @@ export function isValidNamespaceName(name: string): boolean {
   return NAMESPACE_NAME.test(name) && name !== '.' && name !== '..';
 }
 
-/** Where tandem's inventory of a node lives (on the node, or here for a namespace). */
-export function inventoryPath(connection: Connection, inventoryRoot = DEFAULT_INVENTORY_ROOT): string {
+/**
+ * The node's own state folder (inventory, apply lock): on the node itself for local and
+ * ssh nodes, and for a namespace node a folder of this machine keyed by its namespace.
+ * `root` replaces the default root (tests keep their nodes' state in a temp folder).
+ */
+export function nodeStateDir(connection: Connection, root?: string): string {
   if (connection.transport === 'netns' && connection.namespace)
-    return join(inventoryRoot, 'netns', connection.namespace, 'inventory.json');
-  return join(inventoryRoot, 'inventory.json');
+    return join(root ?? DEFAULT_NETNS_STATE_ROOT, 'netns', connection.namespace);
+  return root ?? DEFAULT_INVENTORY_ROOT;
+}
+
+/** Where tandem's inventory of a node lives: in the node's state folder. */
+export function inventoryPath(connection: Connection, root?: string): string {
+  return join(nodeStateDir(connection, root), 'inventory.json');
 }
 
 /** Builds the transport for a connection, or explains why the connection is unusable. */
@@ -158,7 +176,7 @@ abstract class ProcessTransport implements Transport {
       reject: false,
       timeout: this.options.timeoutMs,
       maxBuffer: MAX_BUFFER,
-      stdin: 'ignore',
+      ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
       stripFinalNewline: false,
       // Error texts are matched below; keep them in the C locale.
       env: { LC_ALL: 'C' },
