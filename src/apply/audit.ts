@@ -25,6 +25,7 @@ export type AuditEventName =
   | 'inventory'
   | 'rollback'
   | 'restore'
+  | 'conflict'
   | 'wave-done'
   | 'wave-aborted'
   | 'apply-done';

@@ -29,6 +29,7 @@ import type { WritableNode } from './writable-node.js';
 import { writerFor } from './writer.js';
 import { mapBounded } from '../bounded.js';
 import { restoreDepartures } from './restore-departures.js';
+import { goneAddresses, holdersNow, withoutAddress } from './conflict.js';
 
 export { readPlanFile, staleReasons, planShapeProblems } from './plan-file.js';
 export { auditFile, AuditLog, type AuditEvent } from './audit.js';
@@ -318,7 +319,10 @@ async function execute(
       continue;
     }
 
-    // The wave failed: back to the checkpoint on every node it wrote to.
+    // The wave failed: back to the checkpoint on every node it wrote to, except for an
+    // address someone else removed meanwhile (found gone when deleted): never restored.
+    const gone = goneAddresses(outcomes);
+    for (const g of gone) states.set(g.node, withoutAddress(states.get(g.node)!, g.cidr));
     const touched = outcomes.filter((o) => o.touched).map((o) => o.node);
     const rolled: RollbackOutcome[] = await rollbackNodes({
       model,
@@ -333,19 +337,27 @@ async function execute(
     base.aborted.push(...plan.waves.slice(wi + 1).map((w) => w.index));
     for (const a of base.aborted) audit.record({ event: 'wave-aborted', wave: a });
     const rolledSteps = outcomes.filter((o) => o.touched).flatMap((o) => o.applied);
-    // Only once the failed wave is fully undone: an address still on its new node must
-    // not be put back on its old one too.
-    const restored = incomplete.length
-      ? []
-      : await restoreDepartures({
-          plan,
-          failedWave: wi,
-          nodes: outcomes.map((o) => o.node),
-          changes,
-          states,
-          writerOf,
-          audit,
-        });
+    // Only once the failed wave is fully undone, and only when no other writer is at
+    // work: an address still on its new node must not be put back on its old one too.
+    const restored =
+      incomplete.length || gone.length
+        ? []
+        : await restoreDepartures({
+            plan,
+            failedWave: wi,
+            nodes: outcomes.map((o) => o.node),
+            changes,
+            states,
+            writerOf,
+            audit,
+            model,
+          });
+    const moved: string[] = [];
+    for (const g of gone) {
+      const now = await holdersNow(g.cidr, observedNodes, writerOf, parallelism);
+      audit.record({ event: 'conflict', node: g.node, wave: wave.index, detail: { cidr: g.cidr, now } });
+      moved.push(`${g.cidr} was already gone from ${g.node} (now on ${now})`);
+    }
     const back = restored.map((r) => `${r.cidr} on ${r.node}${r.ok ? '' : ` (FAILED: ${r.error})`}`);
     const where = failure.failed?.step ? `step ${failure.failed.step}` : `node ${failure.node}`;
     return finish({
@@ -358,6 +370,10 @@ async function execute(
       },
       rolledBack: { wave: wave.index, nodes: touched, steps: rolledSteps, incomplete },
       message:
+        (moved.length
+          ? `another writer changed the nodes while this apply ran: ${moved.join('; ')}; ` +
+            'tandem stopped without putting it back; plan again. '
+          : '') +
         `wave ${wave.index} failed at ${where} on ${failure.node}: ${failure.failed?.error ?? 'failed'}; ` +
         (touched.length
           ? `rolled back ${touched.join(', ')} to the state before wave ${wave.index}` +

@@ -18,7 +18,8 @@ export interface NodeWaveOutcome {
   touched: boolean;
   /** Steps whose ops all took effect. */
   applied: string[];
-  failed?: { step?: string; error: string };
+  /** What failed; `op` is the kernel write the batch stopped at, when it was one. */
+  failed?: { step?: string; error: string; op?: KernelOp };
   /** The state observed after the wave (when it got that far). */
   observed?: ObservedNode;
 }
@@ -111,7 +112,15 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
         ...(i === failedStep ? { error: r.failed!.error } : {}),
       });
     });
-    if (r.failed) return fail(r.failed.error, failedStep !== undefined ? steps[failedStep].id : undefined);
+    if (r.failed)
+      return {
+        ...fail(r.failed.error, failedStep !== undefined ? steps[failedStep].id : undefined),
+        failed: {
+          ...(failedStep !== undefined ? { step: steps[failedStep].id } : {}),
+          error: r.failed.error,
+          ...(ops[r.failed.index] ? { op: ops[r.failed.index] } : {}),
+        },
+      };
   }
 
   for (const step of steps) {

@@ -10,7 +10,9 @@ import { hostPart } from '../model/ip.js';
 import type { ObservedNode } from '../observe/model.js';
 import type { PlanDocument } from '../plan/document.js';
 import type { KernelOp } from '../plan/ops.js';
+import type { DesiredModel } from '../model/desired.js';
 import type { AuditLog } from './audit.js';
+import { vetReturns } from './return-checks.js';
 import type { WritableNode } from './writable-node.js';
 
 export interface Restored {
@@ -30,6 +32,7 @@ export async function restoreDepartures(input: {
   states: Map<string, ObservedNode>;
   writerOf: (node: string) => WritableNode;
   audit: AuditLog;
+  model: DesiredModel;
 }): Promise<Restored[]> {
   const { plan } = input;
   const earlier = new Map(plan.waves.slice(0, input.failedWave).flatMap((w) => w.steps.map((s) => [s.id, s] as const)));
@@ -58,6 +61,28 @@ export async function restoreDepartures(input: {
   const out: Restored[] = [];
   for (const d of departures.values()) {
     const writer = input.writerOf(d.node);
+    // Coming back is an arrival: checked unused first, never put where another host answers.
+    const vetted = await vetReturns({
+      model: input.model,
+      writer,
+      ops: [d.op],
+      audit: input.audit,
+      wave: wave.index,
+      phase: 'restore',
+    });
+    if (vetted.ops.length === 0) {
+      const error = `not put back, another host answers for it: ${vetted.refused[0]?.error ?? 'in use'}`;
+      input.audit.record({
+        event: 'restore',
+        node: d.node,
+        wave: wave.index,
+        result: 'failed',
+        error,
+        detail: { cidr: d.op.cidr },
+      });
+      out.push({ node: d.node, cidr: d.op.cidr, ok: false, error });
+      continue;
+    }
     const r = await writer.apply([d.op]);
     const ok = !r.failed;
     input.audit.record({

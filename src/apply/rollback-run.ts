@@ -5,6 +5,7 @@
 import type { DesiredModel } from '../model/desired.js';
 import type { ObservedNode } from '../observe/model.js';
 import type { AuditLog } from './audit.js';
+import { vetReturns } from './return-checks.js';
 import { rollbackOps } from './rollback.js';
 import { compareStates, describeMismatch } from './verify.js';
 import type { WritableNode } from './writable-node.js';
@@ -35,15 +36,21 @@ async function rollbackNode(input: RollbackInput, node: string): Promise<Rollbac
   const before = await writer.observe();
   if (!before.ok) return fail(`cannot observe the node to roll it back: ${before.error.message}`);
   const plan = rollbackOps(input.model, checkpoint, before.state);
+  // An address coming back gets the uniqueness check of an arrival: never two holders.
+  const vetted = await vetReturns({ model: input.model, writer, ops: plan.ops, audit, wave, phase: 'rollback' });
   let command: string[] | undefined;
-  if (plan.ops.length > 0) {
+  if (vetted.ops.length > 0) {
     await audit.flush();
-    const r = await writer.apply(plan.ops);
+    const r = await writer.apply(vetted.ops);
     command = r.commands[0];
     if (r.failed) return fail(`rollback batch failed at op ${r.failed.index + 1}: ${r.failed.error}`);
   }
   const after = await writer.observe();
   if (!after.ok) return fail(`cannot observe the node after rolling it back: ${after.error.message}`);
+  if (vetted.refused.length > 0)
+    return fail(
+      'not put back, another host answers for it: ' + vetted.refused.map((r) => `${r.cidr} (${r.error})`).join('; '),
+    );
   const left = compareStates(checkpoint, after.state);
   if (left.length > 0)
     return fail(`still differs from the checkpoint: ${left.slice(0, 5).map(describeMismatch).join('; ')}`);
