@@ -2,8 +2,10 @@
 // for real. On linux nodes, through the node's transport:
 // - uniqueness: `arping -D -q -c 2 -w <s> -I IFACE IP`; exit 1 means a duplicate
 //   answered; any other failure means uniqueness could not be proven, which fails too;
-// - gratuitous ARP: `count` runs of `arping -U -q -c 1 -I IFACE IP`, `intervalMs` apart
-//   (iputils arping takes whole seconds for -i, the desired state says milliseconds);
+// - gratuitous ARP: `count` runs of `arping -U -q -c 1 -I IFACE IP`, each STARTED
+//   `intervalMs` after the one before, not after it ends: iputils arping takes whole
+//   seconds for -i and lingers about a second after its one packet, so waiting for each
+//   would space the announcements a second apart whatever the desired state says;
 // - DAD wait: polls `ip -j addr show dev IFACE` until the address is no longer
 //   tentative; dadfailed (a duplicate answered) or the time limit fail;
 // - health: link up, address present (`ip -j addr show dev IFACE`), then the ping list
@@ -71,16 +73,20 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
     }
     case 'gratuitous-arp': {
       const cmd = ['arping', '-U', '-q', '-c', '1', '-I', check.iface, check.address];
-      for (let i = 0; i < check.count; i++) {
-        if (i > 0) await sleep(check.intervalMs);
-        const r = await t.run(cmd);
-        if (!r.ok)
-          return failWith(
-            `gratuitous ARP ${i + 1}/${check.count} for ${check.address} failed: ${r.error.message}`,
-            t.argv(cmd),
-          );
+      const runs = Array.from({ length: check.count }, async (_, i) => {
+        if (i > 0) await sleep(i * check.intervalMs);
+        return t.run(cmd);
+      });
+      const results = await Promise.all(runs);
+      const failed = results.findIndex((r) => !r.ok);
+      if (failed >= 0) {
+        const r = results[failed];
+        return failWith(
+          `gratuitous ARP ${failed + 1}/${check.count} for ${check.address} failed: ${r.ok ? '' : r.error.message}`,
+          t.argv(cmd),
+        );
       }
-      return pass({ command: t.argv(cmd), note: `${check.count} sent` });
+      return pass({ command: t.argv(cmd), note: `${check.count} sent, ${check.intervalMs} ms apart` });
     }
     case 'dad-wait': {
       const deadline = Date.now() + check.timeoutMs;

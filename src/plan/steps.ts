@@ -21,6 +21,7 @@ import { addressChecks, confirmAbsent } from './checks.js';
 import { settleCollateral } from './secondaries.js';
 import { stepOrder } from './schedule.js';
 import type { Step } from './step-types.js';
+import { announceSteps } from './announce.js';
 import { hostPart } from '../model/ip.js';
 
 // Make before break: what a node gains comes before what it loses, except for an
@@ -241,6 +242,8 @@ export function buildSteps(changes: readonly Change[], ctx: StepContext): Step[]
     }
     if (s.relocatable) s.rank = ranks.get(s.relocatable) ?? 0;
   }
+  // A node that keeps an address others give up tells the segment (gratuitous ARP).
+  steps.push(...announceSteps(steps, ctx, PHASE.relocatable));
   // Walk each node's steps in the order they will run, through the sim kernel, to see
   // what the kernel removes on its own (secondaries with their primary).
   const byNode = new Map<string, Step[]>();

@@ -124,7 +124,7 @@ describe('apply on network namespaces', { skip: skip ?? false }, () => {
       );
       assert.ok(
         kinds('gratuitous-arp').some(
-          (e) => e.result === 'ok' && e.command!.includes('-U') && e.detail!.note === '2 sent',
+          (e) => e.result === 'ok' && e.command!.includes('-U') && e.detail!.note === '2 sent, 50 ms apart',
         ),
         JSON.stringify(checks),
       );
