@@ -277,3 +277,37 @@ export function hostsFromTop(cidr: ParsedCidr, count: number): string[] {
 export function networkKeyAt(cidr: ParsedCidr, len: number): string {
   return networkKey(cidr, len);
 }
+
+/** Class E, 240.0.0.0/4: reserved for future use, never a unicast host address (ipaddr.js calls it "reserved"). */
+const IPV4_CLASS_E = ipaddr.IPv4.parseCIDR('240.0.0.0/4');
+
+export type NonUnicastKind = 'unspecified' | 'multicast' | 'broadcast' | 'class-e' | 'ipv4-mapped' | 'loopback';
+
+/**
+ * Whether an address can never be the unicast address of a host, and why: the
+ * unspecified address (0.0.0.0/8, ::), multicast (224.0.0.0/4, ff00::/8), the limited
+ * broadcast 255.255.255.255, class E (240.0.0.0/4), IPv4-mapped IPv6 (::ffff:0:0/96),
+ * and loopback (127.0.0.0/8, ::1), which only a loopback interface may carry. The
+ * ranges are ipaddr.js's own. Link-local addresses are unicast and not reported.
+ */
+export function nonUnicast(
+  ip: Pick<ParsedCidr, 'family' | 'parsed'>,
+): { kind: NonUnicastKind; description: string } | null {
+  const v4 = ip.family === 4;
+  switch (ip.parsed.range()) {
+    case 'unspecified':
+      return { kind: 'unspecified', description: v4 ? 'in 0.0.0.0/8 (unspecified)' : 'the unspecified address' };
+    case 'multicast':
+      return { kind: 'multicast', description: `multicast (${v4 ? '224.0.0.0/4' : 'ff00::/8'})` };
+    case 'broadcast':
+      return { kind: 'broadcast', description: 'the limited broadcast address' };
+    case 'loopback':
+      return { kind: 'loopback', description: v4 ? 'loopback (127.0.0.0/8)' : 'the loopback address' };
+    case 'ipv4Mapped':
+      return { kind: 'ipv4-mapped', description: 'IPv4-mapped (::ffff:0:0/96)' };
+    default:
+      return v4 && (ip.parsed as ipaddr.IPv4).match(IPV4_CLASS_E)
+        ? { kind: 'class-e', description: 'class E (240.0.0.0/4, reserved)' }
+        : null;
+  }
+}

@@ -157,22 +157,120 @@ describe('address rules', () => {
     );
   });
 
-  it('ADDR005 warns when the management address is on no interface, or with another prefix', () => {
+  it('ADDR005 warns when the management address is on its interface with another prefix', () => {
     const files = {
       'c.yaml': CLUSTER,
       'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24')], '203.0.113.11/24'),
       'n2.yaml': node('n2', [eth('eth0', '192.0.2.12/24')], '192.0.2.12/25'),
     };
-    const found = findingsOf(validateTexts(files), 'ADDR005');
-    assert.equal(found.length, 2);
-    const [missing, prefix] = found;
-    assert.equal(missing.severity, 'warning');
-    assert.equal(missing.summary, 'Node/n1: management 203.0.113.11/24 is not configured on any interface of the node');
-    assert.deepEqual(missing.objects, ['Node/n1']);
-    expectAt(missing, files, 'n1.yaml', 'management:');
+    // Not carried at all (n1) is ADDR008, an error: reported once, not as this warning too.
+    const [prefix, ...rest] = findingsOf(validateTexts(files), 'ADDR005');
+    assert.deepEqual(rest, []);
+    assert.equal(prefix.severity, 'warning');
     assert.equal(prefix.summary, 'Node/n2: management 192.0.2.12/25 is configured on interface eth0 as 192.0.2.12/24');
     assert.deepEqual(prefix.objects, ['Node/n2', 'n2/eth0']);
     expectAt(prefix, files, 'n2.yaml', 'management:');
+  });
+
+  it("ADDR008 rejects a management address that none of the node's interfaces carries", () => {
+    const files = { ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24')], '203.0.113.11/24') };
+    const d = one(files, 'ADDR008');
+    assert.equal(d.severity, 'error');
+    assert.equal(
+      d.summary,
+      'Node/n1: management address 203.0.113.11 is not an address of any of its interfaces, ' +
+        'so no plan adds or keeps it',
+    );
+    assert.match(
+      d.detail ?? '',
+      /^Add 203\.0\.113\.11\/24 to the addresses of the interface that carries it, or change/,
+    );
+    assert.deepEqual(d.objects, ['Node/n1']);
+    expectAt(d, files, 'n1.yaml', 'management:');
+  });
+
+  it('ADDR008 compares by IP: another spelling or prefix length of the address is carried', () => {
+    const v6 = node('n1', [eth('eth0', '192.0.2.11/24, "2001:db8:1:0:0:0:0:11/64"')], '"2001:db8:1::11/64"');
+    none({ ...TWO_NODES, 'n1.yaml': v6 }, 'ADDR008');
+    none({ ...TWO_NODES, 'n1.yaml': node('n1', [eth('eth0', '192.0.2.11/24')], '192.0.2.11/25') }, 'ADDR008');
+  });
+
+  it("ADDR008 rejects an ssh connection.host address that none of the node's interfaces carries", () => {
+    const ssh = (host: string) =>
+      node('n1', [eth('eth0', '192.0.2.11/24')]).replace(
+        'connection: { transport: sim }',
+        `connection: { transport: ssh, host: ${host} }`,
+      );
+    const files = { ...TWO_NODES, 'n1.yaml': ssh('198.51.100.7') };
+    const d = one(files, 'ADDR008');
+    assert.equal(
+      d.summary,
+      'Node/n1: connection.host 198.51.100.7 (the address tandem reaches it by over ssh) ' +
+        'is not an address of any of its interfaces, so no plan adds or keeps it',
+    );
+    assert.match(d.detail ?? '', /or change spec\.connection\.host/);
+    expectAt(d, files, 'n1.yaml', 'host: 198.51.100.7');
+    // A host name is resolved elsewhere; an address the node carries is fine.
+    none({ ...TWO_NODES, 'n1.yaml': ssh('n1.example.net') }, 'ADDR008');
+    none({ ...TWO_NODES, 'n1.yaml': ssh('192.0.2.11') }, 'ADDR008');
+  });
+
+  it('ADDR009 rejects non-unicast interface and relocatable addresses', () => {
+    const bad = [
+      '0.0.0.0/0',
+      '"::/0"',
+      '224.0.0.18/24',
+      '"ff02::1/64"',
+      '127.0.0.2/8',
+      '"::1/128"',
+      '255.255.255.255/32',
+      '240.0.0.1/24',
+      '"::ffff:192.0.2.99/128"',
+    ];
+    const files = {
+      ...TWO_NODES,
+      'n1.yaml': node('n1', [eth('eth0', `192.0.2.11/24, ${bad.join(', ')}`)]),
+      'a.yaml': reloc('db', '239.1.2.3/24', ['n1', 'n2']),
+    };
+    const found = findingsOf(validateTexts(files), 'ADDR009');
+    assert.deepEqual(
+      found.map((d) => d.summary),
+      [
+        'RelocatableAddress/db: address 239.1.2.3/24 is multicast (224.0.0.0/4), not a unicast host address',
+        'Node/n1: interface eth0 address 0.0.0.0/0 is in 0.0.0.0/8 (unspecified), not a unicast host address',
+        'Node/n1: interface eth0 address ::/0 is the unspecified address, not a unicast host address',
+        'Node/n1: interface eth0 address 224.0.0.18/24 is multicast (224.0.0.0/4), not a unicast host address',
+        'Node/n1: interface eth0 address ff02::1/64 is multicast (ff00::/8), not a unicast host address',
+        'Node/n1: interface eth0 address 127.0.0.2/8 is loopback (127.0.0.0/8), not a unicast host address',
+        'Node/n1: interface eth0 address ::1/128 is the loopback address, not a unicast host address',
+        'Node/n1: interface eth0 address 255.255.255.255/32 is the limited broadcast address, ' +
+          'not a unicast host address',
+        'Node/n1: interface eth0 address 240.0.0.1/24 is class E (240.0.0.0/4, reserved), not a unicast host address',
+        'Node/n1: interface eth0 address ::ffff:c000:263/128 is IPv4-mapped (::ffff:0:0/96), ' +
+          'not a unicast host address',
+      ],
+    );
+    assert.ok(found.every((d) => d.severity === 'error'));
+    expectAt(found[0], files, 'a.yaml', 'address:');
+    expectAt(found[3], files, 'n1.yaml', '224.0.0.18/24');
+  });
+
+  it('ADDR009 keeps loopback addresses valid on a loopback interface', () => {
+    const lo = '{ name: lo, type: loopback, addresses: [127.0.0.1/8, "::1/128", 127.0.0.53/8] }';
+    none({ ...TWO_NODES, 'n1.yaml': node('n1', [lo, eth('eth0', '192.0.2.11/24')]) }, 'ADDR009');
+  });
+
+  it('ADDR010 rejects a segment subnet with host bits set, naming the network', () => {
+    const files = { ...TWO_NODES, 'c.yaml': CLUSTER.replace('198.51.100.0/24', '198.51.100.1/24') };
+    const d = one(files, 'ADDR010');
+    assert.equal(d.severity, 'error');
+    assert.equal(
+      d.summary,
+      'Cluster/test: segment private subnet 198.51.100.1/24 has host bits set (the network is 198.51.100.0/24)',
+    );
+    assert.equal(d.detail, 'Write the subnet as 198.51.100.0/24.');
+    expectAt(d, files, 'c.yaml', '198.51.100.1/24');
+    none(TWO_NODES, 'ADDR010');
   });
 
   it('ADDR005 passes a management address configured on an interface', () => {

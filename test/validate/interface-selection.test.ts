@@ -222,7 +222,24 @@ describe('interface selection rules', () => {
     );
   });
 
-  it('SEL006 warns about a placement interface without a segment, or whose segment lacks the subnet', () => {
+  it('SEL006 warns about a placement interface without a segment (the address within some segment subnet)', () => {
+    const files = {
+      ...BASE,
+      'n2.yaml': node('n2', [eth('eth0', 'segment: public, addresses: [192.0.2.12/24]'), eth('eth5')]),
+      'a.yaml': reloc('db', '198.51.100.50/24', ['n2 eth5']),
+    };
+    const found = findings(files, 'SEL006');
+    assert.deepEqual(
+      found.map((d) => d.summary),
+      ['RelocatableAddress/db: placement interface n2/eth5 has no segment'],
+    );
+    assert.equal(found[0].severity, 'warning');
+    assert.deepEqual(found[0].objects, ['RelocatableAddress/db', 'Node/n2', 'n2/eth5']);
+    expectAt(found[0], files, 'a.yaml', 'interface: eth5', ['n2.yaml', 'name: eth5']);
+    none(files, 'SEL008');
+  });
+
+  it('SEL008 rejects a relocatable address outside the subnets of its segment, or of every segment', () => {
     const files = {
       ...BASE,
       'n2.yaml': node('n2', [
@@ -233,22 +250,26 @@ describe('interface selection rules', () => {
       'a.yaml':
         reloc('db', '203.0.113.50/24', ['n2 eth5']) + '---\n' + reloc('web', '192.0.2.60/24', ['n2 eth0', 'n2 eth6']),
     };
-    const found = findings(files, 'SEL006');
+    const found = findings(files, 'SEL008');
     assert.deepEqual(
       found.map((d) => d.summary),
       [
-        'RelocatableAddress/db: placement interface n2/eth5 has no segment',
+        'RelocatableAddress/db: 203.0.113.50/24 is not within any segment subnet of the cluster ' +
+          '(placed on n2/eth5, which has no segment)',
         'RelocatableAddress/web: 192.0.2.60/24 is not within segment private (198.51.100.0/24) of n2/eth6',
       ],
     );
-    assert.equal(found[0].severity, 'warning');
+    assert.ok(found.every((d) => d.severity === 'error'));
     assert.deepEqual(found[0].objects, ['RelocatableAddress/db', 'Node/n2', 'n2/eth5']);
-    expectAt(found[0], files, 'a.yaml', 'interface: eth5', ['n2.yaml', 'name: eth5']);
+    expectAt(found[0], files, 'a.yaml', 'interface: eth5', ['a.yaml', 'address: 203.0.113.50/24']);
     expectAt(found[1], files, 'a.yaml', 'interface: eth6');
+    // Outside every subnet, the missing segment is not reported a second time as a warning.
+    none(files, 'SEL006');
   });
 
-  it('SEL006 passes a placement on an interface whose segment carries the address', () => {
+  it('SEL006 and SEL008 pass a placement on an interface whose segment carries the address', () => {
     none({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0', 'n2 eth0']) }, 'SEL006');
+    none({ ...BASE, 'a.yaml': reloc('db', '192.0.2.50/24', ['n1 eth0', 'n2 eth0']) }, 'SEL008');
   });
 
   it('SEL007 rejects relocatable addresses of one subnet on two interfaces of one node', () => {

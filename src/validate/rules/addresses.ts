@@ -1,11 +1,20 @@
 // Addresses: what the kernel and the HA layer refuse or silently get wrong about an
 // address value. Network/broadcast addresses and the "unused resource" check come from
 // the LifeKeeper IP Recovery Kit (seed 004); the management-address rules protect
-// tandem's own way into a node (DESIGN.md section 2: never removed by a plan); the
-// failover rule follows seed 001 (every address of a failed interface moves).
-// ADDR001 (CIDR syntax) is enforced by the schema and catalogued in input.ts.
-import { at, type DesiredModel } from '../../model/desired.js';
-import { ipv4Edges, isHostOrLinkScoped, parseCidr, prefixesOverlap, type ParsedCidr } from '../../model/ip.js';
+// tandem's own way into a node (DESIGN.md section 2: never removed by a plan, and only
+// what the interfaces carry is carried out); the failover rule follows seed 001 (every
+// address of a failed interface moves); the unicast rule follows the special-purpose
+// address RFCs. ADDR001 (CIDR syntax) is enforced by the schema and catalogued in input.ts.
+import { at, type DesiredModel, type StaticAddressRef } from '../../model/desired.js';
+import {
+  ipv4Edges,
+  isHostOrLinkScoped,
+  nonUnicast,
+  parseCidr,
+  parseIp,
+  prefixesOverlap,
+  type ParsedCidr,
+} from '../../model/ip.js';
 import type { SourcePos } from '../../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { managementCidrs, relocatableCidrs } from './util-addresses.js';
@@ -190,42 +199,45 @@ export const relocatableOffManagement = defineRule({
 export const managementConfigured = defineRule({
   id: 'ADDR005',
   severity: 'warning',
-  title: "A node's management address is one of its interface addresses, with the same prefix",
+  title: "A node's management address is configured on its interface with the same prefix length",
   rationale:
-    'Only when tandem knows which interface carries the management address can it ' +
-    'keep plans (state down, MTU, enslaving, failover) away from that interface.',
+    'With another prefix length on the interface, the management subnet tandem protects is not the one ' +
+    'the kernel routes; a later prefix change would remove and re-add the address (refused by TR005).',
   reference: "DESIGN.md section 2 (a step never removes a node's management address)",
   check(model) {
     const findings: Finding[] = [];
-    const byNodeIp = new Map<string, { iface: string; cidr: ParsedCidr }>();
-    for (const a of model.staticAddresses) {
-      const key = `${a.node.name}|${a.cidr.address}`;
-      if (!byNodeIp.has(key)) byNodeIp.set(key, { iface: a.iface.name, cidr: a.cidr });
-    }
+    const byNodeIp = staticByNodeIp(model);
     for (const [node, mgmt] of managementCidrs(model)) {
       const found = byNodeIp.get(`${node.name}|${mgmt.address}`);
-      if (found && found.cidr.prefix === mgmt.prefix) continue;
-      findings.push(
-        found
-          ? {
-              summary:
-                `Node/${node.name}: management ${mgmt.cidr} is configured ` +
-                `on interface ${found.iface} as ${found.cidr.cidr}`,
-              detail: `Make the prefix lengths agree (management and interface ${found.iface}).`,
-              objects: [`Node/${node.name}`, `${node.name}/${found.iface}`],
-              source: at(node, 'spec', 'management'),
-            }
-          : {
-              summary: `Node/${node.name}: management ${mgmt.cidr} is not configured on any interface of the node`,
-              detail: 'Add it to the addresses of the interface that carries it, so tandem can protect that interface.',
-              objects: [`Node/${node.name}`],
-              source: at(node, 'spec', 'management'),
-            },
-      );
+      // Not carried at all is ADDR008.
+      if (!found || found.cidr.prefix === mgmt.prefix) continue;
+      findings.push({
+        summary:
+          `Node/${node.name}: management ${mgmt.cidr} is configured ` +
+          `on interface ${found.iface.name} as ${found.cidr.cidr}`,
+        detail: `Make the prefix lengths agree (management and interface ${found.iface.name}).`,
+        objects: [`Node/${node.name}`, `${node.name}/${found.iface.name}`],
+        source: at(node, 'spec', 'management'),
+      });
     }
     return findings;
   },
 });
+
+const staticMemo = new WeakMap<DesiredModel, Map<string, StaticAddressRef>>();
+
+/** The first static address of each node and IP, keyed `${node}|${ip}`. */
+function staticByNodeIp(model: DesiredModel): Map<string, StaticAddressRef> {
+  let map = staticMemo.get(model);
+  if (map) return map;
+  map = new Map();
+  for (const a of model.staticAddresses) {
+    const key = `${a.node.name}|${a.cidr.address}`;
+    if (!map.has(key)) map.set(key, a);
+  }
+  staticMemo.set(model, map);
+  return map;
+}
 
 export const managementStaysHome = defineRule({
   id: 'ADDR006',
@@ -288,6 +300,117 @@ export const routeDestinationIsNetwork = defineRule({
   },
 });
 
+export const reachedByCarriedAddress = defineRule({
+  id: 'ADDR008',
+  severity: 'error',
+  title:
+    "A node's management address, and its connection.host when that is an IP address (ssh), " +
+    'is an address of one of its interfaces',
+  rationale:
+    'tandem carries out only what the interfaces say: an address they do not carry is outside the desired ' +
+    'state, so no plan adds it, restores it or keeps its interface safe, and yet the plan would report ' +
+    'the node as matching the desired state.',
+  reference:
+    "DESIGN.md section 2 (a step never removes a node's management address; tandem reports only what it carries out)",
+  check(model) {
+    const findings: Finding[] = [];
+    const byNodeIp = staticByNodeIp(model);
+    for (const node of model.nodes) {
+      const carried = (ip: string) => byNodeIp.has(`${node.name}|${ip}`);
+      const mgmt = managementCidrs(model).get(node);
+      if (mgmt && !carried(mgmt.address)) {
+        findings.push({
+          summary:
+            `Node/${node.name}: management address ${mgmt.address} is not an address of any of its interfaces, ` +
+            'so no plan adds or keeps it',
+          detail:
+            `Add ${mgmt.cidr} to the addresses of the interface that carries it, ` +
+            'or change spec.management to an address one of its interfaces carries (see ADDR008 in docs/rules.md).',
+          objects: [`Node/${node.name}`],
+          source: at(node, 'spec', 'management'),
+        });
+      }
+      const { connection } = node.doc.spec;
+      const host = connection.transport === 'ssh' && connection.host !== undefined ? parseIp(connection.host) : null;
+      if (host && !carried(host.address) && host.address !== mgmt?.address) {
+        findings.push({
+          summary:
+            `Node/${node.name}: connection.host ${host.address} (the address tandem reaches it by over ssh) ` +
+            'is not an address of any of its interfaces, so no plan adds or keeps it',
+          detail:
+            `Add ${host.address} with its prefix length to the addresses of the interface tandem reaches ` +
+            'the node through, or change spec.connection.host (see ADDR008 in docs/rules.md).',
+          objects: [`Node/${node.name}`],
+          source: at(node, 'spec', 'connection', 'host'),
+        });
+      }
+    }
+    return findings;
+  },
+});
+
+export const unicastAddresses = defineRule({
+  id: 'ADDR009',
+  severity: 'error',
+  title:
+    'Interface and relocatable addresses are unicast: not unspecified (0.0.0.0/8, ::), multicast, ' +
+    'the limited broadcast, class E, IPv4-mapped, nor loopback outside a loopback interface',
+  rationale:
+    'No host can hold such an address on a link: the kernel refuses it, or takes it and never answers ' +
+    'for it, and a relocatable one could not be checked for uniqueness or announced by gratuitous ARP.',
+  reference:
+    'RFC 1122 section 3.2.1.3 (addresses a host never takes), RFC 1112 section 4 (class E), ' +
+    'RFC 5771 and RFC 4291 section 2.5 (multicast, unspecified, loopback, IPv4-mapped)',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const a of assignments(model)) {
+      if (a.kind === 'management') continue; // carried by an interface (ADDR008), checked there
+      const bad = nonUnicast(a.cidr);
+      if (!bad || (bad.kind === 'loopback' && a.onLoopback)) continue;
+      findings.push({
+        summary: `${a.subject} ${a.cidr.cidr} is ${bad.description}, not a unicast host address`,
+        detail:
+          bad.kind === 'loopback'
+            ? 'Loopback addresses belong on an interface of type loopback; use a unicast address of the subnet here.'
+            : 'Use a unicast address of the subnet the interface is on (see ADDR009 in docs/rules.md).',
+        objects: a.objects,
+        source: a.source(),
+      });
+    }
+    return findings;
+  },
+});
+
+export const segmentSubnetIsNetwork = defineRule({
+  id: 'ADDR010',
+  severity: 'error',
+  title: 'A segment subnet is a network prefix (no host bits set)',
+  rationale:
+    'A subnet written with host bits set (192.0.2.1/24) reads as an address, not a network: ' +
+    'the reviewer cannot tell whether the address or the prefix length is the mistake.',
+  reference: 'RFC 4632 section 3.1 (prefix notation: no bits set beyond the prefix length)',
+  check(model) {
+    const findings: Finding[] = [];
+    const cluster = model.cluster;
+    if (!cluster) return findings;
+    cluster.doc.spec.segments.forEach((segment, i) => {
+      segment.subnets.forEach((text, j) => {
+        const cidr = parseCidr(text);
+        if (!cidr || cidr.network === cidr.cidr) return;
+        findings.push({
+          summary:
+            `Cluster/${cluster.name}: segment ${segment.name} subnet ${text} has host bits set ` +
+            `(the network is ${cidr.network})`,
+          detail: `Write the subnet as ${cidr.network}.`,
+          objects: [`Cluster/${cluster.name}`, `Segment/${segment.name}`],
+          source: at(cluster, 'spec', 'segments', i, 'subnets', j),
+        });
+      });
+    });
+    return findings;
+  },
+});
+
 export const addressRules = [
   notNetworkOrBroadcast,
   addressAssignedOnce,
@@ -295,4 +418,7 @@ export const addressRules = [
   managementConfigured,
   managementStaysHome,
   routeDestinationIsNetwork,
+  reachedByCarriedAddress,
+  unicastAddresses,
+  segmentSubnetIsNetwork,
 ] as const;

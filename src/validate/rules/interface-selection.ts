@@ -305,34 +305,69 @@ function outsideSegment(model: DesiredModel, a: StaticAddressRef, segment: strin
 export const placementInSegment = defineRule({
   id: 'SEL006',
   severity: 'warning',
-  title: "A relocatable address's placement interface has a segment whose subnets contain the address",
+  title: "A relocatable address's placement interface has a segment",
   rationale:
-    'Without a segment carrying its subnet the address cannot be reached where it is placed, ' +
-    'and backup interfaces cannot be checked against the physical network.',
+    'Without a segment the physical network the address is placed on is unknown: ' +
+    'that its subnet is carried there, and that backup interfaces share the network, cannot be checked.',
+  reference:
+    'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
+  check(model) {
+    const findings: Finding[] = [];
+    const all = [...segmentSubnets(model).values()].flat();
+    for (const { reloc, cidr, placement: p, i, ref } of placements(model)) {
+      // Outside every segment subnet of the cluster is SEL008.
+      if (ref.iface.segment !== undefined || !all.some((s) => prefixWithin(cidr, s))) continue;
+      findings.push({
+        summary: `RelocatableAddress/${reloc.name}: placement interface ${p.node}/${p.interface} has no segment`,
+        detail: `Set the segment of ${p.node}/${p.interface} to the physical network that carries ${cidr.network}.`,
+        objects: [`RelocatableAddress/${reloc.name}`, `Node/${p.node}`, `${p.node}/${p.interface}`],
+        source: at(reloc, 'spec', 'placements', i, 'interface'),
+        related: [{ source: at(ref.node, 'spec', 'interfaces', ref.index), note: `${p.node}/${p.interface}` }],
+      });
+    }
+    return findings;
+  },
+});
+
+export const placementSubnetOnSegment = defineRule({
+  id: 'SEL008',
+  severity: 'error',
+  title:
+    "A relocatable address lies within a subnet of its placement interface's segment " +
+    '(of some segment of the cluster when the interface has none)',
+  rationale:
+    'Brought up outside every subnet of the physical network it is cabled to, the address is unreachable: ' +
+    'the plan would apply it and report success for an address nobody can use.',
   reference:
     'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
   check(model) {
     const findings: Finding[] = [];
     const subnets = segmentSubnets(model);
+    const all = [...subnets.values()].flat();
     for (const { reloc, cidr, placement: p, i, ref } of placements(model)) {
       const segment = ref.iface.segment;
       if (segment !== undefined && !subnets.has(segment)) continue; // SEL004
-      const list = segment === undefined ? [] : subnets.get(segment)!;
+      const list = segment === undefined ? all : subnets.get(segment)!;
       if (list.some((s) => prefixWithin(cidr, s))) continue;
       findings.push({
         summary:
           segment === undefined
-            ? `RelocatableAddress/${reloc.name}: placement interface ${p.node}/${p.interface} has no segment`
+            ? `RelocatableAddress/${reloc.name}: ${cidr.cidr} is not within any segment subnet of the cluster ` +
+              `(placed on ${p.node}/${p.interface}, which has no segment)`
             : `RelocatableAddress/${reloc.name}: ${cidr.cidr} is not within ` +
               `segment ${segment} (${subnetList(segment, model)}) of ${p.node}/${p.interface}`,
         detail:
           segment === undefined
-            ? `Set the segment of ${p.node}/${p.interface} to the physical network that carries ${cidr.network}.`
+            ? `Add ${cidr.network} to the segment that carries it and set that segment on ${p.node}/${p.interface}, ` +
+              'or correct the address.'
             : `Place the address on an interface of a segment carrying ${cidr.network}, ` +
-              `or add the subnet to segment ${segment}.`,
+              `add the subnet to segment ${segment}, or correct the address.`,
         objects: [`RelocatableAddress/${reloc.name}`, `Node/${p.node}`, `${p.node}/${p.interface}`],
         source: at(reloc, 'spec', 'placements', i, 'interface'),
-        related: [{ source: at(ref.node, 'spec', 'interfaces', ref.index), note: `${p.node}/${p.interface}` }],
+        related: [
+          { source: at(reloc, 'spec', 'address'), note: `address of RelocatableAddress/${reloc.name}` },
+          { source: at(ref.node, 'spec', 'interfaces', ref.index), note: `${p.node}/${p.interface}` },
+        ],
       });
     }
     return findings;
@@ -397,4 +432,5 @@ export const interfaceSelectionRules = [
   staticInSegment,
   placementInSegment,
   relocatablesShareInterface,
+  placementSubnetOnSegment,
 ] as const;
