@@ -7,7 +7,7 @@ import { addressKey, sameObject, type NodeObject } from '../diff/objects.js';
 import { isKernelManagedAddress, observedObjects } from '../diff/observed-objects.js';
 import { mergeUnspecified } from '../diff/diff-node.js';
 import type { DesiredModel } from '../model/desired.js';
-import { contains, hostPart, parseCidr } from '../model/ip.js';
+import { contains, hostPart, parseCidr, parseIp } from '../model/ip.js';
 import type { ObservedNode } from '../observe/model.js';
 import { applyOps } from '../sim/kernel.js';
 import type { Change } from '../diff/changes.js';
@@ -53,10 +53,7 @@ export function gate(input: GateInput): GateResult {
       holders.set(ip, (holders.get(ip) ?? new Set()).add(node));
     }
   }
-  const management = new Map<string, string>();
-  // By IP: removing it with another prefix length removes it all the same.
-  for (const n of input.model.nodes)
-    if (n.doc.spec.management) management.set(n.name, parseCidr(n.doc.spec.management)!.address);
+  const wayIn = waysIn(input.model);
 
   checkRolloutGroups(input, refuse);
 
@@ -87,13 +84,8 @@ export function gate(input: GateInput): GateResult {
         }
         if (op.op === 'addr-del') {
           removedHere.add(op.cidr);
-          if (management.get(step.node) === ipOf(op.cidr))
-            refuse(
-              'TR005',
-              step,
-              [`Node/${step.node}`],
-              `${step.id} would remove ${op.cidr}, the management address of ${step.node}`,
-            );
+          const what = wayIn.get(step.node)?.get(parseIp(ipOf(op.cidr))?.address ?? ipOf(op.cidr));
+          if (what) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, ${what}`);
         }
         // Re-adding what this node held when the step began (a secondary restored after its
         // primary was removed) adds no holder.
@@ -142,6 +134,25 @@ export function gate(input: GateInput): GateResult {
   return { refusals, finalStates: states };
 }
 
+/**
+ * TR005: the addresses tandem reaches each node by, as canonical IP -> what it is: the
+ * management address and, over ssh, connection.host when it is an IP address. By IP:
+ * removing it with another prefix length removes it all the same.
+ */
+function waysIn(model: DesiredModel): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const n of model.nodes) {
+    const ips = new Map<string, string>();
+    const { connection, management } = n.doc.spec;
+    const host = connection.transport === 'ssh' && connection.host !== undefined ? parseIp(connection.host) : null;
+    if (host) ips.set(host.address, `the address tandem reaches ${n.name} by (connection.host)`);
+    const mgmt = management === undefined ? null : parseCidr(management);
+    if (mgmt) ips.set(mgmt.address, `the management address of ${n.name}`);
+    if (ips.size > 0) out.set(n.name, ips);
+  }
+  return out;
+}
+
 /** The interface a kernel op writes to, if it writes to one. */
 function opInterface(op: KernelOp): string | undefined {
   switch (op.op) {
@@ -159,7 +170,9 @@ function opInterface(op: KernelOp): string | undefined {
 
 /**
  * TR009: a node that held addresses never ends the plan with none. That is what an
- * empty or half-read desired state looks like, and never what anyone meant.
+ * empty or half-read desired state looks like, and never what anyone meant. Every
+ * address tandem manages on a node may go while another stays: a switchover away from
+ * a node whose only tandem-owned address is the one moving is an everyday plan.
  */
 function checkNotEmptied(input: GateInput, finals: ReadonlyMap<string, ObservedNode>, refuse: Refuse): void {
   for (const [node, start] of input.states) {

@@ -50,7 +50,9 @@ export const transitionRules = [
     id: 'TR005',
     severity: 'error',
     enforcedBy: 'planner',
-    title: "A step never removes a node's management address",
+    title:
+      "A step never removes a node's management address, " +
+      'nor the address tandem reaches it by (connection.host, when an IP address)',
     rationale: 'Removing it cuts tandem (and the operator) off the node mid-rollout.',
     reference: 'DESIGN.md section 2; seed 004 (do not put IP resources on the administrative address)',
   }),
@@ -84,8 +86,13 @@ export const transitionRules = [
     id: 'TR009',
     severity: 'error',
     enforcedBy: 'planner',
-    title: 'A plan never removes every address tandem manages on a node',
-    rationale: 'An empty or half-read desired state must not be read as "delete everything".',
+    title:
+      'A plan never leaves a node that holds addresses without a single one ' +
+      '(loopback addresses on lo and IPv6 link-local addresses do not count)',
+    rationale:
+      'An empty or half-read desired state must not be read as "delete everything", and a node without ' +
+      'an address is cut off. Addresses tandem manages may all go while another remains: ' +
+      'a switchover leaves a node that held only the moving address.',
     reference: 'DESIGN.md section 2 (pruning)',
   }),
   defineRule({

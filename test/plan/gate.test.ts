@@ -9,6 +9,7 @@ import type { KernelOp } from '../../src/plan/ops.js';
 import type { Step } from '../../src/plan/step-types.js';
 import { CLUSTER, dbAddressDoc, validateTexts } from '../helpers/env.js';
 import { observations, observedNode } from '../helpers/observed.js';
+import { planFor } from '../helpers/plan.js';
 
 const node = (name: string, ip: string) => `apiVersion: tandem/v1
 kind: Node
@@ -280,5 +281,104 @@ describe('safety gate', () => {
       refusals.filter((r) => r.ruleId === 'TR001').map((r) => r.step),
       ['arrive-s1'],
     );
+  });
+});
+
+/** s1, reached over ssh at 198.51.100.11, which eth1 carries with `prefix`; no management address. */
+const sshFiles = (prefix: number, extra = '') => ({
+  'c.yaml': CLUSTER,
+  'n.yaml': `apiVersion: tandem/v1
+kind: Node
+metadata: { name: s1 }
+spec:
+  provider: p1
+  connection: { transport: ssh, host: 198.51.100.11 }
+  interfaces:
+    - { name: eth1, type: physical, segment: private, addresses: [198.51.100.11/${prefix}${extra}] }
+`,
+});
+
+describe('TR005 protects the address tandem reaches a node by (connection.host)', () => {
+  it('refuses a plan that would remove connection.host to re-add it under another prefix', () => {
+    const s1 = observedNode('s1', { links: ['eth1'], addresses: { eth1: ['198.51.100.11/24'] } });
+    const plan = planFor(sshFiles(25), observations(s1));
+    const tr005 = plan.refusals.filter((r) => r.ruleId === 'TR005');
+    assert.equal(tr005.length, 1, JSON.stringify(plan.refusals));
+    assert.deepEqual(tr005[0].objects, ['Node/s1']);
+    assert.match(tr005[0].explanation, /would remove 198\.51\.100\.11\/24, the address tandem reaches s1 by/);
+  });
+
+  it('the gate refuses a hand-made step that removes it', () => {
+    const result = validateTexts(sshFiles(24));
+    assert.ok(result.valid && result.model, result.diagnostics.map((d) => d.summary).join('\n'));
+    const s1 = observedNode('s1', { links: ['eth1'], addresses: { eth1: ['198.51.100.11/24'] } });
+    const { intents } = diffEnvironment(result.model, observations(s1));
+    const refusals = gate({
+      model: result.model,
+      intents,
+      states: new Map([['s1', s1]]),
+      changes: [],
+      limits: { groups: [] },
+      waves: [{ index: 1, steps: [step('s1', 'cut', [{ op: 'addr-del', iface: 'eth1', cidr: '198.51.100.11/24' }])] }],
+    }).refusals;
+    const tr005 = refusals.filter((r) => r.ruleId === 'TR005');
+    assert.deepEqual(
+      tr005.map((r) => [r.step, r.explanation]),
+      [['cut', 'cut would remove 198.51.100.11/24, the address tandem reaches s1 by (connection.host)']],
+    );
+  });
+});
+
+describe('TR009 is exactly what docs/rules.md says: no plan leaves a node without a single address', () => {
+  const bare = (addresses: string) => ({
+    'c.yaml': CLUSTER,
+    'n.yaml': `apiVersion: tandem/v1
+kind: Node
+metadata: { name: s1 }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  interfaces:
+    - { name: eth0, type: physical, segment: public, addresses: [${addresses}] }
+`,
+  });
+
+  it('refuses a plan that would remove the last address of a node', () => {
+    // Both addresses were created by tandem; the desired state no longer lists any.
+    const s1 = observedNode('s1', {
+      links: ['eth0'],
+      addresses: { eth0: ['192.0.2.11/24', '192.0.2.12/24'] },
+      owned: ['addr:192.0.2.11', 'addr:192.0.2.12'],
+    });
+    const plan = planFor(bare(''), observations(s1));
+    const tr009 = plan.refusals.filter((r) => r.ruleId === 'TR009');
+    assert.equal(tr009.length, 1, JSON.stringify(plan.refusals));
+    assert.match(tr009[0].explanation, /leave s1 without a single address \(it has 2\)/);
+  });
+
+  it('lets a plan remove every address tandem manages on a node while the node keeps another address', () => {
+    // The same removal with one address tandem did not create: the node keeps it, nothing is refused.
+    const s1 = observedNode('s1', {
+      links: ['eth0'],
+      addresses: { eth0: ['192.0.2.11/24', '192.0.2.12/24'] },
+      owned: ['addr:192.0.2.12'],
+    });
+    const plan = planFor(bare('192.0.2.11/24'), observations(s1));
+    assert.deepEqual(plan.refusals, []);
+    assert.deepEqual(
+      plan.changes.map((c) => `${c.action} ${c.key}`),
+      ['delete addr:192.0.2.12'],
+    );
+  });
+
+  it('lets a switchover leave a node that owned only the moving address', () => {
+    const { model, states } = setup();
+    assert.ok(model.relocatables.length === 1);
+    const plan = planFor(files, new Map([...states].map(([n, state]) => [n, { node: n, ok: true as const, state }])));
+    assert.deepEqual(
+      plan.refusals.map((r) => r.ruleId),
+      [],
+    );
+    assert.ok(plan.changes.some((c) => c.node === 's1' && c.action === 'delete' && c.key === 'addr:192.0.2.50'));
   });
 });
