@@ -1,7 +1,17 @@
 // Where a document came from, and how to turn a JSON path in it back into
 // file:line:col. Values are parsed on a fast path (js-yaml); the positioned yaml
 // Document is built only when a diagnostic asks for a position, once per file.
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { SourcePos } from '../diagnostics.js';
 
 export type PathSegment = string | number;
@@ -34,6 +44,24 @@ export class SourceFile {
   }
 }
 
+/**
+ * The pair of a mapping with a key, by the key's text. Each mapping is indexed on its
+ * first lookup: a file with ten thousand keys and a diagnostic for each would otherwise
+ * scan the mapping once per diagnostic.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items)
+      if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 export interface SourceDoc {
   /** Path of the file as given to the loader (relative paths stay relative). */
   file: string;
@@ -57,7 +85,7 @@ export function locate(src: SourceDoc, path: readonly PathSegment[], opts: { key
   for (const segment of path) {
     lastPair = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) break;
       lastPair = pair;
       node = pair.value;

@@ -1,6 +1,6 @@
 // validate: load an environment, check it against the schema, build the model and run
 // every static rule. Pure apart from reading the files (loadEnvironment).
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { capPerFile, hasErrors, sortDiagnostics, type Diagnostic, type Omitted } from '../diagnostics.js';
 import { loadEnvironment, type LoadedEnvironment } from '../load/load-environment.js';
 import { buildModel, type DesiredModel } from '../model/desired.js';
 import { ALL_RULES } from './rules/index.js';
@@ -28,7 +28,7 @@ export function validateLoaded(env: LoadedEnvironment): ValidationResult {
   const diagnostics = [...env.diagnostics];
   const schema = validateSchema(env.documents);
   diagnostics.push(...schema.diagnostics);
-  if (hasErrors(diagnostics)) return finish(env, undefined, diagnostics);
+  if (hasErrors(diagnostics)) return finish(env, undefined, diagnostics, schema.omitted);
   const { model, diagnostics: modelDiagnostics } = buildModel(
     schema.valid.map(({ doc, value }) => ({ value, src: doc.source })),
     env.dir,
@@ -39,8 +39,14 @@ export function validateLoaded(env: LoadedEnvironment): ValidationResult {
   return finish(env, model, diagnostics);
 }
 
-function finish(env: LoadedEnvironment, model: DesiredModel | undefined, diagnostics: Diagnostic[]): ValidationResult {
-  const sorted = sortDiagnostics(diagnostics);
+/** Sorted, and at most MAX_DIAGNOSTICS_PER_FILE per file: ten thousand mistakes in one file print fifty and a count. */
+function finish(
+  env: LoadedEnvironment,
+  model: DesiredModel | undefined,
+  diagnostics: Diagnostic[],
+  omitted: readonly Omitted[] = [],
+): ValidationResult {
+  const sorted = capPerFile(sortDiagnostics(diagnostics), omitted);
   return { env, model, diagnostics: sorted, valid: !hasErrors(sorted) };
 }
 

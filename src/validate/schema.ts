@@ -4,7 +4,7 @@
 // reports) and `x-tandem-message` (a sentence better than ajv's default).
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { MAX_DIAGNOSTICS_PER_FILE, type Diagnostic, type Omitted, type SourcePos } from '../diagnostics.js';
 import type { ParsedDocument } from '../load/parse-file.js';
 import { locate, type PathSegment } from '../load/source.js';
 import { isValidCidr, isValidIp } from '../model/ip.js';
@@ -81,8 +81,12 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** Longest value echoed whole in a message; longer ones are cut, so a huge value never floods the output. */
+const MAX_QUOTED = 80;
+
 function quote(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}… (${text.length} characters)` : text;
 }
 
 interface Mapped {
@@ -90,7 +94,8 @@ interface Mapped {
   path: PathSegment[];
   atKey: boolean;
   summary: string;
-  detail: string;
+  /** Built only for the diagnostics shown: the did-you-mean search is not free. */
+  detail: () => string;
 }
 
 function mapError(e: ErrorObject, value: unknown): Mapped | null {
@@ -107,15 +112,17 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(parent.properties ?? {});
-      const guess = closest(key, known);
       return {
         ruleId: 'SCHEMA',
         path: [...path, key],
         atKey: true,
-        summary: `unknown field '${key}' in ${where}`,
-        detail: guess
-          ? `Did you mean '${guess}'? Allowed: ${known.join(', ')}.`
-          : `Allowed fields: ${known.join(', ')}.`,
+        summary: `unknown field ${quote(key)} in ${where}`,
+        detail: () => {
+          const guess = closest(key, known);
+          return guess
+            ? `Did you mean '${guess}'? Allowed: ${known.join(', ')}.`
+            : `Allowed fields: ${known.join(', ')}.`;
+        },
       };
     }
     case 'required': {
@@ -125,7 +132,7 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
         path,
         atKey: false,
         summary: `${where} is missing required field '${missing}'`,
-        detail: `Add '${missing}'.`,
+        detail: () => `Add '${missing}'.`,
       };
     }
     case 'discriminator': {
@@ -135,7 +142,7 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
         path: ['kind'],
         atKey: false,
         summary: kind === undefined ? 'document has no kind' : `unknown kind ${quote(kind)}`,
-        detail: `kind must be one of ${KINDS.join(', ')}.`,
+        detail: () => `kind must be one of ${KINDS.join(', ')}.`,
       };
     }
     case 'enum': {
@@ -145,7 +152,7 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
         path,
         atKey: false,
         summary: `${where} is ${quote(e.data)}, not one of ${allowed.map(quote).join(', ')}`,
-        detail: `Use one of ${allowed.map(quote).join(', ')}.`,
+        detail: () => `Use one of ${allowed.map(quote).join(', ')}.`,
       };
     }
     case 'const': {
@@ -155,7 +162,7 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
         path,
         atKey: false,
         summary: `${where} must be ${quote(allowed)}, found ${quote(e.data)}`,
-        detail: `Set it to ${quote(allowed)}.`,
+        detail: () => `Set it to ${quote(allowed)}.`,
       };
     }
     case 'anyOf':
@@ -170,22 +177,33 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
           path,
           atKey: false,
           summary: `${where}${shown} ${custom}`,
-          detail: 'See the field description in schema/tandem.schema.json.',
+          detail: () => 'See the field description in schema/tandem.schema.json.',
         };
       return {
         ruleId,
         path,
         atKey: false,
         summary: `${where}${shown} ${e.message ?? 'is invalid'}`,
-        detail: 'See the field description in schema/tandem.schema.json.',
+        detail: () => 'See the field description in schema/tandem.schema.json.',
       };
     }
   }
 }
 
-function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]): Diagnostic[] {
+/**
+ * The diagnostics of one failing document: at most `budget` of them built, the rest
+ * counted. Positions and help texts are built only for those shown: a document with ten
+ * thousand unknown fields costs ten thousand cheap counts, not ten thousand lookups.
+ */
+function schemaDiagnostics(
+  doc: ParsedDocument,
+  errors: readonly ErrorObject[],
+  budget: number,
+): { diagnostics: Diagnostic[]; more: number; next?: SourcePos } {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  let more = 0;
+  let next: SourcePos | undefined;
   const object = describeDoc(doc.value);
   // A failing anyOf (e.g. route 'to': 'default' or a prefix) reports each branch; when
   // the schema gave that value a message, say it once.
@@ -206,7 +224,7 @@ function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]):
         path,
         atKey: false,
         summary: `${displayPath(path)} ${quote(custom.data)} ${ps['x-tandem-message']}`,
-        detail: 'See the field description in schema/tandem.schema.json.',
+        detail: () => 'See the field description in schema/tandem.schema.json.',
       };
     } else {
       mapped = mapError(e, doc.value);
@@ -215,18 +233,24 @@ function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]):
     const key = `${mapped.path.join('/')}|${mapped.summary}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (out.length >= budget) {
+      // Only the first one left out is located: the count's diagnostic points there.
+      if (more++ === 0) next = locate(doc.source, mapped.path, { key: mapped.atKey });
+      continue;
+    }
     out.push({
       severity: 'error',
       ruleId: mapped.ruleId,
       summary: `${object}: ${mapped.summary}`,
-      detail: mapped.detail,
+      detail: mapped.detail(),
       objects: [object],
       source: locate(doc.source, mapped.path, { key: mapped.atKey }),
       reference: 'schema/tandem.schema.json',
     });
   }
   // Only a failing anyOf/oneOf with nothing more specific: say that the value matched no form.
-  if (out.length === 0 && errors.length > 0) {
+  if (out.length === 0 && more === 0 && errors.length > 0) {
+    if (budget <= 0) return { diagnostics: [], more: 1, next: locate(doc.source, []) };
     const e = errors[0];
     const path = pointerToPath(e.instancePath);
     out.push({
@@ -238,20 +262,38 @@ function schemaDiagnostics(doc: ParsedDocument, errors: readonly ErrorObject[]):
       reference: 'schema/tandem.schema.json',
     });
   }
-  return out;
+  return { diagnostics: out, more, next };
 }
 
 export interface SchemaResult {
   valid: Array<{ doc: ParsedDocument; value: TandemDocument }>;
+  /** At most MAX_DIAGNOSTICS_PER_FILE per file. */
   diagnostics: Diagnostic[];
+  /** Per file, the errors past that cap: counted, never built (capPerFile reports them). */
+  omitted: Omitted[];
 }
 
 export function validateSchema(documents: readonly ParsedDocument[]): SchemaResult {
   const validate = validator();
-  const result: SchemaResult = { valid: [], diagnostics: [] };
+  const result: SchemaResult = { valid: [], diagnostics: [], omitted: [] };
+  const built = new Map<string, number>();
+  const omitted = new Map<string, Omitted>();
   for (const doc of documents) {
-    if (validate(doc.value)) result.valid.push({ doc, value: doc.value });
-    else result.diagnostics.push(...schemaDiagnostics(doc, validate.errors ?? []));
+    if (validate(doc.value)) {
+      result.valid.push({ doc, value: doc.value });
+      continue;
+    }
+    const file = doc.source.file;
+    const done = built.get(file) ?? 0;
+    const { diagnostics, more, next } = schemaDiagnostics(doc, validate.errors ?? [], MAX_DIAGNOSTICS_PER_FILE - done);
+    result.diagnostics.push(...diagnostics);
+    built.set(file, done + diagnostics.length);
+    if (more > 0) {
+      const o = omitted.get(file) ?? { file, errors: 0, warnings: 0, at: next };
+      o.errors += more;
+      omitted.set(file, o);
+    }
   }
+  result.omitted = [...omitted.values()];
   return result;
 }

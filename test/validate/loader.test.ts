@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { capPerFile } from '../../src/diagnostics.js';
 import { loadEnvironment } from '../../src/load/load-environment.js';
 import { validateEnvironment } from '../../src/validate/index.js';
 import { CLUSTER } from '../helpers/env.js';
@@ -174,5 +175,61 @@ spec:
       ['LOAD001'],
     );
     assert.match(result.diagnostics[0].summary, /no \.yaml or \.yml files/);
+  });
+});
+
+describe('at most 50 diagnostics per file', () => {
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'tandem-cap-'));
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('10,000 unknown fields: the first 50, then one LOAD008 counting the rest, in well under 2 s', async () => {
+    const fields = Array.from({ length: 10_000 }, (_, i) => `  unknown${i}: ${i}\n`).join('');
+    const text = `${node('n1', '192.0.2.11/24').replace('spec:\n', `spec:\n${fields}`)}`;
+    const dir = await envDir('unknown-fields', { 'cluster.yaml': CLUSTER, 'nodes.yaml': text });
+    const started = performance.now();
+    const result = await validateEnvironment(dir);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
+    assert.equal(result.diagnostics.length, 51);
+    assert.deepEqual(
+      result.diagnostics.slice(0, 50).map((d) => [d.ruleId, d.source?.line]),
+      Array.from({ length: 50 }, (_, i) => ['SCHEMA', 5 + i]),
+    );
+    const last = result.diagnostics[50];
+    assert.equal(last.ruleId, 'LOAD008');
+    assert.equal(last.severity, 'error');
+    assert.equal(last.summary, `9950 more errors in ${join(dir, 'nodes.yaml')} not shown`);
+    assert.deepEqual(
+      last.source,
+      { file: join(dir, 'nodes.yaml'), line: 55, col: 3 },
+      'where the first one not shown is',
+    );
+  });
+
+  it('caps each file on its own, and counts what the cap hid across stages', () => {
+    const d = (file: string, line: number, severity: 'error' | 'warning' = 'error') => ({
+      severity,
+      ruleId: 'X001',
+      summary: `${file}:${line}`,
+      objects: [],
+      source: { file, line, col: 1 },
+    });
+    const many = [...Array.from({ length: 5 }, (_, i) => d('a', i + 1)), d('b', 1), d('a', 9, 'warning')];
+    const capped = capPerFile(many, [{ file: 'a', errors: 10, warnings: 0 }], 3);
+    assert.deepEqual(
+      capped.map((x) => `${x.ruleId} ${x.summary}`),
+      [
+        'X001 a:1',
+        'X001 a:2',
+        'X001 a:3',
+        'LOAD008 13 more diagnostics (12 errors, 1 warnings) in a not shown',
+        'X001 b:1',
+      ],
+    );
+    assert.deepEqual(capPerFile(many.slice(0, 3), [], 3), many.slice(0, 3), 'nothing hidden, nothing added');
   });
 });

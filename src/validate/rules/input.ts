@@ -61,6 +61,14 @@ export const inputRules = [
     reference: 'DESIGN.md section 1',
   }),
   defineRule({
+    id: 'LOAD008',
+    severity: 'error',
+    enforcedBy: 'loader',
+    title: 'At most 50 diagnostics are listed per file; the rest are counted in one',
+    rationale: 'Ten thousand mistakes in one file are one mistake repeated; listing them all floods the terminal.',
+    reference: 'tandem resource limits',
+  }),
+  defineRule({
     id: 'SCHEMA',
     severity: 'error',
     enforcedBy: 'schema',
