@@ -176,14 +176,24 @@ export async function acquireLock(node: string, files: NodeStateFiles, opts: Acq
   }
 }
 
+/** When a takeover guard was made; an unreadable guard counts as infinitely old. */
+function guardSince(text: string): number {
+  try {
+    const since = Number((JSON.parse(text) as { since?: unknown }).since);
+    return Number.isFinite(since) ? since : 0;
+  } catch {
+    return 0;
+  }
+}
+
 const sameHolder = (text: string | null, h: LockHolder) => (text === null ? false : parseHolder(text)?.id === h.id);
 
 async function takeOver(files: NodeStateFiles, dead: LockHolder, text: string): Promise<'ours' | 'busy' | 'lost'> {
   const guard = JSON.stringify({ since: Date.now() });
   if (!(await files.create(GUARD_FILE, guard))) {
     const current = await files.read(GUARD_FILE);
-    const since = current ? Number((JSON.parse(current) as { since?: unknown }).since) : NaN;
-    if (!Number.isFinite(since) || Date.now() - since > GUARD_STALE_MS) await files.remove(GUARD_FILE);
+    if (current === null) return 'busy'; // released in between: try again
+    if (Date.now() - guardSince(current) > GUARD_STALE_MS) await files.remove(GUARD_FILE);
     return 'busy';
   }
   try {

@@ -95,6 +95,17 @@ describe("a node's apply lock", () => {
     assert.equal(results.filter((r) => r.ok).length, 1);
   });
 
+  it('a takeover guard left by a taker that died (old or unreadable) does not block the takeover for good', async () => {
+    for (const guard of [JSON.stringify({ since: Date.now() - 60_000 }), 'garbage']) {
+      const { d, files } = await stateOf();
+      await writeFile(join(d, LOCK_FILE), JSON.stringify(holder({ planId: 'dead' })));
+      await writeFile(join(d, 'apply.lock.takeover'), guard);
+      const r = await acquireLock('n', files, { planId: 'live', host: 'here', alive: () => false });
+      assert.ok(r.ok, guard);
+      assert.deepEqual(await readdir(d), [LOCK_FILE]);
+    }
+  });
+
   it('release leaves a lock that is no longer ours alone', async () => {
     const { d, files } = await stateOf();
     const r = await acquireLock('n', files, { planId: 'p' });
