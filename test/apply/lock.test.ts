@@ -95,7 +95,7 @@ describe("a node's apply lock", () => {
     assert.equal(results.filter((r) => r.ok).length, 1);
   });
 
-  it('a takeover guard left by a taker that died (old or unreadable) does not block the takeover for good', async () => {
+  it('a takeover guard left by a dead taker (old or unreadable) does not block the takeover for good', async () => {
     for (const guard of [JSON.stringify({ since: Date.now() - 60_000 }), 'garbage']) {
       const { d, files } = await stateOf();
       await writeFile(join(d, LOCK_FILE), JSON.stringify(holder({ planId: 'dead' })));
