@@ -1,7 +1,7 @@
 // Projects an ObservedNode onto the diff's objects. What the kernel manages by itself
 // is left out, so it never shows up as drift: connected routes (proto kernel), IPv6
 // link-local and multicast, loopback addresses on lo, routes of the local table.
-import type { ObservedNode } from '../observe/model.js';
+import type { ObservedNode, ObservedRoute, ObservedXfrmPolicy } from '../observe/model.js';
 import { parseCidr } from '../model/ip.js';
 import { IPV6_DEFAULT } from './intent.js';
 import {
@@ -56,6 +56,63 @@ export function observedObjects(state: ObservedNode): ReadonlyMap<string, NodeOb
   return objects;
 }
 
+function routeObject(r: ObservedRoute): NodeObject | undefined {
+  if (isKernelManagedRoute(r.to, r.protocol, r.table) || !r.device) return undefined;
+  // The kernel gives IPv6 routes metric 1024 when none is asked for.
+  const metric = r.family === 6 && r.metric === IPV6_DEFAULT_METRIC ? undefined : r.metric || undefined;
+  const to = r.to === 'default' && r.family === 6 ? IPV6_DEFAULT : r.to;
+  const key = routeKey(r.table, to, metric);
+  return {
+    kind: 'route',
+    key,
+    to,
+    dev: r.device,
+    table: r.table,
+    ...(r.via ? { via: r.via } : {}),
+    ...(metric !== undefined ? { metric } : {}),
+  };
+}
+
+function xfrmObject(p: ObservedXfrmPolicy): NodeObject {
+  const key = xfrmKey(p);
+  return { kind: 'xfrm', key, policy: p };
+}
+
+// The planner walks a node's states batch by batch; most batches leave the routes and
+// the IPsec policies alone (the kernel model then keeps the same arrays), so their
+// projections are kept per array and a batch does not re-project the whole node. They
+// equal the routes, respectively the policies, of observedObjects(state).
+const routeProjections = new WeakMap<readonly ObservedRoute[], ReadonlyMap<string, NodeObject>>();
+const xfrmProjections = new WeakMap<readonly ObservedXfrmPolicy[], ReadonlyMap<string, NodeObject>>();
+
+/** The routes of observedObjects(state), by key. Callers must not modify the returned map. */
+export function observedRoutes(state: ObservedNode): ReadonlyMap<string, NodeObject> {
+  let objects = routeProjections.get(state.routes);
+  if (!objects) {
+    const out = new Map<string, NodeObject>();
+    for (const r of state.routes) {
+      const o = routeObject(r);
+      if (o) out.set(o.key, o);
+    }
+    routeProjections.set(state.routes, (objects = out));
+  }
+  return objects;
+}
+
+/** The IPsec policies of observedObjects(state), by key. Callers must not modify the returned map. */
+export function observedXfrmPolicies(state: ObservedNode): ReadonlyMap<string, NodeObject> {
+  let objects = xfrmProjections.get(state.xfrmPolicies);
+  if (!objects) {
+    const out = new Map<string, NodeObject>();
+    for (const p of state.xfrmPolicies) {
+      const o = xfrmObject(p);
+      out.set(o.key, o);
+    }
+    xfrmProjections.set(state.xfrmPolicies, (objects = out));
+  }
+  return objects;
+}
+
 function project(state: ObservedNode): Map<string, NodeObject> {
   const out = new Map<string, NodeObject>();
   for (const l of state.links) {
@@ -86,28 +143,16 @@ function project(state: ObservedNode): Map<string, NodeObject> {
     });
   }
   for (const r of state.routes) {
-    if (isKernelManagedRoute(r.to, r.protocol, r.table) || !r.device) continue;
-    // The kernel gives IPv6 routes metric 1024 when none is asked for.
-    const metric = r.family === 6 && r.metric === IPV6_DEFAULT_METRIC ? undefined : r.metric || undefined;
-    const to = r.to === 'default' && r.family === 6 ? IPV6_DEFAULT : r.to;
-    const key = routeKey(r.table, to, metric);
-    out.set(key, {
-      kind: 'route',
-      key,
-      to,
-      dev: r.device,
-      table: r.table,
-      ...(r.via ? { via: r.via } : {}),
-      ...(metric !== undefined ? { metric } : {}),
-    });
+    const o = routeObject(r);
+    if (o) out.set(o.key, o);
   }
   for (const n of state.neighbors) {
     const key = neighborKey(n.interface, n.address);
     out.set(key, { kind: 'neighbor', key, iface: n.interface, address: n.address, lladdr: n.lladdr.toLowerCase() });
   }
   for (const p of state.xfrmPolicies) {
-    const key = xfrmKey(p);
-    out.set(key, { kind: 'xfrm', key, policy: p });
+    const o = xfrmObject(p);
+    out.set(o.key, o);
   }
   for (const m of state.inventory.mirrors ?? []) {
     const key = mirrorKey(m.home.node, m.home.iface);

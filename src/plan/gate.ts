@@ -4,12 +4,14 @@
 import type { Refusal } from '../diff/index.js';
 import type { NodeIntent } from '../diff/intent.js';
 import { addressKey, sameObject, type NodeObject } from '../diff/objects.js';
-import { isKernelManagedAddress, observedObjects } from '../diff/observed-objects.js';
+import { isKernelManagedAddress, observedObjects, observedXfrmPolicies } from '../diff/observed-objects.js';
 import { mergeUnspecified } from '../diff/diff-node.js';
 import type { DesiredModel } from '../model/desired.js';
 import { contains, hostPart, parseCidr, parseIp } from '../model/ip.js';
-import type { ObservedNode } from '../observe/model.js';
+import type { ObservedAddress, ObservedNode } from '../observe/model.js';
+import { addressChanges, type AddressChanges } from '../sim/address-changes.js';
 import { applyOps } from '../sim/kernel.js';
+import { cachedCidr } from '../sim/parse-cache.js';
 import type { Change } from '../diff/changes.js';
 import type { RolloutLimits, Wave } from './schedule.js';
 import type { KernelOp } from './ops.js';
@@ -39,6 +41,60 @@ function addressSet(state: ObservedNode): Map<string, string> {
   return m;
 }
 
+/**
+ * addressSet(state) of one node as the walk goes, updated from what each step changed
+ * (addressChanges) rather than rebuilt: a node with thousands of steps would otherwise
+ * be listed again for each of them. Counts, because one CIDR may sit on two interfaces.
+ */
+class HeldAddresses {
+  private readonly cidrs = new Map<string, number>();
+  private readonly ips = new Map<string, number>();
+
+  constructor(state: ObservedNode) {
+    for (const a of state.addresses) if (!isKernelManagedAddress(a.interface, a.cidr)) this.count(a.cidr, 1);
+  }
+
+  has(cidr: string): boolean {
+    return this.cidrs.has(cidr);
+  }
+
+  holdsIp(ip: string): boolean {
+    return this.ips.has(ip);
+  }
+
+  /**
+   * Applies a step's changes. `lost`: the CIDRs the node no longer holds, in the order
+   * addressSet(before) listed them, each with the interface addressSet gave it (its last
+   * one); `gained`: the CIDRs it holds now and did not before.
+   */
+  update(changes: AddressChanges): { lost: Map<string, string>; gained: string[] } {
+    const managed = (a: ObservedAddress) => !isKernelManagedAddress(a.interface, a.cidr);
+    const removed = changes.removed.filter(managed);
+    const added = changes.added.filter(managed);
+    const heldBefore = new Set([...removed, ...added].map((a) => a.cidr).filter((c) => this.cidrs.has(c)));
+    for (const a of removed) this.count(a.cidr, -1);
+    for (const a of added) this.count(a.cidr, 1);
+    const lost = new Map<string, string>();
+    for (const a of removed) if (!this.cidrs.has(a.cidr)) lost.set(a.cidr, a.interface);
+    const gained = [...new Set(added.map((a) => a.cidr))].filter((c) => !heldBefore.has(c));
+    return { lost, gained };
+  }
+
+  private count(cidr: string, by: 1 | -1): void {
+    const n = (this.cidrs.get(cidr) ?? 0) + by;
+    if (n > 0) {
+      if (!this.cidrs.has(cidr)) this.ips.set(ipOf(cidr), (this.ips.get(ipOf(cidr)) ?? 0) + 1);
+      this.cidrs.set(cidr, n);
+      return;
+    }
+    this.cidrs.delete(cidr);
+    const ip = ipOf(cidr);
+    const m = this.ips.get(ip)! - 1;
+    if (m > 0) this.ips.set(ip, m);
+    else this.ips.delete(ip);
+  }
+}
+
 export function gate(input: GateInput): GateResult {
   const refusals: Refusal[] = [];
   const states = new Map(input.states);
@@ -53,6 +109,8 @@ export function gate(input: GateInput): GateResult {
       holders.set(ip, (holders.get(ip) ?? new Set()).add(node));
     }
   }
+  // addressSet of each stepped node's current state, kept up to date step by step.
+  const held = new Map<string, HeldAddresses>();
   const wayIn = waysIn(input.model);
 
   checkRolloutGroups(input, refuse);
@@ -70,7 +128,8 @@ export function gate(input: GateInput): GateResult {
         continue;
       }
       const removedHere = new Set<string>();
-      const heldBefore = addressSet(before);
+      let heldBefore = held.get(step.node);
+      if (!heldBefore) held.set(step.node, (heldBefore = new HeldAddresses(before)));
       const frozen = input.frozen?.get(step.node);
       for (const op of step.ops) {
         const iface = opInterface(op);
@@ -118,15 +177,17 @@ export function gate(input: GateInput): GateResult {
       }
       const after = result.state;
       states.set(step.node, after);
-      const beforeAddrs = addressSet(before);
-      const afterAddrs = addressSet(after);
-      for (const cidr of beforeAddrs.keys()) if (!afterAddrs.has(cidr)) holders.get(ipOf(cidr))?.delete(step.node);
-      for (const cidr of afterAddrs.keys()) {
+      const changes = addressChanges(before, after);
+      const { lost, gained } = heldBefore.update(changes);
+      // As if every CIDR of the node were taken off its IP's holders and put back: the
+      // node's place among an IP's holders changes only for the IPs the step touched.
+      for (const cidr of lost.keys()) holders.get(ipOf(cidr))?.delete(step.node);
+      for (const cidr of [...lost.keys(), ...gained]) {
         const ip = ipOf(cidr);
-        holders.set(ip, (holders.get(ip) ?? new Set()).add(step.node));
+        if (heldBefore.holdsIp(ip)) holders.set(ip, (holders.get(ip) ?? new Set()).add(step.node));
       }
-      checkCollateral(input, step, beforeAddrs, afterAddrs, removedHere, refuse);
-      checkRelocatableBase(input, step, before, after, refuse);
+      checkCollateral(input, step, lost, removedHere, refuse);
+      checkRelocatableBase(input, step, before, after, changes.removed, refuse);
     }
   }
   checkConvergence(input, states, refuse);
@@ -207,9 +268,19 @@ function checkRolloutGroups(input: GateInput, refuse: Refuse): void {
 }
 
 /** IPsec policies desired on the node whose selector covers the address (TR002). */
+// A node's desired IPsec policies, listed once: every address a step adds is checked
+// against them, and the intent of a busy node holds thousands of other objects.
+const policyCache = new WeakMap<NodeIntent, NodeObject[]>();
+function policiesOf(intent: NodeIntent | undefined): NodeObject[] {
+  if (!intent) return [];
+  let list = policyCache.get(intent);
+  if (!list) policyCache.set(intent, (list = [...intent.values()].filter((o) => o.kind === 'xfrm')));
+  return list;
+}
+
 function coveringPolicies(intent: NodeIntent | undefined, ip: string): NodeObject[] {
   const out: NodeObject[] = [];
-  for (const o of intent?.values() ?? []) {
+  for (const o of policiesOf(intent)) {
     if (o.kind !== 'xfrm') continue;
     const src = parseCidr(o.policy.selector.src);
     const dst = parseCidr(o.policy.selector.dst);
@@ -227,7 +298,7 @@ function checkPolicyBeforeAddress(
 ): void {
   const wanted = coveringPolicies(input.intents.get(step.node), ipOf(cidr));
   if (wanted.length === 0) return;
-  const present = observedObjects(state);
+  const present = observedXfrmPolicies(state);
   for (const p of wanted) {
     const have = present.get(p.key);
     if (!have || !sameObject(have, p)) {
@@ -271,14 +342,13 @@ function checkPolicyAfterAddress(
 function checkCollateral(
   input: GateInput,
   step: Step,
-  before: Map<string, string>,
-  after: Map<string, string>,
+  lost: ReadonlyMap<string, string>,
   removedHere: Set<string>,
   refuse: Refuse,
 ): void {
   const intent = input.intents.get(step.node);
-  for (const [cidr, iface] of before) {
-    if (after.has(cidr) || removedHere.has(cidr)) continue;
+  for (const [cidr, iface] of lost) {
+    if (removedHere.has(cidr)) continue;
     const want = intent?.get(addressKey(cidr));
     if (want?.kind === 'address' && want.iface === iface) {
       refuse(
@@ -297,11 +367,23 @@ function checkRelocatableBase(
   step: Step,
   before: ObservedNode,
   after: ObservedNode,
+  removed: readonly ObservedAddress[],
   refuse: Refuse,
 ): void {
-  const intent = input.intents.get(step.node);
   const relocatableIps = relocatableIpsOf(input.model);
+  // A relocatable address loses its base only when the step removes a base candidate
+  // of its interface and subnet: only those subnets are looked at, so the steps that
+  // remove nothing (most of them) cost nothing here, however big the node.
+  const touched = new Map<string, Set<string | undefined>>();
+  for (const a of removed) {
+    if (relocatableIps.has(ipOf(a.cidr))) continue;
+    const nets = touched.get(a.interface) ?? new Set();
+    touched.set(a.interface, nets.add(parseCidr(a.cidr)?.network));
+  }
+  if (touched.size === 0) return;
+  const intent = input.intents.get(step.node);
   const relocatableOn = after.addresses.filter((a) => {
+    if (!touched.get(a.interface)?.has(cachedCidr(a.cidr)?.network)) return false;
     const want = intent?.get(addressKey(a.cidr));
     return want?.kind === 'address' && want.relocatable;
   });

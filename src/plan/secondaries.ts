@@ -6,13 +6,29 @@
 // `deleted` holds the address keys the plan removes from this node.
 import type { NodeIntent } from '../diff/intent.js';
 import { addressKey, describeObject, MAIN_TABLE } from '../diff/objects.js';
-import { observedObjects } from '../diff/observed-objects.js';
-import type { ObservedNode } from '../observe/model.js';
+import { observedRoutes } from '../diff/observed-objects.js';
+import type { ObservedAddress, ObservedNode } from '../observe/model.js';
+import { addressChanges, type AddressChanges } from '../sim/address-changes.js';
 import { applyOps } from '../sim/kernel.js';
 import type { KernelOp } from './ops.js';
 import type { Step } from './step-types.js';
 
-const present = (state: ObservedNode) => new Map(state.addresses.map((a) => [a.cidr, a]));
+/** How many of a state's address objects carry each CIDR (one per interface holding it). */
+type CidrCounts = Map<string, number>;
+
+function countCidrs(state: ObservedNode): CidrCounts {
+  const counts: CidrCounts = new Map();
+  for (const a of state.addresses) counts.set(a.cidr, (counts.get(a.cidr) ?? 0) + 1);
+  return counts;
+}
+
+/** Moves the counts from one state to the next, by what the batch between them changed. */
+function recount(counts: CidrCounts, from: ObservedNode, to: ObservedNode): AddressChanges {
+  const changes = addressChanges(from, to);
+  for (const a of changes.removed) counts.set(a.cidr, counts.get(a.cidr)! - 1);
+  for (const a of changes.added) counts.set(a.cidr, (counts.get(a.cidr) ?? 0) + 1);
+  return changes;
+}
 
 /** Mutates the steps (ops and notes) of one node, given in execution order. */
 export function settleCollateral(
@@ -22,11 +38,14 @@ export function settleCollateral(
   deleted: ReadonlySet<string>,
 ): void {
   let state = start;
+  // The CIDRs the walk's current state holds, kept up to date batch by batch: a node
+  // with thousands of steps is not re-listed for each of them.
+  const counts = countCidrs(start);
+  const has = (cidr: string) => (counts.get(cidr) ?? 0) > 0;
   for (const step of steps) {
-    const have = present(state);
     const kept: KernelOp[] = [];
     for (const op of step.ops) {
-      if (op.op === 'addr-del' && !have.has(op.cidr)) {
+      if (op.op === 'addr-del' && !has(op.cidr)) {
         step.notes.push(`${op.cidr} is already gone: the kernel removed it with its primary`);
         continue;
       }
@@ -35,9 +54,13 @@ export function settleCollateral(
     step.ops = kept;
     const result = applyOps(state, kept);
     if (!result.ok) return; // the gate reports the failing op
-    const after = present(result.state);
     const targeted = new Set(kept.flatMap((op) => (op.op === 'addr-del' ? [op.cidr] : [])));
-    const vanished = [...have.values()].filter((a) => !after.has(a.cidr) && !targeted.has(a.cidr));
+    // What the batch took that nobody asked for: CIDRs gone from the node, in the order
+    // the node listed them (by first appearance), each as its last appearance.
+    const gone = new Map<string, ObservedAddress>();
+    for (const a of recount(counts, state, result.state).removed)
+      if (!has(a.cidr) && !targeted.has(a.cidr)) gone.set(a.cidr, a);
+    const vanished = [...gone.values()];
     const restore: KernelOp[] = [];
     for (const a of vanished) {
       // What must stay: what is desired here, and what the plan leaves alone (an
@@ -61,13 +84,16 @@ export function settleCollateral(
     }
     const readded = applyOps(result.state, restore);
     const settled = readded.ok ? readded.state : result.state;
+    recount(counts, result.state, settled);
     // The kernel also flushes routes with the last address of their family on a link
     // (or through a link taken down): put back those the plan keeps.
     const routeOps = restoreRoutes(state, settled, kept, intent, deleted);
     if (routeOps.ops.length) step.notes.push(routeOps.note);
     step.ops = [...kept, ...restore, ...routeOps.ops];
     const final = applyOps(settled, routeOps.ops);
-    state = final.ok ? final.state : settled;
+    const next = final.ok ? final.state : settled;
+    recount(counts, settled, next);
+    state = next;
   }
 }
 
@@ -78,8 +104,10 @@ function restoreRoutes(
   intent: NodeIntent | undefined,
   deleted: ReadonlySet<string>,
 ): { ops: KernelOp[]; note: string } {
-  const was = observedObjects(before);
-  const now = observedObjects(after);
+  // Only routes are compared: most batches keep the same route array, and its projection.
+  if (before.routes === after.routes) return { ops: [], note: '' };
+  const was = observedRoutes(before);
+  const now = observedRoutes(after);
   const removed = new Set(ops.flatMap((op) => (op.op === 'route-del' ? [`${op.table ?? MAIN_TABLE}|${op.to}`] : [])));
   const out: KernelOp[] = [];
   const lost: string[] = [];

@@ -247,7 +247,11 @@ export function buildSteps(changes: readonly Change[], ctx: StepContext): Step[]
   // Walk each node's steps in the order they will run, through the sim kernel, to see
   // what the kernel removes on its own (secondaries with their primary).
   const byNode = new Map<string, Step[]>();
-  for (const s of steps) byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
+  for (const s of steps) {
+    const list = byNode.get(s.node);
+    if (list) list.push(s);
+    else byNode.set(s.node, [s]);
+  }
   for (const [node, list] of byNode) {
     const obs = ctx.observations.get(node);
     const deleted = new Set(changes.filter((c) => c.node === node && c.action !== 'create').map((c) => c.key));
