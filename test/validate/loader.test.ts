@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { capPerFile } from '../../src/diagnostics.js';
 import { loadEnvironment } from '../../src/load/load-environment.js';
+import { excessiveNesting } from '../../src/load/nesting.js';
+import { parseYamlFile } from '../../src/load/parse-file.js';
 import { validateEnvironment } from '../../src/validate/index.js';
 import { CLUSTER } from '../helpers/env.js';
 
@@ -175,6 +177,90 @@ spec:
       ['LOAD001'],
     );
     assert.match(result.diagnostics[0].summary, /no \.yaml or \.yml files/);
+  });
+});
+
+describe('YAML: the core schema only', () => {
+  const parse = (text: string) => parseYamlFile('f.yaml', text);
+  const where = (text: string) => parse(text).diagnostics.map((d) => [d.ruleId, d.source?.line, d.source?.col]);
+
+  it('refuses every tag and every directive but %YAML 1.2 (YAML004), where it is written', () => {
+    const cases: Array<[string, string, number, number]> = [
+      ['health: !!omap\n  - ping: { list: [192.0.2.1] }\n', '!!omap', 1, 9],
+      ['list: !!set\n  ? a\n', '!!set', 1, 7],
+      ['key: !!binary aGVsbG8=\n', '!!binary', 1, 6],
+      ['at: !!timestamp 2001-12-14\n', '!!timestamp', 1, 5],
+      ['a:\n  b: [1, !foo bar]\n', '!foo', 2, 10],
+      ['a: !<tag:yaml.org,2002:str> x\n', '!<tag:yaml.org,2002:str>', 1, 4],
+      ['a: !!str 1\n', '!!str', 1, 4],
+      ['a: ! x\n', '!', 1, 4],
+      ['%TAG !e! tag:example.com,2000:\n---\na: 1\n', '%TAG', 1, 1],
+      ['%YAML 1.1\n---\non: yes\n', '%YAML', 1, 1],
+    ];
+    for (const [text, what, line, col] of cases) {
+      const { documents, diagnostics } = parse(text);
+      assert.deepEqual(documents, [], `${what}: no document is read from the file`);
+      const d = diagnostics.find((x) => x.ruleId === 'YAML004');
+      assert.ok(d, `${what}: ${JSON.stringify(diagnostics)}`);
+      assert.deepEqual([d.source?.line, d.source?.col], [line, col], what);
+      assert.ok(d.summary.includes(`${what} is not allowed`), d.summary);
+    }
+    assert.deepEqual(parse('%YAML 1.2\n---\na: 1\n').diagnostics, []);
+    assert.deepEqual(parse('# wow!\na: "hello!"\n').diagnostics, [], 'a ! in a comment or a string is not a tag');
+  });
+
+  it('refuses keys of one mapping that differ only by type (YAML002 at the second)', () => {
+    assert.deepEqual(where('a:\n  1: x\n  "1": y\n'), [['YAML002', 3, 3]]);
+    assert.deepEqual(where('{true: 1, "true": 2}\n'), [['YAML002', 1, 11]]);
+    assert.deepEqual(where('a: &x 1\nb:\n  null: 1\n  "null": 2\n'), [['YAML002', 4, 3]], 'careful path too');
+    assert.deepEqual(where('a: 1\n"a": 2\n'), [['YAML002', 2, 1]]);
+    assert.match(parse('a:\n  1: x\n  "1": y\n').diagnostics[0].summary, /the key "1" repeats the key 1 of line 2/);
+  });
+
+  it('refuses deep nesting with LOAD007 at the level that goes too deep, fast, never a stack overflow', () => {
+    const cases: Array<[string, string, number, number]> = [
+      ['10,000 [', '['.repeat(10_000), 1, 64],
+      ['10,000 balanced []', `${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, 1, 64],
+      ['10,000 {a: ', `${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, 1, 253],
+      ['3,000 block mappings', `${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}a:\n`).join('')}`, 65, 129],
+      ['10,000 compact sequences', `${'- '.repeat(10_000)}x\n`, 1, 129],
+      ['a list of lists after a key', `x: ${'['.repeat(10_000)}\n`, 1, 67],
+      ['10,000 a: on one line', `${'a: '.repeat(10_000)}1\n`, 1, 0],
+    ];
+    for (const [what, text, line, col] of cases) {
+      const started = performance.now();
+      const { documents, diagnostics } = parse(text);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 1000, `${what}: took ${elapsed.toFixed(0)} ms`);
+      assert.deepEqual(documents, [], what);
+      assert.ok(!JSON.stringify(diagnostics).includes('call stack'), `${what}: ${JSON.stringify(diagnostics)}`);
+      if (col === 0) continue; // a syntax error for every `a:`, all positioned; the per-file cap bounds them
+      assert.deepEqual(
+        diagnostics.map((d) => [d.ruleId, d.source?.line, d.source?.col]),
+        [['LOAD007', line, col]],
+        what,
+      );
+    }
+  });
+
+  it('counts only real nesting: brackets in comments, strings and block scalars are text', () => {
+    const text = [
+      '# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[',
+      `quoted: "${'['.repeat(200)}"`,
+      `single: '${'{'.repeat(200)}'`,
+      `plain: a${'['.repeat(200)}`,
+      'block: |',
+      `  ${'['.repeat(200)}`,
+      `  ${'{'.repeat(200)}`,
+      'folded: >-',
+      ...Array.from({ length: 100 }, (_, i) => `  ${' '.repeat(i)}- x`),
+      `deep: ${'['.repeat(60)}1${']'.repeat(60)}`,
+      '',
+    ].join('\n');
+    assert.equal(excessiveNesting(text), undefined);
+    const { documents, diagnostics } = parse(text);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(documents.length, 1);
   });
 });
 

@@ -29,6 +29,18 @@ export const inputRules = [
     reference: 'CVE class "billion laughs"; yaml maxAliasCount',
   }),
   defineRule({
+    id: 'YAML004',
+    severity: 'error',
+    enforcedBy: 'loader',
+    title:
+      'Only YAML 1.2 core-schema values: no tags (!!omap, !!set, !!binary, !!timestamp, !foo), ' +
+      'no directive but %YAML 1.2',
+    rationale:
+      'A tagged value is read differently by different YAML readers (an !!omap became an empty mapping ' +
+      'and silently dropped its contents); plain values mean the same everywhere.',
+    reference: 'YAML 1.2 core schema',
+  }),
+  defineRule({
     id: 'LOAD001',
     severity: 'error',
     enforcedBy: 'loader',
@@ -59,6 +71,14 @@ export const inputRules = [
     title: 'Exactly one Cluster document per environment',
     rationale: 'Segments, defaults and rollout limits come from the one Cluster.',
     reference: 'DESIGN.md section 1',
+  }),
+  defineRule({
+    id: 'LOAD007',
+    severity: 'error',
+    enforcedBy: 'loader',
+    title: 'Lists and mappings nest at most 64 levels deep',
+    rationale: 'Deeper nesting is never a real document and would exhaust the parser stack.',
+    reference: 'tandem resource limits',
   }),
   defineRule({
     id: 'LOAD008',
