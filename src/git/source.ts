@@ -5,13 +5,20 @@
 // A local path is read in place (its own refs; nothing is fetched into it). A URL is
 // cloned once, bare, into `<stateDir>/git/<name>-<hash>.git` and fetched on each run,
 // branches mapped onto the cache's own refs/heads so `--ref main` means origin's main.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, posix, resolve } from 'node:path';
 import { execa } from 'execa';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { isYamlFile } from '../load/load-environment.js';
+import {
+  isYamlFile,
+  kindOfTreeEntry,
+  MAX_FILE_BYTES,
+  type EnvironmentFile,
+  type UnreadEntry,
+} from '../load/entries.js';
 
 export type GitErrorKind =
   | 'not-a-repository'
@@ -41,14 +48,21 @@ export interface TreeEntry {
   type: 'blob' | 'tree' | 'commit';
   id: string;
   name: string;
+  /** Size of a blob in bytes (git ls-tree -l); undefined for trees and submodules. */
+  size?: number;
+  /** The name's bytes are not valid UTF-8 (`name` then holds replacement characters). */
+  badName?: boolean;
 }
 
 export interface EnvironmentAtRevision {
   commit: string;
   /** Path of the environment inside the repository (posix, no trailing slash; '' for the root). */
   envPath: string;
-  /** YAML files directly in the environment, keyed `<envPath>/<name>`, for loadFromTexts. */
-  files: Map<string, string>;
+  /**
+   * Every entry named *.yaml/*.yml directly in the environment, keyed `<envPath>/<name>`, for
+   * loadFromTexts: a regular file's bytes, or why the entry was not read (src/load/entries.ts).
+   */
+  files: Map<string, EnvironmentFile>;
   /** Recorded observed snapshots (`<envPath>/observed/<name>`), keyed by file name. */
   snapshots: Map<string, string>;
 }
@@ -162,14 +176,34 @@ export class GitSource {
   async listTree(commit: string, path: string): Promise<TreeEntry[] | undefined> {
     checkRevision(commit);
     const spec = `${commit}:${checkEnvPath(path)}`;
-    const r = await execa('git', ['ls-tree', '-z', spec], { cwd: this.dir, reject: false, stripFinalNewline: false });
+    // Names as bytes: a name that is not UTF-8 is reported, never read under a mangled name.
+    const r = await execa('git', ['ls-tree', '-l', '-z', spec], {
+      cwd: this.dir,
+      reject: false,
+      encoding: 'buffer',
+      stripFinalNewline: false,
+    });
     if (r.exitCode !== 0) return undefined;
     const out: TreeEntry[] = [];
-    for (const record of r.stdout.split('\0')) {
-      if (!record) continue;
-      const tab = record.indexOf('\t');
-      const [mode, type, id] = record.slice(0, tab).split(' ');
-      out.push({ mode, type: type as TreeEntry['type'], id, name: record.slice(tab + 1) });
+    const buf = Buffer.from(r.stdout);
+    for (let at = 0; at < buf.length;) {
+      let end = buf.indexOf(0, at);
+      if (end < 0) end = buf.length;
+      const tab = buf.indexOf(0x09, at);
+      if (tab > at && tab < end) {
+        // <mode> SP <type> SP <id> SP+ <size or -> TAB <name>
+        const [mode, type, id, size] = buf.subarray(at, tab).toString().split(/ +/);
+        const name = buf.subarray(tab + 1, end);
+        out.push({
+          mode,
+          type: type as TreeEntry['type'],
+          id,
+          name: name.toString('utf8'),
+          ...(size === '-' || size === undefined ? {} : { size: Number(size) }),
+          ...(isUtf8(name) ? {} : { badName: true }),
+        });
+      }
+      at = end + 1;
     }
     return out;
   }
@@ -205,9 +239,12 @@ export class GitSource {
   }
 
   /**
-   * Reads an environment at a revision: its YAML files and its recorded snapshots.
-   * Only regular files with plain names are read; symbolic links and odd names are
-   * skipped, since they will be written into folders of tandem's own.
+   * Reads an environment at a revision: its YAML entries and its recorded snapshots.
+   * Every entry named *.yaml/*.yml belongs to the environment, by the same rule as the
+   * working tree (src/load/entries.ts): a regular file is read, anything else (a link, a
+   * tree, a submodule) is passed on as unread, and the loader reports it. Snapshots are
+   * read only as regular files with plain names, since they are written into a folder
+   * of tandem's own.
    */
   async readEnvironment(rev: string, envPath: string): Promise<EnvironmentAtRevision> {
     const commit = await this.resolve(rev);
@@ -216,19 +253,20 @@ export class GitSource {
     if (!entries)
       throw new GitSourceError('environment-not-found', `${path || '.'} is not a folder at ${commit.slice(0, 12)}`);
     const plain = (e: TreeEntry) => e.type === 'blob' && REGULAR_FILE_MODES.has(e.mode) && SAFE_FILE_NAME.test(e.name);
-    const yaml = entries.filter((e) => plain(e) && isYamlFile(e.name));
+    const yaml = entries.filter((e) => isYamlFile(e.name)).map((e) => ({ e, unread: unreadEntry(e) }));
     const observedTree = entries.find((e) => e.type === 'tree' && e.name === 'observed');
     const observed = observedTree
       ? ((await this.listTree(commit, path ? `${path}/observed` : 'observed')) ?? []).filter(
           (e) => plain(e) && /\.(json|ya?ml)$/.test(e.name),
         )
       : [];
-    const blobs = await this.readBlobs([...new Set([...yaml, ...observed].map((e) => e.id))]);
+    const toRead = [...yaml.filter((y) => !y.unread).map((y) => y.e), ...observed];
+    const blobs = await this.readBlobs([...new Set(toRead.map((e) => e.id))]);
     const prefix = path ? `${path}/` : '';
     return {
       commit,
       envPath: path,
-      files: new Map(yaml.map((e) => [`${prefix}${e.name}`, blobs.get(e.id)!.toString('utf8')])),
+      files: new Map(yaml.map(({ e, unread }) => [`${prefix}${e.name}`, unread ?? blobs.get(e.id)!])),
       snapshots: new Map(observed.map((e) => [e.name, blobs.get(e.id)!.toString('utf8')])),
     };
   }
@@ -251,6 +289,16 @@ export class GitSource {
   async run(args: readonly string[], extra: { env?: Record<string, string> } = {}) {
     return execa('git', [...args], { cwd: this.dir, reject: false, env: extra.env });
   }
+}
+
+/** Why a YAML entry of a tree is not read, or undefined for a regular file within the size limit. */
+function unreadEntry(e: TreeEntry): UnreadEntry | undefined {
+  // A name no file system holds (not UTF-8, or with a separator from a hand-made tree) is never written out.
+  if (e.badName || e.name.includes('/') || e.name.includes('\0')) return { unread: 'bad-name' };
+  const kind = kindOfTreeEntry(e.mode, e.type);
+  if (kind !== 'file') return { unread: kind };
+  if (e.size !== undefined && e.size > MAX_FILE_BYTES) return { unread: 'too-large', size: e.size };
+  return undefined;
 }
 
 /** The cache folder of a remote: a readable name plus a hash, so different URLs never share it. */

@@ -1,16 +1,21 @@
-// Reads an environment folder: every .yaml/.yml file directly inside it (sub-folders
-// hold other things, such as recorded snapshots), several documents per file.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// Reads an environment: every .yaml/.yml entry directly in its folder (sub-folders hold
+// other things, such as recorded snapshots), several documents per file. The working
+// tree (readEnvironmentFolder) and a git revision (src/git/source.ts) list the folder
+// their own way and hand the result to loadFromTexts, which applies the one rule of
+// entries.ts: regular files are read, anything else with a YAML name is an error.
+import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
-import { parseYamlFile, type ParsedDocument } from './parse-file.js';
 import { byCodePoint } from '../order.js';
+import { isUnread, MAX_FILE_BYTES, unreadDiagnostic, type EnvironmentFile } from './entries.js';
+import { invalidUtf8Diagnostic } from './encoding.js';
+import { parseYamlFile, type ParsedDocument } from './parse-file.js';
+import { readEnvironmentFolder } from './read-folder.js';
 
-/** Largest file the loader reads; larger ones are refused before parsing. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export { isYamlFile, MAX_FILE_BYTES, type EnvironmentFile } from './entries.js';
 
 export interface LoadedEnvironment {
   dir: string;
+  /** Every YAML entry of the folder, read or refused. */
   files: string[];
   documents: ParsedDocument[];
   diagnostics: Diagnostic[];
@@ -18,16 +23,30 @@ export interface LoadedEnvironment {
   texts: Map<string, string>;
 }
 
-/** Loads from in-memory texts (git revisions, tests); `files` maps path to content. */
-export function loadFromTexts(dir: string, files: ReadonlyMap<string, string>): LoadedEnvironment {
+/**
+ * Loads what a reader found (a git revision, in-memory texts in tests, the working tree);
+ * `files` maps each YAML entry's path to its text, its bytes, or why it was not read.
+ */
+export function loadFromTexts(dir: string, files: ReadonlyMap<string, EnvironmentFile>): LoadedEnvironment {
   const env: LoadedEnvironment = { dir, files: [], documents: [], diagnostics: [], texts: new Map() };
-  for (const [file, text] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
+  if (files.size === 0) return failed(dir, `${dir} holds no .yaml or .yml files`, EMPTY);
+  for (const [file, content] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
     env.files.push(file);
-    env.texts.set(file, text);
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
-      env.diagnostics.push(tooLarge(file, Buffer.byteLength(text)));
+    if (isUnread(content)) {
+      env.diagnostics.push(unreadDiagnostic(file, content));
       continue;
     }
+    const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    if (size > MAX_FILE_BYTES) {
+      env.diagnostics.push(unreadDiagnostic(file, { unread: 'too-large', size }));
+      continue;
+    }
+    if (typeof content !== 'string' && !isUtf8(content)) {
+      env.diagnostics.push(invalidUtf8Diagnostic(file, content));
+      continue;
+    }
+    const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    env.texts.set(file, text);
     const parsed = parseYamlFile(file, text);
     env.documents.push(...parsed.documents);
     env.diagnostics.push(...parsed.diagnostics);
@@ -35,56 +54,13 @@ export function loadFromTexts(dir: string, files: ReadonlyMap<string, string>): 
   return env;
 }
 
-function tooLarge(file: string, size: number): Diagnostic {
-  return {
-    severity: 'error',
-    ruleId: 'LOAD002',
-    summary: `${file} is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`,
-    detail: 'Split the environment into several files.',
-    objects: [],
-    source: { file, line: 1, col: 1 },
-  };
-}
+const EMPTY = 'An environment is a folder of YAML files; an empty one is never treated as "delete everything".';
 
-export function isYamlFile(name: string): boolean {
-  return name.endsWith('.yaml') || name.endsWith('.yml');
-}
-
+/** Reads an environment folder of the working tree. */
 export async function loadEnvironment(dir: string): Promise<LoadedEnvironment> {
-  let entries: string[];
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory())
-      return failed(dir, `${dir} is not a directory`, 'Pass the folder of an environment, such as environments/demo.');
-    entries = (await readdir(dir)).filter(isYamlFile).sort();
-  } catch (err) {
-    return failed(
-      dir,
-      `cannot read environment ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      'Check the path; an environment is a folder of YAML files.',
-    );
-  }
-  if (entries.length === 0) {
-    return failed(
-      dir,
-      `${dir} holds no .yaml or .yml files`,
-      'An environment is a folder of YAML files; an empty one is never treated as "delete everything".',
-    );
-  }
-  const texts = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const name of entries) {
-    const file = join(dir, name);
-    const info = await stat(file);
-    if (info.size > MAX_FILE_BYTES) {
-      diagnostics.push(tooLarge(file, info.size));
-      continue;
-    }
-    texts.set(file, await readFile(file, 'utf8'));
-  }
-  const env = loadFromTexts(dir, texts);
-  env.diagnostics.unshift(...diagnostics);
-  return env;
+  const files = await readEnvironmentFolder(dir);
+  if (!(files instanceof Map)) return failed(dir, files.summary, files.detail);
+  return loadFromTexts(dir, files);
 }
 
 function failed(dir: string, summary: string, detail: string): LoadedEnvironment {

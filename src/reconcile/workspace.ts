@@ -7,6 +7,7 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { EnvironmentAtRevision } from '../git/source.js';
+import { isUnread } from '../load/entries.js';
 
 export function workspaceRoot(stateDir: string, env: string): string {
   return join(stateDir, 'reconcile', env);
@@ -18,8 +19,10 @@ export async function writeWorkspace(stateDir: string, env: string, rev: Environ
   const tmp = join(root, `${rev.commit}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   await mkdir(join(tmp, env, 'observed'), { recursive: true });
-  // Names were checked by GitSource.readEnvironment (plain file names, no separators).
-  for (const [path, text] of rev.files) await writeFile(join(tmp, env, basename(path)), text);
+  // Names were checked by GitSource.readEnvironment (UTF-8, no separators). Entries it
+  // did not read (links, folders) made the revision invalid before anything gets here.
+  for (const [path, content] of rev.files)
+    if (!isUnread(content)) await writeFile(join(tmp, env, basename(path)), content);
   for (const [name, text] of rev.snapshots) await writeFile(join(tmp, env, 'observed', name), text);
   await rm(join(root, rev.commit), { recursive: true, force: true });
   await rename(tmp, join(root, rev.commit));

@@ -2,9 +2,10 @@
 // corpus case must exit 1 with its file:line:col in the output and no stack trace;
 // JSON output follows docs/validate-json.md; colour only on a TTY without NO_COLOR.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { execa } from 'execa';
@@ -265,5 +266,159 @@ describe('tandem validate (CLI process) on the shipped environments', () => {
     assert.match(r.stdout, /^environments\/cip: valid \(5 documents in 3 files, 0 errors, 0 warnings\)$/m);
     assert.match(r.stdout, /^environments\/serviceguard: valid \(7 documents in 4 files, 0 errors, 0 warnings\)$/m);
     assert.equal(r.stderr, '');
+  });
+});
+
+describe('tandem validate (CLI process) on hostile folders and files', () => {
+  let tmp: string;
+  let server: Server | undefined;
+  before(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'tandem-cli-hostile-'));
+    // Readable by the unprivileged user of the permission cases below.
+    await chmod(tmp, 0o755);
+  });
+  after(async () => {
+    server?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  /** A valid environment plus one hostile entry named entry.yaml, made by `make`. */
+  async function envWith(name: string, make: (entry: string) => Promise<unknown>): Promise<string> {
+    const dir = join(tmp, name);
+    await writeEnv(dir, { 'cluster.yaml': CLUSTER });
+    await make(join(dir, 'entry.yaml'));
+    return dir;
+  }
+
+  /** Exit 1, the error line naming the path at 1:1, no stack trace, and no hang (execa's timeout). */
+  function assertRefused(r: Run, ruleId: string, path: string, message: RegExp, what: string): void {
+    assert.equal(r.exitCode, 1, `${what}: exit code\n${r.stdout}${r.stderr}`);
+    const line = r.stdout.split('\n').find((l) => l.startsWith(`error[${ruleId}] ${path}:1:1: `));
+    assert.ok(line, `${what}: no "error[${ruleId}] ${path}:1:1:" line in:\n${r.stdout}`);
+    assert.match(line, message, what);
+    assertNoCrash(r, what);
+  }
+
+  const entries: Array<[string, (entry: string) => Promise<unknown>, RegExp]> = [
+    ['link to a file', (e) => symlink('cluster.yaml', e), /is a symbolic link, not a regular file/],
+    ['dangling link', (e) => symlink('missing.yaml', e), /is a symbolic link/],
+    ['link loop', (e) => symlink('entry.yaml', e), /is a symbolic link/],
+    ['link to /dev/zero', (e) => symlink('/dev/zero', e), /is a symbolic link/],
+    ['link to /dev/urandom', (e) => symlink('/dev/urandom', e), /is a symbolic link/],
+    ['link to a folder', (e) => symlink('/etc', e), /is a symbolic link/],
+    ['folder named entry.yaml', (e) => mkdir(e), /is a folder, not a regular file/],
+    ['FIFO', (e) => execa('mkfifo', [e]), /is a named pipe \(FIFO\)/],
+    [
+      'socket',
+      (e) => {
+        server = createServer();
+        return new Promise<void>((done) => server!.listen(e, done));
+      },
+      /is a socket/,
+    ],
+  ];
+  for (const [what, make, message] of entries) {
+    it(`an entry that is a ${what}: LOAD005 naming it, never read, never a hang`, async () => {
+      const dir = await envWith(what.replace(/\W+/g, '-'), make);
+      const started = performance.now();
+      const r = await tandem(['validate', dir]);
+      const elapsed = performance.now() - started;
+      assertRefused(r, 'LOAD005', join(dir, 'entry.yaml'), message, what);
+      assert.ok(elapsed < 10_000, `${what}: took ${elapsed.toFixed(0)} ms`);
+    });
+  }
+
+  const environmentPaths: Array<[string, (path: string) => Promise<unknown>, RegExp]> = [
+    ['a file', (p) => writeFile(p, CLUSTER), /is a file, not a directory/],
+    ['a FIFO', (p) => execa('mkfifo', [p]), /is a named pipe \(FIFO\), not a directory/],
+    ['a dangling link', (p) => symlink('nowhere', p), /a symbolic link whose target does not exist/],
+    ['a link loop', (p) => symlink(basename(p), p), /a symbolic link loop/],
+    ['a link to /dev/zero', (p) => symlink('/dev/zero', p), /a symbolic link to a device, not a directory/],
+  ];
+  for (const [what, make, message] of environmentPaths) {
+    it(`an environment path that is ${what}: LOAD001 naming it`, async () => {
+      const path = join(tmp, `env-${what.replace(/\W+/g, '-')}`);
+      await make(path);
+      assertRefused(await tandem(['validate', path]), 'LOAD001', path, message, what);
+    });
+  }
+
+  const dropToNobody = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+  const privileges = process.getuid?.() === 0 ? undefined : 'needs root to run the CLI as an unprivileged user';
+  it(
+    'an unreadable file (LOAD006) and an unreadable folder (LOAD001), read by an unprivileged user',
+    {
+      skip: privileges,
+    },
+    async () => {
+      // As root chmod 000 still reads; the CLI runs as nobody (uid 65534) through setpriv.
+      const dir = join(tmp, 'unreadable');
+      await writeEnv(dir, { 'cluster.yaml': CLUSTER, 'secret.yaml': CLUSTER });
+      await chmod(dir, 0o755);
+      await chmod(join(dir, 'cluster.yaml'), 0o644);
+      await chmod(join(dir, 'secret.yaml'), 0o000);
+      const asNobody = async (path: string): Promise<Run> => {
+        const r = await execa('setpriv', [...dropToNobody, process.execPath, CLI, 'validate', path], {
+          cwd: PACKAGE_ROOT,
+          reject: false,
+          timeout: 60_000,
+        });
+        return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+      };
+      const file = await asNobody(dir);
+      assertRefused(file, 'LOAD006', join(dir, 'secret.yaml'), /cannot read .*secret\.yaml: EACCES/, 'file');
+      await chmod(dir, 0o000);
+      const folder = await asNobody(dir);
+      await chmod(dir, 0o755);
+      assertRefused(folder, 'LOAD001', dir, /cannot read environment .*: EACCES/, 'folder');
+    },
+  );
+
+  it('10,000 unknown fields in one file: 50 errors and a count, small output, exit 1', async () => {
+    const dir = join(tmp, 'unknown-fields');
+    const fields = Array.from({ length: 10_000 }, (_, i) => `  unknown${i}: ${i}\n`).join('');
+    await writeEnv(dir, {
+      'cluster.yaml': CLUSTER,
+      'nodes.yaml': nodeDoc('n1', 'n2', 11, 'up').replace('spec:\n', `spec:\n${fields}`),
+    });
+    const started = performance.now();
+    const r = await tandem(['validate', dir]);
+    const elapsed = performance.now() - started;
+    assert.equal(r.exitCode, 1);
+    assertNoCrash(r, 'unknown fields');
+    assert.ok(r.stdout.length < 30_000, `${r.stdout.length} bytes of output`);
+    assert.equal(r.stdout.match(/^error\[SCHEMA\] /gm)?.length, 50);
+    assert.match(r.stdout, /^error\[LOAD008\] .*nodes\.yaml:\d+:3: 9950 more errors in .*nodes\.yaml not shown$/m);
+    assert.match(r.stdout, /: invalid \(2 documents in 2 files, 51 errors, 0 warnings\)/);
+    // A fresh process (start-up included) on a busy machine: the in-process bound is in the loader test.
+    assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
+  });
+
+  it('control characters in file names and values reach the terminal escaped', async () => {
+    const dir = join(tmp, 'control');
+    const evil = 'evil\x1b[2J\u202e.yaml';
+    await writeEnv(dir, {
+      'cluster.yaml': CLUSTER,
+      [evil]: 'apiVersion: tandem/v1\nkind: Node\nmetadata: { name: "\\e[31mred" }\nbogus\x1b]0;title\x07: 1\n',
+    });
+    const r = await tandem(['validate', dir]);
+    assert.equal(r.exitCode, 1, r.stdout);
+    assertNoCrash(r, 'control characters');
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+    assert.doesNotMatch(r.stdout + r.stderr, /[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+    assert.ok(r.stdout.includes(`${join(dir, 'evil')}\\u001b[2J\\u202e.yaml:`), r.stdout);
+    assert.ok(r.stdout.includes('\\u001b]0;title\\u0007'), r.stdout);
+  });
+
+  it('a 200,000-character line: the excerpt shows 160 characters around the column, with … marks', async () => {
+    const dir = join(tmp, 'long-line');
+    const long = `metadata: { name: n1, padding: "${'x'.repeat(200_000)}", colour: blue }`;
+    await writeEnv(dir, { 'cluster.yaml': CLUSTER, 'nodes.yaml': `apiVersion: tandem/v1\nkind: Node\n${long}\n` });
+    const r = await tandem(['validate', dir]);
+    assert.equal(r.exitCode, 1);
+    assertNoCrash(r, 'long line');
+    const longest = Math.max(...r.stdout.split('\n').map((l) => l.length));
+    assert.ok(longest < 400, `an output line of ${longest} characters`);
+    assert.match(r.stdout, /^ {2}3 \| …x+", colour: blue }$/m);
   });
 });

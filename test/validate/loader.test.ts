@@ -1,11 +1,15 @@
 // The loader over real folders: which files it reads, how it splits documents, and
-// how it fails on hostile input (alias bombs, repeated keys) with exact positions.
+// how it fails on hostile input (alias bombs, repeated keys, tags, deep nesting, links,
+// FIFOs, devices, bytes that are not UTF-8) with exact positions, and the per-file cap.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { execa } from 'execa';
 import { capPerFile } from '../../src/diagnostics.js';
+import { firstInvalidUtf8 } from '../../src/load/encoding.js';
 import { loadEnvironment } from '../../src/load/load-environment.js';
 import { excessiveNesting } from '../../src/load/nesting.js';
 import { parseYamlFile } from '../../src/load/parse-file.js';
@@ -177,6 +181,158 @@ spec:
       ['LOAD001'],
     );
     assert.match(result.diagnostics[0].summary, /no \.yaml or \.yml files/);
+  });
+});
+
+/** A name-to-builder map of folder entries that are not regular files, made in `dir`. */
+async function oddEntry(dir: string, name: string, kind: string): Promise<void> {
+  const path = join(dir, name);
+  switch (kind) {
+    case 'link to a file':
+      return symlink('cluster.yaml', path);
+    case 'dangling link':
+      return symlink('no-such-file.yaml', path);
+    case 'link loop':
+      await symlink(`${name}.other.yaml`, path);
+      return symlink(name, `${path}.other.yaml`);
+    case 'link to /dev/zero':
+      return symlink('/dev/zero', path);
+    case 'link to /dev/urandom':
+      return symlink('/dev/urandom', path);
+    case 'link to a folder':
+      await mkdir(join(dir, 'target'), { recursive: true });
+      return symlink('target', path);
+    case 'folder':
+      await mkdir(path);
+      return writeFile(join(path, 'inside.yaml'), CLUSTER);
+    case 'FIFO':
+      await execa('mkfifo', [path]);
+      return;
+    case 'socket': {
+      const server = createServer();
+      await new Promise<void>((done) => server.listen(path, done));
+      // Closing the server removes the socket file; unref keeps it from holding the test open.
+      server.unref();
+      return;
+    }
+    default:
+      throw new Error(`unknown kind ${kind}`);
+  }
+}
+
+const NOT_REGULAR: ReadonlyArray<[string, RegExp]> = [
+  ['link to a file', /is a symbolic link, not a regular file/],
+  ['dangling link', /is a symbolic link, not a regular file/],
+  ['link loop', /is a symbolic link, not a regular file/],
+  ['link to /dev/zero', /is a symbolic link, not a regular file/],
+  ['link to /dev/urandom', /is a symbolic link, not a regular file/],
+  ['link to a folder', /is a symbolic link, not a regular file/],
+  ['folder', /is a folder, not a regular file/],
+  ['FIFO', /is a named pipe \(FIFO\), not a regular file/],
+  ['socket', /is a socket, not a regular file/],
+];
+
+describe('reading an environment folder: one rule for every reader', () => {
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'tandem-reading-'));
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('reads YAML files whose names hold spaces, unicode, quotes and control characters', async () => {
+    const names = ['addresses v2.yaml', 'nœuds ☃.yaml', `it's "quoted".yml`, 'tab\there.yaml', '-dash.yaml'];
+    const dir = await envDir('odd-names', {
+      'cluster.yaml': CLUSTER,
+      [names[0]]: node('n1', '192.0.2.11/24'),
+      [names[1]]: node('n2', '192.0.2.12/24'),
+      [names[2]]: node('n3', '192.0.2.13/24'),
+      [names[3]]: node('n4', '192.0.2.14/24'),
+      [names[4]]: node('n5', '192.0.2.15/24'),
+    });
+    const env = await loadEnvironment(dir);
+    assert.deepEqual(env.diagnostics, []);
+    assert.deepEqual(env.files.map((f) => basename(f)).sort(), ['cluster.yaml', ...names].sort());
+    const result = await validateEnvironment(dir);
+    assert.equal(result.valid, true, JSON.stringify(result.diagnostics));
+    assert.deepEqual([...result.model!.nodeByName.keys()].sort(), ['n1', 'n2', 'n3', 'n4', 'n5']);
+  });
+
+  for (const [kind, message] of NOT_REGULAR) {
+    it(`refuses a ${kind} named *.yaml with LOAD005 naming it, unread and at once`, async () => {
+      const dir = await envDir(`entry-${kind.replace(/\W+/g, '-')}`, { 'cluster.yaml': CLUSTER });
+      await oddEntry(dir, 'entry.yaml', kind);
+      const started = performance.now();
+      const result = await validateEnvironment(dir);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+      assert.equal(result.valid, false);
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const d = errors.find((x) => x.source?.file === join(dir, 'entry.yaml'));
+      assert.ok(d, JSON.stringify(errors));
+      assert.equal(d.ruleId, 'LOAD005');
+      assert.match(d.summary, message);
+      assert.deepEqual(d.source, { file: join(dir, 'entry.yaml'), line: 1, col: 1 });
+      assert.match(d.detail ?? '', /replace it with a regular file/);
+      assert.ok(!result.env.texts.has(join(dir, 'entry.yaml')), 'never read');
+      assert.ok(result.env.files.includes(join(dir, 'entry.yaml')), 'listed among the files');
+    });
+  }
+
+  it('refuses a file whose bytes are not UTF-8 at the first bad byte (YAML001), never as U+FFFD', async () => {
+    const dir = await envDir('latin1', { 'cluster.yaml': CLUSTER });
+    await writeFile(join(dir, 'nodes.yaml'), Buffer.from('kind: Node\nmetadata: { name: "n\xe9ud" }\n', 'latin1'));
+    const env = await loadEnvironment(dir);
+    assert.deepEqual(
+      env.diagnostics.map((d) => [d.ruleId, d.source]),
+      [['YAML001', { file: join(dir, 'nodes.yaml'), line: 2, col: 21 }]],
+    );
+    assert.match(env.diagnostics[0].summary, /byte 0xe9 is not valid UTF-8/);
+    assert.equal(firstInvalidUtf8(Buffer.from('ok ☃ ✓', 'utf8')), -1);
+    for (const bad of [
+      [0xc0, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x98],
+    ])
+      assert.equal(firstInvalidUtf8(Uint8Array.from([0x61, ...bad])), 1, `overlong, surrogate or cut: ${bad.join()}`);
+  });
+
+  it('names what is wrong with the environment path itself (LOAD001), and follows a link to a folder', async () => {
+    const dir = await envDir('real', { 'cluster.yaml': CLUSTER, 'nodes.yaml': node('n1', '192.0.2.11/24') });
+    const cases: Array<[string, () => Promise<void>, RegExp]> = [
+      ['a-file.yaml', () => writeFile(join(root, 'a-file.yaml'), CLUSTER), /is a file, not a directory/],
+      ['a-fifo', () => execa('mkfifo', [join(root, 'a-fifo')]).then(() => undefined), /is a named pipe \(FIFO\)/],
+      ['dangling', () => symlink('nowhere', join(root, 'dangling')), /a symbolic link whose target does not exist/],
+      ['loop', () => symlink('loop', join(root, 'loop')), /ELOOP \(a symbolic link loop\)/],
+      ['to-zero', () => symlink('/dev/zero', join(root, 'to-zero')), /is a symbolic link to a device, not a directory/],
+      ['missing', () => Promise.resolve(), /ENOENT \(it does not exist\)/],
+    ];
+    for (const [name, make, message] of cases) {
+      await make();
+      const started = performance.now();
+      const env = await loadEnvironment(join(root, name));
+      assert.ok(performance.now() - started < 1000, name);
+      assert.deepEqual(
+        env.diagnostics.map((d) => [d.ruleId, d.source]),
+        [['LOAD001', { file: join(root, name), line: 1, col: 1 }]],
+        name,
+      );
+      assert.match(env.diagnostics[0].summary, message, name);
+    }
+    await symlink(dir, join(root, 'link-to-real'));
+    const result = await validateEnvironment(join(root, 'link-to-real'));
+    assert.equal(result.valid, true, JSON.stringify(result.diagnostics));
+  });
+
+  it('an entry refused is never "nothing there": a folder holding only a link is LOAD005, not empty', async () => {
+    const dir = await envDir('only-link', {});
+    await symlink(join(root, 'real', 'cluster.yaml'), join(dir, 'cluster.yaml'));
+    const env = await loadEnvironment(dir);
+    assert.deepEqual(
+      env.diagnostics.map((d) => d.ruleId),
+      ['LOAD005'],
+    );
   });
 });
 

@@ -73,6 +73,26 @@ export const inputRules = [
     reference: 'DESIGN.md section 1',
   }),
   defineRule({
+    id: 'LOAD005',
+    severity: 'error',
+    enforcedBy: 'loader',
+    title:
+      'Every entry named *.yaml or *.yml directly in the environment folder is a regular file ' +
+      '(not a symbolic link, folder, FIFO, socket, device or git submodule)',
+    rationale:
+      'The working tree, a git revision and a pull-request preview must read the same documents; an entry ' +
+      'one of them skipped would be a desired state that silently differs (reconcile deleting what validate read).',
+    reference: 'docs/decisions.md (Reading an environment)',
+  }),
+  defineRule({
+    id: 'LOAD006',
+    severity: 'error',
+    enforcedBy: 'loader',
+    title: 'Every YAML file of the environment can be read, under a name that is valid UTF-8',
+    rationale: 'A file that cannot be read is part of the desired state all the same; leaving it out is never safe.',
+    reference: 'docs/decisions.md (Reading an environment)',
+  }),
+  defineRule({
     id: 'LOAD007',
     severity: 'error',
     enforcedBy: 'loader',
