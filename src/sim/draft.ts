@@ -18,6 +18,22 @@ export interface IfaceAddresses {
   v6: ObservedAddress[];
 }
 
+/** A state's addresses by interface, in the state's order; lists are never modified. */
+export type AddressTable = ReadonlyMap<string, IfaceAddresses>;
+
+// The address table of every state a Draft produced, in that state's order (by link, as
+// flattenAddresses lists them, no empty entries): what addressMap() would build from the
+// state's addresses. A chain of batches over one node (the planner walks thousands) then
+// starts each Draft from the previous table, copying only the interfaces it writes, and
+// the state's flat address list is built only when something reads it, instead of
+// regrouping and re-listing the whole node per batch.
+const tables = new WeakMap<ObservedNode, AddressTable>();
+
+/** The address table of a state a Draft produced (undefined for any other state). */
+export function addressTableOf(state: ObservedNode): AddressTable | undefined {
+  return tables.get(state);
+}
+
 export class Draft {
   private linksW?: ObservedLink[];
   private linkIndex?: Map<string, number>;
@@ -28,7 +44,11 @@ export class Draft {
   private xfrmW?: ObservedXfrmPolicy[];
   private sysctlW?: Record<string, string>;
 
-  constructor(readonly base: ObservedNode) {}
+  private readonly baseTable: AddressTable | undefined;
+
+  constructor(readonly base: ObservedNode) {
+    this.baseTable = tables.get(base);
+  }
 
   get node(): string {
     return this.base.node;
@@ -72,6 +92,7 @@ export class Draft {
 
   /** Per-interface address lists (built once per draft, O(addresses)). */
   private addressMap(): Map<string, IfaceAddresses> {
+    if (!this.addrs && this.baseTable) this.addrs = new Map(this.baseTable);
     if (!this.addrs) {
       this.addrs = new Map();
       for (const a of this.base.addresses) {
@@ -94,6 +115,9 @@ export class Draft {
     this.addrsChanged = true;
     let entry = map.get(iface);
     if (!entry) map.set(iface, (entry = { v4: [], v6: [] }));
+    // Lists shared with the base state's table are copied before their first change.
+    else if (entry === this.baseTable?.get(iface))
+      map.set(iface, (entry = { v4: entry.v4.slice(), v6: entry.v6.slice() }));
     return entry;
   }
 
@@ -169,30 +193,64 @@ export class Draft {
   /** The resulting state; the input object itself when nothing changed. */
   finish(): ObservedNode {
     if (!this.changed) return this.base;
-    return {
-      ...this.base,
+    // Built key by key rather than spread: spreading would read the base's addresses,
+    // which a Draft-made base only lists when asked (see below).
+    const out = {} as Record<string, unknown>;
+    const base = this.base as unknown as Record<string, unknown>;
+    for (const key of Object.keys(base)) out[key] = key === 'addresses' ? undefined : base[key];
+    Object.assign(out, {
       links: this.links as ObservedLink[],
-      addresses: this.addrsChanged ? this.flattenAddresses() : this.base.addresses,
+      addresses: undefined,
       routes: this.routes as ObservedRoute[],
       neighbors: this.neighbors as ObservedNeighbor[],
       xfrmPolicies: this.xfrmPolicies as ObservedXfrmPolicy[],
       sysctl: this.sysctl,
-    };
+    });
+    const state = out as unknown as ObservedNode;
+    let table = this.baseTable;
+    let list: () => ObservedAddress[];
+    if (this.addrsChanged) {
+      const ordered = this.orderedAddressMap();
+      table = ordered;
+      list = () => [...ordered.values()].flatMap((e) => [...e.v4, ...e.v6]);
+    } else {
+      const base = this.base;
+      list = () => base.addresses;
+    }
+    if (table) tables.set(state, table);
+    lazyAddresses(state, list);
+    return state;
   }
 
-  /** `ip -j addr` order: by link, IPv4 before IPv6; addresses of unknown links last. */
-  private flattenAddresses(): ObservedAddress[] {
+  /** The address map in `ip -j addr` order: by link, addresses of unknown links last; no empty entries. */
+  private orderedAddressMap(): Map<string, IfaceAddresses> {
     const map = this.addressMap();
-    const out: ObservedAddress[] = [];
-    const seen = new Set<string>();
-    const emit = (iface: string) => {
+    const out = new Map<string, IfaceAddresses>();
+    const put = (iface: string) => {
       const entry = map.get(iface);
-      if (!entry || seen.has(iface)) return;
-      seen.add(iface);
-      out.push(...entry.v4, ...entry.v6);
+      if (!entry || out.has(iface) || (entry.v4.length === 0 && entry.v6.length === 0)) return;
+      out.set(iface, entry);
     };
-    for (const l of this.links) emit(l.name);
-    for (const iface of map.keys()) emit(iface);
+    for (const l of this.links) put(l.name);
+    for (const iface of map.keys()) put(iface);
     return out;
   }
+}
+
+/**
+ * Defines `state.addresses` in its place among the keys, listed on first read and kept
+ * from then on; a write replaces it like any property. JSON, spreads and comparisons
+ * see a plain array.
+ */
+function lazyAddresses(state: ObservedNode, list: () => ObservedAddress[]): void {
+  const settle = (value: ObservedAddress[]) => {
+    Object.defineProperty(state, 'addresses', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(state, 'addresses', {
+    get: () => settle(list()),
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
 }
