@@ -8,6 +8,7 @@
 import type { Change } from '../diff/changes.js';
 import type { DesiredModel } from '../model/desired.js';
 import type { DriverOptions } from '../observe/drivers/index.js';
+import { SshSessions } from '../observe/drivers/linux/ssh-session.js';
 import type { Observation, ObservedNode } from '../observe/model.js';
 import { planOutcome, type PlanDocument, type PlanStep } from '../plan/document.js';
 import { AuditLog, auditFile as defaultAuditFile, type AuditEvent } from './audit.js';
@@ -83,6 +84,18 @@ export interface ApplyResult {
 }
 
 export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
+  // A caller that does not share its ssh sessions (one connection per node per run) gets
+  // the apply's own, closed when the apply ends, whatever happened.
+  if (input.driverOptions?.sessions) return applyWith(input);
+  const sessions = new SshSessions();
+  try {
+    return await applyWith({ ...input, driverOptions: { ...input.driverOptions, sessions } });
+  } finally {
+    await sessions.close();
+  }
+}
+
+async function applyWith(input: ApplyInput): Promise<ApplyResult> {
   const { plan, model } = input;
   const loc = {
     env: input.env ?? input.driverOptions?.env ?? process.env,

@@ -6,7 +6,6 @@
 // runs of ip ops and sysctl ops; a plan without sysctl ops is one process).
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { execa } from 'execa';
 import type { Connection } from '../model/generated/desired.js';
 import { observeLinux, type LinuxDriverOptions } from '../observe/drivers/linux/driver.js';
 import {
@@ -24,7 +23,6 @@ import { batchErrorMessage, BatchRenderError, batchLine, failedBatchLine, sysctl
 import { localStateFiles, transportStateFiles, type NodeStateFiles } from './node-state.js';
 import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writable-node.js';
 
-const MAX_BUFFER = 64 * 1024 * 1024;
 /** Extra time a batch gets per line on top of the per-command limit. */
 const PER_LINE_MS = 2;
 
@@ -75,10 +73,19 @@ export class LinuxWriter implements WritableNode {
         : localStateFiles(dir);
   }
 
+  private made: Transport | undefined;
+
+  /** The node's transport: over ssh, a client of the run's master for this node (options.sessions). */
   private transport(): Transport {
-    const made = transportFor(this.connection, { timeoutMs: this.timeoutMs, inventoryRoot: this.inventoryRoot });
+    if (this.made) return this.made;
+    const made = transportFor(this.connection, {
+      timeoutMs: this.timeoutMs,
+      inventoryRoot: this.inventoryRoot,
+      sessions: this.options.sessions,
+      envDir: this.options.envDir,
+    });
     if (!made.ok) throw new Error(made.error.message);
-    return made.transport;
+    return (this.made = made.transport);
   }
 
   observe(): Promise<Observation> {
@@ -135,29 +142,20 @@ export class LinuxWriter implements WritableNode {
     lines: string[],
     commands: string[][],
   ): Promise<{ failedAt?: number; error?: string }> {
-    const argv = t.argv(['ip', '-batch', '-']);
-    commands.push(argv);
-    const r = await execa(argv[0], argv.slice(1), {
-      input: lines.join('\n') + '\n',
-      reject: false,
-      timeout: this.timeoutMs + PER_LINE_MS * lines.length,
-      maxBuffer: MAX_BUFFER,
-      env: { LC_ALL: 'C' },
-    });
-    if (r.exitCode === 0 && !r.timedOut) return {};
-    const stderr = String(r.stderr ?? '');
+    const command = ['ip', '-batch', '-'];
+    commands.push(t.argv(command));
+    const timeoutMs = this.timeoutMs + PER_LINE_MS * lines.length;
+    const r = await t.run(command, { input: lines.join('\n') + '\n', timeoutMs });
+    if (r.ok) return {};
+    const stderr = r.stderr ?? '';
     const line = failedBatchLine(stderr);
     if (line !== undefined && line >= 1 && line <= lines.length)
       return { failedAt: line - 1, error: batchErrorMessage(stderr) };
     // The process failed as a whole (not started, timed out, ssh down): how far it got
     // is unknown, so the failure is put on the first line; rollback works from the
-    // observed state, never from this count.
-    const why = r.timedOut
-      ? `ip -batch did not finish within ${this.timeoutMs + PER_LINE_MS * lines.length} ms`
-      : (r as { code?: string }).code === 'ENOENT'
-        ? `${argv[0]} is not installed`
-        : stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
-    return { failedAt: 0, error: why };
+    // observed state, never from this count. The error kind leads the message
+    // (connection-lost, timeout, unreachable, host-key, permission).
+    return { failedAt: 0, error: `${r.error.kind}: ${r.error.message}` };
   }
 
   private async runSysctl(
@@ -166,17 +164,23 @@ export class LinuxWriter implements WritableNode {
     commands: string[][],
   ): Promise<{ failedAt?: number; error?: string }> {
     const args = ops.map((op) => sysctlArgument(op as Extract<KernelOp, { op: 'sysctl-set' }>));
-    const argv = t.argv(['sysctl', '-q', '-w', ...args]);
-    commands.push(argv);
-    const r = await execa(argv[0], argv.slice(1), { reject: false, timeout: this.timeoutMs, env: { LC_ALL: 'C' } });
-    if (r.exitCode === 0) return {};
-    const stderr = String(r.stderr ?? '');
+    const command = ['sysctl', '-q', '-w', ...args];
+    commands.push(t.argv(command));
+    const r = await t.run(command);
+    if (r.ok) return {};
+    const stderr = r.stderr ?? '';
     // sysctl names the key it could not write (as a /proc/sys path or dotted).
     const at = ops.findIndex((op) => {
       const name = (op as { name: string }).name;
       return stderr.includes(name) || stderr.includes(name.replaceAll('.', '/'));
     });
-    return { failedAt: Math.max(0, at), error: stderr.trim().split('\n').pop() || `sysctl exit ${r.exitCode}` };
+    return {
+      failedAt: Math.max(0, at),
+      error:
+        r.error.kind === 'command-failed'
+          ? stderr.trim().split('\n').pop() || r.error.message
+          : `${r.error.kind}: ${r.error.message}`,
+    };
   }
 
   async writeInventory(inventory: Inventory): Promise<void> {

@@ -19,6 +19,8 @@ export function writerFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options
     timeoutMs: options.timeoutMs,
     inventoryRoot: options.inventoryRoot,
     sysctls: Object.keys(node.spec.sysctl ?? {}),
+    sessions: options.sessions,
+    envDir: options.envDir,
   };
   if (options.lab) return createLinuxWriter(name, { transport: 'netns', namespace: labNamespace(node) }, linux);
   const connection = node.spec.connection;

@@ -9,6 +9,7 @@ import { DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
 import { isEntryPoint } from '../entry-point.js';
+import { closeAllSessionsSync, SshSessions } from '../observe/drivers/linux/ssh-session.js';
 // Types only (erased): each command's module is still imported when the command runs.
 import type { ApplyCommandOptions } from './commands/apply.js';
 import type { LabUpCommandOptions } from './commands/lab.js';
@@ -247,8 +248,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   return program;
 }
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], processIo: CliIO = processIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // One ssh master per node for the whole command, ended whatever the command's outcome.
+  const sessions = processIo.sessions ?? new SshSessions();
+  const io = { ...processIo, sessions };
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -264,10 +268,29 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     io.stderr.write(`tandem: internal error (a bug, please report it): ${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.error;
+  } finally {
+    if (!processIo.sessions) await sessions.close();
   }
 }
 
+/**
+ * Interrupted (Ctrl-C, a service manager's stop): the ssh masters are daemons in their own
+ * session, so no signal reaches them; end them before dying, with the usual exit status.
+ */
+function endSessionsOnSignals(): void {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)
+    process.once(signal, () => {
+      closeAllSessionsSync();
+      process.exit(code);
+    });
+}
+
 if (isEntryPoint(import.meta.url)) {
+  endSessionsOnSignals();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -58,7 +58,9 @@ export async function prepare(dir: string, options: PrepareOptions, io: CliIO): 
   if (unknown.length) throw new ExitError(`no node named ${unknown.join(', ')} in ${dir}`, EXIT.error);
   // Every node is observed even with --node: a move needs to see every node the
   // address may live on; the plan is then restricted to the selection.
-  const drivers = model.nodes.map((n) => driverFor(n.doc, { ...options, envDir: dir, env: io.env, cwd: io.cwd }));
+  const drivers = model.nodes.map((n) =>
+    driverFor(n.doc, { ...options, envDir: dir, env: io.env, cwd: io.cwd, sessions: io.sessions }),
+  );
   const observations = new Map(
     (
       await observeNodes(drivers, { concurrency: options.concurrency ?? model.cluster?.doc.spec.rollout?.parallelism })

@@ -147,6 +147,8 @@ export interface ObserveError {
     | 'missing-binary'
     | 'permission'
     | 'unreachable'
+    | 'host-key'
+    | 'connection-lost'
     | 'timeout'
     | 'namespace-missing'
     | 'parse'

@@ -6,6 +6,7 @@
 // nodes stay as they were and the status says Stalled with the reason; the next good
 // revision recovers. Outside the maintenance window only the plan is made, and what it
 // would change is recorded as drift.
+import { SshSessions } from '../observe/drivers/linux/ssh-session.js';
 import { formatPos, type Diagnostic } from '../diagnostics.js';
 import { applyPlan, type ApplyResult, type AuditEvent } from '../apply/index.js';
 import { desiredDigestOf } from '../cli/prepare.js';
@@ -50,7 +51,7 @@ export interface ReconcileOptions {
   cwd: string;
   /** Environment of the drivers (TANDEM_STATE_DIR for sim nodes). */
   env: NodeJS.ProcessEnv;
-  driverOptions?: Pick<DriverOptions, 'lab' | 'timeoutMs'>;
+  driverOptions?: Pick<DriverOptions, 'lab' | 'timeoutMs' | 'sessions'>;
   window?: MaintenanceWindow;
   /** Refuse revisions whose commit is not signed by an allowed key. */
   verify?: VerifyOptions;
@@ -147,6 +148,16 @@ function applyVerdict(r: ApplyResult): Verdict {
 }
 
 export async function reconcileOnce(o: ReconcileOptions): Promise<ReconcileResult> {
+  // One ssh connection per node for the whole run (observe, apply, rollback), closed at its end.
+  const own = o.driverOptions?.sessions ? undefined : new SshSessions();
+  try {
+    return await reconcileRun(own ? { ...o, driverOptions: { ...o.driverOptions, sessions: own } } : o);
+  } finally {
+    await own?.close();
+  }
+}
+
+async function reconcileRun(o: ReconcileOptions): Promise<ReconcileResult> {
   const clock = o.now ?? (() => new Date());
   const started = clock();
   const startedAt = started.toISOString();

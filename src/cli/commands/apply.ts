@@ -119,7 +119,8 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     plan,
     model,
     envDir: dir,
-    driverOptions,
+    // The same ssh masters as the plan's observation: one connection per node for the command.
+    driverOptions: { ...driverOptions, sessions: io.sessions },
     env: io.env,
     cwd: io.cwd,
     desiredDigest,

@@ -47,6 +47,7 @@ export async function observeEnvironment(dir: string, opts: ObserveSourceOptions
       timeoutMs,
       env: io.env,
       cwd: io.cwd,
+      sessions: io.sessions,
     }),
   );
   return observeNodes(drivers, { concurrency });

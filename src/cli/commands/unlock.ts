@@ -29,7 +29,13 @@ export async function unlockCommand(node: string, dir: string, opts: UnlockComma
   const validation = await validateOrExit(dir, io);
   const doc = validation.model.nodeByName.get(node)?.doc;
   if (!doc) throw new ExitError(`no node named ${node} in ${dir}`, EXIT.error);
-  const writer = writerFor(doc, { envDir: dir, lab: opts.lab ?? false, env: io.env, cwd: io.cwd });
+  const writer = writerFor(doc, {
+    envDir: dir,
+    lab: opts.lab ?? false,
+    env: io.env,
+    cwd: io.cwd,
+    sessions: io.sessions,
+  });
   const where = `${writer.state.where}/${LOCK_FILE}`;
   let user: string | undefined;
   try {

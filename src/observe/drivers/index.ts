@@ -5,6 +5,7 @@ import { labNamespace } from '../../lab/naming.js';
 import type { NodeDocument } from '../../model/generated/desired.js';
 import type { NodeDriver } from '../driver.js';
 import { createLinuxDriver } from './linux/driver.js';
+import type { SshSessions } from './linux/ssh-session.js';
 import { createSnapshotDriver } from './snapshot.js';
 import { createSimDriver } from './sim.js';
 
@@ -22,6 +23,8 @@ export interface DriverOptions {
   /** Environment and working directory: TANDEM_STATE_DIR for sim state (default: the process's). */
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** The run's ssh masters (src/observe/drivers/linux/ssh-session.ts); its owner closes it. */
+  sessions?: SshSessions;
 }
 
 export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options: DriverOptions = {}): NodeDriver {
@@ -31,6 +34,8 @@ export function driverFor(node: Pick<NodeDocument, 'metadata' | 'spec'>, options
     timeoutMs: options.timeoutMs,
     inventoryRoot: options.inventoryRoot,
     sysctls: Object.keys(node.spec.sysctl ?? {}),
+    sessions: options.sessions,
+    envDir: options.envDir,
   };
   if (options.lab) return createLinuxDriver(name, { transport: 'netns', namespace: labNamespace(node) }, linux);
   const connection = node.spec.connection;

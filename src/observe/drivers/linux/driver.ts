@@ -12,6 +12,7 @@ import { parseRoutes } from './parse-routes.js';
 import { parseSysctl, sysctlCommand } from './parse-sysctl.js';
 import { parseXfrmPolicies } from './parse-xfrm.js';
 import type { Parsed } from './parsed.js';
+import { SshSessions } from './ssh-session.js';
 import { DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type RunOptions, type Transport } from './transport.js';
 
 /** The exact commands the driver runs (before the transport wraps them). */
@@ -31,6 +32,10 @@ export interface LinuxDriverOptions {
   sysctls?: readonly string[];
   /** Clock, for deterministic tests. */
   now?: () => Date;
+  /** The run's ssh masters; without it, one observation opens (and closes) its own connection. */
+  sessions?: SshSessions;
+  /** The environment folder (a relative connection.knownHosts is read from there). */
+  envDir?: string;
 }
 
 export function createLinuxDriver(node: string, connection: Connection, options: LinuxDriverOptions = {}): NodeDriver {
@@ -46,9 +51,21 @@ export async function observeLinux(
   connection: Connection,
   options: LinuxDriverOptions = {},
 ): Promise<Observation> {
+  // Even alone, an observation's eight commands share one connection.
+  const own = connection.transport === 'ssh' && !options.sessions ? new SshSessions() : undefined;
+  try {
+    return await observeWith(node, connection, { ...options, ...(own ? { sessions: own } : {}) });
+  } finally {
+    await own?.close();
+  }
+}
+
+async function observeWith(node: string, connection: Connection, options: LinuxDriverOptions): Promise<Observation> {
   const made = transportFor(connection, {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     inventoryRoot: options.inventoryRoot,
+    sessions: options.sessions,
+    envDir: options.envDir,
   });
   if (!made.ok) return { node, ok: false, error: made.error };
   const result = await readNode(made.transport, inventoryPath(connection, options.inventoryRoot), options);

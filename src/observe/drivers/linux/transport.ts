@@ -4,19 +4,31 @@
 // checked against a strict pattern that no shell interprets, and anything else is
 // refused before a process is started. Failures come back as ObserveError values.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import type { Connection } from '../../../model/generated/desired.js';
 import type { ObserveError } from '../../model.js';
+import {
+  classifySshFailure,
+  SERVER_ALIVE_COUNT_MAX,
+  SERVER_ALIVE_INTERVAL_S,
+  type SshSession,
+  type SshSessions,
+  type SshTarget,
+} from './ssh-session.js';
 
 export interface RunOptions {
   /** Exit codes that still count as success (grep exits 1 when nothing matched). */
   okExitCodes?: readonly number[];
   /** Text fed to the command's standard input (none by default). */
   input?: string;
+  /** This command's time limit, when not the transport's (a long batch). */
+  timeoutMs?: number;
 }
 
-export type RunOutcome = { ok: true; stdout: string; exitCode: number } | { ok: false; error: ObserveError };
+export type RunOutcome =
+  | { ok: true; stdout: string; exitCode: number }
+  | { ok: false; error: ObserveError; stderr?: string; exitCode?: number };
 export type ReadOutcome = { ok: true; text: string | null } | { ok: false; error: ObserveError };
 
 export interface Transport {
@@ -33,6 +45,13 @@ export interface TransportOptions {
   timeoutMs: number;
   /** Root of the nodes' own state folders, when not the default (tests); see nodeStateDir. */
   inventoryRoot?: string;
+  /**
+   * The run's ssh masters (one connection per node per run). Without it an ssh transport
+   * opens one connection per command, as a plain `ssh host -- command` does.
+   */
+  sessions?: SshSessions;
+  /** The environment folder: a relative `knownHosts` is read from there. */
+  envDir?: string;
 }
 
 export const DEFAULT_INVENTORY_ROOT = '/var/lib/tandem';
@@ -55,6 +74,12 @@ const SAFE_WORD = /^[A-Za-z0-9_@+:,./-][A-Za-z0-9_@+:,./=-]*$/;
 const NAMESPACE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 const SSH_USER = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
 const SSH_HOST = /^[A-Za-z0-9][A-Za-z0-9.:-]{0,252}$/;
+const SSH_PATH = /^[A-Za-z0-9_@+:,./=-]+$/;
+
+/** The pinned known-hosts file of an ssh connection, if it names one. */
+export function knownHostsOf(connection: Connection): string | undefined {
+  return (connection as Connection & { knownHosts?: string }).knownHosts;
+}
 
 export function isSafeRemoteWord(word: string): boolean {
   return SAFE_WORD.test(word);
@@ -125,6 +150,23 @@ export function transportFor(
           error: { kind: 'command-failed', message: 'connection.identityFile must be a path, not an option' },
         };
       }
+      const knownHosts = knownHostsOf(connection);
+      if (knownHosts !== undefined) {
+        const path = isAbsolute(knownHosts) ? knownHosts : resolve(options.envDir ?? '.', knownHosts);
+        // ssh splits UserKnownHostsFile on whitespace and expands %-tokens: such a path
+        // would name other files than the one the environment means.
+        if (!SSH_PATH.test(path))
+          return {
+            ok: false,
+            error: {
+              kind: 'command-failed',
+              message:
+                `connection.knownHosts ${JSON.stringify(knownHosts)} must be a path of letters, digits ` +
+                "and '_@+:,./=-' (ssh would split or expand anything else)",
+            },
+          };
+        return { ok: true, transport: new SshTransport(connection, options, path) };
+      }
       return { ok: true, transport: new SshTransport(connection, options) };
     }
     default:
@@ -149,16 +191,12 @@ abstract class ProcessTransport implements Transport {
     return classifyFailure(argv, failure);
   }
 
-  async run(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
-    const r = await this.exec(command, options);
-    return r.ok ? { ok: true, stdout: r.stdout, exitCode: r.exitCode } : { ok: false, error: r.error };
+  run(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
+    return this.exec(command, options);
   }
 
-  /** Like run, keeping stderr of a failure for callers that tell failures apart. */
-  protected async exec(
-    command: readonly string[],
-    options: RunOptions = {},
-  ): Promise<RunOutcome | { ok: false; error: ObserveError; stderr: string; exitCode?: number }> {
+  /** Runs the command; a failure keeps its stderr and exit code for callers that tell failures apart. */
+  protected async exec(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
     const argv = this.argv(command);
     const bad = this.kind === 'ssh' ? command.find((w) => !isSafeRemoteWord(w)) : undefined;
     if (bad !== undefined) {
@@ -172,9 +210,10 @@ abstract class ProcessTransport implements Transport {
         },
       };
     }
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const result = await execa(argv[0], argv.slice(1), {
       reject: false,
-      timeout: this.options.timeoutMs,
+      timeout: timeoutMs,
       maxBuffer: MAX_BUFFER,
       ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
       stripFinalNewline: false,
@@ -194,7 +233,7 @@ abstract class ProcessTransport implements Transport {
         timedOut: result.timedOut,
         exitCode,
         stderr: String(result.stderr ?? ''),
-        timeoutMs: this.options.timeoutMs,
+        timeoutMs,
       }),
     };
   }
@@ -279,42 +318,90 @@ class NetnsTransport extends ProcessTransport {
 
 class SshTransport extends ProcessTransport {
   readonly kind = 'ssh' as const;
+  private readonly target: SshTarget;
+  private readonly session: SshSession | undefined;
+
   constructor(
     private readonly connection: Connection,
     options: TransportOptions,
+    knownHosts?: string,
   ) {
     super(options);
-  }
-
-  argv(command: readonly string[]): string[] {
-    const c = this.connection;
-    const args = [
-      'ssh',
+    const c = connection;
+    const connectTimeoutS = c.connectTimeoutSeconds ?? DEFAULT_SSH_CONNECT_TIMEOUT_S;
+    const opts = [
       '-o',
       'BatchMode=yes',
       '-o',
-      `ConnectTimeout=${c.connectTimeoutSeconds ?? DEFAULT_SSH_CONNECT_TIMEOUT_S}`,
+      `ConnectTimeout=${connectTimeoutS}`,
+      // Pinned or not, an unknown key is refused, never accepted on first sight.
       '-o',
       `StrictHostKeyChecking=${c.strictHostKeyChecking === false ? 'no' : 'yes'}`,
+      '-o',
+      `ServerAliveInterval=${SERVER_ALIVE_INTERVAL_S}`,
+      '-o',
+      `ServerAliveCountMax=${SERVER_ALIVE_COUNT_MAX}`,
     ];
-    if (c.identityFile) args.push('-i', c.identityFile);
-    if (c.port !== undefined) args.push('-p', String(c.port));
-    args.push(c.user ? `${c.user}@${c.host}` : String(c.host), '--', ...command);
-    return args;
+    // A pinned file is the only source of host keys: the user's and the system's files are not read.
+    if (knownHosts !== undefined)
+      opts.push('-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'GlobalKnownHostsFile=/dev/null');
+    if (c.identityFile) opts.push('-i', c.identityFile);
+    if (c.port !== undefined) opts.push('-p', String(c.port));
+    this.target = {
+      options: opts,
+      destination: c.user ? `${c.user}@${c.host}` : String(c.host),
+      host: String(c.host),
+      connectTimeoutS,
+      ...(knownHosts !== undefined ? { knownHosts } : {}),
+    };
+    this.session = options.sessions?.session(this.target);
+  }
+
+  argv(command: readonly string[]): string[] {
+    return [
+      'ssh',
+      ...(this.session?.clientOptions() ?? []),
+      ...this.target.options,
+      this.target.destination,
+      '--',
+      ...command,
+    ];
+  }
+
+  protected override async exec(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
+    const session = this.session;
+    if (!session) return super.exec(command, options);
+    if (command.some((w) => !isSafeRemoteWord(w))) return super.exec(command, options);
+    const ready = await session.ensure(this.options.timeoutMs);
+    if (!ready.ok) return { ok: false, error: ready.error };
+    const generation = session.current;
+    const r = await super.exec(command, options);
+    // The connection under the command failed or went silent: replace the master before
+    // the next command (a rollback runs over a new connection, not a dead one).
+    if (!r.ok && (r.error.kind === 'connection-lost' || r.error.kind === 'timeout'))
+      await session.invalidate(generation);
+    return r;
   }
 
   protected override classify(argv: string[], f: ProcessFailure): ObserveError {
-    // ssh exits 255 for its own failures; the remote command's status passes through otherwise.
-    if (!f.timedOut && f.code === undefined && f.exitCode === 255) {
-      const detail = lastLine(f.stderr);
-      if (/Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/i.test(f.stderr)) {
-        return { kind: 'permission', message: `ssh to ${this.connection.host}: ${detail}`, command: argv };
-      }
+    const host = this.connection.host;
+    if (f.timedOut && this.session)
       return {
-        kind: 'unreachable',
-        message: `ssh to ${this.connection.host}: ${detail || 'connection failed'}`,
+        kind: 'timeout',
+        message:
+          `ssh to ${host}: no answer within ${f.timeoutMs} ms ` +
+          '(the command or the connection hangs; the connection is replaced)',
         command: argv,
       };
+    // ssh exits 255 for its own failures; the remote command's status passes through otherwise.
+    if (!f.timedOut && f.code === undefined && f.exitCode === 255) {
+      if (this.session)
+        return {
+          kind: 'connection-lost',
+          message: `ssh to ${host}: the connection was lost during the command: ${lastLine(f.stderr) || 'no detail'}`,
+          command: argv,
+        };
+      return { ...classifySshFailure(this.target, f.stderr), command: argv };
     }
     return classifyFailure(argv, f);
   }
@@ -323,8 +410,7 @@ class SshTransport extends ProcessTransport {
     const r = await this.exec(['cat', path]);
     if (r.ok) return { ok: true, text: r.stdout };
     // cat exits 1 with "No such file" when there is no inventory yet: an empty inventory.
-    if ('stderr' in r && r.exitCode === 1 && /No such file or directory/.test(r.stderr))
-      return { ok: true, text: null };
+    if (r.exitCode === 1 && /No such file or directory/.test(r.stderr ?? '')) return { ok: true, text: null };
     return { ok: false, error: r.error };
   }
 }
