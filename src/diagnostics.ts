@@ -8,6 +8,8 @@ export interface SourcePos {
   file: string;
   line: number;
   col: number;
+  /** The line may hold key material: renderers never print it (the excerpt under a diagnostic is masked). */
+  redact?: true;
 }
 
 export interface Diagnostic {

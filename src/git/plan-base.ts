@@ -7,7 +7,7 @@
 // the one holding ENV_DIR. With --repo and an ENV_DIR outside it, ENV_DIR is the
 // environment's path inside that repository and the head defaults to HEAD.
 import { realpathSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { EXIT, ExitError } from '../cli/errors.js';
 import type { CliIO } from '../cli/io.js';
 import { desiredDigestOf, refuseInvalidSnapshots, type PrepareOptions } from '../cli/prepare.js';
@@ -90,7 +90,10 @@ export async function planAgainstBase(dir: string, opts: PlanBaseOptions, io: Cl
     } else {
       const head = await source.readEnvironment(opts.head ?? 'HEAD', where.envPath);
       headCommit = head.commit;
-      validation = validateLoaded(loadFromTexts(head.envPath, head.files));
+      // A local repository's work tree is where the environment lives on this machine (IPSEC007
+      // judges key files against it); a remote one has no folder here.
+      const envDir = source.remote === undefined ? join(source.dir, head.envPath) : undefined;
+      validation = validateLoaded(loadFromTexts(head.envPath, head.files), { envDir });
     }
     if (!validation.valid || !validation.model) {
       io.stderr.write(renderValidationText([validation], styleFor(io.stderr, io.env)));

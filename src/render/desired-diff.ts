@@ -1,6 +1,13 @@
 // "Desired state changes": what a revision range does to the environment's documents,
 // for `tandem plan --base` in a terminal and in a pull-request comment.
-import { diffCounts, isEmptyDiff, type DesiredDiff } from '../git/desired-diff.js';
+import {
+  diffCounts,
+  isEmptyDiff,
+  type DesiredDiff,
+  type DocumentChange,
+  type FieldChange,
+} from '../git/desired-diff.js';
+import { isShowableKeyReference } from '../validate/rules/ipsec-keys.js';
 import { PLAIN, type Style } from './style.js';
 
 export interface RevisionRange {
@@ -23,6 +30,22 @@ export function formatValue(v: unknown): string {
   return s.length > VALUE_LIMIT ? `${s.slice(0, VALUE_LIMIT - 1)}…` : s;
 }
 
+const NOT_SHOWN = '(not shown: may be key material)';
+
+/**
+ * A changed field as shown: path, before and after. Under an IPsec policy's `keys` only
+ * a well-formed reference is shown; anything else (a literal key an earlier revision
+ * committed, a key written as a field name) is never quoted again.
+ */
+function fieldView(c: DocumentChange, f: FieldChange): { path: string; before: string; after: string } {
+  const keys = c.kind === 'IPsecPolicy' && /^spec\.keys(?=$|[.[])/.test(f.path);
+  if (!keys) return { path: f.path, before: formatValue(f.before), after: formatValue(f.after) };
+  const field = /^spec\.keys\.(env|file)$/.exec(f.path)?.[1];
+  if (field === undefined && f.path !== 'spec.keys') return { path: 'spec.keys', before: NOT_SHOWN, after: NOT_SHOWN };
+  const show = (v: unknown) => (v === undefined || isShowableKeyReference(v, field) ? formatValue(v) : NOT_SHOWN);
+  return { path: f.path, before: show(f.before), after: show(f.after) };
+}
+
 const short = (rev: string) => (/^[0-9a-f]{40}$/.test(rev) ? rev.slice(0, 12) : rev);
 const headName = (r: RevisionRange) => (r.head ? short(r.head) : 'working tree');
 
@@ -40,7 +63,7 @@ export function renderDesiredDiffText(d: DesiredDiff, range: RevisionRange, styl
   for (const r of d.removed) lines.push(style.red(`  - ${r.key}`) + style.dim(` (${r.file})`));
   for (const c of d.changed) {
     lines.push(style.yellow(`  ~ ${c.key}`) + style.dim(` (${c.file})`));
-    for (const f of c.fields) lines.push(`      ${f.path}: ${formatValue(f.before)} → ${formatValue(f.after)}`);
+    for (const f of c.fields.map((x) => fieldView(c, x))) lines.push(`      ${f.path}: ${f.before} → ${f.after}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -66,10 +89,8 @@ export function renderDesiredDiffMarkdown(
   for (const a of d.added) rows.push(`| + | ${code(a.key)} | _added in ${cell(a.file)}_ | | |`);
   for (const r of d.removed) rows.push(`| - | ${code(r.key)} | _removed from ${cell(r.file)}_ | | |`);
   for (const c of d.changed)
-    for (const f of c.fields)
-      rows.push(
-        `| ~ | ${code(c.key)} | ${code(f.path)} | ${code(formatValue(f.before))} | ${code(formatValue(f.after))} |`,
-      );
+    for (const f of c.fields.map((x) => fieldView(c, x)))
+      rows.push(`| ~ | ${code(c.key)} | ${code(f.path)} | ${code(f.before)} | ${code(f.after)} |`);
   lines.push(...rows.slice(0, max));
   if (rows.length > max)
     lines.push('', `_${rows.length - max} more row${rows.length - max === 1 ? '' : 's'} not shown._`);

@@ -43,6 +43,8 @@ function excerpt(texts: ReadonlyMap<string, string>, d: Diagnostic): string[] {
   if (line === undefined) return [];
   const gutter = String(d.source.line);
   const pad = ' '.repeat(gutter.length);
+  // A line marked secret (it may hold key material) is never printed.
+  if (d.source.redact) return [`  ${gutter} | (line not shown: it may hold key material)`];
   const col = Math.max(0, d.source.col - 1);
   let from = 0;
   let to = line.length;

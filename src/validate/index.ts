@@ -1,10 +1,12 @@
 // validate: load an environment, check it against the schema, build the model and run
 // every static rule. Pure apart from reading the files (loadEnvironment).
 import { capPerFile, hasErrors, sortDiagnostics, type Diagnostic, type Omitted } from '../diagnostics.js';
+import { resolve } from 'node:path';
 import { loadEnvironment, type LoadedEnvironment } from '../load/load-environment.js';
 import { buildModel, type DesiredModel } from '../model/desired.js';
 import { ALL_RULES } from './rules/index.js';
-import { runRule } from './rules/rule.js';
+import { literalKeyDiagnostics } from './rules/ipsec-keys.js';
+import { runRule, type RuleContext } from './rules/rule.js';
 import { validateSchema } from './schema.js';
 
 export interface ValidationResult {
@@ -16,26 +18,31 @@ export interface ValidationResult {
 }
 
 /** Runs every rule with a check over a model. */
-export function checkRules(model: DesiredModel): Diagnostic[] {
-  return ALL_RULES.flatMap((rule) => runRule(rule, model));
+export function checkRules(model: DesiredModel, context: RuleContext = {}): Diagnostic[] {
+  return ALL_RULES.flatMap((rule) => runRule(rule, model, context));
 }
 
 /**
  * Validates a loaded environment. Semantic rules run only when parsing and the schema
- * found no error: a rule over a half-read model would report knock-on errors.
+ * found no error: a rule over a half-read model would report knock-on errors. The one
+ * exception is IPSEC011 (a literal key), checked on the documents as parsed, so its line
+ * is masked whatever else is wrong. `context` says where the environment was read from
+ * (see RuleContext): never taken from the working directory here.
  */
-export function validateLoaded(env: LoadedEnvironment): ValidationResult {
+export function validateLoaded(env: LoadedEnvironment, context: RuleContext = {}): ValidationResult {
   const diagnostics = [...env.diagnostics];
   const schema = validateSchema(env.documents);
   diagnostics.push(...schema.diagnostics);
-  if (hasErrors(diagnostics)) return finish(env, undefined, diagnostics, schema.omitted);
+  if (hasErrors(diagnostics))
+    return finish(env, undefined, [...diagnostics, ...literalKeyDiagnostics(env.documents)], schema.omitted);
   const { model, diagnostics: modelDiagnostics } = buildModel(
     schema.valid.map(({ doc, value }) => ({ value, src: doc.source })),
     env.dir,
   );
   diagnostics.push(...modelDiagnostics);
-  if (hasErrors(modelDiagnostics)) return finish(env, undefined, diagnostics);
-  diagnostics.push(...checkRules(model));
+  if (hasErrors(modelDiagnostics))
+    return finish(env, undefined, [...diagnostics, ...literalKeyDiagnostics(env.documents)]);
+  diagnostics.push(...checkRules(model, context));
   return finish(env, model, diagnostics);
 }
 
@@ -46,10 +53,24 @@ function finish(
   diagnostics: Diagnostic[],
   omitted: readonly Omitted[] = [],
 ): ValidationResult {
-  const sorted = capPerFile(sortDiagnostics(diagnostics), omitted);
+  const sorted = capPerFile(sortDiagnostics(maskSecretLines(diagnostics)), omitted);
   return { env, model, diagnostics: sorted, valid: !hasErrors(sorted) };
 }
 
+/**
+ * A line one diagnostic marks secret (`source.redact`: it may hold key material) is
+ * marked so in every diagnostic that points at it, so no excerpt prints it.
+ */
+function maskSecretLines(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => (d.source ? `${d.source.file}\n${d.source.line}` : '');
+  const secret = new Set(diagnostics.filter((d) => d.source?.redact).map(key));
+  if (secret.size === 0) return diagnostics;
+  return diagnostics.map((d) =>
+    d.source && !d.source.redact && secret.has(key(d)) ? { ...d, source: { ...d.source, redact: true } } : d,
+  );
+}
+
+/** Reads the folder and validates it; rules know the folder as the one read (`dir` as the file system resolves it). */
 export async function validateEnvironment(dir: string): Promise<ValidationResult> {
-  return validateLoaded(await loadEnvironment(dir));
+  return validateLoaded(await loadEnvironment(dir), { envDir: resolve(dir) });
 }

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { loadFromTexts } from '../../src/load/load-environment.js';
+import { renderValidationJson, renderValidationText } from '../../src/render/diagnostics.js';
+import { validateLoaded } from '../../src/validate/index.js';
 import { keyFileProblem } from '../../src/validate/rules/ipsec.js';
-import {
-  CLUSTER,
-  findingsOf,
-  one as oneFinding,
-  type Files,
-  TEST_ENV_DIR,
-  validateTexts,
-  nodeDoc,
-} from '../helpers/env.js';
+import { CLUSTER, findingsOf, one as oneFinding, type Files, validateTexts, nodeDoc } from '../helpers/env.js';
 import { joinRegExp } from '../helpers/regex.js';
 
 const node = (name: string, ifaces: string[]) => nodeDoc(name, ifaces);
@@ -287,26 +281,135 @@ describe('IPsec rules', () => {
   });
 
   it('IPSEC007 rejects key files that are relative, climb with .., or lie in the environment', () => {
-    const inside = path.resolve(TEST_ENV_DIR, 'keys', 'pkg.key');
-    for (const file of ['keys/pkg.key', '/etc/tandem/../../tmp/pkg.key', inside]) {
+    for (const file of ['keys/pkg.key', '/etc/tandem/../../tmp/pkg.key']) {
       const fields = { keys: `{ file: "${file}" }` };
       const d = one({ 'p.yaml': policy('pkg', fields) }, 'IPSEC007');
       assert.ok(d.summary.startsWith(`IPsecPolicy/pkg: key file ${file} `), d.summary);
       expectAt(d, 'p.yaml', lineOf('keys', fields));
     }
+    // Where the environment lives is given by whoever read it, never taken from the working directory.
+    const texts = new Map([
+      ...Object.entries(BASE).map(([f, t]) => [`environments/prod/${f}`, t] as [string, string]),
+      ['environments/prod/p.yaml', policy('pkg', { keys: '{ file: /srv/repo/environments/prod/keys/pkg.key }' })],
+    ]);
+    const loaded = loadFromTexts('environments/prod', texts);
+    const located = validateLoaded(loaded, { envDir: '/srv/repo/environments/prod' });
+    assert.deepEqual(
+      findingsOf(located, 'IPSEC007').map((d) => d.summary),
+      ['IPsecPolicy/pkg: key file /srv/repo/environments/prod/keys/pkg.key lies inside the repository (/srv/repo)'],
+    );
+    // Read from nowhere on this machine (a remote revision): only the path itself can be judged.
+    assert.deepEqual(findingsOf(validateLoaded(loaded), 'IPSEC007'), []);
     assert.deepEqual(
       findingsOf(run({ 'p.yaml': policy('pkg', { keys: '{ file: /etc/tandem/keys/pkg.key }' }) }), 'IPSEC007'),
       [],
     );
   });
 
+  it('IPSEC007 never quotes a value that does not read as a path, and masks its line', () => {
+    const d = one({ 'p.yaml': policy('pkg', { keys: '{ file: hunter2 }' }) }, 'IPSEC007');
+    assert.equal(
+      d.summary,
+      'IPsecPolicy/pkg: keys.file is not an absolute path (the value is not shown: it may be key material)',
+    );
+    assert.equal(d.source?.redact, true);
+    assert.doesNotMatch(JSON.stringify(d), /hunter2/);
+  });
+
   it('IPSEC007 treats the repository above an environments/ folder as off limits', () => {
     assert.match(
-      keyFileProblem('/repo/secrets/k', '/repo/environments/prod/ipsec.yaml') ?? '',
+      keyFileProblem('/repo/secrets/k', '/repo/environments/prod') ?? '',
       /inside the repository \(\/repo\)/,
     );
-    assert.equal(keyFileProblem('/srv/keys/k', '/repo/environments/prod/ipsec.yaml'), undefined);
-    assert.equal(keyFileProblem('/repo-keys/k', '/repo/environments/prod/ipsec.yaml'), undefined);
+    assert.match(keyFileProblem('/repo/environments/prod/k', '/repo/environments/prod/') ?? '', /\(\/repo\)/);
+    assert.match(keyFileProblem('/srv/env/k', '/srv/env') ?? '', /inside the repository \(\/srv\/env\)/);
+    assert.equal(keyFileProblem('/srv/keys/k', '/repo/environments/prod'), undefined);
+    assert.equal(keyFileProblem('/repo-keys/k', '/repo/environments/prod'), undefined);
+    // Unknown or relative locations are never resolved against the working directory.
+    assert.equal(keyFileProblem('/srv/keys/k'), undefined);
+    assert.equal(keyFileProblem(`${process.cwd()}/k`, 'environments/prod'), undefined);
+  });
+
+  describe('IPSEC011: keys is a reference, never the key, and the key is never shown', () => {
+    const HEX = '0x3f1c9a7e5b2d4c6f8a0b1c2d3e4f5a6b';
+    const UPPER_HEX = '3F1C9A7E5B2D4C6F8A0B1C2D3E4F5A6B';
+    const B64 = 'q3ZkR9sT1uVw2xYz4AbCdEfGhIj=';
+    const cases: Array<[string, string, string, string[]]> = [
+      ['a key in place of the mapping', HEX, HEX, ['keys is a literal value, not a reference to where the key is']],
+      [
+        'a number in place of the mapping',
+        '12345678901234567890123',
+        '12345678901234567890123',
+        ['keys is a literal value, not a reference to where the key is'],
+      ],
+      ['a list holding the key', `[${HEX}]`, HEX, ['keys is a literal value, not a reference to where the key is']],
+      ['a block scalar', `|\n    ${B64}`, B64, ['keys is a literal value, not a reference to where the key is']],
+      [
+        'a value field',
+        `{ value: ${HEX} }`,
+        HEX,
+        ['keys.value is not a reference: keys holds only env or file, never the key itself'],
+      ],
+      [
+        'a psk field',
+        `{ psk: "${B64}" }`,
+        B64,
+        ['keys.psk is not a reference: keys holds only env or file, never the key itself'],
+      ],
+      [
+        'a secret field beside env',
+        `{ env: PKG_KEY, secret: ${HEX} }`,
+        HEX,
+        ['keys.secret is not a reference: keys holds only env or file, never the key itself'],
+      ],
+      [
+        'the key as a field name',
+        `{ ${HEX}: x }`,
+        HEX,
+        ['a field of keys is not a reference: keys holds only env or file, never the key itself'],
+      ],
+      ['a key in env', `{ env: ${HEX} }`, HEX, ['keys.env is not the name of an environment variable']],
+      [
+        'a key in env that fits a variable name',
+        `{ env: ${UPPER_HEX} }`,
+        UPPER_HEX,
+        ['keys.env is not the name of an environment variable'],
+      ],
+      ['a key in file', `{ file: ${HEX} }`, HEX, ['keys.file is not a path']],
+      ['a base64 key in file', `{ file: "${B64}" }`, B64, ['keys.file is not a path']],
+    ];
+    for (const [what, keys, secret, summaries] of cases) {
+      it(`refuses ${what} without echoing it`, () => {
+        const files = { 'p.yaml': policy('pkg', { keys }) };
+        const r = run(files);
+        const found = findingsOf(r, 'IPSEC011');
+        assert.deepEqual(
+          found.map((d) => d.summary),
+          summaries.map((x) => `IPsecPolicy/pkg: ${x} (the value is not shown: it may be key material)`),
+        );
+        for (const d of found) {
+          assert.equal(d.severity, 'error');
+          assert.equal(d.source?.redact, true, 'the source line is marked secret');
+          assert.equal(d.source?.line, lineOf('keys', { keys }));
+        }
+        assert.equal(r.valid, false);
+        const shown = [renderValidationText([r]), renderValidationJson([r]), JSON.stringify(r.diagnostics)];
+        for (const out of shown) assert.ok(!out.includes(secret), `the key is shown:\n${out}`);
+        assert.match(renderValidationText([r]), /error\[IPSEC011\] env\/p\.yaml:\d+:\d+: /);
+      });
+    }
+
+    it('refuses both or neither of env and file, and an empty keys', () => {
+      const summaries = (keys: string) =>
+        findingsOf(run({ 'p.yaml': policy('pkg', { keys }) }), 'IPSEC011').map((d) => d.summary.split(' (the')[0]);
+      assert.deepEqual(summaries('{ env: PKG_KEY, file: /etc/tandem/keys/pkg.key }'), [
+        'IPsecPolicy/pkg: keys names both env and file: name one',
+      ]);
+      assert.deepEqual(summaries('{}'), ['IPsecPolicy/pkg: keys names neither env nor file']);
+      assert.deepEqual(summaries('~'), ['IPsecPolicy/pkg: keys is empty: it names neither env nor file']);
+      assert.deepEqual(summaries('{ env: PKG_KEY }'), []);
+      assert.deepEqual(summaries('{ file: /etc/tandem/keys/pkg.key }'), []);
+    });
   });
 
   it('IPSEC008 requires keys for action protect', () => {

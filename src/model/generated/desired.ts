@@ -29,6 +29,25 @@ export type MacAddress = string;
  * An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed.
  */
 export type Name = string;
+/**
+ * Where IPsec key material is found at apply time: a mapping with exactly one of env or file. The key itself is never written here. The schema accepts any value so that IPSEC011, not a schema error, refuses a literal key (a string or number in place of the mapping, a value, psk or secret field, key material in env or file): its message never shows the value.
+ */
+export type KeyReference =
+  | {
+      /**
+       * Name of an environment variable that holds the key: upper-case letters, digits and '_' (IPSEC011).
+       */
+      env?: {} | string | number | boolean | unknown[] | null;
+      /**
+       * Absolute path of a file outside the repository that holds the key (IPSEC007).
+       */
+      file?: {} | string | number | boolean | unknown[] | null;
+    }
+  | string
+  | number
+  | boolean
+  | unknown[]
+  | null;
 
 /**
  * One per environment: segments, defaults, rollout limits.
@@ -558,17 +577,4 @@ export interface IPsecAppliesTo {
    * An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed.
    */
   relocatableAddress?: string;
-}
-/**
- * Where IPsec key material is found at apply time. The key itself is never stored in the repository.
- */
-export interface KeyReference {
-  /**
-   * Name of an environment variable that holds the key.
-   */
-  env?: string;
-  /**
-   * Absolute path of a file outside the repository that holds the key.
-   */
-  file?: string;
 }

@@ -3,13 +3,15 @@
 // (HP-UX IPsec with Serviceguard: package addresses relocate to an adoptive node that
 // must protect them the same way). This module checks each policy on its own: a valid
 // single-family selector, action fields that fit together, a scope that exists, and key
-// material kept out of the repository. The cross-node rules are in ipsec-coverage.ts
-// (IPSEC004) and ipsec-shadowing.ts (IPSEC005, IPSEC006).
+// files kept out of the repository. Literal keys (IPSEC011) are refused in
+// ipsec-keys.ts; the cross-node rules are in ipsec-coverage.ts (IPSEC004) and
+// ipsec-shadowing.ts (IPSEC005, IPSEC006).
 import path from 'node:path';
 import { at } from '../../model/desired.js';
 import { parseCidr, parseIp } from '../../model/ip.js';
 import { policyIdentical } from './ipsec-coverage.js';
 import { shadowingRules } from './ipsec-shadowing.js';
+import { keyFilePath, keysAreReferences } from './ipsec-keys.js';
 import { defineRule, type Finding } from './rule.js';
 import { ipsecName, selectorOf, type Policy } from './util-ipsec.js';
 
@@ -144,20 +146,29 @@ export const scopeExists = defineRule({
   },
 });
 
+/** The folder of a document given by an absolute path (lexically: never resolved against the working directory). */
+function absoluteDirOf(documentFile: string): string | undefined {
+  return path.posix.isAbsolute(documentFile) ? path.posix.dirname(path.posix.normalize(documentFile)) : undefined;
+}
+
 /**
  * Why a key file path may not be used, or undefined. Off limits: relative paths, any
- * '..' segment, the environment folder, and - when the environment sits in a folder
- * named `environments` (the repository layout) - the repository root above it. The rule
- * stays pure, so the repository is recognised by that layout, not by looking for .git.
+ * '..' segment and, when the environment's folder on this machine is known (`envDir`,
+ * absolute), that folder and - when it sits in a folder named `environments` (the
+ * repository layout) - the repository root above it. Pure and lexical: nothing is
+ * resolved against the working directory, so every command gives the same answer for
+ * the same environment, wherever it runs from. The repository is recognised by that
+ * layout, not by looking for .git.
  */
-export function keyFileProblem(file: string, documentFile: string): string | undefined {
+export function keyFileProblem(file: string, envDir?: string): string | undefined {
   if (!path.posix.isAbsolute(file)) return 'is not an absolute path';
   if (file.split('/').includes('..')) return "contains '..'";
-  const envDir = path.resolve(path.dirname(documentFile));
-  const parent = path.dirname(envDir);
-  const offLimits = path.basename(parent) === 'environments' ? path.dirname(parent) : envDir;
-  const rel = path.relative(offLimits, path.posix.normalize(file));
-  if (rel === '' || (rel !== '..' && !rel.startsWith('../') && !path.isAbsolute(rel)))
+  if (envDir === undefined || !path.posix.isAbsolute(envDir)) return undefined;
+  const env = path.posix.normalize(envDir).replace(/(.)\/+$/, '$1');
+  const parent = path.posix.dirname(env);
+  const offLimits = path.posix.basename(parent) === 'environments' ? path.posix.dirname(parent) : env;
+  const rel = path.posix.relative(offLimits, path.posix.normalize(file));
+  if (rel === '' || (rel !== '..' && !rel.startsWith('../') && !path.posix.isAbsolute(rel)))
     return `lies inside the repository (${offLimits})`;
   return undefined;
 }
@@ -168,20 +179,25 @@ export const keysOutsideRepository = defineRule({
   title: 'keys.file is an absolute path outside the repository',
   rationale: 'Key material committed to git is readable by everyone with the repository, forever (history keeps it).',
   reference: 'DESIGN.md section 2 (key material is never in the repository, only references to it)',
-  check(model) {
+  check(model, context) {
     const findings: Finding[] = [];
     for (const p of model.ipsecPolicies) {
-      const file = p.doc.spec.keys?.file;
+      // Key material in place of a path is IPSEC011's, and never shown.
+      const file = keyFilePath(p.doc.spec.keys);
       if (file === undefined) continue;
-      const problem = keyFileProblem(file, p.src.file);
+      const problem = keyFileProblem(file, context.envDir ?? absoluteDirOf(p.src.file));
       if (!problem) continue;
+      // Only a value that reads as a path is quoted: a bare word could be a password.
+      const pathLike = file.includes('/');
       findings.push({
-        summary: `${ipsecName(p)}: key file ${file} ${problem}`,
+        summary: pathLike
+          ? `${ipsecName(p)}: key file ${file} ${problem}`
+          : `${ipsecName(p)}: keys.file ${problem} (the value is not shown: it may be key material)`,
         detail:
           'Keep keys outside the repository: ' +
           'an absolute path such as /etc/tandem/keys/<name>, or keys: { env: VARIABLE }.',
         objects: [ipsecName(p)],
-        source: at(p, 'spec', 'keys', 'file'),
+        source: pathLike ? at(p, 'spec', 'keys', 'file') : { ...at(p, 'spec', 'keys', 'file'), redact: true },
       });
     }
     return findings;
@@ -251,4 +267,5 @@ export const ipsecRules = [
   keysOutsideRepository,
   protectHasKeys,
   portsNeedProtocol,
+  keysAreReferences,
 ] as const;

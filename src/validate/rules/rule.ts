@@ -12,6 +12,17 @@ export interface Finding {
   related?: Array<{ source: SourcePos; note: string }>;
 }
 
+/** What a rule may know about the environment besides its documents, given by the caller. */
+export interface RuleContext {
+  /**
+   * The absolute folder on this machine the environment's files were read from (a
+   * folder, or the work tree of a local repository at a revision). Absent when they were
+   * read from nowhere on this machine (a revision of a remote repository, texts in
+   * memory). Always given by the caller, never derived from the working directory.
+   */
+  envDir?: string;
+}
+
 export interface RuleDefinition<Id extends string = string> {
   id: Id;
   severity: Severity;
@@ -25,7 +36,7 @@ export interface RuleDefinition<Id extends string = string> {
    * The check, pure over the model. Absent for rules enforced while loading or by the
    * schema (YAML syntax, unknown fields, CIDR syntax), which are catalogued all the same.
    */
-  check?: (model: DesiredModel) => Finding[];
+  check?: (model: DesiredModel, context: RuleContext) => Finding[];
   enforcedBy?: 'loader' | 'schema' | 'planner';
 }
 
@@ -33,7 +44,9 @@ export function defineRule<const Id extends string>(rule: RuleDefinition<Id>): R
   return rule;
 }
 
-export function runRule(rule: RuleDefinition, model: DesiredModel): Diagnostic[] {
+export function runRule(rule: RuleDefinition, model: DesiredModel, context: RuleContext = {}): Diagnostic[] {
   if (!rule.check) return [];
-  return rule.check(model).map((f) => ({ severity: rule.severity, ruleId: rule.id, reference: rule.reference, ...f }));
+  return rule
+    .check(model, context)
+    .map((f) => ({ severity: rule.severity, ruleId: rule.id, reference: rule.reference, ...f }));
 }
