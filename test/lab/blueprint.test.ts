@@ -163,11 +163,18 @@ describe('lab blueprint', () => {
     assert.deepEqual(hostsFromTop(parseCidr('2001:db8:1::/64')!, 1), ['2001:db8:1:0:ffff:ffff:ffff:ffff']);
   });
 
-  it('notes a management address that no interface carries', () => {
+  it('notes a management address that no interface carries (an environment validate refuses with ADDR008)', () => {
     const nodes = NODES.replace('management: 203.0.113.1/24', 'management: 203.0.113.9/24');
-    const bp = blueprintOf(nodes, false);
+    const v = validateTexts({ 'cluster.yaml': CLUSTER, 'nodes.yaml': nodes });
+    assert.deepEqual(
+      v.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId),
+      ['ADDR008'],
+    );
+    assert.ok(v.model);
+    const r = buildBlueprint(v.model, { withAddresses: false });
+    assert.ok(r.ok);
     assert.ok(
-      bp.notes.includes(
+      r.blueprint.notes.includes(
         'n1: management address 203.0.113.9/24 is on none of its interfaces; the lab does not configure it',
       ),
     );
