@@ -12,7 +12,7 @@ import { loadEnvironment, loadFromTexts, type LoadedEnvironment } from '../../sr
 import type { ObservedNode } from '../../src/observe/model.js';
 import { reconcileOnce, type ReconcileOptions } from '../../src/reconcile/reconcile.js';
 import { validateLoaded } from '../../src/validate/index.js';
-import { envFiles, git, makeRepos } from './helpers.js';
+import { envFiles, git, makeRepos, runCli } from './helpers.js';
 
 /** The text of a YAML entry the source read (a Buffer); fails the test for an entry it refused. */
 function textOf(file: EnvironmentFile | undefined): string {
@@ -168,6 +168,34 @@ describe('the working tree and a git revision read the same environment', () => 
     assert.deepEqual(documentsOf(tree2), documentsOf(tree), 'nothing else changed');
     assert.match(revision2.diagnostics.find((d) => d.summary.includes('sub.yaml'))!.summary, /a git submodule/);
     assert.equal(validateLoaded(loadFromTexts(atB.envPath, atB.files)).valid, false);
+  });
+
+  it('plan --base: a renamed file is no change; a link in the head is refused, nothing planned', async () => {
+    const r = await makeRepos('tandem-preview-');
+    const files = envFiles({ active: 'alpha' });
+    await r.commit(files, 'base');
+    await git(r.work, ['checkout', '--quiet', '-b', 'rename']);
+    await r.commit(
+      { [`${ENV}/addresses.yaml`]: null, [`${ENV}/addresses v2.yaml`]: files[`${ENV}/addresses.yaml`] },
+      'rename addresses.yaml',
+    );
+    await git(r.work, ['checkout', '--quiet', '-b', 'link']);
+    await rm(join(r.work, ENV, 'addresses v2.yaml'));
+    await writeFile(join(r.work, ENV, 'real-addresses.txt'), files[`${ENV}/addresses.yaml`]);
+    await symlink('real-addresses.txt', join(r.work, ENV, 'addresses v2.yaml'));
+    await r.commit({}, 'the addresses behind a symbolic link');
+    await git(r.work, ['checkout', '--quiet', 'main']);
+    const plan = (head: string) =>
+      runCli(['plan', join(r.work, ENV), '--base', 'main', '--head', head, '--format', 'markdown'], {
+        stateDir: r.stateDir,
+      });
+
+    const renamed = await plan('rename');
+    assert.match(renamed.stdout, /: \*\*no document changed\*\*/, renamed.stdout + renamed.stderr);
+    const linked = await plan('link');
+    assert.equal(linked.code, 1, linked.stdout);
+    assert.match(linked.stderr, /error\[LOAD005\] environments\/pair\/addresses v2\.yaml:1:1: .*symbolic link/);
+    assert.match(linked.stderr, /is not valid: nothing was planned or changed/);
   });
 
   it('reconcile: a file renamed to "addresses v2.yaml" changes nothing; a link in its place is refused', async () => {
