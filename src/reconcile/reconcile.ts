@@ -6,6 +6,7 @@
 // nodes stay as they were and the status says Stalled with the reason; the next good
 // revision recovers. Outside the maintenance window only the plan is made, and what it
 // would change is recorded as drift.
+import { join } from 'node:path';
 import { SshSessions } from '../observe/drivers/linux/ssh-session.js';
 import { formatPos, type Diagnostic } from '../diagnostics.js';
 import { applyPlan, type ApplyResult, type AuditEvent } from '../apply/index.js';
@@ -266,7 +267,11 @@ async function reconcileRun(o: ReconcileOptions): Promise<ReconcileResult> {
     });
   }
   const loaded = loadFromTexts(rev.envPath, rev.files);
-  const validation = validateLoaded(loaded);
+  // A local repository's work tree is where the environment lives on this machine (IPSEC007
+  // judges key files against it, whatever the working directory); a remote one has no folder here.
+  const validation = validateLoaded(loaded, {
+    envDir: source.remote === undefined ? join(source.dir, rev.envPath) : undefined,
+  });
   if (!validation.valid || !validation.model) {
     if (nodes.length === 0)
       nodes = rawNodeNames(loaded.documents).filter((n) => !o.nodes?.length || o.nodes.includes(n));
