@@ -102,14 +102,20 @@ export async function startSshd(n: SshNode): Promise<void> {
   // sshd runs every command through root's shell, and bash reads ~/.bashrc for ssh
   // commands: this machine's (pyenv and the like) costs about a second per command. The
   // nodes get an empty one, in a mount namespace of their own, as a lean server has.
+  // The same mount namespace gives each node its own /var/lib/tandem (lock, inventory):
+  // the namespaces share this machine's file system, and two nodes must not share a lock.
   const empty = join(n.dir, 'bashrc');
   await writeFile(empty, '');
+  const state = join(n.dir, 'var-lib-tandem');
+  await mkdir(state, { recursive: true });
+  await mkdir('/var/lib/tandem', { recursive: true });
   n.proc = execa(
     'ip',
     [
       ...['netns', 'exec', n.ns, 'unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c'],
-      'mount --bind "$0" /root/.bashrc 2>/dev/null; exec "$@"',
+      'mount --bind "$0" /root/.bashrc 2>/dev/null; mount --bind "$1" /var/lib/tandem || exit 1; shift; exec "$@"',
       empty,
+      state,
       ...[SSHD, '-D', '-f', n.config, '-E', n.log],
     ],
     { reject: false },
@@ -208,8 +214,9 @@ export async function makeSshLab(spec: LabSpec = {}): Promise<SshLab> {
       ['-n', seg, 'link', 'set', peer, 'master', 'br0', 'up'],
       ['addr', 'add', `${HOST_ADDRESS}/32`, 'dev', hostVeth],
       ['link', 'set', hostVeth, 'up'],
-      ['route', 'add', `${l.nodes.a.address}/32`, 'dev', hostVeth, 'src', HOST_ADDRESS],
-      ['route', 'add', `${l.nodes.b.address}/32`, 'dev', hostVeth, 'src', HOST_ADDRESS],
+      // replace: an earlier lab of the same file may still hold these host routes.
+      ['route', 'replace', `${l.nodes.a.address}/32`, 'dev', hostVeth, 'src', HOST_ADDRESS],
+      ['route', 'replace', `${l.nodes.b.address}/32`, 'dev', hostVeth, 'src', HOST_ADDRESS],
     ])
       await execa('ip', args);
     await startSshd(l.nodes.a);
