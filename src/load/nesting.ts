@@ -14,8 +14,26 @@ const SPACE = 32;
 const TAB = 9;
 const CR = 13;
 
+/** The characters the scan of a line's content reacts to; a line without any needs no scan. */
+const SPECIAL = /[[\]{}"'#|>&!]/g;
+
 function isBlank(code: number): boolean {
   return code === SPACE || code === TAB || code === CR || Number.isNaN(code);
+}
+
+/** Offset of the quote that closes a quoted scalar, from `from` to the end of the line; -1 when it goes on. */
+function closingQuote(text: string, from: number, end: number, quote: string): number {
+  for (let at = text.indexOf(quote, from); at >= 0 && at < end; at = text.indexOf(quote, at + 1)) {
+    if (quote === "'") {
+      if (text[at + 1] !== "'") return at;
+      at++; // '' is an escaped quote
+      continue;
+    }
+    let backslashes = 0;
+    while (text[at - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return -1;
 }
 
 /** Offset of the first collection that nests deeper than `limit`, or undefined when none does. */
@@ -26,6 +44,8 @@ export function excessiveNesting(text: string, limit: number = MAX_NESTING): num
   let quote: string | undefined;
   /** Inside a block scalar (`|`, `>`): its parent's indentation; deeper lines are text. */
   let scalarParent: number | undefined;
+  /** Offset of the next SPECIAL character at or after the current line's content. */
+  let special = -1;
   for (let pos = 0; pos <= text.length;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
@@ -59,18 +79,28 @@ export function excessiveNesting(text: string, limit: number = MAX_NESTING): num
         if (indents.length > limit) return pos + indent;
       }
     }
-    let valueStart = quote === undefined;
-    for (; i < end; i++) {
-      const c = text[i];
-      if (quote !== undefined) {
-        if (c === '\\' && quote === '"') i++;
-        else if (c === quote && quote === "'" && text[i + 1] === "'") i++;
-        else if (c === quote) {
-          quote = undefined;
-          valueStart = false;
-        }
+    if (quote === undefined) {
+      // Most lines hold no bracket, quote or comment: skip them without looking at each character.
+      if (special < i) {
+        SPECIAL.lastIndex = i;
+        special = SPECIAL.exec(text)?.index ?? text.length;
+      }
+      if (special >= end) {
+        pos = end + 1;
         continue;
       }
+    }
+    let valueStart = quote === undefined;
+    for (; i < end; i++) {
+      if (quote !== undefined) {
+        const close = closingQuote(text, i, end, quote);
+        if (close < 0) break; // the quoted scalar goes on on the next line
+        i = close;
+        quote = undefined;
+        valueStart = false;
+        continue;
+      }
+      const c = text[i];
       const code = text.charCodeAt(i);
       if (code === SPACE || code === TAB || code === CR) continue;
       if (c === '#' && (i === pos || isBlank(text.charCodeAt(i - 1)))) break;
