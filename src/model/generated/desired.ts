@@ -273,6 +273,10 @@ export interface Connection {
    */
   identityFile?: string;
   /**
+   * Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md).
+   */
+  knownHosts?: string;
+  /**
    * Verify the host key (default true). Disable only for throw-away lab hosts.
    */
   strictHostKeyChecking?: boolean;
