@@ -285,7 +285,8 @@ function endSessionsOnSignals(): void {
   ] as const)
     process.once(signal, () => {
       closeAllSessionsSync();
-      process.exit(code);
+      // A command with its own handler (the reconcile loop's graceful stop) ends itself.
+      if (process.listenerCount(signal) === 0) process.exit(code);
     });
 }
 

@@ -30,7 +30,7 @@ describe('transports build argument arrays', () => {
     assert.deepEqual(t.argv(['grep', '-r', '.']), ['ip', 'netns', 'exec', 'tdmt-a', 'grep', '-r', '.']);
   });
 
-  it('ssh has batch mode, connect timeout, host key checking, identity, port and a -- before the remote words', () => {
+  it('ssh: batch mode, connect timeout, host keys, keep-alives, identity, port, -- before the remote words', () => {
     const t = make({
       transport: 'ssh',
       host: '192.0.2.6',
@@ -47,6 +47,10 @@ describe('transports build argument arrays', () => {
       'ConnectTimeout=3',
       '-o',
       'StrictHostKeyChecking=yes',
+      '-o',
+      'ServerAliveInterval=5',
+      '-o',
+      'ServerAliveCountMax=3',
       '-i',
       '/etc/tandem/id',
       '-p',
@@ -67,6 +71,10 @@ describe('transports build argument arrays', () => {
       'ConnectTimeout=10',
       '-o',
       'StrictHostKeyChecking=no',
+      '-o',
+      'ServerAliveInterval=5',
+      '-o',
+      'ServerAliveCountMax=3',
       'lab1',
       '--',
       'true',
