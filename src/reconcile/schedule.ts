@@ -9,7 +9,7 @@
 //                            this one includes Saturday 03:00 but not Monday 03:00
 //   'Sat,Sun 00:00-24:00'    whole weekend days
 //   '02:00-04:00'            every day ('*' or 'daily' may be written as DAYS)
-// Days: Mon Tue Wed Thu Fri Sat Sun (any case), single or as ranges, ranges may wrap
+// Days: Mon Tue Wed Thu Fri Sat Sun or the full names (any case), single or as ranges, ranges may wrap
 // (Fri-Mon).
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -76,9 +76,13 @@ export interface MaintenanceWindow {
   spans: WindowSpan[];
 }
 
+const FULL_DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** A day's short or full name, any case; anything else ('Monkey', 'Mo', 'Thurs') is refused, never guessed. */
 function parseDay(d: string): number {
-  const i = DAYS.indexOf(d.toLowerCase().slice(0, 3));
-  if (i < 0 || d.length < 3) throw new Error(`${JSON.stringify(d)} is not a day (Mon Tue Wed Thu Fri Sat Sun)`);
+  const lower = d.toLowerCase();
+  const i = lower.length === 3 ? DAYS.indexOf(lower) : FULL_DAYS.indexOf(lower);
+  if (i < 0) throw new Error(`${JSON.stringify(d)} is not a day (Mon Tue Wed Thu Fri Sat Sun, or the full names)`);
   return i;
 }
 

@@ -60,6 +60,24 @@ describe('reconcile commands', () => {
     assert.match(window.stderr, /--window: "25:00" is not a time/);
   });
 
+  it('suspend of an environment that does not exist is an error; a folder of YAML is enough', async () => {
+    const r = await makeRepos('tandem-reconcile-suspend-');
+    await r.commit(envFiles(), 'A');
+    const typo = await execa('node', [MAIN, 'suspend', 'environments/piar'], {
+      cwd: r.work,
+      env: { ...process.env, TANDEM_STATE_DIR: r.stateDir, NO_COLOR: '1' },
+      reject: false,
+    });
+    assert.equal(typo.exitCode, 1, typo.stdout);
+    assert.match(typo.stderr, /no environment "environments\/piar"/);
+    assert.doesNotMatch(typo.stderr, /\n\s+at /, 'no stack trace');
+    const status = await runCli(['status', 'piar'], { stateDir: r.stateDir });
+    assert.doesNotMatch(status.stdout, /suspended/, 'nothing was recorded for the typo');
+    const real = await runCli(['suspend', 'environments/pair'], { stateDir: r.stateDir, cwd: r.work });
+    assert.equal(real.code, 0, real.stderr);
+    assert.match(real.stdout, /pair suspended/);
+  });
+
   it('a looping agent stops cleanly on SIGTERM', async () => {
     const r = await makeRepos('tandem-reconcile-sig-');
     await r.commit(envFiles(), 'A');

@@ -51,6 +51,13 @@ describe('maintenance windows', () => {
     assert.equal(inWindow(wrap, new Date(2025, 0, 8, 12, 30)), false, 'Wednesday');
     for (const bad of ['Mon-Fri', 'Funday 01:00-02:00', '25:00-26:00', '10:00-10:00', 'Mon 1:60-2:00'])
       assert.throws(() => parseWindow(bad), Error, bad);
+    const monday = parseWindow('monday 02:00-03:00');
+    assert.equal(inWindow(monday, new Date(2025, 0, 6, 2, 30)), true, 'a full day name, any case');
+  });
+
+  it('refuses a word that only starts like a day', () => {
+    for (const bad of ['Monkey 02:00-03:00', 'Satur 02:00-03:00', 'Mo 02:00-03:00', 'Mon-Thurs 02:00-03:00'])
+      assert.throws(() => parseWindow(bad), /is not a day/, bad);
   });
 });
 
