@@ -1,0 +1,49 @@
+// What an agent publishes under `agents/<node>` (on its lease, so it vanishes with the
+// agent): written by src/fleet/agent/heartbeat.ts, read by `tandem status --fleet`.
+// Plain JSON; `version` changes only with an incompatible change.
+
+export type AgentCondition =
+  /** The node matches the desired state for what it owns. */
+  | 'Ready'
+  /** Working on it: a plan is being applied, a switchover or a rollout slot is awaited. */
+  | 'Reconciling'
+  /** The desired state is invalid or refused, or an apply failed: needs a person. */
+  | 'Stalled'
+  /** Renewing the lease failed: owned addresses removed (self-fencing). */
+  | 'Fenced'
+  /** Graceful stop under way (SIGTERM). */
+  | 'Stopping';
+
+export interface AgentOwnedAddress {
+  /** RelocatableAddress name. */
+  address: string;
+  cidr: string;
+  /** Fencing token: the owner key's create revision. */
+  token: number;
+  since: string;
+}
+
+export interface AgentStatus {
+  version: 1;
+  node: string;
+  /** host:pid of the agent process. */
+  agent: string;
+  pid: number;
+  host: string;
+  /** Lease id (decimal string) and its TTL in seconds. */
+  lease: string;
+  ttlS: number;
+  startedAt: string;
+  /** When this status was written (the heartbeat). */
+  heartbeatAt: string;
+  /** Where the desired state is read: a folder, or repo@ref:path. */
+  source: string;
+  /** Commit converged on (git source), and the desired state's digest. */
+  revision?: string;
+  digest?: string;
+  condition: AgentCondition;
+  message: string;
+  owned: AgentOwnedAddress[];
+  /** Result of the last convergence pass and when it ended. */
+  lastPass?: { result: string; at: string; durationMs: number };
+}
