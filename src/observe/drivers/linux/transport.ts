@@ -221,7 +221,11 @@ abstract class ProcessTransport implements Transport {
       env: { LC_ALL: 'C' },
     });
     const exitCode = result.exitCode;
-    const accepted = exitCode !== undefined && (exitCode === 0 || (options.okExitCodes ?? []).includes(exitCode));
+    // `ip netns exec` exits 1 when it cannot start the program, the same code arping -D
+    // uses for "a duplicate answered": its own message on stderr tells the two apart.
+    const accepted =
+      exitCode !== undefined &&
+      (exitCode === 0 || ((options.okExitCodes ?? []).includes(exitCode) && !EXEC_FAILED.test(result.stderr ?? '')));
     if (!result.timedOut && accepted && !result.isTerminated)
       return { ok: true, stdout: String(result.stdout), exitCode: exitCode ?? 0 };
     return {
@@ -250,12 +254,39 @@ export interface ProcessFailure {
 
 const lastLine = (text: string) => text.trim().split('\n').filter(Boolean).pop() ?? '';
 
+/** What `ip netns exec` prints when it cannot start the program (iproute2 lib/exec.c). */
+const EXEC_FAILED = /exec of "?([^"\s]+)"? failed: (No such file or directory|Permission denied)/;
+
+/** The Debian package of each program tandem runs on a node, for the "install it" hint. */
+const DEBIAN_PACKAGE: Readonly<Record<string, string>> = {
+  arping: 'iputils-arping',
+  ping: 'iputils-ping',
+  ip: 'iproute2',
+  tcpdump: 'tcpdump',
+  grep: 'grep',
+  cat: 'coreutils',
+  ssh: 'openssh-client',
+  swanctl: 'strongswan-swanctl',
+};
+
+/** "arping is not installed ... (Debian: apt-get install iputils-arping)", naming the program, not the wrapper. */
+export function missingProgram(program: string, where: string): string {
+  const pkg = DEBIAN_PACKAGE[program.split('/').pop() ?? program];
+  return (
+    `${program} is not installed or not on PATH ${where}` +
+    (pkg ? ` (Debian/Ubuntu: apt-get install ${pkg})` : ' (install it, or put it on PATH)')
+  );
+}
+
 export function classifyFailure(argv: string[], f: ProcessFailure): ObserveError {
   const command = argv;
   const detail = lastLine(f.stderr);
   if (f.timedOut) return { kind: 'timeout', message: `${argv[0]} did not finish within ${f.timeoutMs} ms`, command };
   if (f.code === 'ENOENT')
-    return { kind: 'missing-binary', message: `${argv[0]} is not installed or not on PATH`, command };
+    return { kind: 'missing-binary', message: missingProgram(argv[0], 'on this machine'), command };
+  const exec = EXEC_FAILED.exec(f.stderr);
+  if (exec && exec[2] === 'No such file or directory')
+    return { kind: 'missing-binary', message: missingProgram(exec[1], 'on this machine'), command };
   if (f.code === 'EACCES')
     return { kind: 'permission', message: `${argv[0]} cannot be executed (permission denied)`, command };
   // "Cannot open network namespace" also comes with "Permission denied" for non-root users.
@@ -265,8 +296,14 @@ export function classifyFailure(argv: string[], f: ProcessFailure): ObserveError
   if (permission) {
     return { kind: 'permission', message: `${detail} (reading this node needs root or CAP_NET_ADMIN)`, command };
   }
-  if (f.exitCode === 127 || /command not found|exec of .* failed: No such file or directory/.test(f.stderr)) {
-    return { kind: 'missing-binary', message: detail || `${argv[0]} not found`, command };
+  if (f.exitCode === 127 || /command not found/.test(f.stderr)) {
+    // A remote shell's "sh: 1: arping: not found" or "bash: line 1: arping: command not found".
+    const program = /([^\s:]+): (?:command )?not found/.exec(f.stderr)?.[1];
+    return {
+      kind: 'missing-binary',
+      message: program ? missingProgram(program, 'on the node') : detail || `${argv[0]} not found`,
+      command,
+    };
   }
   return {
     kind: 'command-failed',
