@@ -4,6 +4,7 @@ import type { Diagnostic, SourcePos } from '../diagnostics.js';
 import { locate, type PathSegment, type SourceDoc } from '../load/source.js';
 import type {
   ClusterDocument,
+  IKEConnectionDocument,
   IPsecPolicyDocument,
   Interface,
   NodeDocument,
@@ -11,6 +12,7 @@ import type {
   Segment,
   TandemDocument,
 } from './generated/desired.js';
+import { desiredIkeConnection, type DesiredIkeConnection } from './ike.js';
 import { parseCidr, type ParsedCidr } from './ip.js';
 
 export interface Entry<T extends TandemDocument> {
@@ -37,6 +39,10 @@ export interface DesiredModel {
   nodes: Entry<NodeDocument>[];
   relocatables: Entry<RelocatableAddressDocument>[];
   ipsecPolicies: Entry<IPsecPolicyDocument>[];
+  /** IKEConnection documents, for locating their fields. */
+  ikeEntries: Entry<IKEConnectionDocument>[];
+  /** The same connections with defaults and carrying nodes (src/model/ike.ts), index-aligned with ikeEntries. */
+  ikeConnections: DesiredIkeConnection[];
   nodeByName: Map<string, Entry<NodeDocument>>;
   relocatableByName: Map<string, Entry<RelocatableAddressDocument>>;
   segmentByName: Map<string, Segment>;
@@ -71,6 +77,8 @@ export function buildModel(
     nodes: [],
     relocatables: [],
     ipsecPolicies: [],
+    ikeEntries: [],
+    ikeConnections: [],
     nodeByName: new Map(),
     relocatableByName: new Map(),
     segmentByName: new Map(),
@@ -112,6 +120,9 @@ export function buildModel(
       case 'IPsecPolicy':
         model.ipsecPolicies.push(entry as Entry<IPsecPolicyDocument>);
         break;
+      case 'IKEConnection':
+        model.ikeEntries.push(entry as Entry<IKEConnectionDocument>);
+        break;
     }
   }
   if (clusters.length === 0) {
@@ -152,5 +163,11 @@ export function buildModel(
       });
     });
   }
+  for (const e of model.ikeEntries) model.ikeConnections.push(desiredIkeConnection(e.doc, model.relocatableByName));
   return { model, diagnostics };
+}
+
+/** The IKE connections node `node` carries, in document order. */
+export function ikeConnectionsOn(model: DesiredModel, node: string): DesiredIkeConnection[] {
+  return model.ikeConnections.filter((c) => c.nodes.includes(node));
 }

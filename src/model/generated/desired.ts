@@ -4,7 +4,11 @@
  * One document of a tandem desired-state environment (apiVersion tandem/v1).
  */
 export type TandemDocument =
-  ClusterDocument | NodeDocument | RelocatableAddressDocument | IPsecPolicyDocument;
+  | ClusterDocument
+  | NodeDocument
+  | RelocatableAddressDocument
+  | IPsecPolicyDocument
+  | IKEConnectionDocument;
 /**
  * An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64.
  */
@@ -48,6 +52,10 @@ export type KeyReference =
   | boolean
   | unknown[]
   | null;
+/**
+ * A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).
+ */
+export type IKEProposal = string;
 
 /**
  * One per environment: segments, defaults, rollout limits.
@@ -581,4 +589,174 @@ export interface IPsecAppliesTo {
    * An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed.
    */
   relocatableAddress?: string;
+}
+/**
+ * An IKE connection (strongSwan, IKEv2): rendered to swanctl.conf and loaded over VICI on every node that carries it.
+ */
+export interface IKEConnectionDocument {
+  /**
+   * Format version of the document.
+   */
+  apiVersion: 'tandem/v1';
+  /**
+   * Kind of the document.
+   */
+  kind: 'IKEConnection';
+  metadata: Metadata;
+  spec: IKEConnectionSpec;
+}
+/**
+ * An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.
+ */
+export interface IKEConnectionSpec {
+  /**
+   * IKE version (default 2). IKEv1 is deprecated and reported (IKE009).
+   */
+  version?: 1 | 2;
+  appliesTo: IKEAppliesTo;
+  local: IKEEndpoint;
+  remote: IKEEndpoint;
+  /**
+   * IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group.
+   *
+   * @minItems 1
+   * @maxItems 32
+   */
+  ikeProposals: [IKEProposal, ...IKEProposal[]];
+  psk?: KeyReference;
+  dpd?: IKEDeadPeerDetection;
+  /**
+   * IKE_SA rekey time in seconds (swanctl rekey_time; default 14400).
+   */
+  rekeySeconds?: number;
+  /**
+   * IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off).
+   */
+  reauthSeconds?: number;
+  /**
+   * Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger).
+   */
+  overSeconds?: number;
+  /**
+   * The CHILD_SAs.
+   *
+   * @minItems 1
+   * @maxItems 64
+   */
+  children: [IKEChild, ...IKEChild[]];
+}
+/**
+ * Which nodes carry the connection: exactly one of nodes or relocatableAddress.
+ */
+export interface IKEAppliesTo {
+  /**
+   * Nodes by name.
+   *
+   * @minItems 1
+   */
+  nodes?: [Name, ...Name[]];
+  /**
+   * An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed.
+   */
+  relocatableAddress?: string;
+}
+/**
+ * One end of an IKE connection: local is the node carrying the connection, remote the peer.
+ */
+export interface IKEEndpoint {
+  /**
+   * An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1.
+   */
+  address: string;
+  /**
+   * IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address.
+   */
+  id?: string;
+  /**
+   * Authentication method of this end: psk (the connection's psk reference) or pubkey (certificates).
+   */
+  auth: 'psk' | 'pubkey';
+  certificate?: IKECertificateReference;
+  caCertificate?: IKECaReference;
+}
+/**
+ * auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).
+ */
+export interface IKECertificateReference {
+  /**
+   * Absolute path of the certificate file on the node, outside the repository (IKE010).
+   */
+  file: string;
+}
+/**
+ * auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.
+ */
+export interface IKECaReference {
+  /**
+   * Absolute path of the CA certificate file on the node, outside the repository (IKE010).
+   */
+  file: string;
+}
+/**
+ * Dead peer detection.
+ */
+export interface IKEDeadPeerDetection {
+  /**
+   * Interval of liveness checks when no traffic was seen (swanctl dpd_delay).
+   */
+  delaySeconds: number;
+  /**
+   * What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear).
+   */
+  action?: 'clear' | 'restart' | 'trap';
+}
+/**
+ * A CHILD_SA of the connection (a swanctl `children` entry): the traffic it protects with ESP.
+ */
+export interface IKEChild {
+  /**
+   * An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed.
+   */
+  name: string;
+  /**
+   * IPsec mode (default tunnel, as strongSwan's).
+   */
+  mode?: 'tunnel' | 'transport';
+  /**
+   * Local traffic selectors (prefixes). Default: the local address as a host prefix.
+   *
+   * @minItems 1
+   * @maxItems 64
+   */
+  localTs?: [Prefix, ...Prefix[]];
+  /**
+   * Remote traffic selectors (prefixes). Default: the remote address as a host prefix.
+   *
+   * @minItems 1
+   * @maxItems 64
+   */
+  remoteTs?: [Prefix, ...Prefix[]];
+  /**
+   * ESP proposals in order of preference (strongSwan syntax, e.g. aes256gcm16-ecp384); a DH group here enables PFS on rekeying.
+   *
+   * @minItems 1
+   * @maxItems 32
+   */
+  espProposals: [IKEProposal, ...IKEProposal[]];
+  /**
+   * What charon does once the connection is loaded: none (wait for the peer), trap (install policies, negotiate on first packet), start (initiate now). Default trap.
+   */
+  startAction?: 'none' | 'trap' | 'start';
+  /**
+   * What charon does when the peer closes the CHILD_SA (default none).
+   */
+  closeAction?: 'none' | 'trap' | 'start';
+  /**
+   * CHILD_SA rekey time in seconds (swanctl rekey_time; default 3600).
+   */
+  rekeySeconds?: number;
+  /**
+   * Hard CHILD_SA lifetime in seconds (swanctl life_time; default rekeySeconds plus 10 %); must exceed rekeySeconds.
+   */
+  lifeSeconds?: number;
 }
