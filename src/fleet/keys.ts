@@ -1,0 +1,59 @@
+// The key layout of fleet mode in etcd: one prefix per cluster, `/tandem/<cluster>/`, and
+// under it one folder per kind of record. Every tandem that talks to etcd builds its keys
+// here, so an operator's apply, the agents and `tandem status --fleet` agree on them.
+//
+//   agents/<node>          the agent's heartbeat and status (AgentStatus JSON), on the agent's lease
+//   owners/<address>       owner of a relocatable address: {"node","agent","since"} on the owner's
+//                          lease; the key's create revision is the fencing token
+//   locks/nodes/<node>     a node's apply lock (operators' apply, reconcile, the agent): holder JSON, on a lease
+//   slots/pairs/<pair>     rollout slot: at most one member of a failover pair changing at once
+//
+// Names come from YAML and are hostile until checked: a segment holding `/` could reach
+// another cluster's keys, so each one must be a plain name (see SEGMENT).
+
+/** What a cluster, node, address or pair name may look like inside a key. */
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,252}$/;
+
+export const FLEET_ROOT = '/tandem/';
+
+export class FleetKeyError extends Error {}
+
+function segment(kind: string, name: string): string {
+  if (!SEGMENT.test(name) || name === '.' || name === '..')
+    throw new FleetKeyError(
+      `${kind} name ${JSON.stringify(name)} cannot be part of an etcd key (letters, digits, . _ : @ -)`,
+    );
+  return name;
+}
+
+export function clusterPrefix(cluster: string): string {
+  return `${FLEET_ROOT}${segment('cluster', cluster)}/`;
+}
+
+export const agentsPrefix = (cluster: string): string => `${clusterPrefix(cluster)}agents/`;
+export const ownersPrefix = (cluster: string): string => `${clusterPrefix(cluster)}owners/`;
+export const nodeLocksPrefix = (cluster: string): string => `${clusterPrefix(cluster)}locks/nodes/`;
+export const pairSlotsPrefix = (cluster: string): string => `${clusterPrefix(cluster)}slots/pairs/`;
+
+export function agentKey(cluster: string, node: string): string {
+  return agentsPrefix(cluster) + segment('node', node);
+}
+
+export function ownerKey(cluster: string, address: string): string {
+  return ownersPrefix(cluster) + segment('address', address);
+}
+
+export function nodeLockKey(cluster: string, node: string): string {
+  return nodeLocksPrefix(cluster) + segment('node', node);
+}
+
+export function pairSlotKey(cluster: string, pair: string): string {
+  return pairSlotsPrefix(cluster) + segment('pair', pair);
+}
+
+/** The last segment of a key under `prefix` (the node, address or pair name), or undefined. */
+export function nameUnder(prefix: string, key: string): string | undefined {
+  if (!key.startsWith(prefix)) return undefined;
+  const rest = key.slice(prefix.length);
+  return rest.length > 0 && !rest.includes('/') ? rest : undefined;
+}
