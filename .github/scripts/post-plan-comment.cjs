@@ -1,5 +1,7 @@
 // Posts the plan preview as ONE comment per pull request, updated on each push: the
-// comments carrying the <!-- tandem-plan --> marker are found again and edited; a body
+// comments carrying the <!-- tandem-plan --> marker *and written by the workflow's own
+// identity* are found again and edited (anyone can type the marker: another author's
+// comment is never edited or deleted, whatever it starts with); a body
 // over GitHub's 65,536-character limit is split at line boundaries into several
 // comments (each marked, numbered), and comments left over from a longer earlier body
 // are deleted. Called from actions/github-script; splitComment is pure and tested.
@@ -46,15 +48,41 @@ function readSections(dir) {
     .join('\n---\n\n');
 }
 
-async function postPlanComments({ github, context, core, dir }) {
+/** The login GITHUB_TOKEN posts as. */
+const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * Who this workflow posts as: TANDEM_COMMENT_AUTHOR when set (a GitHub App's "name[bot]"),
+ * else the token's user (a personal token can read /user), else github-actions[bot]
+ * (GITHUB_TOKEN and installation tokens cannot read /user: GitHub answers 403).
+ */
+async function ownLogin(github, env = require('node:process').env) {
+  if (env.TANDEM_COMMENT_AUTHOR) return env.TANDEM_COMMENT_AUTHOR;
+  try {
+    const { data } = await github.rest.users.getAuthenticated();
+    if (data && typeof data.login === 'string' && data.login) return data.login;
+  } catch {
+    // an integration token: the default identity below
+  }
+  return ACTIONS_BOT;
+}
+
+/** This workflow's own plan comments, oldest first: the marker and the author must both match. */
+function ownComments(list, login) {
+  return list
+    .filter((c) => typeof c.body === 'string' && c.body.startsWith(MARKER) && c.user && c.user.login === login)
+    .sort((a, b) => a.id - b.id);
+}
+
+async function postPlanComments({ github, context, core, dir, env }) {
   const { owner, repo } = context.repo;
   const issue_number = context.issue.number;
   const parts = splitComment(readSections(dir));
-  const existing = (
-    await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 })
-  )
-    .filter((c) => typeof c.body === 'string' && c.body.startsWith(MARKER))
-    .sort((a, b) => a.id - b.id);
+  const login = await ownLogin(github, env);
+  const existing = ownComments(
+    await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }),
+    login,
+  );
   for (let i = 0; i < parts.length; i++) {
     if (existing[i])
       await github.rest.issues.updateComment({ owner, repo, comment_id: existing[i].id, body: parts[i] });
@@ -62,8 +90,18 @@ async function postPlanComments({ github, context, core, dir }) {
   }
   for (const extra of existing.slice(parts.length))
     await github.rest.issues.deleteComment({ owner, repo, comment_id: extra.id });
-  if (core) core.info(`plan comment: ${parts.length} part(s), ${existing.length} existing updated or removed`);
+  if (core)
+    core.info(`plan comment: ${parts.length} part(s), ${existing.length} existing of ${login} updated or removed`);
   return parts.length;
 }
 
-module.exports = { MARKER, GITHUB_LIMIT, splitComment, readSections, postPlanComments };
+module.exports = {
+  MARKER,
+  GITHUB_LIMIT,
+  ACTIONS_BOT,
+  splitComment,
+  readSections,
+  ownLogin,
+  ownComments,
+  postPlanComments,
+};
