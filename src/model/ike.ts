@@ -18,7 +18,8 @@ export interface DesiredIkeEndpoint {
   address: string;
   /** IKE identity; undefined means the address (strongSwan's default). */
   id?: string;
-  auth: 'psk' | 'pubkey';
+  /** swanctl auth: psk, or a signature method (pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448, optional -sha hash). */
+  auth: string;
   /** auth pubkey, local end: the certificate file on the node. */
   certificateFile?: string;
   /** auth pubkey, remote end: the CA certificate file on the node. */

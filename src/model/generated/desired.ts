@@ -673,9 +673,9 @@ export interface IKEEndpoint {
    */
   id?: string;
   /**
-   * Authentication method of this end: psk (the connection's psk reference) or pubkey (certificates).
+   * Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE003).
    */
-  auth: 'psk' | 'pubkey';
+  auth: string;
   certificate?: IKECertificateReference;
   caCertificate?: IKECaReference;
 }
