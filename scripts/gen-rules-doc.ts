@@ -12,6 +12,7 @@ import { ALL_RULES } from '../src/validate/rules/index.js';
 export const CATALOGUE: readonly RuleDefinition[] = [...ALL_RULES, ...transitionRules];
 import type { RuleDefinition } from '../src/validate/rules/rule.js';
 import { isEntryPoint } from '../src/entry-point.js';
+import { count } from '../src/words.js';
 
 export const RULES_DOC_PATH = join(PACKAGE_ROOT, 'docs', 'rules.md');
 
@@ -87,8 +88,8 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = CATALOGUE): st
     '# Rules',
     '',
     `The catalogue lists ${rules.length} rules: ` +
-      `${errors} errors (they refuse the environment, or the plan for planner rules) ` +
-      `and ${rules.length - errors} warnings (reported only; the exit code is unaffected).`,
+      `${count(errors, 'error')} (they refuse the environment, or the plan for planner rules) ` +
+      `and ${count(rules.length - errors, 'warning')} (reported only; the exit code is unaffected).`,
     'Every diagnostic names its rule id, the objects involved and the file:line:col where they are defined.',
     '',
     'Enforced by: `loader` while reading files and folders, `schema` by the JSON Schema, ' +

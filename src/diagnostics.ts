@@ -1,6 +1,7 @@
 // Diagnostics are values: every stage returns them in arrays and never throws for a
 // user's mistake (throwing is for bugs). Line and column are 1-based.
 import { byCodePoint } from './order.js';
+import { count } from './words.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -108,10 +109,11 @@ export function capPerFile(
     // Right after the last one shown for that file, so the listing reads in order.
     let after = -1;
     for (let i = out.length - 1; i >= 0 && after < 0; i--) if (out[i].source?.file === file) after = i;
+    const split = `(${count(h.errors, 'error')}, ${count(h.warnings, 'warning')})`;
     const what =
       h.warnings === 0
         ? `${n} more ${n === 1 ? 'error' : 'errors'}`
-        : `${n} more diagnostics (${h.errors} errors, ${h.warnings} warnings)`;
+        : `${count(n, 'more diagnostic', 'more diagnostics')} ${split}`;
     out.splice(after < 0 ? out.length : after + 1, 0, {
       severity: h.errors > 0 ? 'error' : 'warning',
       ruleId: 'LOAD008',

@@ -240,6 +240,18 @@ function sameKeyDiagnostics(file: string, doc: Document.Parsed, lineCounter: Lin
   return out;
 }
 
+/**
+ * A tab used as indentation makes the parser misread every line after it in the
+ * document ("implicit keys need to be on a single line", "nested mappings..."): those
+ * are one mistake, so after the first tab only the tab errors are reported.
+ */
+function errorsToReport(errors: readonly YAMLError[]): readonly YAMLError[] {
+  const firstTab = errors.findIndex((e) => e.code === 'TAB_AS_INDENT');
+  if (firstTab < 0) return errors;
+  const tabAt = errors[firstTab].pos[0];
+  return errors.filter((e) => e.code === 'TAB_AS_INDENT' || e.pos[0] < tabAt);
+}
+
 /** The yaml package's full parse: every error positioned, aliases bounded, tags refused. */
 function carefulParse(file: string, text: string, source: SourceFile): ParsedFile {
   const lineCounter = new LineCounter();
@@ -249,7 +261,7 @@ function carefulParse(file: string, text: string, source: SourceFile): ParsedFil
   const docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens)];
   const documents: ParsedDocument[] = [];
   docs.forEach((doc, index) => {
-    for (const e of doc.errors) diagnostics.push(yamlDiagnostic(file, lineCounter, doc, e, 'error'));
+    for (const e of errorsToReport(doc.errors)) diagnostics.push(yamlDiagnostic(file, lineCounter, doc, e, 'error'));
     // Tags are reported once, above; yaml's "Unresolved tag" warning would say it again.
     const warnings = doc.warnings.filter((w) => !(tagged && w.code === 'TAG_RESOLVE_FAILED'));
     for (const w of warnings) diagnostics.push(yamlDiagnostic(file, lineCounter, doc, w, 'warning'));

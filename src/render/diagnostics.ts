@@ -3,6 +3,7 @@
 import { formatPos, printable, type Diagnostic } from '../diagnostics.js';
 import type { ValidationResult } from '../validate/index.js';
 import { PLAIN, type Style } from './style.js';
+import { count } from '../words.js';
 
 /** Characters of the offending line shown around the column; a longer line is cut, with … marks. */
 export const EXCERPT_WIDTH = 160;
@@ -78,8 +79,8 @@ export function renderValidationText(results: readonly ValidationResult[], style
     const warnings = r.diagnostics.length - errors;
     const verdict = r.valid ? style.green('valid') : style.red('invalid');
     out.push(
-      `${printable(r.env.dir)}: ${verdict} (${r.env.documents.length} documents in ${r.env.files.length} files, ` +
-        `${errors} errors, ${warnings} warnings)`,
+      `${printable(r.env.dir)}: ${verdict} (${count(r.env.documents.length, 'document')} in ` +
+        `${count(r.env.files.length, 'file')}, ${count(errors, 'error')}, ${count(warnings, 'warning')})`,
     );
   }
   return out.join('\n') + '\n';

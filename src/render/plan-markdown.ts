@@ -6,6 +6,7 @@ import { describeObject } from '../diff/objects.js';
 import { describeCheck } from '../plan/checks.js';
 import type { PlanDocument } from '../plan/document.js';
 import { summaryLine } from './plan-text.js';
+import { count } from '../words.js';
 
 export const MARKDOWN_LIMIT = 60_000;
 export const PLAN_COMMENT_MARKER = '<!-- tandem-plan -->';
@@ -71,7 +72,8 @@ export function renderPlanMarkdown(
   }
   if (plan.waves.length) {
     const lines = [
-      '<details><summary><b>Order</b>: ' + `${plan.summary.steps} steps in ${plan.summary.waves} waves</summary>`,
+      '<details><summary><b>Order</b>: ' +
+        `${count(plan.summary.steps, 'step')} in ${count(plan.summary.waves, 'wave')}</summary>`,
       '',
     ];
     for (const w of plan.waves) {

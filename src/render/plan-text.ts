@@ -7,6 +7,7 @@ import { describeCheck } from '../plan/checks.js';
 import { planOutcome, type PlanDocument } from '../plan/document.js';
 import { describeOp } from './ops.js';
 import { PLAIN, type Style } from './style.js';
+import { count } from '../words.js';
 
 function colourAction(style: Style, c: Change): string {
   const sym = ACTION_SYMBOL[c.action].padEnd(3);
@@ -33,7 +34,7 @@ export function summaryLine(plan: PlanDocument): string {
         : `Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s.replace} to replace.`;
   const tail = [
     s.deferred ? `${s.deferred} deferred` : '',
-    s.steps ? `${s.steps} steps in ${s.waves} wave${s.waves === 1 ? '' : 's'} with ${s.checks} checks` : '',
+    s.steps ? `${count(s.steps, 'step')} in ${count(s.waves, 'wave')} with ${count(s.checks, 'check')}` : '',
     s.warnings ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   return tail.length ? `${head} ${tail.join(', ')}.` : head;

@@ -468,7 +468,7 @@ describe('at most 50 diagnostics per file', () => {
         'X001 a:1',
         'X001 a:2',
         'X001 a:3',
-        'LOAD008 13 more diagnostics (12 errors, 1 warnings) in a not shown',
+        'LOAD008 13 more diagnostics (12 errors, 1 warning) in a not shown',
         'X001 b:1',
       ],
     );

@@ -56,6 +56,6 @@ describe('rules documentation', () => {
     assert.match(doc, /`TEST001` \| warning \| rule \|/);
     assert.match(doc, /`YAML001` \| error \| loader \|/);
     assert.ok(doc.indexOf('## YAML input') < doc.indexOf('## TEST rules'), 'known families come first');
-    assert.match(doc, /lists 2 rules: 1 errors .* and 1 warnings/);
+    assert.match(doc, /lists 2 rules: 1 error .* and 1 warning /);
   });
 });

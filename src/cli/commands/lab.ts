@@ -6,6 +6,7 @@ import { styleFor } from '../../render/style.js';
 import { validateEnvironment } from '../../validate/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { count } from '../../words.js';
 
 export interface LabUpCommandOptions {
   withAddresses: boolean;
@@ -93,12 +94,13 @@ function renderBlueprint(bp: LabBlueprint): string[] {
       const c = bp.clients.find((x) => x.namespace === ns.name);
       what = `client of segment ${ns.owner}: eth0 ${c?.address ?? ''}`;
     } else if (ns.role === 'segment') {
-      what = `segment ${ns.owner}: bridge with ${bp.veths.filter((v) => v.peerNamespace === ns.name).length} ports`;
+      const ports = bp.veths.filter((v) => v.peerNamespace === ns.name).length;
+      what = `segment ${ns.owner}: bridge with ${count(ports, 'port')}`;
     } else {
       const ports = bp.veths.filter((v) => v.peerNamespace === ns.name);
       what =
-        `management hub: bridge with ${ports.filter((v) => v.bridged).length} ports, ` +
-        `${ports.filter((v) => !v.bridged).length} parked peers`;
+        `management hub: bridge with ${count(ports.filter((v) => v.bridged).length, 'port')}, ` +
+        `${count(ports.filter((v) => !v.bridged).length, 'parked peer')}`;
     }
     out.push(`  ${ns.name.padEnd(width)}  ${what}`);
   }
@@ -111,7 +113,7 @@ function renderStatus(s: LabStatus): string {
   if (!s.state) return `lab ${s.env}: not up (no state file ${s.statePath})\n`;
   const present = s.namespaces.filter((n) => n.exists).length;
   const head =
-    `lab ${s.env}: ${present} of ${s.namespaces.length} namespaces exist` +
+    `lab ${s.env}: ${present} of ${count(s.namespaces.length, 'namespace')} ${present === 1 ? 'exists' : 'exist'}` +
     (s.state.complete ? '' : ' (lab up did not finish: run lab down)');
   const lines = [head];
   for (const ns of s.namespaces) {

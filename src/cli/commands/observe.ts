@@ -11,6 +11,7 @@ import { writeSnapshotFile, type SnapshotFormat } from '../../observe/snapshot-i
 import { validateEnvironment } from '../../validate/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { count } from '../../words.js';
 
 export interface ObserveSourceOptions {
   node?: string[];
@@ -75,8 +76,9 @@ export async function observeCommand(dir: string, opts: ObserveCommandOptions, i
     const file = await writeSnapshotFile(outDir, o.state, opts.format);
     const s = o.state;
     io.stdout.write(
-      `${o.node}: ${s.links.length} links, ${s.addresses.length} addresses, ${s.routes.length} routes, ` +
-        `${s.neighbors.length} neighbours, ${s.xfrmPolicies.length} xfrm policies -> ${file}\n`,
+      `${o.node}: ${count(s.links.length, 'link')}, ${count(s.addresses.length, 'address', 'addresses')}, ` +
+        `${count(s.routes.length, 'route')}, ${count(s.neighbors.length, 'neighbour')}, ` +
+        `${count(s.xfrmPolicies.length, 'xfrm policy', 'xfrm policies')} -> ${file}\n`,
     );
   }
   io.stdout.write(`observed ${observations.length - failed} of ${observations.length} node(s) into ${outDir}\n`);

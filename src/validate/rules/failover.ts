@@ -16,6 +16,7 @@ import {
 import type { FailoverTarget, Interface, NodeDocument } from '../../model/generated/desired.js';
 import { defineRule, type Finding } from './rule.js';
 import { segmentOf, unfitForAddresses } from './util-interfaces.js';
+import { didYouMean } from '../suggest.js';
 
 interface FailoverEdge {
   node: Entry<NodeDocument>;
@@ -83,14 +84,20 @@ export const failoverTargetExists = defineRule({
         targetNode
           ? {
               summary: `${lead(e)}, but Node/${e.target.node} has no interface ${e.target.interface}`,
-              detail: `Define ${e.target.interface} on ${e.target.node}, or correct failover.interface.`,
+              detail:
+                `${didYouMean(
+                  e.target.interface,
+                  targetNode.doc.spec.interfaces.map((x) => x.name),
+                )}` + `Define ${e.target.interface} on ${e.target.node}, or correct failover.interface.`,
               objects: [`Node/${e.node.name}`, home(e), `Node/${e.target.node}`],
               source: failoverAt(e, 'interface'),
               related: [{ source: at(targetNode, 'spec', 'interfaces'), note: `interfaces of ${e.target.node}` }],
             }
           : {
               summary: `${lead(e)}, but Node/${e.target.node} is not defined`,
-              detail: `Define Node/${e.target.node} or correct failover.node.`,
+              detail:
+                `${didYouMean(e.target.node, model.nodeByName.keys())}` +
+                `Define Node/${e.target.node} or correct failover.node.`,
               objects: [`Node/${e.node.name}`, home(e), `Node/${e.target.node}`],
               source: failoverAt(e, 'node'),
             },

@@ -17,6 +17,7 @@ import { parseCidr, prefixWithin, PrefixIndex, type ParsedCidr } from '../../mod
 import type { SourcePos } from '../../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { relocatableCidrs } from './util-addresses.js';
+import { didYouMean } from '../suggest.js';
 
 const staticMemo = new WeakMap<DesiredModel, Map<string, PrefixIndex<number>>>();
 const placementMemo = new WeakMap<DesiredModel, PlacementRef[]>();
@@ -234,7 +235,9 @@ export const segmentExists = defineRule({
           summary:
             `Node/${node.name}: interface ${iface.name} names segment ${iface.segment}, ` +
             'which the Cluster does not define',
-          detail: `Use one of the Cluster's segments (${known}) or add ${iface.segment} to the Cluster.`,
+          detail:
+            `${didYouMean(iface.segment, model.segmentByName.keys())}` +
+            `Use one of the Cluster's segments (${known}) or add ${iface.segment} to the Cluster.`,
           objects: [`Node/${node.name}`, `${node.name}/${iface.name}`, `Segment/${iface.segment}`],
           source: at(node, 'spec', 'interfaces', i, 'segment'),
           related: model.cluster

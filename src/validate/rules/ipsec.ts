@@ -14,6 +14,7 @@ import { shadowingRules } from './ipsec-shadowing.js';
 import { keyFilePath, keysAreReferences } from './ipsec-keys.js';
 import { defineRule, type Finding } from './rule.js';
 import { ipsecName, selectorOf, type Policy } from './util-ipsec.js';
+import { didYouMean } from '../suggest.js';
 
 export const selectorSingleFamily = defineRule({
   id: 'IPSEC001',
@@ -128,7 +129,7 @@ export const scopeExists = defineRule({
         if (model.nodeByName.has(n)) return;
         findings.push({
           summary: `${ipsecName(p)}: appliesTo names Node/${n}, which is not defined`,
-          detail: `Define Node/${n} or remove it from appliesTo.nodes.`,
+          detail: `${didYouMean(n, model.nodeByName.keys())}Define Node/${n} or remove it from appliesTo.nodes.`,
           objects: [ipsecName(p), `Node/${n}`],
           source: at(p, 'spec', 'appliesTo', 'nodes', i),
         });
@@ -136,7 +137,9 @@ export const scopeExists = defineRule({
       if (relocatableAddress !== undefined && !model.relocatableByName.has(relocatableAddress)) {
         findings.push({
           summary: `${ipsecName(p)}: appliesTo names RelocatableAddress/${relocatableAddress}, which is not defined`,
-          detail: `Define RelocatableAddress/${relocatableAddress} or correct appliesTo.relocatableAddress.`,
+          detail:
+            `${didYouMean(relocatableAddress, model.relocatableByName.keys())}` +
+            `Define RelocatableAddress/${relocatableAddress} or correct appliesTo.relocatableAddress.`,
           objects: [ipsecName(p), `RelocatableAddress/${relocatableAddress}`],
           source: at(p, 'spec', 'appliesTo', 'relocatableAddress'),
         });

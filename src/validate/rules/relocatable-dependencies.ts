@@ -5,6 +5,7 @@
 import { at, type DesiredModel, type Entry } from '../../model/desired.js';
 import type { RelocatableAddressDocument } from '../../model/generated/desired.js';
 import { defineRule, type Finding } from './rule.js';
+import { didYouMean } from '../suggest.js';
 
 type Reloc = Entry<RelocatableAddressDocument>;
 
@@ -23,7 +24,9 @@ export const dependenciesAcyclic = defineRule({
         if (model.relocatableByName.has(name)) return;
         findings.push({
           summary: `${ra(r)}: depends on RelocatableAddress/${name}, which is not defined`,
-          detail: `Define RelocatableAddress/${name} or remove it from dependsOn.`,
+          detail:
+            `${didYouMean(name, model.relocatableByName.keys())}` +
+            `Define RelocatableAddress/${name} or remove it from dependsOn.`,
           objects: [ra(r), `RelocatableAddress/${name}`],
           source: at(r, 'spec', 'dependsOn', j),
         });

@@ -13,11 +13,14 @@ import { parseCidr, parseIp } from '../../model/ip.js';
 import { defineRule, type Finding } from './rule.js';
 import { dependencyRules } from './relocatable-dependencies.js';
 import { relocatableCidr, segmentOf, slaveOf } from './util-interfaces.js';
+import { didYouMean } from '../suggest.js';
 
 type Reloc = Entry<RelocatableAddressDocument>;
 
 const ra = (r: Reloc) => `RelocatableAddress/${r.name}`;
 const placementAt = (r: Reloc, i: number, ...rest: string[]) => at(r, 'spec', 'placements', i, ...rest);
+const interfaceNames = (model: DesiredModel, node: string): string[] =>
+  model.nodeByName.get(node)?.doc.spec.interfaces.map((x) => x.name) ?? [];
 
 export const placementsExist = defineRule({
   id: 'RA001',
@@ -35,7 +38,7 @@ export const placementsExist = defineRule({
         if (!model.nodeByName.has(p.node)) {
           findings.push({
             summary: `${ra(r)}: placement on Node/${p.node}, which is not defined`,
-            detail: `Define Node/${p.node} or remove the placement.`,
+            detail: `${didYouMean(p.node, model.nodeByName.keys())}Define Node/${p.node} or remove the placement.`,
             objects: [ra(r), `Node/${p.node}`],
             source: placementAt(r, i, 'node'),
           });
@@ -49,7 +52,9 @@ export const placementsExist = defineRule({
           if (!ref) {
             findings.push({
               summary: `${ra(r)}: ${role} ${p.node}/${name} is not defined on Node/${p.node}`,
-              detail: `Define ${name} on ${p.node} or choose one of its interfaces.`,
+              detail:
+                `${didYouMean(name, interfaceNames(model, p.node))}` +
+                `Define ${name} on ${p.node} or choose one of its interfaces.`,
               objects: [ra(r), `Node/${p.node}`, `${p.node}/${name}`],
               source: placementAt(r, i, field),
               related: [
@@ -123,7 +128,11 @@ export const activeIsPlaced = defineRule({
         summary:
           `${ra(r)}: active node ${active} is not one of its ` +
           `placements (${placements.map((p) => p.node).join(', ')})`,
-        detail: `Set active to a placement node, or add a placement on ${active}.`,
+        detail:
+          `${didYouMean(
+            active,
+            placements.map((p) => p.node),
+          )}` + `Set active to a placement node, or add a placement on ${active}.`,
         objects: [ra(r), `Node/${active}`],
         source: at(r, 'spec', 'active'),
         related: [{ source: at(r, 'spec', 'placements'), note: 'placements' }],
