@@ -13,6 +13,7 @@ import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { worldReadableCli } from '../helpers/world-readable.js';
 import { expectedFile, listCorpus } from '../helpers/corpus.js';
 import { CLUSTER } from '../helpers/env.js';
 import { mapBounded } from '../../src/bounded.js';
@@ -357,9 +358,11 @@ describe('tandem validate (CLI process) on hostile folders and files', () => {
       await chmod(dir, 0o755);
       await chmod(join(dir, 'cluster.yaml'), 0o644);
       await chmod(join(dir, 'secret.yaml'), 0o000);
+      // Nobody may not reach this checkout (a clone under a 0700 folder): a copy it can read.
+      const copy = await worldReadableCli(PACKAGE_ROOT);
       const asNobody = async (path: string): Promise<Run> => {
-        const r = await execa('setpriv', [...dropToNobody, process.execPath, CLI, 'validate', path], {
-          cwd: PACKAGE_ROOT,
+        const r = await execa('setpriv', [...dropToNobody, process.execPath, copy.cli, 'validate', path], {
+          cwd: copy.dir,
           reject: false,
           timeout: 60_000,
         });

@@ -16,6 +16,7 @@ import {
   type LabStatus,
 } from '../../src/lab/index.js';
 import { validateEnvironment } from '../../src/validate/index.js';
+import { worldReadableCli } from '../helpers/world-readable.js';
 import {
   addrs,
   hasPing,
@@ -268,14 +269,19 @@ describe('tandem lab (network namespaces)', { skip: support.ok ? false : support
   it('says in one line that it needs root, creating nothing', async () => {
     const t = await freshEnv();
     const { execa } = await import('execa');
-    const cli = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
+    // The unprivileged user may not reach this checkout (a clone under a 0700 folder).
+    const { cli, dir } = await worldReadableCli();
     const env = { ...process.env, TANDEM_STATE_DIR: t.stateDir };
     try {
       for (const drop of [
         ['--reuid=65534', '--regid=65534', '--clear-groups'],
         ['--inh-caps=-all', '--bounding-set=-all'],
       ]) {
-        const r = await execa('setpriv', [...drop, process.execPath, cli, 'lab', 'up', t.dir], { reject: false, env });
+        const r = await execa('setpriv', [...drop, process.execPath, cli, 'lab', 'up', t.dir], {
+          reject: false,
+          env,
+          cwd: dir,
+        });
         assert.equal(r.exitCode, 1, `${drop.join(' ')}: ${r.stderr}`);
         const lines = String(r.stderr).trim().split('\n');
         assert.equal(lines.length, 1, String(r.stderr));
