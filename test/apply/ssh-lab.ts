@@ -237,6 +237,15 @@ export async function destroySshLab(l: SshLab): Promise<void> {
   await destroyLab(l);
 }
 
+/**
+ * Cuts (or restores) one node's link to the segment, which also carries its ssh: the node
+ * keeps its addresses (IPv4 addresses stay on a down interface) but nobody reaches it, and
+ * it answers nobody's uniqueness check.
+ */
+export async function setNodeLink(l: SshLab, node: 'a' | 'b', state: 'up' | 'down'): Promise<void> {
+  await execa('ip', ['-n', l.ns[node], 'link', 'set', 'eth0', state]);
+}
+
 /** ssh master processes of this machine whose control socket is under a tandem-ssh folder. */
 export async function tandemMasters(): Promise<string[]> {
   const r = await execa('ps', ['-eo', 'pid=,args='], { reject: false });
