@@ -1,0 +1,32 @@
+// The schema's ajv validator compiled in this process: only when the ahead-of-time one
+// (src/model/generated/validate-document.ts, scripts/gen-validator.mjs) was generated from
+// another schema text, e.g. while the schema is being edited and gen:types not yet run.
+// Compiling costs about half a second, which is why it is not the normal path.
+import { Ajv2020, type Options, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { isValidCidr, isValidIp } from '../model/ip.js';
+import type { TandemDocument } from '../model/generated/desired.js';
+
+/**
+ * allErrors: every error of a document; verbose: errors carry the value and the parent
+ * schema, whose x-tandem-rule / x-tandem-message name the rule and say what to do.
+ * scripts/gen-validator.mjs compiles with the same options (a test compares them).
+ */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  verbose: true,
+  discriminator: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+} as const satisfies Options;
+
+export const AJV_VOCABULARY = ['x-tandem-rule', 'x-tandem-message'] as const;
+
+export function compileSchema(schemaText: string): ValidateFunction<TandemDocument> {
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  ajv.addVocabulary([...AJV_VOCABULARY]);
+  // Formats used by the schema, strict about forms the kernel would read differently.
+  ajv.addFormat('cidr', { type: 'string', validate: isValidCidr });
+  ajv.addFormat('ip', { type: 'string', validate: isValidIp });
+  return ajv.compile<TandemDocument>(JSON.parse(schemaText) as SchemaObject);
+}
