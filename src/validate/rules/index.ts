@@ -3,6 +3,7 @@
 import { addressRules } from './addresses.js';
 import { bondRules } from './bonds.js';
 import { failoverRules } from './failover.js';
+import { ikeRules } from './ike.js';
 import { inputRules } from './input.js';
 import { interfaceSelectionRules } from './interface-selection.js';
 import { ipsecRules } from './ipsec.js';
@@ -21,6 +22,7 @@ export const ALL_RULES = [
   ...failoverRules,
   ...relocatableRules,
   ...ipsecRules,
+  ...ikeRules,
 ] as const;
 
 export type RuleId = (typeof ALL_RULES)[number]['id'];

@@ -31,34 +31,38 @@ export function keyFilePath(keys: unknown): string | undefined {
   return typeof file === 'string' && file !== '' && !looksLikeKeyMaterial(file) ? file : undefined;
 }
 
-/** Why `keys` of policy `name` is not exactly one reference, with where to point; empty when it is one. */
-function problems(name: string, src: SourceDoc, keys: unknown): Finding[] {
+/** The field holding a key reference: an IPsec policy's keys, an IKE connection's psk. */
+type KeyField = 'keys' | 'psk';
+
+/** Why `keys` (or `psk`) of object `name` is not exactly one reference, with where to point; empty when it is one. */
+function problems(name: string, src: SourceDoc, keys: unknown, at: KeyField = 'keys'): Finding[] {
   const finding = (summary: string, ...path: PathSegment[]): Finding => ({
     summary: `${name}: ${summary} (the value is not shown: it may be key material)`,
     detail:
-      'Write keys: { env: VARIABLE } or keys: { file: /absolute/path/outside/the/repository } ' +
+      `Write ${at}: { env: VARIABLE } or ${at}: { file: /absolute/path/outside/the/repository } ` +
       'and keep the key itself out of the repository; a key that was committed is in the git history: ' +
       'replace it (see IPSEC011 in docs/rules.md).',
     objects: [name],
-    source: { ...locate(src, ['spec', 'keys', ...path]), redact: true },
+    source: { ...locate(src, ['spec', at, ...path]), redact: true },
   });
-  if (keys === null) return [finding('keys is empty: it names neither env nor file')];
+  if (keys === null) return [finding(`${at} is empty: it names neither env nor file`)];
   if (typeof keys !== 'object' || Array.isArray(keys))
-    return [finding('keys is a literal value, not a reference to where the key is')];
+    return [finding(`${at} is a literal value, not a reference to where the key is`)];
   const out: Finding[] = [];
   const fields = keys as Record<string, unknown>;
   for (const field of Object.keys(fields)) {
     if (field === 'env' || field === 'file') continue;
-    const shown = FIELD_NAME.test(field) && !looksLikeKeyMaterial(field) ? `keys.${field}` : 'a field of keys';
-    out.push(finding(`${shown} is not a reference: keys holds only env or file, never the key itself`, field));
+    const shown = FIELD_NAME.test(field) && !looksLikeKeyMaterial(field) ? `${at}.${field}` : `a field of ${at}`;
+    out.push(finding(`${shown} is not a reference: ${at} holds only env or file, never the key itself`, field));
   }
   const { env, file } = fields;
   if (env !== undefined && (typeof env !== 'string' || !ENV_NAME.test(env) || looksLikeKeyMaterial(env)))
-    out.push(finding('keys.env is not the name of an environment variable', 'env'));
+    out.push(finding(`${at}.env is not the name of an environment variable`, 'env'));
   if (file !== undefined && (typeof file !== 'string' || file === '' || looksLikeKeyMaterial(file)))
-    out.push(finding('keys.file is not a path', 'file'));
-  if (env !== undefined && file !== undefined) out.push(finding('keys names both env and file: name one'));
-  if (env === undefined && file === undefined && out.length === 0) out.push(finding('keys names neither env nor file'));
+    out.push(finding(`${at}.file is not a path`, 'file'));
+  if (env !== undefined && file !== undefined) out.push(finding(`${at} names both env and file: name one`));
+  if (env === undefined && file === undefined && out.length === 0)
+    out.push(finding(`${at} names neither env nor file`));
   return out;
 }
 
@@ -71,8 +75,8 @@ export const keysAreReferences = defineRule({
   id: 'IPSEC011',
   severity: 'error',
   title:
-    'keys is a reference to key material, exactly one of keys.env (a variable name) or keys.file, ' +
-    'never the key itself; the message never shows the value',
+    "An IPsec policy's keys and an IKE connection's psk are a reference to key material, exactly one of " +
+    'env (a variable name) or file, never the key itself; the message never shows the value',
   rationale: RATIONALE,
   reference: REFERENCE,
   check(model) {
@@ -80,6 +84,10 @@ export const keysAreReferences = defineRule({
     for (const p of model.ipsecPolicies) {
       const keys: unknown = p.doc.spec.keys;
       if (keys !== undefined) findings.push(...problems(`IPsecPolicy/${p.name}`, p.src, keys));
+    }
+    for (const c of model.ikeEntries) {
+      const psk: unknown = c.doc.spec.psk;
+      if (psk !== undefined) findings.push(...problems(`IKEConnection/${c.name}`, c.src, psk, 'psk'));
     }
     return findings;
   },
@@ -93,18 +101,23 @@ export const keysAreReferences = defineRule({
 export function literalKeyDiagnostics(documents: ReadonlyArray<{ value: unknown; source: SourceDoc }>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of documents) {
-    const v = d.value as { kind?: unknown; metadata?: { name?: unknown }; spec?: { keys?: unknown } } | null;
-    if (v?.kind !== 'IPsecPolicy' || v.spec === null || typeof v.spec !== 'object' || v.spec.keys === undefined)
-      continue;
-    const name = `IPsecPolicy/${typeof v.metadata?.name === 'string' ? v.metadata.name : '?'}`;
-    for (const f of problems(name, d.source, v.spec.keys))
+    const v = d.value as {
+      kind?: unknown;
+      metadata?: { name?: unknown };
+      spec?: { keys?: unknown; psk?: unknown };
+    } | null;
+    const field: KeyField | undefined =
+      v?.kind === 'IPsecPolicy' ? 'keys' : v?.kind === 'IKEConnection' ? 'psk' : undefined;
+    if (field === undefined || v?.spec === null || typeof v?.spec !== 'object' || v.spec[field] === undefined) continue;
+    const name = `${v.kind as string}/${typeof v.metadata?.name === 'string' ? v.metadata.name : '?'}`;
+    for (const f of problems(name, d.source, v.spec[field], field))
       out.push({ severity: 'error', ruleId: 'IPSEC011', reference: REFERENCE, ...f });
   }
   return out;
 }
 
 /**
- * True when a value found under an IPsec policy's `keys` may be shown (in a
+ * True when a value found under an IPsec policy's `keys` (or an IKE connection's `psk`) may be shown (in a
  * desired-state diff, say): a well-formed reference or one of its fields (`field` is
  * 'env' or 'file' for a field's value, undefined for the whole of `keys`). A literal key
  * committed earlier is never quoted again, not even when a change removes it.
