@@ -2,7 +2,9 @@
 // (src/model/generated/validate-document.ts, scripts/gen-validator.mjs) was generated from
 // another schema text, e.g. while the schema is being edited and gen:types not yet run.
 // Compiling costs about half a second, which is why it is not the normal path.
-import { Ajv2020, type Options, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Options, SchemaObject, ValidateFunction } from 'ajv';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import { isValidCidr, isValidIp } from '../model/ip.js';
 import type { TandemDocument } from '../model/generated/desired.js';
 
@@ -23,6 +25,8 @@ export const AJV_OPTIONS = {
 export const AJV_VOCABULARY = ['x-tandem-rule', 'x-tandem-message'] as const;
 
 export function compileSchema(schemaText: string): ValidateFunction<TandemDocument> {
+  // Loaded here, synchronously (ajv is CommonJS), so a process that never compiles never loads its ~100 modules.
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof Ajv2020Module;
   const ajv = new Ajv2020(AJV_OPTIONS);
   ajv.addVocabulary([...AJV_VOCABULARY]);
   // Formats used by the schema, strict about forms the kernel would read differently.

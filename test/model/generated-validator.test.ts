@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
 import type { ValidateFunction } from 'ajv';
 import { parseYamlFile } from '../../src/load/parse-file.js';
 import { SCHEMA_SHA256, validateDocument as generated } from '../../src/model/generated/validate-document.js';
@@ -73,5 +74,28 @@ describe('ahead-of-time schema validator', () => {
       }
     }
     assert.ok(documents > 100 && invalid > 10, `${documents} documents, ${invalid} invalid: the corpus was read`);
+  });
+
+  it('a process validating with the shipped schema loads no ajv compiler (none compiled at start-up)', async () => {
+    // A fresh process, as `tandem validate` runs: which CommonJS files did it load?
+    const script = `
+      import Module from 'node:module';
+      const { validateEnvironment } = await import(process.argv[1]);
+      const result = await validateEnvironment(process.argv[2]);
+      const loaded = Object.keys(Module._cache).filter((f) => f.includes('/node_modules/ajv/'));
+      process.stdout.write(JSON.stringify({ valid: result.valid, loaded }));`;
+    const { stdout } = await execa(process.execPath, [
+      '--input-type=module',
+      '-e',
+      script,
+      join(PACKAGE_ROOT, 'dist', 'src', 'validate', 'index.js'),
+      join(PACKAGE_ROOT, 'environments', 'demo'),
+    ]);
+    const { valid, loaded } = JSON.parse(stdout) as { valid: boolean; loaded: string[] };
+    assert.equal(valid, true);
+    assert.deepEqual(loaded.map((f) => f.slice(f.indexOf('/node_modules/') + 1)).sort(), [
+      'node_modules/ajv/dist/runtime/equal.js',
+      'node_modules/ajv/dist/runtime/ucs2length.js',
+    ]);
   });
 });
