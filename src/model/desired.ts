@@ -100,7 +100,7 @@ export function buildModel(
         objects: [key],
         source: at(entry, 'metadata', 'name'),
         related: [{ source: at(first, 'metadata', 'name'), note: 'first defined here' }],
-        reference: 'DESIGN.md section 1',
+        reference: 'docs/decisions.md (Desired-state format)',
       });
       continue;
     }
@@ -133,7 +133,7 @@ export function buildModel(
       detail: 'Add one document of kind Cluster with the segments of the environment.',
       objects: [],
       source: { file: envDir, line: 1, col: 1 },
-      reference: 'DESIGN.md section 1',
+      reference: 'docs/decisions.md (Desired-state format)',
     });
   } else {
     model.cluster = clusters[0];
@@ -146,7 +146,7 @@ export function buildModel(
         objects: [`Cluster/${extra.name}`, `Cluster/${clusters[0].name}`],
         source: at(extra, 'metadata', 'name'),
         related: [{ source: at(clusters[0], 'metadata', 'name'), note: 'first Cluster' }],
-        reference: 'DESIGN.md section 1',
+        reference: 'docs/decisions.md (Desired-state format)',
       });
     }
     for (const segment of model.cluster.doc.spec.segments) {

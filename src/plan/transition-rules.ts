@@ -13,7 +13,8 @@ export const transitionRules = [
       'Two nodes answering ARP for one address split the clients between them; ' +
       'a move removes it, confirms it is gone and checks the segment before adding it elsewhere.',
     reference:
-      'seed 004 (IP resource uniqueness check, "unused resource"); seed 003 (package address on one node at a time)',
+      'LifeKeeper for Linux, IP Recovery Kit (IP resource uniqueness check, "unused resource"); ' +
+      'HP-UX IPSec guide, Serviceguard appendix (package address on one node at a time)',
   }),
   defineRule({
     id: 'TR002',
@@ -24,7 +25,9 @@ export const transitionRules = [
     rationale:
       'Traffic to an address without its policy goes out in clear or is dropped; ' +
       'IPsec configuration does not move with the address.',
-    reference: 'seeds 000, 001 ("IPSec parameters are not migrated during failover"); seed 003',
+    reference:
+      'NonStop CIP manual ("IPSec parameters are not migrated during failover"); HP-UX IPSec ' +
+      'guide, Serviceguard appendix',
   }),
   defineRule({
     id: 'TR003',
@@ -33,7 +36,7 @@ export const transitionRules = [
     title: 'An interface observed failed over is not changed until it is restored (changes are deferred)',
     rationale: 'Changes to a failed-over interface do not take effect until it is restored to its home interface.',
     reference:
-      'seed 000 ("When an interface has failed over, changes made to its configuration ' +
+      'NonStop CIP manual ("When an interface has failed over, changes made to its configuration ' +
       'do not take effect until the interface is restored")',
   }),
   defineRule({
@@ -44,7 +47,8 @@ export const transitionRules = [
       'A change to a failover pair reaches both nodes; if the failover node cannot be observed, the plan is refused',
     rationale:
       'The failover node keeps a mirror of the home interface; a stale mirror silently stops failover from working.',
-    reference: 'seed 000 ("The failover configuration is propagated to all CLIMs containing failover interfaces")',
+    reference:
+      'NonStop CIP manual ("The failover configuration is propagated to all CLIMs containing failover interfaces")',
   }),
   defineRule({
     id: 'TR005',
@@ -54,7 +58,8 @@ export const transitionRules = [
       "A step never removes a node's management address, " +
       'nor the address tandem reaches it by (connection.host, when an IP address)',
     rationale: 'Removing it cuts tandem (and the operator) off the node mid-rollout.',
-    reference: 'DESIGN.md section 2; seed 004 (do not put IP resources on the administrative address)',
+    reference:
+      'docs/rules.md; LifeKeeper for Linux, IP Recovery Kit (do not put IP resources on the administrative address)',
   }),
   defineRule({
     id: 'TR006',
@@ -62,7 +67,7 @@ export const transitionRules = [
     enforcedBy: 'planner',
     title: 'A step never removes the last address of an interface that relocatable addresses depend on',
     rationale: 'A relocatable address needs a base address of its subnet on the interface to be routed.',
-    reference: 'seed 004 (the IP resource requires a base address on the interface)',
+    reference: 'LifeKeeper for Linux, IP Recovery Kit (the IP resource requires a base address on the interface)',
   }),
   defineRule({
     id: 'TR007',
@@ -80,7 +85,7 @@ export const transitionRules = [
     enforcedBy: 'planner',
     title: 'A wave never changes both members of a failover pair, or every placement of a relocatable address',
     rationale: 'A wave that fails would then take down the address with no place left to run.',
-    reference: 'DESIGN.md section 2 (rollout); seed 001 (failover pairs)',
+    reference: 'docs/apply.md (Execution model: rollout); NonStop CIP manual (failover pairs)',
   }),
   defineRule({
     id: 'TR009',
@@ -93,7 +98,7 @@ export const transitionRules = [
       'An empty or half-read desired state must not be read as "delete everything", and a node without ' +
       'an address is cut off. Addresses tandem manages may all go while another remains: ' +
       'a switchover leaves a node that held only the moving address.',
-    reference: 'DESIGN.md section 2 (pruning)',
+    reference: 'docs/apply.md (pruning: only with --prune)',
   }),
   defineRule({
     id: 'TR010',
@@ -102,7 +107,7 @@ export const transitionRules = [
     title: 'A relocatable address is only changed when every node it may live on was observed',
     rationale:
       'On an unobserved node the address could be active already; adding it elsewhere could make it active twice.',
-    reference: 'seed 004 (uniqueness); DESIGN.md section 2',
+    reference: 'LifeKeeper for Linux, IP Recovery Kit (uniqueness); docs/rules.md',
   }),
   defineRule({
     id: 'TR011',
@@ -110,7 +115,7 @@ export const transitionRules = [
     enforcedBy: 'planner',
     title: 'Every physical or loopback interface of the desired state exists on the node',
     rationale: 'tandem cannot create hardware; addresses and routes on a missing interface cannot be applied.',
-    reference: 'seed 000 ("Failover interface does not exist")',
+    reference: 'NonStop CIP manual ("Failover interface does not exist")',
   }),
   defineRule({
     id: 'TR012',
@@ -130,7 +135,9 @@ export const transitionRules = [
     rationale:
       'The move would take the address off the network: it leaves a working node for a dead link, ' +
       'and rolling back the arrival cannot bring it back on the old node.',
-    reference: 'seed 004 (IP resources are brought in service on an interface with link; link health check)',
+    reference:
+      'LifeKeeper for Linux, IP Recovery Kit (IP resources are brought in service on an ' +
+      'interface with link; link health check)',
   }),
   defineRule({
     id: 'TR013',
@@ -138,6 +145,6 @@ export const transitionRules = [
     enforcedBy: 'planner',
     title: 'A node that cannot be observed is left out of the plan',
     rationale: 'Nothing can be planned safely for a node whose state is unknown.',
-    reference: 'DESIGN.md section 3',
+    reference: 'docs/decisions.md (Observed state)',
   }),
 ] as const;

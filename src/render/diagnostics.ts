@@ -68,6 +68,8 @@ export function renderDiagnostic(d: Diagnostic, texts: ReadonlyMap<string, strin
   for (const r of d.related ?? []) lines.push(`  = note: ${clip(r.note)} at ${formatPos(r.source)}`);
   if (d.detail) lines.push(`  = help: ${clip(d.detail)}`);
   if (d.reference) lines.push(style.dim(`  = source: ${clip(d.reference)}`));
+  // Every rule id has its row in the generated catalogue, shipped with the repository.
+  if (/^[A-Z]+[0-9]*$/.test(d.ruleId)) lines.push(style.dim(`  = rule: docs/rules.md#${d.ruleId}`));
   return lines.join('\n');
 }
 

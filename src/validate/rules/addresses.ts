@@ -7,7 +7,7 @@
 // address RFCs. ADDR001 (CIDR syntax) is enforced by the schema and catalogued in input.ts.
 import { at, type DesiredModel, type StaticAddressRef } from '../../model/desired.js';
 import {
-  ipv4Edges,
+  ipv4EdgeOf,
   isHostOrLinkScoped,
   nonUnicast,
   parseCidr,
@@ -96,15 +96,12 @@ export const notNetworkOrBroadcast = defineRule({
     'Hosts on the subnet treat those addresses as the subnet itself or as broadcast; ' +
     'an address there is unreachable or floods the segment.',
   reference:
-    'seed 004 (IP Recovery Kit: "You are not allowed to protect the subnet address" / ' +
+    'LifeKeeper for Linux, IP Recovery Kit (IP Recovery Kit: "You are not allowed to protect the subnet address" / ' +
     '"the broadcast address for the subnet"); RFC 919, RFC 3021',
   check(model) {
     const findings: Finding[] = [];
     for (const a of assignments(model)) {
-      const edges = ipv4Edges(a.cidr);
-      if (!edges) continue;
-      const which =
-        a.cidr.address === edges.network ? 'network' : a.cidr.address === edges.broadcast ? 'broadcast' : null;
+      const which = ipv4EdgeOf(a.cidr);
       if (!which) continue;
       findings.push({
         summary: `${a.subject} ${a.cidr.cidr} is the ${which} address of ${a.cidr.network}`,
@@ -125,7 +122,7 @@ export const addressAssignedOnce = defineRule({
     'Two holders of one address answer ARP/NDP in turn; traffic goes to whichever answered last, ' +
     'and a relocation cannot make the address unique again.',
   reference:
-    'seed 004 (IP Recovery Kit "Unused resource": ' +
+    'LifeKeeper for Linux, IP Recovery Kit (IP Recovery Kit "Unused resource": ' +
     'the address is not already assigned to any other IP resource in the cluster)',
   check(model) {
     const findings: Finding[] = [];
@@ -164,8 +161,8 @@ export const relocatableOffManagement = defineRule({
     'Moving an address in the management subnet adds and removes routes and IPv4 ' +
     "primaries/secondaries there; a move must never risk tandem's own way into the node.",
   reference:
-    'DESIGN.md section 2 (a relocatable address never equals or sits inside a management address); ' +
-    'seed 004 (moving an address unconfigures the other addresses of its subnet)',
+    'docs/rules.md (a relocatable address never equals or sits inside a management address); ' +
+    'LifeKeeper for Linux, IP Recovery Kit (moving an address unconfigures the other addresses of its subnet)',
   check(model) {
     const findings: Finding[] = [];
     const management = managementCidrs(model);
@@ -203,7 +200,7 @@ export const managementConfigured = defineRule({
   rationale:
     'With another prefix length on the interface, the management subnet tandem protects is not the one ' +
     'the kernel routes; a later prefix change would remove and re-add the address (refused by TR005).',
-  reference: "DESIGN.md section 2 (a step never removes a node's management address)",
+  reference: "docs/rules.md (a step never removes a node's management address)",
   check(model) {
     const findings: Finding[] = [];
     const byNodeIp = staticByNodeIp(model);
@@ -246,7 +243,7 @@ export const managementStaysHome = defineRule({
   rationale:
     'Failover moves every address of the failed interface to the partner node, ' +
     'so the management address would follow it and tandem would reach the wrong node.',
-  reference: 'seed 001 (Failover Configuration: IPv4 and IPv6 addresses of the interface are failed over)',
+  reference: 'NonStop CIP manual (Failover Configuration: IPv4 and IPv6 addresses of the interface are failed over)',
   check(model) {
     const findings: Finding[] = [];
     const management = managementCidrs(model);
@@ -311,7 +308,7 @@ export const reachedByCarriedAddress = defineRule({
     'state, so no plan adds it, restores it or keeps its interface safe, and yet the plan would report ' +
     'the node as matching the desired state.',
   reference:
-    "DESIGN.md section 2 (a step never removes a node's management address; tandem reports only what it carries out)",
+    "docs/rules.md (a step never removes a node's management address; tandem reports only what it carries out)",
   check(model) {
     const findings: Finding[] = [];
     const byNodeIp = staticByNodeIp(model);

@@ -69,7 +69,7 @@ export const bondSettingsMatchType = defineRule({
   severity: 'error',
   title: 'An interface of type bond has bond settings, and only bonds have them',
   rationale: 'A bond without slaves carries nothing; bond settings on another type would be silently ignored.',
-  reference: 'seed 001 (a bonded interface with slave interfaces added to it)',
+  reference: 'NonStop CIP manual (a bonded interface with slave interfaces added to it)',
   check(model) {
     const findings: Finding[] = [];
     for (const node of model.nodes) {
@@ -104,7 +104,7 @@ export const slaveExists = defineRule({
   rationale:
     'A bond can only enslave ports of its own node; ' +
     'a missing slave leaves the bond without the redundancy it promises.',
-  reference: 'seed 001 (intra-CLIM failover: slaves on the same CLIM)',
+  reference: 'NonStop CIP manual (intra-CLIM failover: slaves on the same CLIM)',
   check(model) {
     return slaveUses(model)
       .filter((u) => !u.ref)
@@ -123,7 +123,7 @@ export const slaveIsPhysical = defineRule({
   title: 'Bond slaves are physical interfaces',
   rationale:
     'Bonding a bond, loopback or tunnel is refused by the kernel or makes the intra-node failover meaningless.',
-  reference: 'seed 001 (a bonded interface with slave interfaces); Linux bonding driver',
+  reference: 'NonStop CIP manual (a bonded interface with slave interfaces); Linux bonding driver',
   check(model) {
     return definedSlaves(model)
       .filter((u) => u.ref.iface.type !== 'physical')
@@ -148,7 +148,8 @@ export const slaveCarriesNothing = defineRule({
     "The kernel moves a port's layer-3 configuration away when it is enslaved; " +
     'what is configured on a slave is lost or fights with the bond.',
   reference:
-    'seed 001 (addresses, routes and ARP entries are associated with the non-slave interface); Linux bonding driver',
+    'NonStop CIP manual (addresses, routes and ARP entries are associated with the non-slave ' +
+    'interface); Linux bonding driver',
   check(model) {
     const findings: Finding[] = [];
     for (const u of definedSlaves(model)) {
@@ -172,7 +173,8 @@ export const slaveInOneBond = defineRule({
   severity: 'error',
   title: 'An interface is a slave of one bond only, listed once',
   rationale: 'A port can have one master; the second enslavement fails and that bond runs without it.',
-  reference: 'seed 001 (adding slave interfaces to a bonded interface); Linux bonding driver (one master per port)',
+  reference:
+    'NonStop CIP manual (adding slave interfaces to a bonded interface); Linux bonding driver (one master per port)',
   check(model) {
     return slaveUses(model)
       .filter((u): u is SlaveUse & { firstUse: SlaveUse } => u.firstUse !== undefined)
@@ -205,7 +207,7 @@ export const slaveHasNoFailover = defineRule({
   rationale:
     "Failover moves an interface's resources to another node; " +
     'a slave has none, the bond does (configure failover on the bond).',
-  reference: 'seed 001 ("A non-slave physical or bonded interface can have a failover interface")',
+  reference: 'NonStop CIP manual ("A non-slave physical or bonded interface can have a failover interface")',
   check(model) {
     return definedSlaves(model)
       .filter((u) => u.ref.iface.failover !== undefined)
@@ -228,7 +230,8 @@ export const slavesShareSegment = defineRule({
   rationale:
     "The bond fails over between its slaves; a slave on another physical network cannot carry the bond's addresses.",
   reference:
-    'seed 001 (intra-CLIM failover between slaves); seed 004 (a backup interface must be on the same physical network)',
+    'NonStop CIP manual (intra-CLIM failover between slaves); LifeKeeper for Linux, IP ' +
+    'Recovery Kit (a backup interface must be on the same physical network)',
   check(model) {
     const findings: Finding[] = [];
     const firstSegment = new Map<Interface, { segment: string; use: SlaveUse & { ref: InterfaceRef } }>();

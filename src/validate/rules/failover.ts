@@ -52,7 +52,7 @@ export const failoverOtherNode = defineRule({
   title: 'The failover node differs from the home node',
   rationale: 'Failover exists to survive the loss of the home node; a partner on the same node fails with it.',
   reference:
-    'seed 001 "Failover Configuration" (the failover CLIM must be ' +
+    'NonStop CIP manual "Failover Configuration" (the failover CLIM must be ' +
     'different from the one on which the interface is configured)',
   check(model) {
     const findings: Finding[] = [];
@@ -74,7 +74,7 @@ export const failoverTargetExists = defineRule({
   severity: 'error',
   title: 'The failover node and failover interface exist',
   rationale: 'A failover interface that does not exist makes failover silently not happen.',
-  reference: 'seed 000 "Invalid Failover Configuration" (failover interface does not exist)',
+  reference: 'NonStop CIP manual "Invalid Failover Configuration" (failover interface does not exist)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -116,8 +116,8 @@ export const failoverInterfaceKinds = defineRule({
     'slaves are owned by their bond, tunnels follow the interface holding their local address. ' +
     '(A slave or tunnel that has failover itself is reported as BOND006 or TUN003.)',
   reference:
-    'seed 001 "Failover Configuration"; ' +
-    'seed 000 "Invalid Failover Configuration" (not allowed, such as a slave or tunnel interface)',
+    'NonStop CIP manual "Failover Configuration"; ' +
+    'NonStop CIP manual "Invalid Failover Configuration" (not allowed, such as a slave or tunnel interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -153,8 +153,8 @@ export const failoverPairsMutual = defineRule({
   title: 'If both interfaces of a pair name a failover, they name each other',
   rationale: 'Home and failover interfaces that do not form a pair make the CLIM refuse failover.',
   reference:
-    'seed 001 "Failover Configuration" (they must be configured to use each other); ' +
-    'seed 000 (home and failover interfaces do not form a pair)',
+    'NonStop CIP manual "Failover Configuration" (they must be configured to use each other); ' +
+    'NonStop CIP manual (home and failover interfaces do not form a pair)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -178,7 +178,8 @@ export const failoverTargetOnce = defineRule({
   severity: 'error',
   title: 'An interface is the failover target of at most one other interface',
   rationale: 'Two interfaces failing over onto one would both claim it; only one can be served.',
-  reference: 'seed 001 "Failover Configuration" (can be used as a failover interface by only one other interface)',
+  reference:
+    'NonStop CIP manual "Failover Configuration" (can be used as a failover interface by only one other interface)',
   check(model) {
     const findings: Finding[] = [];
     const firstByTarget = new Map<string, FailoverEdge>();
@@ -207,7 +208,7 @@ export const failoverSameProvider = defineRule({
   severity: 'error',
   title: 'Both nodes of a failover pair have the same provider',
   rationale: 'Failover to an interface under another Provider is an invalid configuration: failover does not occur.',
-  reference: 'seed 000 "Invalid Failover Configuration" (not under the same Provider)',
+  reference: 'NonStop CIP manual "Invalid Failover Configuration" (not under the same Provider)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -234,7 +235,8 @@ export const failoverDownSuppressed = defineRule({
   title: 'An interface with failover whose desired state is down has its failover suppressed',
   rationale: 'An interface held down (ifstop) does not fail over; its addresses are simply gone.',
   reference:
-    'seed 000 "Interface Status Control" (failover is suppressed when an interface is brought down using ifstop)',
+    'NonStop CIP manual "Interface Status Control" (failover is suppressed when an interface ' +
+    'is brought down using ifstop)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {
@@ -260,7 +262,8 @@ export const failoverSameSegment = defineRule({
   rationale:
     'Failover moves the addresses and static routes onto the partner interface; ' +
     'on another network they are unreachable unless that network routes them.',
-  reference: 'seed 001 "Failover Configuration" (addresses, sockets and routes move to the failover interface)',
+  reference:
+    'NonStop CIP manual "Failover Configuration" (addresses, sockets and routes move to the failover interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const e of failoverEdges(model)) {

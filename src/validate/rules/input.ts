@@ -46,7 +46,7 @@ export const inputRules = [
     enforcedBy: 'loader',
     title: 'The environment folder exists and holds YAML files',
     rationale: 'An empty or unreadable desired state must never be read as "delete everything".',
-    reference: 'DESIGN.md section 2 (pruning)',
+    reference: 'docs/apply.md (pruning: only with --prune)',
   }),
   defineRule({
     id: 'LOAD002',
@@ -62,7 +62,7 @@ export const inputRules = [
     enforcedBy: 'loader',
     title: 'kind and metadata.name are unique across the environment',
     rationale: 'Two definitions of one object leave it ambiguous which one is desired.',
-    reference: 'DESIGN.md section 1',
+    reference: 'docs/decisions.md (Desired-state format)',
   }),
   defineRule({
     id: 'LOAD004',
@@ -70,7 +70,7 @@ export const inputRules = [
     enforcedBy: 'loader',
     title: 'Exactly one Cluster document per environment',
     rationale: 'Segments, defaults and rollout limits come from the one Cluster.',
-    reference: 'DESIGN.md section 1',
+    reference: 'docs/decisions.md (Desired-state format)',
   }),
   defineRule({
     id: 'LOAD005',
@@ -131,6 +131,6 @@ export const inputRules = [
     title: "Interface names are valid Linux names: 1 to 15 bytes, no '/', ':' or whitespace",
     rationale:
       'The kernel limits names to IFNAMSIZ-1 bytes; names reach ip(8) as arguments and must not carry metacharacters.',
-    reference: 'Linux dev_valid_name(); seed 001 (CIP interface configuration)',
+    reference: 'Linux dev_valid_name(); NonStop CIP manual (CIP interface configuration)',
   }),
 ] as const;

@@ -72,9 +72,10 @@ export const relocatableUsesSubnetInterface = defineRule({
     'With one subnet on two interfaces the kernel keeps routing through the first one; ' +
     'the address would be unreachable or answer from the wrong link.',
   reference:
-    'seed 004 (IP Recovery Kit: "If another address on the same subnet is in-service on any interface, ' +
+    'LifeKeeper for Linux, IP Recovery Kit (IP Recovery Kit: "If another address on the same ' +
+    'subnet is in-service on any interface, ' +
     'then the IP resource must be configured on that interface"; ' +
-    '"routing conflict (same subnet, different interfaces)"); seed 002',
+    '"routing conflict (same subnet, different interfaces)"); NonStop CIP manual',
   check(model) {
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
@@ -123,7 +124,8 @@ export const samePrefixPerSubnet = defineRule({
     'Different prefix lengths add overlapping routes through one interface; ' +
     'the longer one wins for part of the subnet, and removing one address changes where the rest is routed.',
   reference:
-    'seed 004 (the netmask "determines the subnet ... and should be consistent with the network configuration")',
+    'LifeKeeper for Linux, IP Recovery Kit (the netmask "determines the subnet ... and should ' +
+    'be consistent with the network configuration")',
   check(model) {
     const findings: Finding[] = [];
     const byIface = new Map<string, PrefixIndex<OnInterface>>();
@@ -182,7 +184,7 @@ export const oneSubnetOneInterface = defineRule({
     'With the same subnet route on two interfaces, the one that came up first carries all ' +
     'traffic and keeps doing so after it loses link pulse: the subnet becomes unreachable.',
   reference:
-    'seed 002 (Avoiding Interfaces With Link Pulse Down: ' +
+    'NonStop CIP manual (Avoiding Interfaces With Link Pulse Down: ' +
     '"either have the interface configured for failover or take the interface down (ifstop)")',
   check(model) {
     const findings: Finding[] = [];
@@ -224,7 +226,9 @@ export const segmentExists = defineRule({
   rationale:
     'The segment says which physical network the interface is cabled to; ' +
     'a dangling name disables the checks that rely on it.',
-  reference: 'DESIGN.md section 1 (Cluster segments); seed 004 (backup interface on the same physical network)',
+  reference:
+    'docs/decisions.md (Desired-state format); LifeKeeper for Linux, IP Recovery Kit (backup ' +
+    'interface on the same physical network)',
   check(model) {
     const findings: Finding[] = [];
     const known = [...model.segmentByName.keys()].join(', ') || 'none';
@@ -274,7 +278,8 @@ export const staticInSegment = defineRule({
     'An address outside the subnets of its physical network is unreachable there, ' +
     'or the segment or cabling is declared wrong.',
   reference:
-    'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
+    'LifeKeeper for Linux, IP Recovery Kit ("you must determine the physical network for the ' +
+    'resource and select the address appropriately")',
   check(model) {
     const findings: Finding[] = [];
     const subnets = segmentSubnets(model);
@@ -313,7 +318,8 @@ export const placementInSegment = defineRule({
     'Without a segment the physical network the address is placed on is unknown: ' +
     'that its subnet is carried there, and that backup interfaces share the network, cannot be checked.',
   reference:
-    'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
+    'LifeKeeper for Linux, IP Recovery Kit ("you must determine the physical network for the ' +
+    'resource and select the address appropriately")',
   check(model) {
     const findings: Finding[] = [];
     const all = [...segmentSubnets(model).values()].flat();
@@ -342,7 +348,8 @@ export const placementSubnetOnSegment = defineRule({
     'Brought up outside every subnet of the physical network it is cabled to, the address is unreachable: ' +
     'the plan would apply it and report success for an address nobody can use.',
   reference:
-    'seed 004 ("you must determine the physical network for the resource and select the address appropriately")',
+    'LifeKeeper for Linux, IP Recovery Kit ("you must determine the physical network for the ' +
+    'resource and select the address appropriately")',
   check(model) {
     const findings: Finding[] = [];
     const subnets = segmentSubnets(model);
@@ -385,7 +392,7 @@ export const relocatablesShareInterface = defineRule({
     'When both are active on the node (after a failover, or active/active) ' +
     'their subnet would be on two interfaces: a routing conflict.',
   reference:
-    'seed 004 (active/active example: addresses on a new subnet "can be configured ' +
+    'LifeKeeper for Linux, IP Recovery Kit (active/active example: addresses on a new subnet "can be configured ' +
     'for either eth0 or eth1. However, both must go on the same interface")',
   check(model) {
     const findings: Finding[] = [];

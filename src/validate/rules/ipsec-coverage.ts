@@ -70,8 +70,8 @@ export const policyIdentical = defineRule({
     'IPsec configuration does not move with an address: ' +
     'on a node without the same policy the address, after failover, is sent in clear or dropped.',
   reference:
-    'seed 000 and seed 001 "IPSec Configuration" (identical on home and failover CLIMs); ' +
-    'seed 003 (Serviceguard package addresses)',
+    'NonStop CIP manual "IPSec Configuration" (identical on home and failover CLIMs); ' +
+    'HP-UX IPSec guide, Serviceguard appendix (Serviceguard package addresses)',
   check(model) {
     const findings: Finding[] = [];
     const bySource = new ContainingIndex<Policy>();

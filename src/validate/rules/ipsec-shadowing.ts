@@ -95,7 +95,8 @@ export const shadowedConflicting = defineRule({
   title: 'No policy is fully shadowed by a higher-precedence policy with a different action',
   rationale:
     'The shadowed policy never takes effect: its traffic gets the other action, contrary to what the file says.',
-  reference: 'Linux ip-xfrm(8) (policy priority, first match wins); seeds 000 and 003 (IPsec policies)',
+  reference:
+    'Linux ip-xfrm(8) (policy priority, first match wins); NonStop CIP manual and HP-UX IPSec guide (IPsec policies)',
   check(model) {
     const findings: Finding[] = [];
     for (const s of shadowedPolicies(model)) {
@@ -123,7 +124,8 @@ export const shadowedRedundant = defineRule({
   severity: 'warning',
   title: 'No policy is fully shadowed by a higher-precedence policy with the same action (redundant)',
   rationale: 'A redundant policy changes nothing today but misleads whoever edits the shadowing one later.',
-  reference: 'Linux ip-xfrm(8) (policy priority, first match wins); seeds 000 and 003 (IPsec policies)',
+  reference:
+    'Linux ip-xfrm(8) (policy priority, first match wins); NonStop CIP manual and HP-UX IPSec guide (IPsec policies)',
   check(model) {
     const findings: Finding[] = [];
     for (const s of shadowedPolicies(model)) {
@@ -153,7 +155,9 @@ export const sameSelectorTwice = defineRule({
   title: 'Two IPsec policies installed on one node never share a selector and a direction',
   rationale:
     'The kernel holds one policy per selector and direction; the second silently replaces the first or is refused.',
-  reference: 'Linux XFRM (ip-xfrm(8): a policy is identified by its selector and direction); seeds 000, 003',
+  reference:
+    'Linux XFRM (ip-xfrm(8): a policy is identified by its selector and direction); NonStop ' +
+    'CIP manual, HP-UX IPSec guide',
   check(model) {
     const findings: Finding[] = [];
     const first = new Map<string, Policy>();

@@ -21,7 +21,7 @@ export const selectorSingleFamily = defineRule({
   severity: 'error',
   title: 'A selector has source and destination of one address family',
   rationale: 'An XFRM selector has one family; a mixed selector cannot be installed.',
-  reference: 'Linux ip-xfrm(8) (SELECTOR: src and dst of one family); seed 000 "IPSec Configuration"',
+  reference: 'Linux ip-xfrm(8) (SELECTOR: src and dst of one family); NonStop CIP manual "IPSec Configuration"',
   check(model) {
     const findings: Finding[] = [];
     for (const p of model.ipsecPolicies) {
@@ -53,7 +53,7 @@ export const actionFieldsConsistent = defineRule({
     'protect has protocol and mode; tunnel mode has tunnel endpoints of the selector family; ' +
     'transport, allow and block have none',
   rationale: 'A policy whose fields contradict its action would be installed differently from what the reviewer read.',
-  reference: 'Linux ip-xfrm(8) (TMPL: proto, mode, tunnel src/dst); seed 000 "IPSec Configuration"',
+  reference: 'Linux ip-xfrm(8) (TMPL: proto, mode, tunnel src/dst); NonStop CIP manual "IPSec Configuration"',
   check(model) {
     const findings: Finding[] = [];
     const report = (p: Policy, field: string, summary: string, detail: string) =>
@@ -112,7 +112,7 @@ export const scopeExists = defineRule({
   severity: 'error',
   title: 'appliesTo is not empty and names existing nodes and an existing relocatable address',
   rationale: 'A policy installed nowhere protects nothing; a misspelt node silently leaves that node unprotected.',
-  reference: 'seed 003 (the policy must be on every node the package may run on)',
+  reference: 'HP-UX IPSec guide, Serviceguard appendix (the policy must be on every node the package may run on)',
   check(model) {
     const findings: Finding[] = [];
     for (const p of model.ipsecPolicies) {
@@ -181,7 +181,7 @@ export const keysOutsideRepository = defineRule({
   severity: 'error',
   title: 'keys.file is an absolute path outside the repository',
   rationale: 'Key material committed to git is readable by everyone with the repository, forever (history keeps it).',
-  reference: 'DESIGN.md section 2 (key material is never in the repository, only references to it)',
+  reference: 'docs/decisions.md (Static rules: key material is referenced, never stored)',
   check(model, context) {
     const findings: Finding[] = [];
     for (const p of model.ipsecPolicies) {
@@ -215,8 +215,8 @@ export const protectHasKeys = defineRule({
     'tandem installs manually keyed SAs; ' +
     'a protect policy without keys would drop or leak the traffic it should protect.',
   reference:
-    'seed 000 "IPSec Configuration" (policies and security associations); ' +
-    'DESIGN.md section 2 (references to key material)',
+    'NonStop CIP manual "IPSec Configuration" (policies and security associations); ' +
+    'docs/decisions.md (Static rules: key material is referenced, never stored)',
   check(model) {
     const findings: Finding[] = [];
     for (const p of model.ipsecPolicies) {

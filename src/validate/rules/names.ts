@@ -12,7 +12,7 @@ export const interfaceNamesUnique = defineRule({
   severity: 'error',
   title: 'Interface names are unique within a node',
   rationale: 'Two definitions of one interface would fight over its addresses and routes.',
-  reference: 'Linux: one netdev per name in a namespace; seed 001 (interfaces configured on their home CLIM)',
+  reference: 'Linux: one netdev per name in a namespace; NonStop CIP manual (interfaces configured on their home CLIM)',
   check(model) {
     const findings: Finding[] = [];
     for (const node of model.nodes) {
@@ -41,7 +41,9 @@ export const aliasFitsIfname = defineRule({
   severity: 'error',
   title: "An address alias '<interface>:<label>' fits in 15 bytes",
   rationale: 'The kernel refuses an IPv4 label longer than IFNAMSIZ-1; the address would fail to come up on failover.',
-  reference: 'Linux IFNAMSIZ; seed 004 (LifeKeeper IP resources appear as interface aliases such as eth0:1)',
+  reference:
+    'Linux IFNAMSIZ; LifeKeeper for Linux, IP Recovery Kit (LifeKeeper IP resources appear as ' +
+    'interface aliases such as eth0:1)',
   check(model) {
     const findings: Finding[] = [];
     for (const reloc of model.relocatables) {

@@ -16,7 +16,9 @@ export const dependenciesAcyclic = defineRule({
   severity: 'error',
   title: '`dependsOn` names existing relocatable addresses and has no cycles',
   rationale: 'A missing dependency or a cycle means the address can never be brought up.',
-  reference: 'seed 004 "Guidelines for Creating an IP Dependency" (parent/child resource hierarchies)',
+  reference:
+    'LifeKeeper for Linux, IP Recovery Kit "Guidelines for Creating an IP Dependency" ' +
+    '(parent/child resource hierarchies)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -96,7 +98,8 @@ export const dependenciesColocated = defineRule({
     'The address cannot come up on a node its dependency can never reach: ' +
     'that placement promises a failover that cannot happen.',
   reference:
-    'seed 004 "Guidelines for Creating an IP Dependency" (a dependency is extended to the same servers as its parent)',
+    'LifeKeeper for Linux, IP Recovery Kit "Guidelines for Creating an IP Dependency" (a ' +
+    'dependency is extended to the same servers as its parent)',
   check(model) {
     const findings: Finding[] = [];
     for (const { r, dep, j } of dependencyEdges(model)) {
@@ -120,7 +123,9 @@ export const dependenciesSameActive = defineRule({
   severity: 'error',
   title: 'An address and its dependencies are active on the same node',
   rationale: 'A dependency must be active on the same node first; different active nodes ask for the impossible.',
-  reference: 'seed 004 "Guidelines for Creating an IP Dependency" (a hierarchy is in service on one server)',
+  reference:
+    'LifeKeeper for Linux, IP Recovery Kit "Guidelines for Creating an IP Dependency" (a ' +
+    'hierarchy is in service on one server)',
   check(model) {
     const findings: Finding[] = [];
     for (const { r, dep } of dependencyEdges(model)) {

@@ -29,7 +29,7 @@ export const placementsExist = defineRule({
   rationale:
     'An address placed on a missing node or interface, or on a bond slave, cannot be brought up there when it moves.',
   reference:
-    'seed 004 "Creating an IP Resource" ' +
+    'LifeKeeper for Linux, IP Recovery Kit "Creating an IP Resource" ' +
     '(Network Interface, Backup Interface: valid choices depend on the configuration)',
   check(model) {
     const findings: Finding[] = [];
@@ -91,7 +91,9 @@ export const prioritiesUnique = defineRule({
   title: 'Placement priorities are unique within an address (1 to 999 is enforced by the schema)',
   rationale:
     'The priority orders the cascading failover; two placements with one priority leave the next node ambiguous.',
-  reference: 'seed 004 "Extending an IP Resource" (no two servers can have the same priority for a given resource)',
+  reference:
+    'LifeKeeper for Linux, IP Recovery Kit "Extending an IP Resource" (no two servers can have ' +
+    'the same priority for a given resource)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -118,7 +120,7 @@ export const activeIsPlaced = defineRule({
   severity: 'error',
   title: '`active` is one of the placement nodes',
   rationale: 'The address can only be brought up where a placement says on which interface.',
-  reference: 'seed 004 (a resource is in service on one server of its hierarchy)',
+  reference: 'LifeKeeper for Linux, IP Recovery Kit (a resource is in service on one server of its hierarchy)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -147,7 +149,9 @@ export const nodePlacedOnce = defineRule({
   severity: 'error',
   title: 'A node appears at most once in the placements of an address',
   rationale: 'Two placements on one node give the address two interfaces there; only one can carry it.',
-  reference: 'seed 004 (one IP resource instance per server; local recovery uses the backup interface instead)',
+  reference:
+    'LifeKeeper for Linux, IP Recovery Kit (one IP resource instance per server; local ' +
+    'recovery uses the backup interface instead)',
   check(model) {
     const findings: Finding[] = [];
     for (const r of model.relocatables) {
@@ -174,7 +178,7 @@ export const backupInterfaceValid = defineRule({
   title: 'A backup interface differs from the primary interface and is on the same segment',
   rationale: 'Local recovery moves the address to the backup interface; on another network it is unreachable.',
   reference:
-    'seed 004 "IP Local Recovery" (the backup interface must be ' +
+    'LifeKeeper for Linux, IP Recovery Kit "IP Local Recovery" (the backup interface must be ' +
     'attached to the same physical network as the primary interface)',
   check(model) {
     const findings: Finding[] = [];
@@ -224,7 +228,9 @@ export const backupInterfaceOnce = defineRule({
   rationale:
     'Moving one address to the backup interface unconfigures the other addresses of its subnet there; ' +
     'two owners of one backup recover into each other.',
-  reference: 'seed 004 "IP Local Recovery" and "lkipbu" (one backup interface per IP resource instance)',
+  reference:
+    'LifeKeeper for Linux, IP Recovery Kit "IP Local Recovery" and "lkipbu" (one backup ' +
+    'interface per IP resource instance)',
   check(model) {
     const findings: Finding[] = [];
     const first = new Map<string, { r: Reloc; i: number }>();
@@ -254,7 +260,7 @@ export const sourceAddressOnce = defineRule({
   rationale:
     'Only one address can be the source of outgoing traffic on a subnet; ' +
     'with two, whichever came up last silently wins.',
-  reference: 'seed 004 "Important Notes About the Source Address Setting"',
+  reference: 'LifeKeeper for Linux, IP Recovery Kit "Important Notes About the Source Address Setting"',
   check(model) {
     const findings: Finding[] = [];
     const first = new Map<string, Reloc>();
@@ -320,7 +326,9 @@ export const pingListValid = defineRule({
     'broadcast ping only for IPv4',
   rationale:
     'A ping to an own address answers locally whatever the state of the monitored interface; IPv6 has no broadcast.',
-  reference: 'seed 004 "Important Notes About Using a Ping List" and "IP Resource Monitoring" (broadcast ping)',
+  reference:
+    'LifeKeeper for Linux, IP Recovery Kit "Important Notes About Using a Ping List" and "IP ' +
+    'Resource Monitoring" (broadcast ping)',
   check(model) {
     const findings: Finding[] = [];
     // Ping lists repeat the same few routers across thousands of addresses: parse each once.

@@ -50,7 +50,7 @@ export const tunnelSettingsMatchType = defineRule({
   severity: 'error',
   title: 'An interface of type tunnel has tunnel settings, and only tunnels have them',
   rationale: 'A tunnel without endpoints cannot be created; tunnel settings on another type would be silently ignored.',
-  reference: 'seed 001 (IPv6-over-IPv4 tunnel interfaces configured with a local address)',
+  reference: 'NonStop CIP manual (IPv6-over-IPv4 tunnel interfaces configured with a local address)',
   check(model) {
     const findings: Finding[] = [];
     for (const node of model.nodes) {
@@ -84,7 +84,8 @@ export const tunnelLocalOnNode = defineRule({
   title: "A tunnel's local address is a static address of another interface of the same node",
   rationale:
     'The tunnel follows the interface holding its local address; without one it cannot come up, nor fail over.',
-  reference: 'seed 000 (tunnels "follow the interface containing their configured local address"); seed 001',
+  reference:
+    'NonStop CIP manual (tunnels "follow the interface containing their configured local address"); NonStop CIP manual',
   check(model) {
     const holders = localHolders(model);
     const findings: Finding[] = [];
@@ -113,8 +114,8 @@ export const tunnelHasNoFailover = defineRule({
     'A tunnel moves with the interface holding its local address; ' +
     'its own failover would move it somewhere else, or twice.',
   reference:
-    'seed 000 ("tunnel interfaces are not directly configured for failover"); ' +
-    'seed 000 (a tunnel is not an allowed failover interface)',
+    'NonStop CIP manual ("tunnel interfaces are not directly configured for failover"); ' +
+    'NonStop CIP manual (a tunnel is not an allowed failover interface)',
   check(model) {
     const findings: Finding[] = [];
     for (const t of tunnels(model)) {
@@ -139,7 +140,7 @@ export const tunnelNameFreeOnFailover = defineRule({
   rationale:
     'On failover the tunnel is created on the failover node under its home name; ' +
     'an interface of that name there makes the failover fail.',
-  reference: 'seed 000 ("tunnel interface names must not be the same on the home and failover CLIMs")',
+  reference: 'NonStop CIP manual ("tunnel interface names must not be the same on the home and failover CLIMs")',
   check(model) {
     const holders = localHolders(model);
     const findings: Finding[] = [];
@@ -178,7 +179,7 @@ export const tunnelEndpointFamily = defineRule({
   title:
     "A tunnel's local and remote addresses are of the family its mode runs over (sit, ipip, gre: IPv4; ip6tnl: IPv6)",
   rationale: 'The kernel refuses to create a tunnel whose endpoints do not match its mode.',
-  reference: 'Linux ip-tunnel(8); seed 001 (IPv6-over-IPv4 tunnels)',
+  reference: 'Linux ip-tunnel(8); NonStop CIP manual (IPv6-over-IPv4 tunnels)',
   check(model) {
     const findings: Finding[] = [];
     for (const t of tunnels(model)) {
@@ -212,7 +213,7 @@ export const tunnelNamesDistinctOnTarget = defineRule({
   title: 'Tunnels that can fail over onto one node have different names',
   rationale:
     'When both home interfaces have failed over, the second tunnel cannot be created under a name the first one took.',
-  reference: 'seed 000 ("The interface name configured on the home CLIM is used on the failover CLIM")',
+  reference: 'NonStop CIP manual ("The interface name configured on the home CLIM is used on the failover CLIM")',
   check(model) {
     const holders = localHolders(model);
     const first = new Map<string, TunnelRef>();
