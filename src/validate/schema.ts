@@ -14,7 +14,7 @@ import type { TandemDocument } from '../model/generated/desired.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { compileSchema } from './compile-schema.js';
 
-export const KINDS = ['Cluster', 'Node', 'RelocatableAddress', 'IPsecPolicy'] as const;
+export const KINDS = ['Cluster', 'Node', 'RelocatableAddress', 'IPsecPolicy', 'IKEConnection'] as const;
 
 let chosen: ValidateFunction<TandemDocument> | undefined;
 

@@ -673,7 +673,7 @@ export interface IKEEndpoint {
    */
   id?: string;
   /**
-   * Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE003).
+   * Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003).
    */
   auth: string;
   certificate?: IKECertificateReference;
@@ -684,7 +684,7 @@ export interface IKEEndpoint {
  */
 export interface IKECertificateReference {
   /**
-   * Absolute path of the certificate file on the node, outside the repository (IKE010).
+   * Absolute path of the certificate file on the node, outside the repository (IKE011).
    */
   file: string;
 }
@@ -693,7 +693,7 @@ export interface IKECertificateReference {
  */
 export interface IKECaReference {
   /**
-   * Absolute path of the CA certificate file on the node, outside the repository (IKE010).
+   * Absolute path of the CA certificate file on the node, outside the repository (IKE011).
    */
   file: string;
 }
