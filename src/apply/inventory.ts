@@ -19,6 +19,8 @@ export function nextInventory(
   at: Date,
   /** The node as observed after the wave; owned keys it does not hold are dropped. */
   present?: ObservedNode,
+  /** Fleet mode: address key -> fencing token of this apply; kept for the keys still owned. */
+  fencing?: Readonly<Record<string, number>>,
 ): Inventory {
   const held = present ? observedObjects(present) : undefined;
   const owned = new Set(current.owned.filter((key) => !held || held.has(key)));
@@ -39,8 +41,11 @@ export function nextInventory(
     if (m?.remove) mirrors = mirrors.filter((x) => `mirror:${x.home.node}/${x.home.iface}` !== m.remove);
   }
   mirrors.sort((a, b) => byCodePoint(a.home.node, b.home.node) || byCodePoint(a.home.iface, b.home.iface));
+  const tokens = { ...current.fencing, ...fencing };
+  const kept = [...owned].sort().filter((k) => tokens[k] !== undefined);
   return {
     owned: [...owned].sort(),
+    ...(kept.length ? { fencing: Object.fromEntries(kept.map((k) => [k, tokens[k]])) } : {}),
     ...(mirrors.length ? { mirrors } : {}),
     lastApply: {
       revision: plan.desiredRevision.commit ?? plan.desiredRevision.digest,

@@ -9,7 +9,14 @@ import { detectFailedOver, type FailoverStates } from './failover-state.js';
 import { buildIntent, type NodeIntent } from './intent.js';
 import { addressKey, routeKey, MAIN_TABLE } from './objects.js';
 import { observedObjects } from './observed-objects.js';
-import { decidePlacements, indexObservations, interfaceHealthy, type PlacementDecision } from './placement.js';
+import {
+  decideFleetPlacement,
+  decidePlacements,
+  indexObservations,
+  interfaceHealthy,
+  type FleetOwnership,
+  type PlacementDecision,
+} from './placement.js';
 import { routeDestination } from './intent.js';
 import { byCodePoint } from '../order.js';
 
@@ -34,6 +41,8 @@ export interface EnvironmentDiff {
 
 export interface DiffOptions {
   prune?: boolean;
+  /** Fleet mode: etcd ownership decides where relocatable addresses go (placement.ts). */
+  fleet?: FleetOwnership;
 }
 
 export function diffEnvironment(
@@ -42,7 +51,10 @@ export function diffEnvironment(
   options: DiffOptions = {},
 ): EnvironmentDiff {
   const index = indexObservations(observations);
-  const decisions = decidePlacements(model, index);
+  const fleet = options.fleet;
+  const decisions = fleet
+    ? new Map(model.relocatables.map((r) => [r.name, decideFleetPlacement(r, index, fleet)]))
+    : decidePlacements(model, index);
   const intents = buildIntent(model, decisions);
   const failedOver = detectFailedOver(model, observations);
   const prune = options.prune ?? model.cluster?.doc.spec.prune ?? false;

@@ -26,7 +26,11 @@ export type PlacementKind =
   /** Active where it may not live, or on several nodes: repaired. */
   | 'repair'
   /** A node it may live on cannot be observed and a change is needed: refused. */
-  | 'unprovable';
+  | 'unprovable'
+  /** Fleet mode: the planned node owns it in etcd (its owner key), so it goes there. */
+  | 'fleet-owned'
+  /** Fleet mode: the planned node does not own it in etcd: never added there, removed if held. */
+  | 'fleet-not-owned';
 
 export interface PlacementDecision {
   name: string;
@@ -167,4 +171,46 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
 
 export function decidePlacements(model: DesiredModel, index: ObservedIndex): Map<string, PlacementDecision> {
   return new Map(model.relocatables.map((r) => [r.name, decidePlacement(r, index)]));
+}
+
+/**
+ * Fleet mode (docs/fleet.md, "The agent"): an agent plans only its own node, and etcd's
+ * owner keys decide, not the other nodes' observations: the address is on `node` iff
+ * `node` owns its key. `graced` are addresses held without owning, inside the grace the
+ * agent announced: left where they are until it ends.
+ */
+export interface FleetOwnership {
+  node: string;
+  /** Relocatable names `node` owns in etcd -> fencing token (the owner key's create revision). */
+  owned: ReadonlyMap<string, number>;
+  graced?: ReadonlySet<string>;
+}
+
+export function decideFleetPlacement(
+  entry: Entry<RelocatableAddressDocument>,
+  index: ObservedIndex,
+  fleet: FleetOwnership,
+): PlacementDecision {
+  const spec = entry.doc.spec;
+  const cidr = parseCidr(spec.address)!.cidr;
+  const holders = index.holdersByIp.get(hostPart(cidr)) ?? NO_HOLDERS;
+  const base = { name: entry.name, cidr, holders, unobserved: [] };
+  const placement = spec.placements.find((p) => p.node === fleet.node);
+  const here = holders.filter((h) => h.node === fleet.node);
+  const token = fleet.owned.get(entry.name);
+  if (placement && token !== undefined) {
+    const kept = here.find((h) => h.iface === placement.interface || h.iface === placement.backupInterface);
+    const iface = kept?.iface ?? placement.interface;
+    const target = { node: fleet.node, iface, label: labelFor(iface, placement.label) };
+    const owned = `owned by ${fleet.node} in etcd (fencing token ${token})`;
+    if (here.length === 1 && kept) return { ...base, kind: 'in-place', target, reason: owned };
+    return { ...base, kind: 'fleet-owned', target, reason: `${owned}: bring it up on ${fleet.node}/${iface}` };
+  }
+  if (placement && here.length === 1 && fleet.graced?.has(entry.name)) {
+    const target = { node: fleet.node, iface: here[0].iface, label: labelFor(here[0].iface, placement.label) };
+    const reason = `held by ${fleet.node} without owning it in etcd: left until the announced grace ends`;
+    return { ...base, kind: 'fleet-not-owned', target, reason };
+  }
+  const reason = `${fleet.node} does not own it in etcd` + (here.length ? ': removed from it' : ': never added there');
+  return { ...base, kind: 'fleet-not-owned', reason };
 }

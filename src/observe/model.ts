@@ -121,6 +121,8 @@ export interface Inventory {
   }>;
   /** Revision and time of the last apply that touched the node. */
   lastApply?: { revision: string; at: string; planId: string };
+  /** Fleet mode: owned address key -> fencing token (its etcd owner key's create revision) it was written under. */
+  fencing?: Record<string, number>;
 }
 
 export interface ObservedNode {

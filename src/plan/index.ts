@@ -2,6 +2,7 @@
 // each a pure stage; nothing here touches a node.
 import { formatPos, type Diagnostic } from '../diagnostics.js';
 import { diffEnvironment, type Refusal } from '../diff/index.js';
+import type { FleetOwnership } from '../diff/placement.js';
 import type { DesiredModel } from '../model/desired.js';
 import type { Observation, ObservedNode } from '../observe/model.js';
 import { createHash } from 'node:crypto';
@@ -23,6 +24,8 @@ export interface PlanInput {
   nodes?: readonly string[];
   /** Warnings from static validation, carried into the plan. */
   diagnostics?: readonly Diagnostic[];
+  /** Fleet mode: etcd ownership decides the relocatable addresses of one node (diff/placement.ts). */
+  fleet?: FleetOwnership;
 }
 
 export function rolloutLimits(model: DesiredModel): RolloutLimits {
@@ -87,7 +90,7 @@ function couplingRefusals(steps: readonly Step[], only: ReadonlySet<string>): Re
 
 export function planEnvironment(input: PlanInput): PlanDocument {
   const { model, observations } = input;
-  const diff = diffEnvironment(model, observations, { prune: input.prune });
+  const diff = diffEnvironment(model, observations, { prune: input.prune, fleet: input.fleet });
   const only = input.nodes ? new Set(input.nodes) : undefined;
   const keep = <T extends { node?: string }>(xs: T[]) =>
     only ? xs.filter((x) => x.node === undefined || only.has(x.node)) : xs;
