@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { networkAt, parseCidr, prefixesOverlap, PrefixIndex, type ParsedCidr } from '../../src/model/ip.js';
+import {
+  ipv4EdgeOf,
+  ipv4Edges,
+  networkAt,
+  parseCidr,
+  prefixesOverlap,
+  PrefixIndex,
+  type ParsedCidr,
+} from '../../src/model/ip.js';
 
 const cidr = (text: string): ParsedCidr => {
   const parsed = parseCidr(text);
@@ -18,6 +26,10 @@ const v4 = fc
 const v6 = fc
   .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 100, max: 128 }))
   .map(([h, p]) => cidr(`2001:db8::${h.toString(16)}/${p}`));
+// Any IPv4 address with any prefix length, /0 and /32 included (the index keys IPv4 by integer).
+const wideV4 = fc
+  .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+  .map(([n, p]) => cidr(`${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${p}`));
 const anyCidr = fc.oneof(v4, v6);
 
 describe('PrefixIndex', () => {
@@ -72,6 +84,49 @@ describe('PrefixIndex', () => {
         });
       }),
       { seed: 20240501, numRuns: 200 },
+    );
+  });
+
+  it('agrees with prefixesOverlap over the whole IPv4 space and every prefix length', () => {
+    fc.assert(
+      fc.property(fc.array(wideV4, { maxLength: 20 }), fc.array(wideV4, { maxLength: 10 }), (entries, queries) => {
+        const index = new PrefixIndex<number>();
+        entries.forEach((c, i) => index.add(c, i));
+        for (const q of queries) {
+          const expected = entries.map((a, j) => (prefixesOverlap(a, q) ? j : -1)).filter((j) => j >= 0);
+          assert.deepEqual(
+            index.overlapping(q).map((e) => e.value),
+            expected,
+          );
+        }
+      }),
+      { seed: 20261202, numRuns: 300 },
+    );
+  });
+});
+
+describe('ipv4EdgeOf', () => {
+  it('names the network and broadcast address of a subnet, nothing else, as ipv4Edges does', () => {
+    assert.equal(ipv4EdgeOf(cidr('192.0.2.0/24')), 'network');
+    assert.equal(ipv4EdgeOf(cidr('192.0.2.255/24')), 'broadcast');
+    assert.equal(ipv4EdgeOf(cidr('192.0.2.1/24')), null);
+    assert.equal(ipv4EdgeOf(cidr('0.0.0.0/0')), 'network');
+    assert.equal(ipv4EdgeOf(cidr('255.255.255.255/0')), 'broadcast');
+    assert.equal(ipv4EdgeOf(cidr('192.0.2.0/31')), null);
+    assert.equal(ipv4EdgeOf(cidr('2001:db8::/64')), null);
+    fc.assert(
+      fc.property(wideV4, (c) => {
+        const edges = ipv4Edges(c);
+        const expected = !edges
+          ? null
+          : c.address === edges.network
+            ? 'network'
+            : c.address === edges.broadcast
+              ? 'broadcast'
+              : null;
+        assert.equal(ipv4EdgeOf(c), expected, c.cidr);
+      }),
+      { seed: 20261202, numRuns: 2000 },
     );
   });
 });
