@@ -5,7 +5,7 @@
 // command's module is imported when the command runs, so `tandem validate` does not
 // load git, apply and the lab at start-up.
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_ENV_DIR } from './defaults.js';
+import { announceDefaultEnvironment, DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
 import { isEntryPoint } from '../entry-point.js';
@@ -21,6 +21,8 @@ import type { SimResetOptions } from './commands/sim.js';
 import type { StatusOptions } from './commands/status.js';
 import type { UnlockCommandOptions } from './commands/unlock.js';
 import type { ValidateOptions } from './commands/validate.js';
+import type { ImportCommandOptions } from './commands/import.js';
+import type { InitCommandOptions } from './commands/init.js';
 
 /** The flags of `tandem plan` as commander names them (--node, --observed). */
 type PlanFlags = Omit<PlanOptions, 'nodes' | 'observedDir'> & { node?: string[]; observed?: string };
@@ -33,6 +35,30 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  // A command left without its environment folder says which one it uses (src/cli/defaults.ts).
+  program.hook('preAction', (_program, command) => announceDefaultEnvironment(command, io));
+
+  program
+    .command('init')
+    .description(
+      'Write a new environment to start from: two sim nodes, one relocatable address (docs/getting-started.md)',
+    )
+    .argument('<env-dir>', 'a new or empty folder')
+    .option('--name <name>', 'the cluster name (default: the folder name)')
+    .action(async (dir: string, opts: InitCommandOptions) =>
+      setExit(await (await import('./commands/init.js')).initCommand(dir, opts, io)),
+    );
+  program
+    .command('import')
+    .description("Write an environment from running nodes' state; it validates and plans to nothing")
+    .argument('<env-dir>', 'a new or empty folder to write')
+    .option('--from-lab <lab-env>', "observe each node of this environment's lab (tandem lab up) in its namespace")
+    .option('--node <spec...>', 'a node to observe: NAME=local, NAME=netns:NAMESPACE or NAME=ssh:[USER@]HOST[:PORT]')
+    .option('--name <name>', 'the cluster name (default: the folder name)')
+    .option('--timeout <ms>', 'time limit of each command run on a node, in milliseconds (default 10000)')
+    .action(async (dir: string, opts: ImportCommandOptions) =>
+      setExit(await (await import('./commands/import.js')).importCommand(dir, opts, io)),
+    );
 
   program
     .command('validate')

@@ -44,7 +44,9 @@ export async function simResetCommand(dir: string, opts: SimResetOptions, io: Cl
       r.source === 'snapshot'
         ? `${r.node}: reset from its snapshot in ${relative(io.cwd, resolve(io.cwd, dir, 'observed'))} ` +
             `-> ${relative(io.cwd, r.file!)}\n`
-        : `${r.node}: reset to an empty node (no snapshot; only lo)\n`,
+        : r.source === 'hardware'
+          ? `${r.node}: reset to its declared hardware (no snapshot; physical interfaces up, no addresses)\n`
+          : `${r.node}: reset to an empty node (no snapshot, not declared in a valid environment; only lo)\n`,
     );
   }
   return EXIT.ok;

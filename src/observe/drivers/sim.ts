@@ -7,9 +7,12 @@
 // by default `.tandem/sim/<environment folder name>/<node>.json` under the working
 // directory (`tandem sim path ENV_DIR` prints it, `tandem sim reset` starts it over).
 // A node without a state file starts from the environment's snapshot
-// `ENV_DIR/observed/<node>.json` (or .yaml), else as an empty node with only `lo`.
+// `ENV_DIR/observed/<node>.json` (or .yaml), else with the hardware its desired state
+// declares: `lo` and each physical interface, up, without addresses (a machine just
+// cabled), so the first plan builds the rest (docs/snapshot.md).
 // Reading never creates a file; the first apply that changes something writes it,
 // atomically (temporary file, then rename).
+import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { validateEnvironment } from '../../validate/index.js';
@@ -45,7 +48,8 @@ export class SimStateError extends Error {
   }
 }
 
-export type SimStateSource = 'state' | 'snapshot' | 'empty';
+/** Where a node's state came from: its state file, its snapshot, its declared hardware, or nothing (only lo). */
+export type SimStateSource = 'state' | 'snapshot' | 'hardware' | 'empty';
 
 /** The folder holding the sim state of one environment. */
 export function simStateDir(envDir: string, loc: SimLocation): string {
@@ -57,7 +61,7 @@ export function snapshotDir(envDir: string, loc: SimLocation): string {
   return resolve(loc.cwd, envDir, 'observed');
 }
 
-/** The node's initial state: its snapshot in the environment, else an empty node. */
+/** The node's initial state: its snapshot in the environment, else its declared hardware. */
 export async function initialSimState(
   envDir: string,
   node: string,
@@ -66,7 +70,41 @@ export async function initialSimState(
   const snap = await readSnapshotFile(snapshotDir(envDir, loc), node);
   if (snap.ok) return { state: { ...snap.state, driver: 'sim' }, source: 'snapshot' };
   if (snap.error.kind !== 'not-found') throw new SimStateError(snap.error);
-  return { state: emptyNode(node), source: 'empty' };
+  const validation = await validateEnvironment(resolve(loc.cwd, envDir));
+  const declared = validation.model?.nodeByName.get(node);
+  // An invalid environment is reported by validate; the node then has only lo.
+  if (!declared) return { state: emptyNode(node), source: 'empty' };
+  return { state: hardwareNode(node, declared.doc.spec.interfaces), source: 'hardware' };
+}
+
+/**
+ * A node with the hardware it declares and nothing configured: lo, and every physical
+ * interface up at the default MTU, with a stable locally administered MAC. Bonds and
+ * tunnels are software: tandem creates them.
+ */
+export function hardwareNode(node: string, interfaces: ReadonlyArray<{ name: string; type: string }>): ObservedNode {
+  const state = emptyNode(node);
+  const names = new Set(state.links.map((l) => l.name));
+  for (const iface of interfaces) {
+    if (iface.type !== 'physical' || names.has(iface.name)) continue;
+    names.add(iface.name);
+    state.links.push({
+      name: iface.name,
+      kind: 'physical',
+      adminUp: true,
+      operState: 'UP',
+      mtu: 1500,
+      mac: stableMac(`${node}/${iface.name}`),
+    });
+  }
+  return state;
+}
+
+function stableMac(key: string): string {
+  const bytes = createHash('sha256').update(key).digest().subarray(0, 6);
+  // Locally administered, unicast: the first byte's two low bits are 1 and 0.
+  bytes[0] = (bytes[0] | 0x02) & 0xfe;
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
 /** The node's current state: its state file, else its initial state. */
@@ -228,7 +266,7 @@ export async function resetSimEnvironment(
       });
     for (const ext of SNAPSHOT_EXTENSIONS) await rm(join(stateDir, `${node}.${ext}`), { force: true });
     const { state, source } = await initialSimState(envDir, node, loc);
-    // A node without a snapshot needs no file: it starts empty on its next use anyway.
+    // A node without a snapshot needs no file: it starts from its hardware on its next use anyway.
     const file = source === 'snapshot' ? await saveSimState(envDir, state, loc) : undefined;
     out.push({ node, source, file });
   }
