@@ -32,16 +32,21 @@ export function formatValue(v: unknown): string {
 
 const NOT_SHOWN = '(not shown: may be key material)';
 
+/** The field holding a key reference, per kind: an IPsec policy's keys, an IKE connection's psk. */
+const KEY_FIELD: Record<string, string> = { IPsecPolicy: 'keys', IKEConnection: 'psk' };
+
 /**
- * A changed field as shown: path, before and after. Under an IPsec policy's `keys` only
- * a well-formed reference is shown; anything else (a literal key an earlier revision
- * committed, a key written as a field name) is never quoted again.
+ * A changed field as shown: path, before and after. Under an IPsec policy's `keys` (an
+ * IKE connection's `psk`) only a well-formed reference is shown; anything else (a literal
+ * key an earlier revision committed, a key written as a field name) is never quoted again.
  */
 function fieldView(c: DocumentChange, f: FieldChange): { path: string; before: string; after: string } {
-  const keys = c.kind === 'IPsecPolicy' && /^spec\.keys(?=$|[.[])/.test(f.path);
+  const name = Object.hasOwn(KEY_FIELD, c.kind) ? KEY_FIELD[c.kind] : undefined;
+  const keys = name !== undefined && new RegExp(`^spec\\.${name}(?=$|[.[])`).test(f.path);
   if (!keys) return { path: f.path, before: formatValue(f.before), after: formatValue(f.after) };
-  const field = /^spec\.keys\.(env|file)$/.exec(f.path)?.[1];
-  if (field === undefined && f.path !== 'spec.keys') return { path: 'spec.keys', before: NOT_SHOWN, after: NOT_SHOWN };
+  const field = new RegExp(`^spec\\.${name}\\.(env|file)$`).exec(f.path)?.[1];
+  if (field === undefined && f.path !== `spec.${name}`)
+    return { path: `spec.${name}`, before: NOT_SHOWN, after: NOT_SHOWN };
   const show = (v: unknown) => (v === undefined || isShowableKeyReference(v, field) ? formatValue(v) : NOT_SHOWN);
   return { path: f.path, before: show(f.before), after: show(f.after) };
 }
