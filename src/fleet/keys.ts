@@ -11,6 +11,8 @@
 // Names come from YAML and are hostile until checked: a segment holding `/` could reach
 // another cluster's keys, so each one must be a plain name (see SEGMENT).
 
+import { basename, resolve } from 'node:path';
+
 /** What a cluster, node, address or pair name may look like inside a key. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,252}$/;
 
@@ -24,6 +26,14 @@ function segment(kind: string, name: string): string {
       `${kind} name ${JSON.stringify(name)} cannot be part of an etcd key (letters, digits, . _ : @ -)`,
     );
   return name;
+}
+
+/**
+ * The cluster name an environment's keys live under: its Cluster's metadata.name, else the
+ * environment folder's name. Every tandem (apply, reconcile, agent, status) names it so.
+ */
+export function fleetClusterName(clusterName: string | undefined, envDir: string): string {
+  return clusterName ?? basename(resolve(envDir));
 }
 
 export function clusterPrefix(cluster: string): string {

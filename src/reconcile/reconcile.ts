@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SshSessions } from '../observe/drivers/linux/ssh-session.js';
 import { formatPos, type Diagnostic } from '../diagnostics.js';
 import { applyPlan, type ApplyResult, type AuditEvent } from '../apply/index.js';
+import { applyWithExternalLocks, type ExternalNodeLocks } from '../apply/external-lock.js';
 import { desiredDigestOf } from '../cli/prepare.js';
 import { ACTION_SYMBOL } from '../diff/changes.js';
 import { describeObject } from '../diff/objects.js';
@@ -60,6 +61,8 @@ export interface ReconcileOptions {
   now?: () => Date;
   /** Apply events, passed through to applyPlan (the CLI logs them). */
   onEvent?: (event: AuditEvent) => void;
+  /** Fleet mode: the nodes' locks in etcd, taken around each apply (src/apply/external-lock.ts). */
+  nodeLocks?: ExternalNodeLocks;
 }
 
 export type ReconcileResultKind = RunResult | 'suspended';
@@ -360,7 +363,7 @@ async function reconcileRun(o: ReconcileOptions): Promise<ReconcileResult> {
       lines,
     );
   }
-  const result = await applyPlan({
+  const result = await applyWithExternalLocks(o.nodeLocks, applyPlan, {
     plan,
     model,
     envDir,

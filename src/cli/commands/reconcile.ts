@@ -8,8 +8,9 @@ import { runReconcile } from '../../reconcile/loop.js';
 import { reconcileOnce, type ReconcileOptions, type ReconcileResult } from '../../reconcile/reconcile.js';
 import { formatDuration, parseDuration, parseWindow, type MaintenanceWindow } from '../../reconcile/schedule.js';
 import { stateDirOf, envNameOf } from '../../reconcile/status.js';
+import { fleetNodeLocks, type EtcdFlags } from '../etcd-options.js';
 
-export interface ReconcileCommandOptions {
+export interface ReconcileCommandOptions extends EtcdFlags {
   repo: string;
   ref: string;
   node?: string[];
@@ -104,6 +105,9 @@ export async function reconcileCommand(envPath: string, opts: ReconcileCommandOp
       : undefined,
     prune: opts.prune,
   };
+  // Fleet mode: each node's lock in etcd as well, around each run's apply (docs/fleet.md).
+  const nodeLocks = fleetNodeLocks(opts, io.env, 'reconcile');
+  if (nodeLocks) options.nodeLocks = nodeLocks;
   const report = (r: ReconcileResult, next: number | undefined) =>
     io.stdout.write(opts.format === 'json' ? runJson(r, next) : describeRun(r, next));
   if (opts.once) {

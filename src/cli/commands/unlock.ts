@@ -12,8 +12,12 @@ import { writerFor } from '../../apply/writer.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { validateOrExit } from '../prepare.js';
+import { etcdClientFor, type EtcdFlags } from '../etcd-options.js';
+import type { EtcdClient } from '../../fleet/etcd/client.js';
+import { breakNodeLockEtcd } from '../../fleet/locks.js';
+import { fleetClusterName } from '../../fleet/keys.js';
 
-export interface UnlockCommandOptions {
+export interface UnlockCommandOptions extends EtcdFlags {
   holder?: string;
   force?: boolean;
   reason?: string;
@@ -29,6 +33,17 @@ export async function unlockCommand(node: string, dir: string, opts: UnlockComma
   const validation = await validateOrExit(dir, io);
   const doc = validation.model.nodeByName.get(node)?.doc;
   if (!doc) throw new ExitError(`no node named ${node} in ${dir}`, EXIT.error);
+  // Fleet mode: a holding in etcd is broken there (the file lock is tried when etcd has none by that id).
+  const etcd = etcdClientFor(opts, io.env);
+  if (etcd) {
+    try {
+      const cluster = fleetClusterName(validation.model.cluster?.doc.metadata.name, dir);
+      const broken = await unlockEtcd(etcd, cluster, node, opts, io);
+      if (broken !== undefined) return broken;
+    } finally {
+      etcd.close();
+    }
+  }
   const writer = writerFor(doc, {
     envDir: dir,
     lab: opts.lab ?? false,
@@ -85,5 +100,40 @@ export async function unlockCommand(node: string, dir: string, opts: UnlockComma
   });
   await audit.flush();
   io.stdout.write(`node ${node}: broke ${broken} (${where}); recorded in the node's lock-breaks.ndjson\n`);
+  return EXIT.ok;
+}
+
+/** Breaks the etcd holding named by --holder; undefined when etcd has no such holding. */
+async function unlockEtcd(
+  etcd: EtcdClient,
+  cluster: string,
+  node: string,
+  opts: UnlockCommandOptions,
+  io: CliIO,
+): Promise<number | undefined> {
+  let outcome;
+  try {
+    outcome = await breakNodeLockEtcd(etcd, cluster, node, {
+      ...(opts.holder ? { holderId: opts.holder } : {}),
+      forceUnreadable: opts.force ?? false,
+    });
+  } catch (err) {
+    throw new ExitError(`cannot reach the lock of node ${node} in etcd: ${(err as Error).message}`, EXIT.error);
+  }
+  if (!outcome.ok) {
+    if (outcome.holder)
+      io.stderr.write(`node ${node} is held in etcd (${outcome.key}) by ${describeHolder(outcome.holder)}\n`);
+    return undefined;
+  }
+  const broken = outcome.broken === 'unreadable' ? 'an unreadable lock' : describeHolder(outcome.broken);
+  const audit = new AuditLog(auditFile(io), `unlock-${node}`);
+  audit.record({
+    event: 'lock-broken',
+    node,
+    detail: { lock: `etcd ${outcome.key}`, broken: outcome.broken, reason: opts.reason },
+    result: `broke ${broken}`,
+  });
+  await audit.flush();
+  io.stdout.write(`node ${node}: broke ${broken} (etcd ${outcome.key})\n`);
   return EXIT.ok;
 }
