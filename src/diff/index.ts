@@ -80,11 +80,11 @@ export function diffEnvironment(
   for (const f of failedOver.values()) {
     const why =
       `${f.home.node}/${f.home.iface} is failed over to ${f.partner.node}/${f.partner.iface}: ` +
-      'changes wait until it is restored (seed 000)';
+      'changes wait until it is restored (NonStop CIP manual)';
     mapOf(frozen, f.home.node).set(f.home.iface, why);
     const held =
       `held for ${f.home.node}/${f.home.iface}, which is failed over here ` +
-      '(seed 001: addresses and static routes migrate)';
+      '(NonStop CIP manual: addresses and static routes migrate)';
     const partner = mapOf(tolerated, f.partner.node);
     for (const a of f.addresses) partner.set(addressKey(a), held);
     const iface = model.interfaceByKey.get(`${f.home.node}/${f.home.iface}`)?.iface;

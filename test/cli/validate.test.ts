@@ -181,7 +181,7 @@ describe('tandem validate (CLI process)', () => {
       r.stdout,
       new RegExp(`warning\\[FO007\\] ${escape(join(dir, 'nodes.yaml'))}:\\d+:\\d+: Node/n1: eth0 is held down`),
     );
-    assert.match(r.stdout, /: valid \(3 documents in 2 files, 0 errors, 1 warnings\)/);
+    assert.match(r.stdout, /: valid \(3 documents in 2 files, 0 errors, 1 warning\)/);
   });
 
   it('non-TTY output has no ANSI escapes, with or without NO_COLOR', async () => {

@@ -69,7 +69,7 @@ function problems(name: string, src: SourceDoc, keys: unknown, at: KeyField = 'k
 const RATIONALE =
   'A key written into the desired state is readable by everyone with the repository, forever ' +
   '(history keeps it), and would be shown again in every plan, log and pull-request comment that quotes it.';
-const REFERENCE = 'DESIGN.md section 2 (key material is never in the repository, only references to it)';
+const REFERENCE = 'docs/decisions.md (Static rules: key material is referenced, never stored)';
 
 export const keysAreReferences = defineRule({
   id: 'IPSEC011',
