@@ -312,4 +312,41 @@ describe('interface selection rules', () => {
       assert.equal(findings(files, 'SEL001').length, 1);
     },
   );
+
+  // The rules index one entry per subnet and interface (issue 14: a node with thousands of
+  // addresses in one subnet was a quadratic scan); the findings are the same as comparing
+  // every pair: the first address of the subnet is the one named.
+  it('many addresses of one subnet on one interface: each rule reports once, naming the first address', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `192.0.2.${i + 11}/24`);
+    const files: Files = {
+      'c.yaml': CLUSTER,
+      'n1.yaml': node('n1', [
+        eth('eth0', `segment: public, addresses: [${[...many, '192.0.2.100/25'].join(', ')}]`),
+        eth('eth1', 'segment: public, addresses: [192.0.2.200/24, 192.0.2.201/24]'),
+        eth('eth2', 'segment: private'),
+        eth('eth3', 'segment: private'),
+      ]),
+      'r1.yaml': reloc('r1', '198.51.100.10/24', ['n1 eth2']),
+      'r2.yaml': reloc('r2', '198.51.100.11/24', ['n1 eth2']),
+      'r3.yaml': reloc('r3', '198.51.100.12/24', ['n1 eth2']),
+      'r4.yaml': reloc('r4', '198.51.100.13/24', ['n1 eth3']),
+    };
+    const sel002 = findings(files, 'SEL002');
+    assert.deepEqual(
+      sel002.map((d) => d.summary),
+      ['Node/n1: interface eth0 carries 192.0.2.100/25 and 192.0.2.11/24 on one subnet with different prefix lengths'],
+    );
+    expectAt(sel002[0], files, 'n1.yaml', '192.0.2.100/25', ['n1.yaml', '192.0.2.11/24']);
+    const sel003 = findings(files, 'SEL003');
+    assert.deepEqual(
+      sel003.map((d) => d.summary),
+      ['Node/n1: interfaces eth0 and eth1 are both on 192.0.2.0/24 without failover'],
+    );
+    assert.equal(sel003[0].related?.[0].note, '192.0.2.11/24 on eth0');
+    const sel007 = findings(files, 'SEL007').map((d) => d.summary);
+    assert.deepEqual(sel007, [
+      'RelocatableAddress/r4: placement on Node/n1 uses interface eth3, ' +
+        'but RelocatableAddress/r1 of the same subnet uses eth2 there',
+    ]);
+  });
 });

@@ -25,13 +25,21 @@ const placementMemo = new WeakMap<DesiredModel, PlacementRef[]>();
 /**
  * Static addresses of each node on non-loopback interfaces (a loopback address is
  * node-local and routes nothing onto a segment). Values index model.staticAddresses.
+ * Only the first address of each subnet (network and prefix) on each interface is
+ * indexed: the others overlap exactly the same prefixes, on the same interface, and come
+ * later, so no rule's answer changes, and a node with thousands of addresses in one
+ * subnet costs one entry per subnet, not a quadratic scan (SEL001, SEL003, SEL007).
  */
 function staticIndexByNode(model: DesiredModel): Map<string, PrefixIndex<number>> {
   let byNode = staticMemo.get(model);
   if (byNode) return byNode;
   byNode = new Map();
+  const indexed = new Set<string>();
   model.staticAddresses.forEach((a, i) => {
     if (a.iface.type === 'loopback') return;
+    const group = `${a.node.name}\0${a.iface.name}\0${a.cidr.network}`;
+    if (indexed.has(group)) return;
+    indexed.add(group);
     let index = byNode.get(a.node.name);
     if (!index) byNode.set(a.node.name, (index = new PrefixIndex()));
     index.add(a.cidr, i);
@@ -129,12 +137,19 @@ export const samePrefixPerSubnet = defineRule({
   check(model) {
     const findings: Finding[] = [];
     const byIface = new Map<string, PrefixIndex<OnInterface>>();
+    // The first entry of each subnet (network and prefix) per interface: a later one of
+    // the same subnet is never the first with another prefix length.
+    const indexed = new Set<string>();
     const visit = (node: string, iface: string, entry: OnInterface) => {
       const key = `${node}/${iface}`;
       let index = byIface.get(key);
       if (!index) byIface.set(key, (index = new PrefixIndex()));
       const other = index.overlapping(entry.cidr).find((o) => o.cidr.prefix !== entry.cidr.prefix);
-      index.add(entry.cidr, entry);
+      const group = `${key}\0${entry.cidr.network}`;
+      if (!indexed.has(group)) {
+        indexed.add(group);
+        index.add(entry.cidr, entry);
+      }
       if (!other) return;
       findings.push({
         summary:
@@ -401,13 +416,23 @@ export const relocatablesShareInterface = defineRule({
       string,
       PrefixIndex<{ reloc: Entry<RelocatableAddressDocument>; iface: string; index: number }>
     >();
+    // Per node, interface and subnet (network and prefix), the relocatables indexed: the
+    // first two of different addresses are enough to find the first other address of the
+    // subnet on another interface, so one busy subnet costs two entries, not a quadratic scan.
+    const indexed = new Map<string, Entry<RelocatableAddressDocument>[]>();
     for (const { reloc, cidr, placement: p, i } of placements(model)) {
       // Where a static address holds the subnet, SEL001 names the one interface to use.
       if ((statics.get(p.node)?.overlapping(cidr).length ?? 0) > 0) continue;
       let index = byNode.get(p.node);
       if (!index) byNode.set(p.node, (index = new PrefixIndex()));
       const other = index.overlapping(cidr).find((o) => o.value.reloc !== reloc && o.value.iface !== p.interface);
-      index.add(cidr, { reloc, iface: p.interface, index: i });
+      const group = `${p.node}\0${p.interface}\0${cidr.network}`;
+      const kept = indexed.get(group) ?? [];
+      if (kept.length < 2 && !kept.includes(reloc)) {
+        kept.push(reloc);
+        indexed.set(group, kept);
+        index.add(cidr, { reloc, iface: p.interface, index: i });
+      }
       if (!other) continue;
       findings.push({
         summary:
