@@ -5,6 +5,7 @@
 // made again under the same names starts with nodes tandem owns nothing on.
 import { rm } from 'node:fs/promises';
 import { nodeStateDir } from '../observe/drivers/linux/transport.js';
+import { stopLabCharons } from './charon.js';
 import { LabError, execaRunner, firstError, isPermissionError, listNamespaces, type IpRunner } from './runner.js';
 import { labStatePath, readLabState, removeLabState, writeLabState, type StateLocation } from './state.js';
 
@@ -31,6 +32,8 @@ export async function labDown(opts: LabDownOptions): Promise<LabDownResult> {
   const before = await listNamespaces(runner);
   const names = state.namespaces.map((n) => n.name);
   const present = names.filter((n) => before.has(n));
+  // A charon outlives its namespace's deletion (it holds it open): stop them first.
+  await stopLabCharons(state.namespaces.filter((n) => n.role === 'node').map((n) => n.name));
   const left = await deleteNamespaces(runner, present);
   if (left.length > 0) {
     state.namespaces = state.namespaces.filter((n) => left.includes(n.name));

@@ -5,6 +5,7 @@
 // leaves behind is recorded for `lab down`.
 import type { DesiredModel } from '../model/desired.js';
 import { buildBlueprint, vethBatchLines, type LabBlueprint } from './blueprint.js';
+import { startLabCharons, stopLabCharons } from './charon.js';
 import { deleteNamespaces } from './down.js';
 import { LabError, execaRunner, firstError, isPermissionError, listNamespaces, type IpRunner } from './runner.js';
 import {
@@ -40,6 +41,8 @@ export interface LabUpResult {
   replacedStale: boolean;
   /** Bridge-side veth ends still without carrier when the wait ran out (normally none). */
   lateLinks: string[];
+  /** Node namespaces where a charon was started (the environment has IKE connections). */
+  charons: string[];
   durationMs: number;
 }
 
@@ -92,6 +95,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
   await writeLabState(statePath, state);
 
   let lateLinks: string[] = [];
+  let charons: string[] = [];
+  const nodeNamespaces = bp.namespaces.filter((n) => n.role === 'node').map((n) => n.name);
   try {
     await createNamespaces(runner, state, statePath);
     const veths = await runner.ip(['-batch', '-'], vethBatchLines(bp).join('\n') + '\n');
@@ -104,12 +109,22 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     }
     await configureNamespaces(runner, bp, opts.parallelism ?? 8);
     lateLinks = await waitForCarrier(runner, bp, opts.carrierTimeoutMs ?? 5000);
+    if (opts.model.ikeConnections.length > 0) charons = await startLabCharons(nodeNamespaces);
     state.complete = true;
     await writeLabState(statePath, state);
   } catch (err) {
+    await stopLabCharons(nodeNamespaces);
     throw await rollBack(err, runner, state, statePath, opts.envDir);
   }
-  return { blueprint: bp, state, statePath, replacedStale, lateLinks, durationMs: performance.now() - started };
+  return {
+    blueprint: bp,
+    state,
+    statePath,
+    replacedStale,
+    lateLinks,
+    charons,
+    durationMs: performance.now() - started,
+  };
 }
 
 async function refuseCollisions(bp: LabBlueprint, existing: Set<string>, loc: StateLocation): Promise<void> {

@@ -1,14 +1,15 @@
 // IKE connections in a plan: which connection to load, initiate or unload on which node,
 // and in what order around a relocatable address's move (make before break, seed 003):
 // the adoptive node loads the connection before the address arrives, initiates the SA
-// after it has arrived, and the old node unloads the connection after the address has
-// left. checkIkeOrder is the gate for these steps: it walks an order of address events
-// and IKE steps and refuses one that leaves the address held by a node without the
-// connection loaded, or initiates where the address is not. Pure.
+// after it has arrived, and the old node terminates its SA (or unloads the connection,
+// when it no longer carries it) after the address has left. checkIkeOrder is the gate
+// for these steps: it walks an order of address events and IKE steps and refuses one
+// that leaves the address held by a node without the connection loaded, or initiates
+// where the address is not. Pure.
 import type { DesiredModel } from '../model/desired.js';
 import type { DesiredIkeConnection } from '../model/ike.js';
 
-export type IkeAction = 'load' | 'initiate' | 'unload';
+export type IkeAction = 'load' | 'initiate' | 'terminate' | 'unload';
 
 export interface IkeStep {
   kind: 'ike';
@@ -43,7 +44,9 @@ function step(node: string, c: DesiredIkeConnection, action: IkeAction): IkeStep
       ? `load IKE connection ${c.name}`
       : action === 'initiate'
         ? `initiate IKE connection ${c.name} (${c.children.map((ch) => ch.name).join(', ')})`
-        : `unload IKE connection ${c.name}`;
+        : action === 'terminate'
+          ? `terminate the SA of IKE connection ${c.name}`
+          : `unload IKE connection ${c.name}`;
   return {
     kind: 'ike',
     id: `${node}:ike/${c.name}/${action}`,
@@ -72,10 +75,10 @@ export function moveOrder(
   if (move.from !== undefined) items.push({ kind: 'address', node: move.from, address: move.address, action: 'del' });
   items.push({ kind: 'address', node: move.to, address: move.address, action: 'add' });
   for (const c of conns) items.push(step(move.to, c, 'initiate'));
-  // A standby placement keeps the connection loaded (it may adopt the address later);
-  // only a node that no longer carries the connection unloads it.
+  // A standby placement keeps the connection loaded (it may adopt the address later) but
+  // drops its SA, which the peer replaced; a node that no longer carries it unloads it.
   if (move.from !== undefined)
-    for (const c of conns) if (!c.nodes.includes(move.from)) items.push(step(move.from, c, 'unload'));
+    for (const c of conns) items.push(step(move.from, c, c.nodes.includes(move.from) ? 'terminate' : 'unload'));
   return items;
 }
 
@@ -157,13 +160,13 @@ export function checkIkeOrder(
     const conn = model.ikeConnections.find((c) => c.name === it.connection);
     const address = conn?.followsAddress;
     if (it.action === 'load') set.add(it.connection);
-    else if (it.action === 'unload') {
-      set.delete(it.connection);
+    else if (it.action === 'unload' || it.action === 'terminate') {
+      if (it.action === 'unload') set.delete(it.connection);
       if (address && holders.get(address)?.has(it.node))
         refuse(
           it.id,
-          `IKE connection ${it.connection} is unloaded from ${it.node} while ${it.node} still holds ${address}: ` +
-            'unload it only after the address has left',
+          `IKE connection ${it.connection} is ${it.action === 'unload' ? 'unloaded from' : 'terminated on'} ` +
+            `${it.node} while ${it.node} still holds ${address}: do it only after the address has left`,
         );
     } else {
       if (!set.has(it.connection))

@@ -35,6 +35,7 @@ describe('IKE steps of a move', () => {
       'node1:address/pkga/del',
       'node2:address/pkga/add',
       'node2:ike/pkga-dr/initiate',
+      'node1:ike/pkga-dr/terminate',
     ]);
     assert.deepEqual(checkIkeOrder(model, order, start({ node1: ['pkga-dr'] }, 'node1')), []);
   });

@@ -35,6 +35,7 @@ export async function labUpCommand(dir: string, opts: LabUpCommandOptions, io: C
   if (result.replacedStale)
     lines.unshift(`lab ${result.blueprint.env}: replaced a stale state file whose namespaces were all gone`);
   if (result.lateLinks.length > 0) lines.push(`  warning: no carrier yet on ${result.lateLinks.join(', ')}`);
+  if (result.charons.length > 0) lines.push(`  charon (IKE) started in ${result.charons.join(', ')}`);
   lines.push(
     `lab ${result.blueprint.env} is up in ${(result.durationMs / 1000).toFixed(2)}s (state ${result.statePath})`,
   );
