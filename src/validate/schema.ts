@@ -13,6 +13,7 @@ import { SCHEMA_SHA256, validateDocument } from '../model/generated/validate-doc
 import type { TandemDocument } from '../model/generated/desired.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { compileSchema } from './compile-schema.js';
+import { closest } from './suggest.js';
 
 export const KINDS = ['Cluster', 'Node', 'RelocatableAddress', 'IPsecPolicy', 'IKEConnection'] as const;
 
@@ -51,33 +52,6 @@ function describeDoc(value: unknown): string {
   const kind = typeof v?.kind === 'string' ? v.kind : 'document';
   const name = typeof v?.metadata?.name === 'string' ? v.metadata.name : '?';
   return `${kind}/${name}`;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const tmp = row[j];
-        row[j] = Math.min(
-          row[j] + 1,
-          row[j - 1] + 1,
-          prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
-        );
-        prev = tmp;
-      }
-    }
-    return row[b.length];
-  };
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestScore) [best, bestScore] = [c, d];
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 /** Longest value echoed whole in a message; longer ones are cut, so a huge value never floods the output. */
@@ -141,7 +115,10 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
         path: ['kind'],
         atKey: false,
         summary: kind === undefined ? 'document has no kind' : `unknown kind ${quote(kind)}`,
-        detail: () => `kind must be one of ${KINDS.join(', ')}.`,
+        detail: () => {
+          const guess = typeof kind === 'string' ? closest(kind, KINDS) : undefined;
+          return `${guess ? `Did you mean '${guess}'? ` : ''}kind must be one of ${KINDS.join(', ')}.`;
+        },
       };
     }
     case 'enum': {
@@ -151,7 +128,11 @@ function mapError(e: ErrorObject, value: unknown): Mapped | null {
         path,
         atKey: false,
         summary: `${where} is ${quote(e.data)}, not one of ${allowed.map(quote).join(', ')}`,
-        detail: () => `Use one of ${allowed.map(quote).join(', ')}.`,
+        detail: () => {
+          const words = allowed.filter((a): a is string => typeof a === 'string');
+          const guess = typeof e.data === 'string' ? closest(e.data, words) : undefined;
+          return `${guess ? `Did you mean '${guess}'? ` : ''}Use one of ${allowed.map(quote).join(', ')}.`;
+        },
       };
     }
     case 'const': {

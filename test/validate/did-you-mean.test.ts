@@ -80,6 +80,20 @@ describe('did you mean', () => {
     assert.match(d.detail ?? '', /^Did you mean 'private'\?/);
   });
 
+  it('suggests an enum value and a kind', () => {
+    const r = validateTexts({
+      'cluster.yaml': CLUSTER,
+      'nodes.yaml': NODES.replace('type: physical', 'type: phyiscal'),
+    });
+    const e = r.diagnostics.find((d) => d.summary.includes("'phyiscal'"));
+    assert.ok(e, JSON.stringify(r.diagnostics.map((d) => d.summary)));
+    assert.match(e.detail ?? '', /^Did you mean 'physical'\? Use one of/);
+    const k = validateTexts({ 'cluster.yaml': CLUSTER, 'nodes.yaml': NODES.replace('kind: Node', 'kind: Nod') });
+    const d = k.diagnostics.find((x) => x.summary.includes("unknown kind 'Nod'"));
+    assert.ok(d, JSON.stringify(k.diagnostics.map((x) => x.summary)));
+    assert.match(d.detail ?? '', /^Did you mean 'Node'\? kind must be one of/);
+  });
+
   it('says nothing when no name is close', () => {
     const d = one({ 'cluster.yaml': CLUSTER, 'nodes.yaml': NODES, 'a.yaml': reloc('database', 'eth0') }, 'RA001');
     assert.doesNotMatch(d.detail ?? '', /Did you mean/);
