@@ -52,14 +52,18 @@ function subnetOf(cidr: string): string | undefined {
 
 export function buildImportedEnvironment(name: string, nodes: readonly ImportedNode[], header = ''): ImportResult {
   const notes: string[] = [];
-  // Segments: subnets (of global addresses) that at least one interface carries.
+  // Segments: the subnets of the global addresses on cabled interfaces (not tunnels).
   const subnets = new Set<string>();
-  for (const { state } of nodes)
+  for (const { state } of nodes) {
+    const cabled = new Set(
+      state.links.filter((l) => ['physical', 'bond'].includes(interfaceType(l) ?? '')).map((l) => l.name),
+    );
     for (const a of state.addresses)
-      if (a.scope === 'global' && !a.peer) {
+      if (a.scope === 'global' && !a.peer && cabled.has(a.interface)) {
         const net = subnetOf(a.cidr);
         if (net) subnets.add(net);
       }
+  }
   const segmentNames = new Map<string, string>();
   [...subnets].sort(byCodePoint).forEach((net, i) => segmentNames.set(net, `net${i + 1}`));
 
