@@ -25,7 +25,7 @@ export const AJV_OPTIONS = {
   strictRequired: false,
   allowUnionTypes: true,
 };
-export const AJV_VOCABULARY = ['x-tandem-rule', 'x-tandem-message'];
+export const AJV_VOCABULARY = ['x-tandem-rule', 'x-tandem-message', 'patternErrorMessage'];
 
 /** What the generated module records of the schema it was compiled from. */
 export const schemaHash = (schemaText) => createHash('sha256').update(schemaText).digest('hex');

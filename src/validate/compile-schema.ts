@@ -22,7 +22,7 @@ export const AJV_OPTIONS = {
   allowUnionTypes: true,
 } as const satisfies Options;
 
-export const AJV_VOCABULARY = ['x-tandem-rule', 'x-tandem-message'] as const;
+export const AJV_VOCABULARY = ['x-tandem-rule', 'x-tandem-message', 'patternErrorMessage'] as const;
 
 export function compileSchema(schemaText: string): ValidateFunction<TandemDocument> {
   // Loaded here, synchronously (ajv is CommonJS), so a process that never compiles never loads its ~100 modules.

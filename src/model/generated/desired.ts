@@ -233,7 +233,7 @@ export interface NodeDocument {
  */
 export interface NodeSpec {
   /**
-   * Provider (CIP) the node belongs to; failover partners must share it (seed 000).
+   * Provider (CIP) the node belongs to; failover partners must share it (NonStop CIP manual).
    */
   provider?: string;
   connection: Connection;
@@ -303,7 +303,7 @@ export interface Interface {
    */
   type: 'physical' | 'bond' | 'loopback' | 'tunnel';
   /**
-   * Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, seed 000).
+   * Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, NonStop CIP manual).
    */
   state?: 'up' | 'down';
   /**
@@ -331,7 +331,7 @@ export interface Interface {
   tunnel?: Tunnel;
 }
 /**
- * A static route through this interface. Static routes move with the interface on failover (CIP, seed 001).
+ * A static route through this interface. Static routes move with the interface on failover (NonStop CIP manual).
  */
 export interface Route {
   /**
@@ -365,7 +365,7 @@ export interface Neighbor {
   lladdr: MacAddress;
 }
 /**
- * The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (CIP, seed 001).
+ * The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (NonStop CIP manual).
  */
 export interface FailoverTarget {
   /**
@@ -378,7 +378,7 @@ export interface FailoverTarget {
   interface: string;
 }
 /**
- * Bond settings (intra-node failover, CIP seed 001).
+ * Bond settings (intra-node failover, NonStop CIP manual).
  */
 export interface Bond {
   /**
@@ -404,7 +404,7 @@ export interface Bond {
   miimonMs?: number;
 }
 /**
- * IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (CIP, seed 000).
+ * IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (NonStop CIP manual).
  */
 export interface Tunnel {
   /**

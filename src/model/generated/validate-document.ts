@@ -5,10 +5,10 @@ import runtime_ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { isValidCidr, isValidIp } from '../ip.js';
 
 /** sha256 of the schema text this was compiled from (src/validate/schema.ts compares). */
-export const SCHEMA_SHA256 = 'dd3817e7689a972cc2a3551ad7045ebfb9c3dda6cc8e3ae29c7db52ee7da1ec5';
+export const SCHEMA_SHA256 = '2b20ee040924a558ae6436d155f6149a3d0d337a80bc98306ba19f7ad609d487';
 const formats = { cidr: { type: 'string', validate: isValidCidr }, ip: { type: 'string', validate: isValidIp } };
 export { validate20 as validateDocument };
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tandem.dev/schema/tandem.schema.json","title":"TandemDocument","description":"One document of a tandem desired-state environment (apiVersion tandem/v1).","type":"object","required":["kind"],"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/ClusterDocument"},{"$ref":"#/$defs/NodeDocument"},{"$ref":"#/$defs/RelocatableAddressDocument"},{"$ref":"#/$defs/IPsecPolicyDocument"},{"$ref":"#/$defs/IKEConnectionDocument"}],"$defs":{"Name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-tandem-message":"must be a DNS label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit","description":"An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed."},"InterfaceName":{"type":"string","pattern":"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$","x-tandem-rule":"NAME002","x-tandem-message":"is not a valid Linux interface name: use 1 to 15 characters of letters, digits, '_', '.' or '-'","description":"A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'."},"Cidr":{"type":"string","format":"cidr","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."},"IpAddress":{"type":"string","format":"ip","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid IP address (expected e.g. 192.0.2.1 or 2001:db8::1)","description":"An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1."},"Prefix":{"type":"string","format":"cidr","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid network prefix (expected e.g. 192.0.2.0/24)","description":"An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64."},"MacAddress":{"type":"string","pattern":"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$","x-tandem-message":"is not a MAC address (expected six hex octets such as 02:00:00:00:00:01)","description":"A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01."},"AddressLabel":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,15}$","x-tandem-message":"is not a valid label: use letters, digits, '_', '.' or '-'","description":"IPv4 address label suffix: the address is shown as <interface>:<label> (the alias), which must fit in 15 bytes."},"Metadata":{"type":"object","description":"Identifies the document.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Name of the object, unique per kind within the environment."},"labels":{"type":"object","description":"Free-form labels for selection and display.","additionalProperties":{"type":"string","maxLength":253},"propertyNames":{"pattern":"^[A-Za-z0-9_./-]{1,63}$"}},"description":{"type":"string","description":"Human description, shown in plans.","maxLength":1024}},"required":["name"],"title":"Metadata"},"GratuitousArp":{"type":"object","description":"Gratuitous ARP sent after an IPv4 address is brought up on a node, so neighbours update their caches (LifeKeeper IP Recovery Kit).","additionalProperties":false,"properties":{"count":{"type":"integer","minimum":0,"maximum":20,"description":"Number of gratuitous ARP packets; 0 disables them."},"intervalMs":{"type":"integer","minimum":10,"maximum":10000,"description":"Milliseconds between two packets."}},"title":"GratuitousArp"},"UniquenessCheck":{"type":"object","description":"Check, before bringing an address up, that no other host on the segment answers for it (arping -D for IPv4, DAD for IPv6).","additionalProperties":false,"properties":{"enabled":{"type":"boolean","description":"Whether the check runs. Disable only where duplicate-address probes are filtered."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"How long to wait for an answer before the address is considered unused."}},"title":"UniquenessCheck"},"PingCheck":{"type":"object","description":"Ping-based health check of a relocatable address (LifeKeeper: ping list or broadcast ping).","additionalProperties":false,"properties":{"list":{"type":"array","description":"Addresses to ping from the address; the check passes when at least one answers. Must not be addresses of the cluster's own nodes.","items":{"$ref":"#/$defs/IpAddress"},"maxItems":32},"broadcast":{"type":"boolean","description":"Ping the subnet broadcast address instead of a list (IPv4 only)."},"count":{"type":"integer","minimum":1,"maximum":10,"description":"Echo requests per target."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"Time allowed for an answer."}},"title":"PingCheck"},"HealthCheck":{"type":"object","description":"Health checks of an address: link state, address presence, ping.","additionalProperties":false,"properties":{"link":{"type":"boolean","description":"Check that the interface carrying the address has link (default true)."},"ping":{"$ref":"#/$defs/PingCheck"},"intervalSeconds":{"type":"integer","minimum":1,"maximum":3600,"description":"How often the agent checks."}},"title":"HealthCheck"},"Segment":{"type":"object","description":"A physical network (broadcast domain) and the subnets that live on it.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Segment name, referenced by interfaces."},"subnets":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Prefix"},"description":"Subnets carried on this segment."},"description":{"type":"string","maxLength":1024,"description":"Human description."}},"required":["name","subnets"],"title":"Segment"},"ClusterSpec":{"type":"object","description":"Cluster-wide settings.","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"$ref":"#/$defs/Segment"},"description":"Physical networks of the cluster."},"defaults":{"type":"object","description":"Defaults applied to every relocatable address unless it overrides them.","additionalProperties":false,"properties":{"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"health":{"$ref":"#/$defs/HealthCheck"},"promoteSecondaries":{"type":"boolean","description":"Expect net.ipv4.conf.*.promote_secondaries=1 on every node: removing a primary IPv4 address then promotes a secondary instead of deleting it."}},"title":"ClusterDefaults"},"rollout":{"type":"object","description":"How changes are rolled out across nodes.","additionalProperties":false,"properties":{"maxNodesPerWave":{"type":"integer","minimum":1,"maximum":10000,"description":"At most this many nodes change in one wave."},"parallelism":{"type":"integer","minimum":1,"maximum":256,"description":"How many nodes are observed or changed at once."}},"title":"Rollout"},"prune":{"type":"boolean","description":"Delete objects tandem created earlier that are no longer desired. Objects tandem did not create are never deleted."}},"required":["segments"],"title":"ClusterSpec"},"Route":{"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (CIP, seed 001).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"},"Neighbor":{"type":"object","description":"A permanent (static) ARP or NDP entry on this interface.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress"},"lladdr":{"$ref":"#/$defs/MacAddress"}},"required":["address","lladdr"],"title":"Neighbor"},"FailoverTarget":{"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (CIP, seed 001).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"},"Bond":{"type":"object","description":"Bond settings (intra-node failover, CIP seed 001).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"},"Tunnel":{"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (CIP, seed 000).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"},"Interface":{"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, seed 000)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"},"Connection":{"type":"object","description":"How tandem reaches the node to observe and change it.","additionalProperties":false,"properties":{"transport":{"type":"string","enum":["sim","local","netns","ssh"],"description":"sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host."},"namespace":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Network namespace name (transport netns).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"host":{"type":"string","description":"Host name or address (transport ssh).","pattern":"^[A-Za-z0-9.:-]{1,253}$","x-tandem-message":"must be a host name or IP address"},"user":{"type":"string","description":"Remote user (transport ssh).","pattern":"^[a-z_][a-z0-9_-]{0,31}$","x-tandem-message":"must be a POSIX user name"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"SSH port."},"identityFile":{"type":"string","description":"Path of the SSH private key (transport ssh); never inside the repository.","minLength":1,"maxLength":4096},"knownHosts":{"type":"string","minLength":1,"maxLength":4096,"description":"Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md)."},"strictHostKeyChecking":{"type":"boolean","description":"Verify the host key (default true). Disable only for throw-away lab hosts."},"connectTimeoutSeconds":{"type":"integer","minimum":1,"maximum":300,"description":"SSH connect timeout."}},"required":["transport"],"title":"Connection"},"NodeSpec":{"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (seed 000).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"},"Placement":{"type":"object","description":"A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Node name."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Interface that carries the address on this node; must be the interface that has the address's subnet there."},"backupInterface":{"$ref":"#/$defs/InterfaceName","description":"Interface on the same node and segment for local recovery when the primary interface fails (LifeKeeper IP local recovery)."},"priority":{"type":"integer","minimum":1,"maximum":999,"description":"Priority: 1 is highest. Unique within the address."},"label":{"$ref":"#/$defs/AddressLabel","description":"Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes."}},"required":["node","interface","priority"],"title":"Placement"},"RelocatableAddressSpec":{"type":"object","description":"An address that lives on one node at a time and moves between placements.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/Cidr"},"active":{"$ref":"#/$defs/Name","description":"Node where the address should be active. Changing it in a pull request is a switchover."},"switchback":{"type":"string","enum":["intelligent","automatic"],"description":"After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types)."},"placements":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Placement"},"description":"Where the address may live."},"health":{"$ref":"#/$defs/HealthCheck"},"sourceAddress":{"type":"boolean","description":"Use this address as the preferred source for its subnet on the node (at most one per subnet per node)."},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"dependsOn":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Other relocatable addresses that must be active on the same node first."}},"required":["address","active","placements"],"title":"RelocatableAddressSpec"},"KeyReference":{"description":"Where IPsec key material is found at apply time: a mapping with exactly one of env or file. The key itself is never written here. The schema accepts any value so that IPSEC011, not a schema error, refuses a literal key (a string or number in place of the mapping, a value, psk or secret field, key material in env or file): its message never shows the value.","type":["object","string","number","boolean","array","null"],"properties":{"env":{"type":["object","string","number","boolean","array","null"],"description":"Name of an environment variable that holds the key: upper-case letters, digits and '_' (IPSEC011)."},"file":{"type":["object","string","number","boolean","array","null"],"description":"Absolute path of a file outside the repository that holds the key (IPSEC007)."}},"title":"KeyReference"},"IPsecSelector":{"type":"object","description":"Traffic selector: which packets the policy matches.","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/Prefix","description":"Source prefix."},"destination":{"$ref":"#/$defs/Prefix","description":"Destination prefix."},"protocol":{"type":"string","enum":["any","tcp","udp","icmp","ipv6-icmp","sctp"],"description":"Upper-layer protocol (default any)."},"sourcePort":{"type":"integer","minimum":0,"maximum":65535,"description":"Source port (tcp, udp, sctp)."},"destinationPort":{"type":"integer","minimum":0,"maximum":65535,"description":"Destination port (tcp, udp, sctp)."}},"required":["source","destination"],"title":"IPsecSelector"},"IPsecPolicySpec":{"type":"object","description":"A security policy (an XFRM policy on Linux).","additionalProperties":false,"properties":{"selector":{"$ref":"#/$defs/IPsecSelector"},"directions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["in","out","fwd"]},"description":"Directions the policy applies to."},"action":{"type":"string","enum":["protect","allow","block"],"description":"protect: apply IPsec; allow: pass in clear; block: drop."},"protocol":{"type":"string","enum":["esp","ah"],"description":"IPsec protocol (action protect)."},"mode":{"type":"string","enum":["transport","tunnel"],"description":"IPsec mode (action protect)."},"level":{"type":"string","enum":["required","use","unique"],"description":"Whether an SA is required (default required)."},"tunnel":{"type":"object","description":"Outer endpoints (mode tunnel).","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/IpAddress"},"destination":{"$ref":"#/$defs/IpAddress"}},"required":["source","destination"],"title":"IPsecTunnelEndpoints"},"priority":{"type":"integer","minimum":0,"maximum":65535,"description":"Precedence: a lower number wins when selectors overlap."},"appliesTo":{"type":"object","description":"Where the policy is installed.","additionalProperties":false,"properties":{"nodes":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live (its placements)."}},"title":"IPsecAppliesTo"},"keys":{"$ref":"#/$defs/KeyReference"}},"required":["selector","directions","action","appliesTo"],"title":"IPsecPolicySpec"},"ClusterDocument":{"type":"object","title":"ClusterDocument","description":"One per environment: segments, defaults, rollout limits.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Cluster","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/ClusterSpec"}}},"NodeDocument":{"type":"object","title":"NodeDocument","description":"A node: how to reach it and its interfaces.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Node","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/NodeSpec"}}},"RelocatableAddressDocument":{"type":"object","title":"RelocatableAddressDocument","description":"An address that lives on one node at a time.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"RelocatableAddress","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/RelocatableAddressSpec"}}},"IPsecPolicyDocument":{"type":"object","title":"IPsecPolicyDocument","description":"An IPsec security policy.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IPsecPolicy","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IPsecPolicySpec"}}},"IKEProposal":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-tandem-message":"is not a strongSwan proposal (algorithm keywords joined by '-', e.g. aes256gcm16-prfsha384-ecp384)","description":"A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).","title":"IKEProposal"},"IKEEndpoint":{"type":"object","title":"IKEEndpoint","description":"One end of an IKE connection: local is the node carrying the connection, remote the peer.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress","description":"The IKE address of this end. For the local end of a connection that follows a relocatable address: that address (without prefix length)."},"id":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9.:@_=,/ -]+$","description":"IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address."},"auth":{"type":"string","pattern":"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$","x-tandem-message":"is not an authentication method (psk, or pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448 with an optional -sha256, -sha384, -sha512 signature hash)","description":"Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003)."},"certificate":{"type":"object","title":"IKECertificateReference","additionalProperties":false,"description":"auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]},"caCertificate":{"type":"object","title":"IKECaReference","additionalProperties":false,"description":"auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the CA certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]}},"required":["address","auth"]},"IKEChild":{"type":"object","title":"IKEChild","description":"A CHILD_SA of the connection (a swanctl `children` entry): the traffic it protects with ESP.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Child name, unique within the connection."},"mode":{"type":"string","enum":["tunnel","transport"],"description":"IPsec mode (default tunnel, as strongSwan's)."},"localTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Local traffic selectors (prefixes). Default: the local address as a host prefix."},"remoteTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Remote traffic selectors (prefixes). Default: the remote address as a host prefix."},"espProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"ESP proposals in order of preference (strongSwan syntax, e.g. aes256gcm16-ecp384); a DH group here enables PFS on rekeying."},"startAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does once the connection is loaded: none (wait for the peer), trap (install policies, negotiate on first packet), start (initiate now). Default trap."},"closeAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does when the peer closes the CHILD_SA (default none)."},"rekeySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"CHILD_SA rekey time in seconds (swanctl rekey_time; default 3600)."},"lifeSeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Hard CHILD_SA lifetime in seconds (swanctl life_time; default rekeySeconds plus 10 %); must exceed rekeySeconds."}},"required":["name","espProposals"]},"IKEConnectionSpec":{"type":"object","title":"IKEConnectionSpec","description":"An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.","additionalProperties":false,"properties":{"version":{"type":"integer","enum":[1,2],"description":"IKE version (default 2). IKEv1 is deprecated and reported (IKE009)."},"appliesTo":{"type":"object","title":"IKEAppliesTo","additionalProperties":false,"description":"Which nodes carry the connection: exactly one of nodes or relocatableAddress.","properties":{"nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live: the connection follows the address (loaded before it arrives, unloaded after it left). local.address must be this address."}}},"local":{"$ref":"#/$defs/IKEEndpoint"},"remote":{"$ref":"#/$defs/IKEEndpoint"},"ikeProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group."},"psk":{"$ref":"#/$defs/KeyReference"},"dpd":{"type":"object","title":"IKEDeadPeerDetection","additionalProperties":false,"description":"Dead peer detection.","properties":{"delaySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Interval of liveness checks when no traffic was seen (swanctl dpd_delay)."},"action":{"type":"string","enum":["clear","restart","trap"],"description":"What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear)."}},"required":["delaySeconds"]},"rekeySeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA rekey time in seconds (swanctl rekey_time; default 14400)."},"reauthSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off)."},"overSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger)."},"children":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/IKEChild"},"description":"The CHILD_SAs."}},"required":["appliesTo","local","remote","ikeProposals","children"]},"IKEConnectionDocument":{"type":"object","title":"IKEConnectionDocument","description":"An IKE connection (strongSwan, IKEv2): rendered to swanctl.conf and loaded over VICI on every node that carries it.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IKEConnection","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IKEConnectionSpec"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tandem.dev/schema/tandem.schema.json","title":"TandemDocument","description":"One document of a tandem desired-state environment (apiVersion tandem/v1).","type":"object","required":["kind"],"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/ClusterDocument"},{"$ref":"#/$defs/NodeDocument"},{"$ref":"#/$defs/RelocatableAddressDocument"},{"$ref":"#/$defs/IPsecPolicyDocument"},{"$ref":"#/$defs/IKEConnectionDocument"}],"$defs":{"Name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-tandem-message":"must be a DNS label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit","description":"An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed."},"InterfaceName":{"type":"string","pattern":"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$","x-tandem-rule":"NAME002","x-tandem-message":"is not a valid Linux interface name: use 1 to 15 characters of letters, digits, '_', '.' or '-'","description":"A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'."},"Cidr":{"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not an address with prefix length such as 192.0.2.10/24 or 2001:db8::10/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."},"IpAddress":{"type":"string","format":"ip","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$","patternErrorMessage":"is not an IP address such as 192.0.2.1 or 2001:db8::1 (each IPv4 part 0 to 255)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid IP address (expected e.g. 192.0.2.1 or 2001:db8::1)","description":"An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1."},"Prefix":{"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not a network prefix such as 192.0.2.0/24 or 2001:db8::/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid network prefix (expected e.g. 192.0.2.0/24)","description":"An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64."},"MacAddress":{"type":"string","pattern":"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$","x-tandem-message":"is not a MAC address (expected six hex octets such as 02:00:00:00:00:01)","description":"A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01."},"AddressLabel":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,15}$","x-tandem-message":"is not a valid label: use letters, digits, '_', '.' or '-'","description":"IPv4 address label suffix: the address is shown as <interface>:<label> (the alias), which must fit in 15 bytes."},"Metadata":{"type":"object","description":"Identifies the document.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Name of the object, unique per kind within the environment."},"labels":{"type":"object","description":"Free-form labels for selection and display.","additionalProperties":{"type":"string","maxLength":253},"propertyNames":{"pattern":"^[A-Za-z0-9_./-]{1,63}$"}},"description":{"type":"string","description":"Human description, shown in plans.","maxLength":1024}},"required":["name"],"title":"Metadata"},"GratuitousArp":{"type":"object","description":"Gratuitous ARP sent after an IPv4 address is brought up on a node, so neighbours update their caches (LifeKeeper IP Recovery Kit).","additionalProperties":false,"properties":{"count":{"type":"integer","minimum":0,"maximum":20,"description":"Number of gratuitous ARP packets; 0 disables them."},"intervalMs":{"type":"integer","minimum":10,"maximum":10000,"description":"Milliseconds between two packets."}},"title":"GratuitousArp"},"UniquenessCheck":{"type":"object","description":"Check, before bringing an address up, that no other host on the segment answers for it (arping -D for IPv4, DAD for IPv6).","additionalProperties":false,"properties":{"enabled":{"type":"boolean","description":"Whether the check runs. Disable only where duplicate-address probes are filtered."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"How long to wait for an answer before the address is considered unused."}},"title":"UniquenessCheck"},"PingCheck":{"type":"object","description":"Ping-based health check of a relocatable address (LifeKeeper: ping list or broadcast ping).","additionalProperties":false,"properties":{"list":{"type":"array","description":"Addresses to ping from the address; the check passes when at least one answers. Must not be addresses of the cluster's own nodes.","items":{"$ref":"#/$defs/IpAddress"},"maxItems":32},"broadcast":{"type":"boolean","description":"Ping the subnet broadcast address instead of a list (IPv4 only)."},"count":{"type":"integer","minimum":1,"maximum":10,"description":"Echo requests per target."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"Time allowed for an answer."}},"title":"PingCheck"},"HealthCheck":{"type":"object","description":"Health checks of an address: link state, address presence, ping.","additionalProperties":false,"properties":{"link":{"type":"boolean","description":"Check that the interface carrying the address has link (default true)."},"ping":{"$ref":"#/$defs/PingCheck"},"intervalSeconds":{"type":"integer","minimum":1,"maximum":3600,"description":"How often the agent checks."}},"title":"HealthCheck"},"Segment":{"type":"object","description":"A physical network (broadcast domain) and the subnets that live on it.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Segment name, referenced by interfaces."},"subnets":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Prefix"},"description":"Subnets carried on this segment."},"description":{"type":"string","maxLength":1024,"description":"Human description."}},"required":["name","subnets"],"title":"Segment"},"ClusterSpec":{"type":"object","description":"Cluster-wide settings.","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"$ref":"#/$defs/Segment"},"description":"Physical networks of the cluster."},"defaults":{"type":"object","description":"Defaults applied to every relocatable address unless it overrides them.","additionalProperties":false,"properties":{"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"health":{"$ref":"#/$defs/HealthCheck"},"promoteSecondaries":{"type":"boolean","description":"Expect net.ipv4.conf.*.promote_secondaries=1 on every node: removing a primary IPv4 address then promotes a secondary instead of deleting it."}},"title":"ClusterDefaults"},"rollout":{"type":"object","description":"How changes are rolled out across nodes.","additionalProperties":false,"properties":{"maxNodesPerWave":{"type":"integer","minimum":1,"maximum":10000,"description":"At most this many nodes change in one wave."},"parallelism":{"type":"integer","minimum":1,"maximum":256,"description":"How many nodes are observed or changed at once."}},"title":"Rollout"},"prune":{"type":"boolean","description":"Delete objects tandem created earlier that are no longer desired. Objects tandem did not create are never deleted."}},"required":["segments"],"title":"ClusterSpec"},"Route":{"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (NonStop CIP manual).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"must be a prefix such as 203.0.113.0/24 or 'default'"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"},"Neighbor":{"type":"object","description":"A permanent (static) ARP or NDP entry on this interface.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress"},"lladdr":{"$ref":"#/$defs/MacAddress"}},"required":["address","lladdr"],"title":"Neighbor"},"FailoverTarget":{"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (NonStop CIP manual).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"},"Bond":{"type":"object","description":"Bond settings (intra-node failover, NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"},"Tunnel":{"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"},"Interface":{"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, NonStop CIP manual)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"},"Connection":{"type":"object","description":"How tandem reaches the node to observe and change it.","additionalProperties":false,"properties":{"transport":{"type":"string","enum":["sim","local","netns","ssh"],"description":"sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host."},"namespace":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Network namespace name (transport netns).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"host":{"type":"string","description":"Host name or address (transport ssh).","pattern":"^[A-Za-z0-9.:-]{1,253}$","x-tandem-message":"must be a host name or IP address"},"user":{"type":"string","description":"Remote user (transport ssh).","pattern":"^[a-z_][a-z0-9_-]{0,31}$","x-tandem-message":"must be a POSIX user name"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"SSH port."},"identityFile":{"type":"string","description":"Path of the SSH private key (transport ssh); never inside the repository.","minLength":1,"maxLength":4096},"knownHosts":{"type":"string","minLength":1,"maxLength":4096,"description":"Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md)."},"strictHostKeyChecking":{"type":"boolean","description":"Verify the host key (default true). Disable only for throw-away lab hosts."},"connectTimeoutSeconds":{"type":"integer","minimum":1,"maximum":300,"description":"SSH connect timeout."}},"required":["transport"],"title":"Connection"},"NodeSpec":{"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (NonStop CIP manual).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"},"Placement":{"type":"object","description":"A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Node name."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Interface that carries the address on this node; must be the interface that has the address's subnet there."},"backupInterface":{"$ref":"#/$defs/InterfaceName","description":"Interface on the same node and segment for local recovery when the primary interface fails (LifeKeeper IP local recovery)."},"priority":{"type":"integer","minimum":1,"maximum":999,"description":"Priority: 1 is highest. Unique within the address."},"label":{"$ref":"#/$defs/AddressLabel","description":"Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes."}},"required":["node","interface","priority"],"title":"Placement"},"RelocatableAddressSpec":{"type":"object","description":"An address that lives on one node at a time and moves between placements.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/Cidr"},"active":{"$ref":"#/$defs/Name","description":"Node where the address should be active. Changing it in a pull request is a switchover."},"switchback":{"type":"string","enum":["intelligent","automatic"],"description":"After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types)."},"placements":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Placement"},"description":"Where the address may live."},"health":{"$ref":"#/$defs/HealthCheck"},"sourceAddress":{"type":"boolean","description":"Use this address as the preferred source for its subnet on the node (at most one per subnet per node)."},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"dependsOn":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Other relocatable addresses that must be active on the same node first."}},"required":["address","active","placements"],"title":"RelocatableAddressSpec"},"KeyReference":{"description":"Where IPsec key material is found at apply time: a mapping with exactly one of env or file. The key itself is never written here. The schema accepts any value so that IPSEC011, not a schema error, refuses a literal key (a string or number in place of the mapping, a value, psk or secret field, key material in env or file): its message never shows the value.","type":["object","string","number","boolean","array","null"],"properties":{"env":{"type":["object","string","number","boolean","array","null"],"description":"Name of an environment variable that holds the key: upper-case letters, digits and '_' (IPSEC011)."},"file":{"type":["object","string","number","boolean","array","null"],"description":"Absolute path of a file outside the repository that holds the key (IPSEC007)."}},"title":"KeyReference"},"IPsecSelector":{"type":"object","description":"Traffic selector: which packets the policy matches.","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/Prefix","description":"Source prefix."},"destination":{"$ref":"#/$defs/Prefix","description":"Destination prefix."},"protocol":{"type":"string","enum":["any","tcp","udp","icmp","ipv6-icmp","sctp"],"description":"Upper-layer protocol (default any)."},"sourcePort":{"type":"integer","minimum":0,"maximum":65535,"description":"Source port (tcp, udp, sctp)."},"destinationPort":{"type":"integer","minimum":0,"maximum":65535,"description":"Destination port (tcp, udp, sctp)."}},"required":["source","destination"],"title":"IPsecSelector"},"IPsecPolicySpec":{"type":"object","description":"A security policy (an XFRM policy on Linux).","additionalProperties":false,"properties":{"selector":{"$ref":"#/$defs/IPsecSelector"},"directions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["in","out","fwd"]},"description":"Directions the policy applies to."},"action":{"type":"string","enum":["protect","allow","block"],"description":"protect: apply IPsec; allow: pass in clear; block: drop."},"protocol":{"type":"string","enum":["esp","ah"],"description":"IPsec protocol (action protect)."},"mode":{"type":"string","enum":["transport","tunnel"],"description":"IPsec mode (action protect)."},"level":{"type":"string","enum":["required","use","unique"],"description":"Whether an SA is required (default required)."},"tunnel":{"type":"object","description":"Outer endpoints (mode tunnel).","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/IpAddress"},"destination":{"$ref":"#/$defs/IpAddress"}},"required":["source","destination"],"title":"IPsecTunnelEndpoints"},"priority":{"type":"integer","minimum":0,"maximum":65535,"description":"Precedence: a lower number wins when selectors overlap."},"appliesTo":{"type":"object","description":"Where the policy is installed.","additionalProperties":false,"properties":{"nodes":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live (its placements)."}},"title":"IPsecAppliesTo"},"keys":{"$ref":"#/$defs/KeyReference"}},"required":["selector","directions","action","appliesTo"],"title":"IPsecPolicySpec"},"ClusterDocument":{"type":"object","title":"ClusterDocument","description":"One per environment: segments, defaults, rollout limits.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Cluster","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/ClusterSpec"}}},"NodeDocument":{"type":"object","title":"NodeDocument","description":"A node: how to reach it and its interfaces.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Node","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/NodeSpec"}}},"RelocatableAddressDocument":{"type":"object","title":"RelocatableAddressDocument","description":"An address that lives on one node at a time.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"RelocatableAddress","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/RelocatableAddressSpec"}}},"IPsecPolicyDocument":{"type":"object","title":"IPsecPolicyDocument","description":"An IPsec security policy.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IPsecPolicy","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IPsecPolicySpec"}}},"IKEProposal":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-tandem-message":"is not a strongSwan proposal (algorithm keywords joined by '-', e.g. aes256gcm16-prfsha384-ecp384)","description":"A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).","title":"IKEProposal"},"IKEEndpoint":{"type":"object","title":"IKEEndpoint","description":"One end of an IKE connection: local is the node carrying the connection, remote the peer.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress","description":"The IKE address of this end. For the local end of a connection that follows a relocatable address: that address (without prefix length)."},"id":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9.:@_=,/ -]+$","description":"IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address."},"auth":{"type":"string","pattern":"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$","x-tandem-message":"is not an authentication method (psk, or pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448 with an optional -sha256, -sha384, -sha512 signature hash)","description":"Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003)."},"certificate":{"type":"object","title":"IKECertificateReference","additionalProperties":false,"description":"auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]},"caCertificate":{"type":"object","title":"IKECaReference","additionalProperties":false,"description":"auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the CA certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]}},"required":["address","auth"]},"IKEChild":{"type":"object","title":"IKEChild","description":"A CHILD_SA of the connection (a swanctl `children` entry): the traffic it protects with ESP.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Child name, unique within the connection."},"mode":{"type":"string","enum":["tunnel","transport"],"description":"IPsec mode (default tunnel, as strongSwan's)."},"localTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Local traffic selectors (prefixes). Default: the local address as a host prefix."},"remoteTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Remote traffic selectors (prefixes). Default: the remote address as a host prefix."},"espProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"ESP proposals in order of preference (strongSwan syntax, e.g. aes256gcm16-ecp384); a DH group here enables PFS on rekeying."},"startAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does once the connection is loaded: none (wait for the peer), trap (install policies, negotiate on first packet), start (initiate now). Default trap."},"closeAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does when the peer closes the CHILD_SA (default none)."},"rekeySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"CHILD_SA rekey time in seconds (swanctl rekey_time; default 3600)."},"lifeSeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Hard CHILD_SA lifetime in seconds (swanctl life_time; default rekeySeconds plus 10 %); must exceed rekeySeconds."}},"required":["name","espProposals"]},"IKEConnectionSpec":{"type":"object","title":"IKEConnectionSpec","description":"An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.","additionalProperties":false,"properties":{"version":{"type":"integer","enum":[1,2],"description":"IKE version (default 2). IKEv1 is deprecated and reported (IKE009)."},"appliesTo":{"type":"object","title":"IKEAppliesTo","additionalProperties":false,"description":"Which nodes carry the connection: exactly one of nodes or relocatableAddress.","properties":{"nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live: the connection follows the address (loaded before it arrives, unloaded after it left). local.address must be this address."}}},"local":{"$ref":"#/$defs/IKEEndpoint"},"remote":{"$ref":"#/$defs/IKEEndpoint"},"ikeProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group."},"psk":{"$ref":"#/$defs/KeyReference"},"dpd":{"type":"object","title":"IKEDeadPeerDetection","additionalProperties":false,"description":"Dead peer detection.","properties":{"delaySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Interval of liveness checks when no traffic was seen (swanctl dpd_delay)."},"action":{"type":"string","enum":["clear","restart","trap"],"description":"What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear)."}},"required":["delaySeconds"]},"rekeySeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA rekey time in seconds (swanctl rekey_time; default 14400)."},"reauthSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off)."},"overSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger)."},"children":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/IKEChild"},"description":"The CHILD_SAs."}},"required":["appliesTo","local","remote","ikeProposals","children"]},"IKEConnectionDocument":{"type":"object","title":"IKEConnectionDocument","description":"An IKE connection (strongSwan, IKEv2): rendered to swanctl.conf and loaded over VICI on every node that carries it.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IKEConnection","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IKEConnectionSpec"}}}}};
 const schema32 = {"type":"object","title":"ClusterDocument","description":"One per environment: segments, defaults, rollout limits.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Cluster","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/ClusterSpec"}}};
 const schema33 = {"type":"object","description":"Identifies the document.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Name of the object, unique per kind within the environment."},"labels":{"type":"object","description":"Free-form labels for selection and display.","additionalProperties":{"type":"string","maxLength":253},"propertyNames":{"pattern":"^[A-Za-z0-9_./-]{1,63}$"}},"description":{"type":"string","description":"Human description, shown in plans.","maxLength":1024}},"required":["name"],"title":"Metadata"};
 const schema34 = {"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-tandem-message":"must be a DNS label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit","description":"An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed."};
@@ -185,7 +185,8 @@ const schema35 = {"type":"object","description":"Cluster-wide settings.","additi
 const schema39 = {"type":"object","description":"Gratuitous ARP sent after an IPv4 address is brought up on a node, so neighbours update their caches (LifeKeeper IP Recovery Kit).","additionalProperties":false,"properties":{"count":{"type":"integer","minimum":0,"maximum":20,"description":"Number of gratuitous ARP packets; 0 disables them."},"intervalMs":{"type":"integer","minimum":10,"maximum":10000,"description":"Milliseconds between two packets."}},"title":"GratuitousArp"};
 const schema40 = {"type":"object","description":"Check, before bringing an address up, that no other host on the segment answers for it (arping -D for IPv4, DAD for IPv6).","additionalProperties":false,"properties":{"enabled":{"type":"boolean","description":"Whether the check runs. Disable only where duplicate-address probes are filtered."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"How long to wait for an answer before the address is considered unused."}},"title":"UniquenessCheck"};
 const schema36 = {"type":"object","description":"A physical network (broadcast domain) and the subnets that live on it.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Segment name, referenced by interfaces."},"subnets":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Prefix"},"description":"Subnets carried on this segment."},"description":{"type":"string","maxLength":1024,"description":"Human description."}},"required":["name","subnets"],"title":"Segment"};
-const schema38 = {"type":"string","format":"cidr","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid network prefix (expected e.g. 192.0.2.0/24)","description":"An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64."};
+const schema38 = {"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not a network prefix such as 192.0.2.0/24 or 2001:db8::/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid network prefix (expected e.g. 192.0.2.0/24)","description":"An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64."};
+const pattern7 = new RegExp("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$", "u");
 const formats0 = formats.cidr;
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -273,8 +274,8 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
-const err6 = {instancePath:instancePath+"/subnets/" + i0,schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data2};
+if(!pattern7.test(data2)){
+const err6 = {instancePath:instancePath+"/subnets/" + i0,schemaPath:"#/$defs/Prefix/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema38,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -283,9 +284,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/subnets/" + i0,schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data2};
+if(!(formats0.validate(data2))){
+const err7 = {instancePath:instancePath+"/subnets/" + i0,schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -295,9 +295,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
 else {
-const err8 = {instancePath:instancePath+"/subnets",schemaPath:"#/properties/subnets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.subnets.type,parentSchema:schema36.properties.subnets,data:data1};
+const err8 = {instancePath:instancePath+"/subnets/" + i0,schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -307,11 +306,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data3 = data.description;
-if(typeof data3 === "string"){
-if(func1(data3) > 1024){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema36.properties.description,data:data3};
+}
+else {
+const err9 = {instancePath:instancePath+"/subnets",schemaPath:"#/properties/subnets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.subnets.type,parentSchema:schema36.properties.subnets,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -321,8 +318,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.description.type,parentSchema:schema36.properties.description,data:data3};
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func1(data3) > 1024){
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema36.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -332,14 +332,25 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.description.type,parentSchema:schema36.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -350,8 +361,9 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema41 = {"type":"object","description":"Health checks of an address: link state, address presence, ping.","additionalProperties":false,"properties":{"link":{"type":"boolean","description":"Check that the interface carrying the address has link (default true)."},"ping":{"$ref":"#/$defs/PingCheck"},"intervalSeconds":{"type":"integer","minimum":1,"maximum":3600,"description":"How often the agent checks."}},"title":"HealthCheck"};
 const schema42 = {"type":"object","description":"Ping-based health check of a relocatable address (LifeKeeper: ping list or broadcast ping).","additionalProperties":false,"properties":{"list":{"type":"array","description":"Addresses to ping from the address; the check passes when at least one answers. Must not be addresses of the cluster's own nodes.","items":{"$ref":"#/$defs/IpAddress"},"maxItems":32},"broadcast":{"type":"boolean","description":"Ping the subnet broadcast address instead of a list (IPv4 only)."},"count":{"type":"integer","minimum":1,"maximum":10,"description":"Echo requests per target."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"Time allowed for an answer."}},"title":"PingCheck"};
-const schema43 = {"type":"string","format":"ip","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid IP address (expected e.g. 192.0.2.1 or 2001:db8::1)","description":"An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1."};
+const schema43 = {"type":"string","format":"ip","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$","patternErrorMessage":"is not an IP address such as 192.0.2.1 or 2001:db8::1 (each IPv4 part 0 to 255)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid IP address (expected e.g. 192.0.2.1 or 2001:db8::1)","description":"An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1."};
 const formats2 = formats.ip;
+const pattern8 = new RegExp("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$", "u");
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -393,8 +405,8 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!(formats2.validate(data1))){
-const err2 = {instancePath:instancePath+"/list/" + i0,schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data1};
+if(!pattern8.test(data1)){
+const err2 = {instancePath:instancePath+"/list/" + i0,schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -403,9 +415,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-else {
-const err3 = {instancePath:instancePath+"/list/" + i0,schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
+if(!(formats2.validate(data1))){
+const err3 = {instancePath:instancePath+"/list/" + i0,schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -415,9 +426,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
 else {
-const err4 = {instancePath:instancePath+"/list",schemaPath:"#/properties/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.list.type,parentSchema:schema42.properties.list,data:data0};
+const err4 = {instancePath:instancePath+"/list/" + i0,schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -427,10 +437,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.broadcast !== undefined){
-let data2 = data.broadcast;
-if(typeof data2 !== "boolean"){
-const err5 = {instancePath:instancePath+"/broadcast",schemaPath:"#/properties/broadcast/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.broadcast.type,parentSchema:schema42.properties.broadcast,data:data2};
+}
+else {
+const err5 = {instancePath:instancePath+"/list",schemaPath:"#/properties/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.list.type,parentSchema:schema42.properties.list,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -440,10 +449,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.count !== undefined){
-let data3 = data.count;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err6 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.count.type,parentSchema:schema42.properties.count,data:data3};
+if(data.broadcast !== undefined){
+let data2 = data.broadcast;
+if(typeof data2 !== "boolean"){
+const err6 = {instancePath:instancePath+"/broadcast",schemaPath:"#/properties/broadcast/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.broadcast.type,parentSchema:schema42.properties.broadcast,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -452,9 +461,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 10 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema42.properties.count,data:data3};
+}
+if(data.count !== undefined){
+let data3 = data.count;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.count.type,parentSchema:schema42.properties.count,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -463,8 +474,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.count,data:data3};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 10 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema42.properties.count,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -473,12 +485,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-if(data.timeoutMs !== undefined){
-let data4 = data.timeoutMs;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.timeoutMs.type,parentSchema:schema42.properties.timeoutMs,data:data4};
+if(data3 < 1 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.count,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -487,9 +495,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 30000 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema42.properties.timeoutMs,data:data4};
+}
+}
+if(data.timeoutMs !== undefined){
+let data4 = data.timeoutMs;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.timeoutMs.type,parentSchema:schema42.properties.timeoutMs,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -498,8 +509,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data4 < 100 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema42.properties.timeoutMs,data:data4};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 30000 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema42.properties.timeoutMs,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -508,16 +520,26 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(data4 < 100 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema42.properties.timeoutMs,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -1139,18 +1161,18 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema44 = {"type":"object","title":"NodeDocument","description":"A node: how to reach it and its interfaces.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Node","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/NodeSpec"}}};
-const schema45 = {"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (seed 000).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"};
+const schema45 = {"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (NonStop CIP manual).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"};
 const schema46 = {"type":"object","description":"How tandem reaches the node to observe and change it.","additionalProperties":false,"properties":{"transport":{"type":"string","enum":["sim","local","netns","ssh"],"description":"sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host."},"namespace":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Network namespace name (transport netns).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"host":{"type":"string","description":"Host name or address (transport ssh).","pattern":"^[A-Za-z0-9.:-]{1,253}$","x-tandem-message":"must be a host name or IP address"},"user":{"type":"string","description":"Remote user (transport ssh).","pattern":"^[a-z_][a-z0-9_-]{0,31}$","x-tandem-message":"must be a POSIX user name"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"SSH port."},"identityFile":{"type":"string","description":"Path of the SSH private key (transport ssh); never inside the repository.","minLength":1,"maxLength":4096},"knownHosts":{"type":"string","minLength":1,"maxLength":4096,"description":"Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md)."},"strictHostKeyChecking":{"type":"boolean","description":"Verify the host key (default true). Disable only for throw-away lab hosts."},"connectTimeoutSeconds":{"type":"integer","minimum":1,"maximum":300,"description":"SSH connect timeout."}},"required":["transport"],"title":"Connection"};
-const schema47 = {"type":"string","format":"cidr","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."};
-const pattern7 = new RegExp("^[A-Za-z0-9_.-]{1,64}$", "u");
-const pattern9 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
-const pattern10 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
-const pattern11 = new RegExp("^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$", "u");
+const schema47 = {"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not an address with prefix length such as 192.0.2.10/24 or 2001:db8::10/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."};
+const pattern9 = new RegExp("^[A-Za-z0-9_.-]{1,64}$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
+const pattern12 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
+const pattern14 = new RegExp("^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$", "u");
 const func4 = Object.prototype.hasOwnProperty;
-const schema48 = {"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, seed 000)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"};
+const schema48 = {"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, NonStop CIP manual)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"};
 const schema49 = {"type":"string","pattern":"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$","x-tandem-rule":"NAME002","x-tandem-message":"is not a valid Linux interface name: use 1 to 15 characters of letters, digits, '_', '.' or '-'","description":"A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'."};
-const pattern12 = new RegExp("^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$", "u");
-const schema52 = {"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (CIP, seed 001).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"};
+const pattern15 = new RegExp("^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$", "u");
+const schema52 = {"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (NonStop CIP manual).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"must be a prefix such as 203.0.113.0/24 or 'default'"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1214,8 +1236,8 @@ var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 const _errs6 = errors;
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
-const err4 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/1/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema52.properties.to.anyOf[1],data:data0};
+if(!pattern7.test(data0)){
+const err4 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema52.properties.to.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1224,16 +1246,26 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-var _valid0 = _errs6 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.properties.to.anyOf,parentSchema:schema52.properties.to,data:data0};
+if(!(formats0.validate(data0))){
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/1/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema52.properties.to.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.properties.to.anyOf,parentSchema:schema52.properties.to,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -1252,19 +1284,8 @@ vErrors = null;
 if(data.via !== undefined){
 let data1 = data.via;
 if(typeof data1 === "string"){
-if(!(formats2.validate(data1))){
-const err6 = {instancePath:instancePath+"/via",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/via",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
+if(!pattern8.test(data1)){
+const err7 = {instancePath:instancePath+"/via",schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1273,11 +1294,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.metric !== undefined){
-let data2 = data.metric;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.metric.type,parentSchema:schema52.properties.metric,data:data2};
+if(!(formats2.validate(data1))){
+const err8 = {instancePath:instancePath+"/via",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1286,9 +1304,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 4294967295 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema52.properties.metric,data:data2};
+}
+else {
+const err9 = {instancePath:instancePath+"/via",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1297,8 +1315,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data2 < 0 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.metric,data:data2};
+}
+if(data.metric !== undefined){
+let data2 = data.metric;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err10 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.metric.type,parentSchema:schema52.properties.metric,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1307,12 +1328,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data.table !== undefined){
-let data3 = data.table;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err11 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.table.type,parentSchema:schema52.properties.table,data:data3};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 4294967295 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema52.properties.metric,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1321,9 +1339,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 4294967295 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema52.properties.table,data:data3};
+if(data2 < 0 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.metric,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1332,8 +1349,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.table,data:data3};
+}
+}
+if(data.table !== undefined){
+let data3 = data.table;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err13 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.table.type,parentSchema:schema52.properties.table,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1342,16 +1363,37 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 4294967295 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema52.properties.table,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err15 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.table,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -1362,7 +1404,7 @@ validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema54 = {"type":"object","description":"A permanent (static) ARP or NDP entry on this interface.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress"},"lladdr":{"$ref":"#/$defs/MacAddress"}},"required":["address","lladdr"],"title":"Neighbor"};
 const schema56 = {"type":"string","pattern":"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$","x-tandem-message":"is not a MAC address (expected six hex octets such as 02:00:00:00:00:01)","description":"A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01."};
-const pattern14 = new RegExp("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$", "u");
+const pattern21 = new RegExp("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1410,8 +1452,8 @@ errors++;
 if(data.address !== undefined){
 let data0 = data.address;
 if(typeof data0 === "string"){
-if(!(formats2.validate(data0))){
-const err3 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data0};
+if(!pattern8.test(data0)){
+const err3 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1420,9 +1462,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data0};
+if(!(formats2.validate(data0))){
+const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1432,11 +1473,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.lladdr !== undefined){
-let data1 = data.lladdr;
-if(typeof data1 === "string"){
-if(!pattern14.test(data1)){
-const err5 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"+"\"",schema:"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$",parentSchema:schema56,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1446,8 +1484,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data1};
+if(data.lladdr !== undefined){
+let data1 = data.lladdr;
+if(typeof data1 === "string"){
+if(!pattern21.test(data1)){
+const err6 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"+"\"",schema:"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$",parentSchema:schema56,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1457,9 +1498,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err7 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1468,12 +1508,24 @@ vErrors.push(err7);
 }
 errors++;
 }
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
 validate38.errors = vErrors;
 return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (CIP, seed 001).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"};
+const schema57 = {"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (NonStop CIP manual).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1546,7 +1598,7 @@ errors++;
 if(data.interface !== undefined){
 let data1 = data.interface;
 if(typeof data1 === "string"){
-if(!pattern12.test(data1)){
+if(!pattern15.test(data1)){
 const err5 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -1584,7 +1636,7 @@ return errors === 0;
 }
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"type":"object","description":"Bond settings (intra-node failover, CIP seed 001).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"};
+const schema60 = {"type":"object","description":"Bond settings (intra-node failover, NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1669,7 +1721,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(!pattern12.test(data2)){
+if(!pattern15.test(data2)){
 const err6 = {instancePath:instancePath+"/slaves/" + i0,schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err6];
@@ -1754,7 +1806,7 @@ return errors === 0;
 }
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (CIP, seed 000).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"};
+const schema62 = {"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1835,8 +1887,8 @@ errors++;
 if(data.local !== undefined){
 let data1 = data.local;
 if(typeof data1 === "string"){
-if(!(formats2.validate(data1))){
-const err6 = {instancePath:instancePath+"/local",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data1};
+if(!pattern8.test(data1)){
+const err6 = {instancePath:instancePath+"/local",schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1845,9 +1897,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/local",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
+if(!(formats2.validate(data1))){
+const err7 = {instancePath:instancePath+"/local",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1857,11 +1908,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.remote !== undefined){
-let data2 = data.remote;
-if(typeof data2 === "string"){
-if(!(formats2.validate(data2))){
-const err8 = {instancePath:instancePath+"/remote",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data2};
+else {
+const err8 = {instancePath:instancePath+"/local",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1871,8 +1919,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/remote",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
+if(data.remote !== undefined){
+let data2 = data.remote;
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err9 = {instancePath:instancePath+"/remote",schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1881,11 +1932,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.ttl !== undefined){
-let data3 = data.ttl;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.ttl.type,parentSchema:schema62.properties.ttl,data:data3};
+if(!(formats2.validate(data2))){
+const err10 = {instancePath:instancePath+"/remote",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1894,9 +1942,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 255 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema62.properties.ttl,data:data3};
+}
+else {
+const err11 = {instancePath:instancePath+"/remote",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1905,8 +1953,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.ttl,data:data3};
+}
+if(data.ttl !== undefined){
+let data3 = data.ttl;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err12 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.ttl.type,parentSchema:schema62.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1915,16 +1966,37 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 255 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema62.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.ttl,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -1980,7 +2052,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(!pattern12.test(data0)){
+if(!pattern15.test(data0)){
 const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -2115,8 +2187,8 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!(formats0.validate(data6))){
-const err14 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data6};
+if(!pattern7.test(data6)){
+const err14 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema47,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2125,9 +2197,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data6};
+if(!(formats0.validate(data6))){
+const err15 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2137,14 +2208,25 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
 else {
-const err16 = {instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.addresses.type,parentSchema:schema48.properties.addresses,data:data5};
+const err16 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.addresses.type,parentSchema:schema48.properties.addresses,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -2161,12 +2243,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.routes.type,parentSchema:schema48.properties.routes,data:data7};
+const err18 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.routes.type,parentSchema:schema48.properties.routes,data:data7};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err18];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -2183,12 +2265,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/neighbors",schemaPath:"#/properties/neighbors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.neighbors.type,parentSchema:schema48.properties.neighbors,data:data9};
+const err19 = {instancePath:instancePath+"/neighbors",schemaPath:"#/properties/neighbors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.neighbors.type,parentSchema:schema48.properties.neighbors,data:data9};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -2213,12 +2295,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -2274,7 +2356,7 @@ errors++;
 if(data.provider !== undefined){
 let data0 = data.provider;
 if(typeof data0 === "string"){
-if(!pattern7.test(data0)){
+if(!pattern9.test(data0)){
 const err3 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,64}$",parentSchema:schema45.properties.provider,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -2347,7 +2429,7 @@ errors++;
 if(data1.namespace !== undefined){
 let data3 = data1.namespace;
 if(typeof data3 === "string"){
-if(!pattern7.test(data3)){
+if(!pattern9.test(data3)){
 const err9 = {instancePath:instancePath+"/connection/namespace",schemaPath:"#/$defs/Connection/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,64}$",parentSchema:schema46.properties.namespace,data:data3};
 if(vErrors === null){
 vErrors = [err9];
@@ -2372,7 +2454,7 @@ errors++;
 if(data1.host !== undefined){
 let data4 = data1.host;
 if(typeof data4 === "string"){
-if(!pattern9.test(data4)){
+if(!pattern11.test(data4)){
 const err11 = {instancePath:instancePath+"/connection/host",schemaPath:"#/$defs/Connection/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema46.properties.host,data:data4};
 if(vErrors === null){
 vErrors = [err11];
@@ -2397,7 +2479,7 @@ errors++;
 if(data1.user !== undefined){
 let data5 = data1.user;
 if(typeof data5 === "string"){
-if(!pattern10.test(data5)){
+if(!pattern12.test(data5)){
 const err13 = {instancePath:instancePath+"/connection/user",schemaPath:"#/$defs/Connection/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema46.properties.user,data:data5};
 if(vErrors === null){
 vErrors = [err13];
@@ -2587,8 +2669,8 @@ errors++;
 if(data.management !== undefined){
 let data11 = data.management;
 if(typeof data11 === "string"){
-if(!(formats0.validate(data11))){
-const err29 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data11};
+if(!pattern7.test(data11)){
+const err29 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema47,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2597,14 +2679,24 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data11};
+if(!(formats0.validate(data11))){
+const err30 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -2615,20 +2707,8 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key2 in data12){
 const _errs31 = errors;
 if(typeof key2 === "string"){
-if(!pattern11.test(key2)){
-const err31 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames/pattern",keyword:"pattern",params:{pattern: "^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$",parentSchema:schema45.properties.sysctl.propertyNames,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-var valid4 = _errs31 === errors;
-if(!valid4){
-const err32 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema45.properties.sysctl.propertyNames,parentSchema:schema45.properties.sysctl,data:data12};
+if(!pattern14.test(key2)){
+const err32 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames/pattern",keyword:"pattern",params:{pattern: "^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$",parentSchema:schema45.properties.sysctl.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2638,10 +2718,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-for(const key3 in data12){
-let data13 = data12[key3];
-if((typeof data13 !== "string") && (!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13))))){
-const err33 = {instancePath:instancePath+"/sysctl/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/type",keyword:"type",params:{type: schema45.properties.sysctl.additionalProperties.type},message:"must be string,integer",schema:schema45.properties.sysctl.additionalProperties.type,parentSchema:schema45.properties.sysctl.additionalProperties,data:data13};
+var valid4 = _errs31 === errors;
+if(!valid4){
+const err33 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema45.properties.sysctl.propertyNames,parentSchema:schema45.properties.sysctl,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2651,14 +2730,27 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.sysctl.type,parentSchema:schema45.properties.sysctl,data:data12};
+for(const key3 in data12){
+let data13 = data12[key3];
+if((typeof data13 !== "string") && (!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13))))){
+const err34 = {instancePath:instancePath+"/sysctl/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/type",keyword:"type",params:{type: schema45.properties.sysctl.additionalProperties.type},message:"must be string,integer",schema:schema45.properties.sysctl.additionalProperties.type,parentSchema:schema45.properties.sysctl.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.sysctl.type,parentSchema:schema45.properties.sysctl,data:data12};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -2675,24 +2767,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/interfaces",schemaPath:"#/properties/interfaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.interfaces.type,parentSchema:schema45.properties.interfaces,data:data14};
+const err36 = {instancePath:instancePath+"/interfaces",schemaPath:"#/properties/interfaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.interfaces.type,parentSchema:schema45.properties.interfaces,data:data14};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err36];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err36);
 }
 errors++;
 }
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err37];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err37);
 }
 errors++;
 }
@@ -2823,7 +2915,7 @@ const schema65 = {"type":"object","title":"RelocatableAddressDocument","descript
 const schema66 = {"type":"object","description":"An address that lives on one node at a time and moves between placements.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/Cidr"},"active":{"$ref":"#/$defs/Name","description":"Node where the address should be active. Changing it in a pull request is a switchover."},"switchback":{"type":"string","enum":["intelligent","automatic"],"description":"After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types)."},"placements":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Placement"},"description":"Where the address may live."},"health":{"$ref":"#/$defs/HealthCheck"},"sourceAddress":{"type":"boolean","description":"Use this address as the preferred source for its subnet on the node (at most one per subnet per node)."},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"dependsOn":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Other relocatable addresses that must be active on the same node first."}},"required":["address","active","placements"],"title":"RelocatableAddressSpec"};
 const schema69 = {"type":"object","description":"A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Node name."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Interface that carries the address on this node; must be the interface that has the address's subnet there."},"backupInterface":{"$ref":"#/$defs/InterfaceName","description":"Interface on the same node and segment for local recovery when the primary interface fails (LifeKeeper IP local recovery)."},"priority":{"type":"integer","minimum":1,"maximum":999,"description":"Priority: 1 is highest. Unique within the address."},"label":{"$ref":"#/$defs/AddressLabel","description":"Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes."}},"required":["node","interface","priority"],"title":"Placement"};
 const schema73 = {"type":"string","pattern":"^[A-Za-z0-9_.-]{1,15}$","x-tandem-message":"is not a valid label: use letters, digits, '_', '.' or '-'","description":"IPv4 address label suffix: the address is shown as <interface>:<label> (the alias), which must fit in 15 bytes."};
-const pattern22 = new RegExp("^[A-Za-z0-9_.-]{1,15}$", "u");
+const pattern32 = new RegExp("^[A-Za-z0-9_.-]{1,15}$", "u");
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2906,7 +2998,7 @@ errors++;
 if(data.interface !== undefined){
 let data1 = data.interface;
 if(typeof data1 === "string"){
-if(!pattern12.test(data1)){
+if(!pattern15.test(data1)){
 const err6 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -2931,7 +3023,7 @@ errors++;
 if(data.backupInterface !== undefined){
 let data2 = data.backupInterface;
 if(typeof data2 === "string"){
-if(!pattern12.test(data2)){
+if(!pattern15.test(data2)){
 const err8 = {instancePath:instancePath+"/backupInterface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err8];
@@ -2991,7 +3083,7 @@ errors++;
 if(data.label !== undefined){
 let data4 = data.label;
 if(typeof data4 === "string"){
-if(!pattern22.test(data4)){
+if(!pattern32.test(data4)){
 const err13 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/AddressLabel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,15}$",parentSchema:schema73,data:data4};
 if(vErrors === null){
 vErrors = [err13];
@@ -3086,8 +3178,8 @@ errors++;
 if(data.address !== undefined){
 let data0 = data.address;
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
-const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data0};
+if(!pattern7.test(data0)){
+const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema47,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3096,9 +3188,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data0};
+if(!(formats0.validate(data0))){
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3108,11 +3199,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.active !== undefined){
-let data1 = data.active;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err6 = {instancePath:instancePath+"/active",schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data1};
+else {
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3122,8 +3210,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/active",schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(data.active !== undefined){
+let data1 = data.active;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/active",schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3133,10 +3224,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.switchback !== undefined){
-let data2 = data.switchback;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.switchback.type,parentSchema:schema66.properties.switchback,data:data2};
+else {
+const err8 = {instancePath:instancePath+"/active",schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3145,8 +3234,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((data2 === "intelligent") || (data2 === "automatic"))){
-const err9 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/enum",keyword:"enum",params:{allowedValues: schema66.properties.switchback.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.switchback.enum,parentSchema:schema66.properties.switchback,data:data2};
+}
+if(data.switchback !== undefined){
+let data2 = data.switchback;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.switchback.type,parentSchema:schema66.properties.switchback,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3155,17 +3247,27 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.placements !== undefined){
-let data3 = data.placements;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err10 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.placements,data:data3};
+if(!((data2 === "intelligent") || (data2 === "automatic"))){
+const err10 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/enum",keyword:"enum",params:{allowedValues: schema66.properties.switchback.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.switchback.enum,parentSchema:schema66.properties.switchback,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.placements !== undefined){
+let data3 = data.placements;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err11 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.placements,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -3178,12 +3280,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.placements.type,parentSchema:schema66.properties.placements,data:data3};
+const err12 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.placements.type,parentSchema:schema66.properties.placements,data:data3};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err12];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -3197,22 +3299,7 @@ errors = vErrors.length;
 if(data.sourceAddress !== undefined){
 let data6 = data.sourceAddress;
 if(typeof data6 !== "boolean"){
-const err12 = {instancePath:instancePath+"/sourceAddress",schemaPath:"#/properties/sourceAddress/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.sourceAddress.type,parentSchema:schema66.properties.sourceAddress,data:data6};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.uniquenessCheck !== undefined){
-let data7 = data.uniquenessCheck;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!((key1 === "enabled") || (key1 === "timeoutMs"))){
-const err13 = {instancePath:instancePath+"/uniquenessCheck",schemaPath:"#/$defs/UniquenessCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data7};
+const err13 = {instancePath:instancePath+"/sourceAddress",schemaPath:"#/properties/sourceAddress/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.sourceAddress.type,parentSchema:schema66.properties.sourceAddress,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3222,10 +3309,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data7.enabled !== undefined){
-let data8 = data7.enabled;
-if(typeof data8 !== "boolean"){
-const err14 = {instancePath:instancePath+"/uniquenessCheck/enabled",schemaPath:"#/$defs/UniquenessCheck/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.enabled.type,parentSchema:schema40.properties.enabled,data:data8};
+if(data.uniquenessCheck !== undefined){
+let data7 = data.uniquenessCheck;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((key1 === "enabled") || (key1 === "timeoutMs"))){
+const err14 = {instancePath:instancePath+"/uniquenessCheck",schemaPath:"#/$defs/UniquenessCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3235,10 +3324,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data7.timeoutMs !== undefined){
-let data9 = data7.timeoutMs;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err15 = {instancePath:instancePath+"/uniquenessCheck/timeoutMs",schemaPath:"#/$defs/UniquenessCheck/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.timeoutMs.type,parentSchema:schema40.properties.timeoutMs,data:data9};
+if(data7.enabled !== undefined){
+let data8 = data7.enabled;
+if(typeof data8 !== "boolean"){
+const err15 = {instancePath:instancePath+"/uniquenessCheck/enabled",schemaPath:"#/$defs/UniquenessCheck/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.enabled.type,parentSchema:schema40.properties.enabled,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3247,9 +3336,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 30000 || isNaN(data9)){
-const err16 = {instancePath:instancePath+"/uniquenessCheck/timeoutMs",schemaPath:"#/$defs/UniquenessCheck/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema40.properties.timeoutMs,data:data9};
+}
+if(data7.timeoutMs !== undefined){
+let data9 = data7.timeoutMs;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err16 = {instancePath:instancePath+"/uniquenessCheck/timeoutMs",schemaPath:"#/$defs/UniquenessCheck/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.timeoutMs.type,parentSchema:schema40.properties.timeoutMs,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3258,8 +3349,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data9 < 100 || isNaN(data9)){
-const err17 = {instancePath:instancePath+"/uniquenessCheck/timeoutMs",schemaPath:"#/$defs/UniquenessCheck/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema40.properties.timeoutMs,data:data9};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 30000 || isNaN(data9)){
+const err17 = {instancePath:instancePath+"/uniquenessCheck/timeoutMs",schemaPath:"#/$defs/UniquenessCheck/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema40.properties.timeoutMs,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3268,11 +3360,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/uniquenessCheck",schemaPath:"#/$defs/UniquenessCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data7};
+if(data9 < 100 || isNaN(data9)){
+const err18 = {instancePath:instancePath+"/uniquenessCheck/timeoutMs",schemaPath:"#/$defs/UniquenessCheck/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema40.properties.timeoutMs,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3282,12 +3371,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.gratuitousArp !== undefined){
-let data10 = data.gratuitousArp;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!((key2 === "count") || (key2 === "intervalMs"))){
-const err19 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data10};
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/uniquenessCheck",schemaPath:"#/$defs/UniquenessCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3297,10 +3384,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data10.count !== undefined){
-let data11 = data10.count;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err20 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.count.type,parentSchema:schema39.properties.count,data:data11};
+if(data.gratuitousArp !== undefined){
+let data10 = data.gratuitousArp;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key2 in data10){
+if(!((key2 === "count") || (key2 === "intervalMs"))){
+const err20 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3309,9 +3398,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 20 || isNaN(data11)){
-const err21 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema39.properties.count,data:data11};
+}
+if(data10.count !== undefined){
+let data11 = data10.count;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err21 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.count.type,parentSchema:schema39.properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3320,8 +3411,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err22 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.count,data:data11};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 20 || isNaN(data11)){
+const err22 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema39.properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3330,12 +3422,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data10.intervalMs !== undefined){
-let data12 = data10.intervalMs;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err23 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.intervalMs.type,parentSchema:schema39.properties.intervalMs,data:data12};
+if(data11 < 0 || isNaN(data11)){
+const err23 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.count,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3344,9 +3432,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 10000 || isNaN(data12)){
-const err24 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema39.properties.intervalMs,data:data12};
+}
+}
+if(data10.intervalMs !== undefined){
+let data12 = data10.intervalMs;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err24 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.intervalMs.type,parentSchema:schema39.properties.intervalMs,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3355,8 +3446,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data12 < 10 || isNaN(data12)){
-const err25 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema39.properties.intervalMs,data:data12};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 10000 || isNaN(data12)){
+const err25 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema39.properties.intervalMs,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3365,16 +3457,26 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data10};
+if(data12 < 10 || isNaN(data12)){
+const err26 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema39.properties.intervalMs,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -3387,18 +3489,7 @@ for(let i1=0; i1<len1; i1++){
 let data14 = data13[i1];
 if(typeof data14 === "string"){
 if(!pattern4.test(data14)){
-const err27 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data14};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data14};
+const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data14};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3408,9 +3499,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.dependsOn.type,parentSchema:schema66.properties.dependsOn,data:data13};
+const err29 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data14};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3422,12 +3512,24 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err30 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.dependsOn.type,parentSchema:schema66.properties.dependsOn,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -3605,8 +3707,8 @@ errors++;
 if(data.source !== undefined){
 let data0 = data.source;
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data0};
+if(!pattern7.test(data0)){
+const err3 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/Prefix/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3615,9 +3717,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
+if(!(formats0.validate(data0))){
+const err4 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3627,11 +3728,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.destination !== undefined){
-let data1 = data.destination;
-if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/destination",schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3641,8 +3739,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/destination",schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data1};
+if(data.destination !== undefined){
+let data1 = data.destination;
+if(typeof data1 === "string"){
+if(!pattern7.test(data1)){
+const err6 = {instancePath:instancePath+"/destination",schemaPath:"#/$defs/Prefix/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema38,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3651,11 +3752,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.protocol !== undefined){
-let data2 = data.protocol;
-if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.protocol.type,parentSchema:schema79.properties.protocol,data:data2};
+if(!(formats0.validate(data1))){
+const err7 = {instancePath:instancePath+"/destination",schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3664,8 +3762,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!((((((data2 === "any") || (data2 === "tcp")) || (data2 === "udp")) || (data2 === "icmp")) || (data2 === "ipv6-icmp")) || (data2 === "sctp"))){
-const err8 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema79.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.protocol.enum,parentSchema:schema79.properties.protocol,data:data2};
+}
+else {
+const err8 = {instancePath:instancePath+"/destination",schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3675,10 +3774,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.sourcePort !== undefined){
-let data3 = data.sourcePort;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.sourcePort.type,parentSchema:schema79.properties.sourcePort,data:data3};
+if(data.protocol !== undefined){
+let data2 = data.protocol;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.protocol.type,parentSchema:schema79.properties.protocol,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3687,9 +3786,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 65535 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79.properties.sourcePort,data:data3};
+if(!((((((data2 === "any") || (data2 === "tcp")) || (data2 === "udp")) || (data2 === "icmp")) || (data2 === "ipv6-icmp")) || (data2 === "sctp"))){
+const err10 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema79.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.protocol.enum,parentSchema:schema79.properties.protocol,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3698,8 +3796,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.sourcePort,data:data3};
+}
+if(data.sourcePort !== undefined){
+let data3 = data.sourcePort;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err11 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.sourcePort.type,parentSchema:schema79.properties.sourcePort,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3708,12 +3809,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data.destinationPort !== undefined){
-let data4 = data.destinationPort;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.destinationPort.type,parentSchema:schema79.properties.destinationPort,data:data4};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 65535 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79.properties.sourcePort,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3722,9 +3820,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 65535 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79.properties.destinationPort,data:data4};
+if(data3 < 0 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.sourcePort,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3733,8 +3830,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data4 < 0 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.destinationPort,data:data4};
+}
+}
+if(data.destinationPort !== undefined){
+let data4 = data.destinationPort;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err14 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.destinationPort.type,parentSchema:schema79.properties.destinationPort,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3743,16 +3844,37 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 65535 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79.properties.destinationPort,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err16 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.destinationPort,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -4034,8 +4156,8 @@ errors++;
 if(data7.source !== undefined){
 let data8 = data7.source;
 if(typeof data8 === "string"){
-if(!(formats2.validate(data8))){
-const err21 = {instancePath:instancePath+"/tunnel/source",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data8};
+if(!pattern8.test(data8)){
+const err21 = {instancePath:instancePath+"/tunnel/source",schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4044,9 +4166,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/tunnel/source",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data8};
+if(!(formats2.validate(data8))){
+const err22 = {instancePath:instancePath+"/tunnel/source",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4056,11 +4177,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data7.destination !== undefined){
-let data9 = data7.destination;
-if(typeof data9 === "string"){
-if(!(formats2.validate(data9))){
-const err23 = {instancePath:instancePath+"/tunnel/destination",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data9};
+else {
+const err23 = {instancePath:instancePath+"/tunnel/source",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4070,8 +4188,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/tunnel/destination",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data9};
+if(data7.destination !== undefined){
+let data9 = data7.destination;
+if(typeof data9 === "string"){
+if(!pattern8.test(data9)){
+const err24 = {instancePath:instancePath+"/tunnel/destination",schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4080,10 +4201,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.tunnel.type,parentSchema:schema78.properties.tunnel,data:data7};
+if(!(formats2.validate(data9))){
+const err25 = {instancePath:instancePath+"/tunnel/destination",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4093,10 +4212,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.priority !== undefined){
-let data10 = data.priority;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err26 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.priority.type,parentSchema:schema78.properties.priority,data:data10};
+else {
+const err26 = {instancePath:instancePath+"/tunnel/destination",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4105,9 +4222,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 65535 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema78.properties.priority,data:data10};
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.tunnel.type,parentSchema:schema78.properties.tunnel,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4116,13 +4234,37 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err28 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78.properties.priority,data:data10};
+}
+if(data.priority !== undefined){
+let data10 = data.priority;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err28 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.priority.type,parentSchema:schema78.properties.priority,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 65535 || isNaN(data10)){
+const err29 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema78.properties.priority,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err30 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78.properties.priority,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -4133,12 +4275,12 @@ let data11 = data.appliesTo;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key2 in data11){
 if(!((key2 === "nodes") || (key2 === "relocatableAddress"))){
-const err29 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema78.properties.appliesTo,data:data11};
+const err31 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema78.properties.appliesTo,data:data11};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err31];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err31);
 }
 errors++;
 }
@@ -4151,30 +4293,7 @@ for(let i2=0; i2<len1; i2++){
 let data13 = data12[i2];
 if(typeof data13 === "string"){
 if(!pattern4.test(data13)){
-const err30 = {instancePath:instancePath+"/appliesTo/nodes/" + i2,schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data13};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/appliesTo/nodes/" + i2,schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data13};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.appliesTo.properties.nodes.type,parentSchema:schema78.properties.appliesTo.properties.nodes,data:data12};
+const err32 = {instancePath:instancePath+"/appliesTo/nodes/" + i2,schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4184,11 +4303,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data11.relocatableAddress !== undefined){
-let data14 = data11.relocatableAddress;
-if(typeof data14 === "string"){
-if(!pattern4.test(data14)){
-const err33 = {instancePath:instancePath+"/appliesTo/relocatableAddress",schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data14};
+else {
+const err33 = {instancePath:instancePath+"/appliesTo/nodes/" + i2,schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4198,8 +4314,9 @@ vErrors.push(err33);
 errors++;
 }
 }
+}
 else {
-const err34 = {instancePath:instancePath+"/appliesTo/relocatableAddress",schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data14};
+const err34 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.appliesTo.properties.nodes.type,parentSchema:schema78.properties.appliesTo.properties.nodes,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4209,9 +4326,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.appliesTo.type,parentSchema:schema78.properties.appliesTo,data:data11};
+if(data11.relocatableAddress !== undefined){
+let data14 = data11.relocatableAddress;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err35 = {instancePath:instancePath+"/appliesTo/relocatableAddress",schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4221,10 +4340,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.keys !== undefined){
-let data15 = data.keys;
-if((((typeof data15 != "object") && (typeof data15 !== "string")) && (!((typeof data15 == "number") && (isFinite(data15))))) && (typeof data15 !== "boolean")){
-const err36 = {instancePath:instancePath+"/keys",schemaPath:"#/$defs/KeyReference/type",keyword:"type",params:{type: schema86.type},message:"must be object,string,number,boolean,array,null",schema:schema86.type,parentSchema:schema86,data:data15};
+else {
+const err36 = {instancePath:instancePath+"/appliesTo/relocatableAddress",schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4233,11 +4350,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.env !== undefined){
-let data16 = data15.env;
-if((((typeof data16 != "object") && (typeof data16 !== "string")) && (!((typeof data16 == "number") && (isFinite(data16))))) && (typeof data16 !== "boolean")){
-const err37 = {instancePath:instancePath+"/keys/env",schemaPath:"#/$defs/KeyReference/properties/env/type",keyword:"type",params:{type: schema86.properties.env.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.env.type,parentSchema:schema86.properties.env,data:data16};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.appliesTo.type,parentSchema:schema78.properties.appliesTo,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4247,10 +4363,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data15.file !== undefined){
-let data17 = data15.file;
-if((((typeof data17 != "object") && (typeof data17 !== "string")) && (!((typeof data17 == "number") && (isFinite(data17))))) && (typeof data17 !== "boolean")){
-const err38 = {instancePath:instancePath+"/keys/file",schemaPath:"#/$defs/KeyReference/properties/file/type",keyword:"type",params:{type: schema86.properties.file.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.file.type,parentSchema:schema86.properties.file,data:data17};
+if(data.keys !== undefined){
+let data15 = data.keys;
+if((((typeof data15 != "object") && (typeof data15 !== "string")) && (!((typeof data15 == "number") && (isFinite(data15))))) && (typeof data15 !== "boolean")){
+const err38 = {instancePath:instancePath+"/keys",schemaPath:"#/$defs/KeyReference/type",keyword:"type",params:{type: schema86.type},message:"must be object,string,number,boolean,array,null",schema:schema86.type,parentSchema:schema86,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4259,17 +4375,43 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.env !== undefined){
+let data16 = data15.env;
+if((((typeof data16 != "object") && (typeof data16 !== "string")) && (!((typeof data16 == "number") && (isFinite(data16))))) && (typeof data16 !== "boolean")){
+const err39 = {instancePath:instancePath+"/keys/env",schemaPath:"#/$defs/KeyReference/properties/env/type",keyword:"type",params:{type: schema86.properties.env.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.env.type,parentSchema:schema86.properties.env,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data15.file !== undefined){
+let data17 = data15.file;
+if((((typeof data17 != "object") && (typeof data17 !== "string")) && (!((typeof data17 == "number") && (isFinite(data17))))) && (typeof data17 !== "boolean")){
+const err40 = {instancePath:instancePath+"/keys/file",schemaPath:"#/$defs/KeyReference/properties/file/type",keyword:"type",params:{type: schema86.properties.file.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.file.type,parentSchema:schema86.properties.file,data:data17};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -4400,11 +4542,11 @@ const schema87 = {"type":"object","title":"IKEConnectionDocument","description":
 const schema88 = {"type":"object","title":"IKEConnectionSpec","description":"An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.","additionalProperties":false,"properties":{"version":{"type":"integer","enum":[1,2],"description":"IKE version (default 2). IKEv1 is deprecated and reported (IKE009)."},"appliesTo":{"type":"object","title":"IKEAppliesTo","additionalProperties":false,"description":"Which nodes carry the connection: exactly one of nodes or relocatableAddress.","properties":{"nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live: the connection follows the address (loaded before it arrives, unloaded after it left). local.address must be this address."}}},"local":{"$ref":"#/$defs/IKEEndpoint"},"remote":{"$ref":"#/$defs/IKEEndpoint"},"ikeProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group."},"psk":{"$ref":"#/$defs/KeyReference"},"dpd":{"type":"object","title":"IKEDeadPeerDetection","additionalProperties":false,"description":"Dead peer detection.","properties":{"delaySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Interval of liveness checks when no traffic was seen (swanctl dpd_delay)."},"action":{"type":"string","enum":["clear","restart","trap"],"description":"What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear)."}},"required":["delaySeconds"]},"rekeySeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA rekey time in seconds (swanctl rekey_time; default 14400)."},"reauthSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off)."},"overSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger)."},"children":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/IKEChild"},"description":"The CHILD_SAs."}},"required":["appliesTo","local","remote","ikeProposals","children"]};
 const schema93 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-tandem-message":"is not a strongSwan proposal (algorithm keywords joined by '-', e.g. aes256gcm16-prfsha384-ecp384)","description":"A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).","title":"IKEProposal"};
 const func0 = runtime_equal.default;
-const pattern32 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern47 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const schema91 = {"type":"object","title":"IKEEndpoint","description":"One end of an IKE connection: local is the node carrying the connection, remote the peer.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress","description":"The IKE address of this end. For the local end of a connection that follows a relocatable address: that address (without prefix length)."},"id":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9.:@_=,/ -]+$","description":"IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address."},"auth":{"type":"string","pattern":"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$","x-tandem-message":"is not an authentication method (psk, or pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448 with an optional -sha256, -sha384, -sha512 signature hash)","description":"Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003)."},"certificate":{"type":"object","title":"IKECertificateReference","additionalProperties":false,"description":"auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]},"caCertificate":{"type":"object","title":"IKECaReference","additionalProperties":false,"description":"auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the CA certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]}},"required":["address","auth"]};
-const pattern28 = new RegExp("^[A-Za-z0-9.:@_=,/ -]+$", "u");
-const pattern29 = new RegExp("^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$", "u");
-const pattern30 = new RegExp("^/[A-Za-z0-9._@+/-]+$", "u");
+const pattern43 = new RegExp("^[A-Za-z0-9.:@_=,/ -]+$", "u");
+const pattern44 = new RegExp("^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$", "u");
+const pattern45 = new RegExp("^/[A-Za-z0-9._@+/-]+$", "u");
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4452,8 +4594,8 @@ errors++;
 if(data.address !== undefined){
 let data0 = data.address;
 if(typeof data0 === "string"){
-if(!(formats2.validate(data0))){
-const err3 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data0};
+if(!pattern8.test(data0)){
+const err3 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$",parentSchema:schema43,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4462,9 +4604,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data0};
+if(!(formats2.validate(data0))){
+const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/format",keyword:"format",params:{format: "ip"},message:"must match format \""+"ip"+"\"",schema:"ip",parentSchema:schema43,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4474,11 +4615,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(func1(data1) > 255){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema91.properties.id,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/IpAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4487,8 +4625,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.id,data:data1};
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(func1(data1) > 255){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema91.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4497,8 +4639,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern28.test(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:@_=,/ -]+$"},message:"must match pattern \""+"^[A-Za-z0-9.:@_=,/ -]+$"+"\"",schema:"^[A-Za-z0-9.:@_=,/ -]+$",parentSchema:schema91.properties.id,data:data1};
+if(func1(data1) < 1){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4507,9 +4649,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data1};
+if(!pattern43.test(data1)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:@_=,/ -]+$"},message:"must match pattern \""+"^[A-Za-z0-9.:@_=,/ -]+$"+"\"",schema:"^[A-Za-z0-9.:@_=,/ -]+$",parentSchema:schema91.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4519,11 +4660,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.auth !== undefined){
-let data2 = data.auth;
-if(typeof data2 === "string"){
-if(!pattern29.test(data2)){
-const err9 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/pattern",keyword:"pattern",params:{pattern: "^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"},message:"must match pattern \""+"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"+"\"",schema:"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$",parentSchema:schema91.properties.auth,data:data2};
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4533,8 +4671,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.auth.type,parentSchema:schema91.properties.auth,data:data2};
+if(data.auth !== undefined){
+let data2 = data.auth;
+if(typeof data2 === "string"){
+if(!pattern44.test(data2)){
+const err10 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/pattern",keyword:"pattern",params:{pattern: "^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"},message:"must match pattern \""+"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"+"\"",schema:"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$",parentSchema:schema91.properties.auth,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4544,11 +4685,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.certificate !== undefined){
-let data3 = data.certificate;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.file === undefined){
-const err11 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema91.properties.certificate.required,parentSchema:schema91.properties.certificate,data:data3};
+else {
+const err11 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.auth.type,parentSchema:schema91.properties.auth,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4557,9 +4695,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(key1 === "file")){
-const err12 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.certificate,data:data3};
+}
+if(data.certificate !== undefined){
+let data3 = data.certificate;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.file === undefined){
+const err12 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema91.properties.certificate.required,parentSchema:schema91.properties.certificate,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4568,12 +4709,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.file !== undefined){
-let data4 = data3.file;
-if(typeof data4 === "string"){
-if(func1(data4) > 4096){
-const err13 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema91.properties.certificate.properties.file,data:data4};
+for(const key1 in data3){
+if(!(key1 === "file")){
+const err13 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.certificate,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4582,8 +4720,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func1(data4) < 2){
-const err14 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema91.properties.certificate.properties.file,data:data4};
+}
+if(data3.file !== undefined){
+let data4 = data3.file;
+if(typeof data4 === "string"){
+if(func1(data4) > 4096){
+const err14 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema91.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4592,8 +4734,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern30.test(data4)){
-const err15 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema91.properties.certificate.properties.file,data:data4};
+if(func1(data4) < 2){
+const err15 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema91.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4602,9 +4744,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.certificate.properties.file.type,parentSchema:schema91.properties.certificate.properties.file,data:data4};
+if(!pattern45.test(data4)){
+const err16 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema91.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4614,9 +4755,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
 else {
-const err17 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.certificate.type,parentSchema:schema91.properties.certificate,data:data3};
+const err17 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.certificate.properties.file.type,parentSchema:schema91.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4626,11 +4766,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.caCertificate !== undefined){
-let data5 = data.caCertificate;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.file === undefined){
-const err18 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema91.properties.caCertificate.required,parentSchema:schema91.properties.caCertificate,data:data5};
+}
+else {
+const err18 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.certificate.type,parentSchema:schema91.properties.certificate,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4639,9 +4777,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!(key2 === "file")){
-const err19 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.caCertificate,data:data5};
+}
+if(data.caCertificate !== undefined){
+let data5 = data.caCertificate;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.file === undefined){
+const err19 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema91.properties.caCertificate.required,parentSchema:schema91.properties.caCertificate,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4650,12 +4791,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data5.file !== undefined){
-let data6 = data5.file;
-if(typeof data6 === "string"){
-if(func1(data6) > 4096){
-const err20 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+for(const key2 in data5){
+if(!(key2 === "file")){
+const err20 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.caCertificate,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4664,8 +4802,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(func1(data6) < 2){
-const err21 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+}
+if(data5.file !== undefined){
+let data6 = data5.file;
+if(typeof data6 === "string"){
+if(func1(data6) > 4096){
+const err21 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4674,8 +4816,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern30.test(data6)){
-const err22 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+if(func1(data6) < 2){
+const err22 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4684,9 +4826,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.caCertificate.properties.file.type,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+if(!pattern45.test(data6)){
+const err23 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4696,9 +4837,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
 else {
-const err24 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.caCertificate.type,parentSchema:schema91.properties.caCertificate,data:data5};
+const err24 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.caCertificate.properties.file.type,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4710,12 +4850,24 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+const err25 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.caCertificate.type,parentSchema:schema91.properties.caCertificate,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -4844,8 +4996,8 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(!(formats0.validate(data3))){
-const err9 = {instancePath:instancePath+"/localTs/" + i0,schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data3};
+if(!pattern7.test(data3)){
+const err9 = {instancePath:instancePath+"/localTs/" + i0,schemaPath:"#/$defs/Prefix/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema38,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4854,9 +5006,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/localTs/" + i0,schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data3};
+if(!(formats0.validate(data3))){
+const err10 = {instancePath:instancePath+"/localTs/" + i0,schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4866,9 +5017,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
 else {
-const err11 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.localTs.type,parentSchema:schema95.properties.localTs,data:data2};
+const err11 = {instancePath:instancePath+"/localTs/" + i0,schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4878,11 +5028,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.remoteTs !== undefined){
-let data4 = data.remoteTs;
-if(Array.isArray(data4)){
-if(data4.length > 64){
-const err12 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema95.properties.remoteTs,data:data4};
+}
+else {
+const err12 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.localTs.type,parentSchema:schema95.properties.localTs,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4891,8 +5039,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.length < 1){
-const err13 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.remoteTs,data:data4};
+}
+if(data.remoteTs !== undefined){
+let data4 = data.remoteTs;
+if(Array.isArray(data4)){
+if(data4.length > 64){
+const err13 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema95.properties.remoteTs,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4901,12 +5053,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
-const err14 = {instancePath:instancePath+"/remoteTs/" + i1,schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data5};
+if(data4.length < 1){
+const err14 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.remoteTs,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4915,9 +5063,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/remoteTs/" + i1,schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data5};
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 === "string"){
+if(!pattern7.test(data5)){
+const err15 = {instancePath:instancePath+"/remoteTs/" + i1,schemaPath:"#/$defs/Prefix/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema38,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4926,10 +5077,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.remoteTs.type,parentSchema:schema95.properties.remoteTs,data:data4};
+if(!(formats0.validate(data5))){
+const err16 = {instancePath:instancePath+"/remoteTs/" + i1,schemaPath:"#/$defs/Prefix/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema38,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4939,11 +5088,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.espProposals !== undefined){
-let data6 = data.espProposals;
-if(Array.isArray(data6)){
-if(data6.length > 32){
-const err17 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema95.properties.espProposals,data:data6};
+else {
+const err17 = {instancePath:instancePath+"/remoteTs/" + i1,schemaPath:"#/$defs/Prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4952,8 +5098,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.length < 1){
-const err18 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.espProposals,data:data6};
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.remoteTs.type,parentSchema:schema95.properties.remoteTs,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4962,12 +5110,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-const len2 = data6.length;
-for(let i2=0; i2<len2; i2++){
-let data7 = data6[i2];
-if(typeof data7 === "string"){
-if(func1(data7) > 200){
-const err19 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93,data:data7};
+}
+if(data.espProposals !== undefined){
+let data6 = data.espProposals;
+if(Array.isArray(data6)){
+if(data6.length > 32){
+const err19 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema95.properties.espProposals,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4976,8 +5124,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func1(data7) < 1){
-const err20 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93,data:data7};
+if(data6.length < 1){
+const err20 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.espProposals,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4986,8 +5134,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern32.test(data7)){
-const err21 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema93,data:data7};
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+let data7 = data6[i2];
+if(typeof data7 === "string"){
+if(func1(data7) > 200){
+const err21 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4996,9 +5148,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data7};
+if(func1(data7) < 1){
+const err22 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5007,10 +5158,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.espProposals.type,parentSchema:schema95.properties.espProposals,data:data6};
+if(!pattern47.test(data7)){
+const err23 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema93,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5020,10 +5169,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.startAction !== undefined){
-let data8 = data.startAction;
-if(typeof data8 !== "string"){
-const err24 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.startAction.type,parentSchema:schema95.properties.startAction,data:data8};
+else {
+const err24 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5032,8 +5179,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(((data8 === "none") || (data8 === "trap")) || (data8 === "start"))){
-const err25 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/enum",keyword:"enum",params:{allowedValues: schema95.properties.startAction.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.startAction.enum,parentSchema:schema95.properties.startAction,data:data8};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.espProposals.type,parentSchema:schema95.properties.espProposals,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5043,10 +5192,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.closeAction !== undefined){
-let data9 = data.closeAction;
-if(typeof data9 !== "string"){
-const err26 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.closeAction.type,parentSchema:schema95.properties.closeAction,data:data9};
+if(data.startAction !== undefined){
+let data8 = data.startAction;
+if(typeof data8 !== "string"){
+const err26 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.startAction.type,parentSchema:schema95.properties.startAction,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5055,8 +5204,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(((data9 === "none") || (data9 === "trap")) || (data9 === "start"))){
-const err27 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/enum",keyword:"enum",params:{allowedValues: schema95.properties.closeAction.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.closeAction.enum,parentSchema:schema95.properties.closeAction,data:data9};
+if(!(((data8 === "none") || (data8 === "trap")) || (data8 === "start"))){
+const err27 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/enum",keyword:"enum",params:{allowedValues: schema95.properties.startAction.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.startAction.enum,parentSchema:schema95.properties.startAction,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5066,10 +5215,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.rekeySeconds !== undefined){
-let data10 = data.rekeySeconds;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err28 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.rekeySeconds.type,parentSchema:schema95.properties.rekeySeconds,data:data10};
+if(data.closeAction !== undefined){
+let data9 = data.closeAction;
+if(typeof data9 !== "string"){
+const err28 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.closeAction.type,parentSchema:schema95.properties.closeAction,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5078,9 +5227,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 31536000 || isNaN(data10)){
-const err29 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema95.properties.rekeySeconds,data:data10};
+if(!(((data9 === "none") || (data9 === "trap")) || (data9 === "start"))){
+const err29 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/enum",keyword:"enum",params:{allowedValues: schema95.properties.closeAction.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.closeAction.enum,parentSchema:schema95.properties.closeAction,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5089,8 +5237,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data10 < 1 || isNaN(data10)){
-const err30 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.rekeySeconds,data:data10};
+}
+if(data.rekeySeconds !== undefined){
+let data10 = data.rekeySeconds;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err30 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.rekeySeconds.type,parentSchema:schema95.properties.rekeySeconds,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5099,12 +5250,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data.lifeSeconds !== undefined){
-let data11 = data.lifeSeconds;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err31 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.lifeSeconds.type,parentSchema:schema95.properties.lifeSeconds,data:data11};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 31536000 || isNaN(data10)){
+const err31 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema95.properties.rekeySeconds,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5113,9 +5261,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 31536000 || isNaN(data11)){
-const err32 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema95.properties.lifeSeconds,data:data11};
+if(data10 < 1 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.rekeySeconds,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5124,8 +5271,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err33 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.lifeSeconds,data:data11};
+}
+}
+if(data.lifeSeconds !== undefined){
+let data11 = data.lifeSeconds;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err33 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.lifeSeconds.type,parentSchema:schema95.properties.lifeSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5134,16 +5285,37 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 31536000 || isNaN(data11)){
+const err34 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema95.properties.lifeSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err35 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.lifeSeconds,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -5431,7 +5603,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern32.test(data8)){
+if(!pattern47.test(data8)){
 const err21 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema93,data:data8};
 if(vErrors === null){
 vErrors = [err21];
