@@ -4,7 +4,7 @@
 // into a line would change what the line does. Names were validated by the schema and
 // the rules already; this is the last gate before the kernel, so it checks anyway.
 // sysctl ops are not ip commands: they render to `sysctl -w` arguments instead.
-import { ipv4Edges, parseCidr, parseIp } from '../model/ip.js';
+import { parseCidr, parseIp } from '../model/ip.js';
 import type { KernelOp } from '../plan/ops.js';
 
 export class BatchRenderError extends Error {
@@ -187,8 +187,9 @@ export function ipWords(op: KernelOp): string[] {
       const c = cidr(op, op.cidr);
       const w = ['addr', 'add', c.text];
       // `brd +` derives the broadcast address; without it the kernel sets none and a
-      // broadcast-ping health check has nothing to ping.
-      if (c.family === 4 && ipv4Edges(parseCidr(c.text)!)) w.push('brd', '+');
+      // broadcast-ping health check has nothing to ping. Only below /31 has a subnet a
+      // broadcast address (ipv4Edges); the prefix says so without computing it per line.
+      if (c.family === 4 && parseCidr(c.text)!.prefix < 31) w.push('brd', '+');
       w.push('dev', iface(op, op.iface));
       // IPv6 has no labels (the sim kernel ignores them too).
       if (op.label !== undefined && c.family === 4) {

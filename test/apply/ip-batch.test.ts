@@ -30,6 +30,9 @@ describe('ip -batch rendering', () => {
       'addr add 192.0.2.50/24 brd + dev eth0 label eth0:db',
     ],
     [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/32' }, 'addr add 192.0.2.50/32 dev eth0'],
+    // A /31 (RFC 3021) has no broadcast address; a /30 has one.
+    [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/31' }, 'addr add 192.0.2.50/31 dev eth0'],
+    [{ op: 'addr-add', iface: 'eth0', cidr: '192.0.2.50/30' }, 'addr add 192.0.2.50/30 brd + dev eth0'],
     [{ op: 'addr-add', iface: 'eth0', cidr: '2001:db8::50/64', label: 'eth0:x' }, 'addr add 2001:db8::50/64 dev eth0'],
     [{ op: 'addr-del', iface: 'eth0', cidr: '192.0.2.50/24' }, 'addr del 192.0.2.50/24 dev eth0'],
     [
