@@ -21,6 +21,8 @@ export interface AgentOwnedAddress {
   /** Fencing token: the owner key's create revision. */
   token: number;
   since: string;
+  /** The owner's last health check of the address (link, presence, ping list), when it ran one. */
+  health?: { ok: boolean; checkedAt: string; detail?: string };
 }
 
 export interface AgentStatus {
