@@ -1,8 +1,9 @@
 // Runs every compiled benchmark (dist/bench/*.bench.js) in name order and prints a
-// table, or JSON with --json. Each benchmark module exports
-// `run(): Promise<Array<{ name, value, unit, note? }>>`.
-// Usage: npm run bench [-- --json]
-import { readdirSync } from 'node:fs';
+// table, or JSON with --json; --out FILE also writes the JSON (with the date) to FILE.
+// Names after the flags pick benchmarks (e.g. `cli one-node`). Each benchmark module
+// exports `run(): Promise<Array<{ name, value, unit, note? }>>`.
+// Usage: npm run bench [-- --json] [-- --out bench/results.json] [-- NAME...]
+import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './result.js';
@@ -26,9 +27,14 @@ function table(rows: Array<BenchResult & { bench: string }>): string {
 }
 
 async function main(): Promise<number> {
-  const json = process.argv.includes('--json');
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  const picked = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
   const files = readdirSync(here)
     .filter((f) => f.endsWith('.bench.js'))
+    .filter((f) => picked.length === 0 || picked.includes(f.replace(/\.bench\.js$/, '')))
     .sort();
   if (files.length === 0) {
     process.stderr.write(`no *.bench.js files in ${here}: run npm run build first\n`);
@@ -50,7 +56,10 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  process.stdout.write(json ? JSON.stringify({ node: process.version, results: rows }, null, 2) + '\n' : table(rows));
+  const document =
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, results: rows }, null, 2) + '\n';
+  if (out) writeFileSync(out, document);
+  process.stdout.write(json ? document : table(rows));
   return 0;
 }
 
