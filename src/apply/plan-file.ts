@@ -102,6 +102,12 @@ function changedObject(c: Change, now: ReturnType<typeof kernelObjects>): string
   return have && (!c.after || !sameObject(have, c.after)) ? `${describeObject(have)} appeared` : undefined;
 }
 
+function labHint(then: string, now: string): string {
+  if (then === 'linux' && now === 'sim') return 'the plan was made with --lab; apply it with --lab, or plan again';
+  if (then === 'sim' && now === 'linux') return 'the plan was made without --lab; apply it without, or plan again';
+  return 'plan again with the same options';
+}
+
 /**
  * Why the plan is stale; empty when it still matches the desired state and every node it
  * observed. With the observations the plan was made from (a plan made in the same run),
@@ -130,6 +136,15 @@ export function staleReasons(
       continue;
     }
     if (observedDigest(obs.state) === meta.observedDigest) continue;
+    // Another driver is another machine: a plan made on namespaces (--lab) says nothing
+    // about the sim node of the same name, and the other way round.
+    if (meta.driver && meta.driver !== obs.state.driver) {
+      reasons.push(
+        `node ${node} was observed through the ${meta.driver} driver when the plan was made, through ` +
+          `${obs.state.driver} now: ${labHint(meta.driver, obs.state.driver)}`,
+      );
+      continue;
+    }
     const then = planned?.get(node);
     if (then?.ok && observedDigest(then.state) === meta.observedDigest) {
       const moved = compareStates(then.state, obs.state);
@@ -151,7 +166,10 @@ export function staleReasons(
       .filter((d): d is string => !!d);
     reasons.push(
       `node ${node} changed since the plan was made` +
-        (details.length ? `: ${details.slice(0, 5).join('; ')}` : ' (its observed state differs)'),
+        (details.length
+          ? `: ${details.slice(0, 5).join('; ')}`
+          : ': none of the objects the plan changes moved, but others did (a saved plan keeps only a digest of ' +
+            'what it observed: tandem plan shows what differs now)'),
     );
   }
   return reasons;

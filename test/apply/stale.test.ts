@@ -55,6 +55,20 @@ describe('stale plans', () => {
     assert.deepEqual(staleReasons(planOf(s), 'sha256:d1', obs({ ...s, observedAt: '2031-01-01T00:00:00.000Z' })), []);
   });
 
+  it('names the driver when a plan made on namespaces (--lab) is applied to sim nodes, and back', () => {
+    const s = base();
+    const plan = planOf({ ...s, driver: 'linux' });
+    plan.nodes.n1 = { driver: 'linux', observedDigest: observedDigest({ ...s, driver: 'linux' }) };
+    const gone = s.addresses.filter((a) => a.cidr !== '192.0.2.11/24');
+    const now = { ...s, driver: 'sim', addresses: gone };
+    const [reason] = staleReasons(plan, 'sha256:d1', obs(now));
+    assert.match(reason, /^node n1 was observed through the linux driver when the plan was made, through sim now/);
+    assert.match(reason, /made with --lab; apply it with --lab/);
+    const back = planOf(s);
+    const [other] = staleReasons(back, 'sha256:d1', obs({ ...s, driver: 'linux', addresses: gone }));
+    assert.match(other, /made without --lab; apply it without/);
+  });
+
   it('is stale when the desired state changed', () => {
     const s = base();
     assert.match(staleReasons(planOf(s), 'sha256:d2', obs(s))[0], /the desired state changed since the plan was made/);
