@@ -28,7 +28,10 @@ export type AuditEventName =
   | 'conflict'
   | 'wave-done'
   | 'wave-aborted'
-  | 'apply-done';
+  | 'apply-done'
+  | 'trial-start'
+  | 'trial-confirm'
+  | 'trial-rollback';
 
 export interface AuditEvent {
   time: string;
