@@ -4,7 +4,7 @@
 // that are safe as a file name are accepted.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDocument, stringify as stringifyYaml } from 'yaml';
+import { isNode, LineCounter, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
 import { parseCidr, parseIp } from '../model/ip.js';
 import type { Family, ObservedNode, ObserveError } from './model.js';
 
@@ -65,16 +65,20 @@ export async function readSnapshotFile(dir: string, node: string): Promise<Snaps
     const parsed = ext === 'json' ? parseJson(text) : parseYamlText(text);
     if (!parsed.ok) {
       const what = ext === 'json' ? 'JSON' : 'YAML';
-      return {
-        ok: false,
-        error: { kind: 'parse', message: parsed.errors.map((e) => `${file}: not valid ${what}: ${e}`).join('\n') },
-      };
+      const lines = parsed.errors.map((e) => `${file}:${e.line}:${e.col}: not valid ${what}: ${e.message}`);
+      return { ok: false, error: { kind: 'parse', message: lines.join('\n') } };
     }
     const value = parsed.value;
-    // Every problem at once, one line each, so a hand-edited snapshot is fixed in one go.
-    const problems = snapshotProblems(value, node);
-    if (problems.length > 0)
-      return { ok: false, error: { kind: 'parse', message: problems.map((p) => `${file}: ${p}`).join('\n') } };
+    // Every problem at once, one line each with file:line:col, so a hand-edited snapshot is fixed in one go.
+    const problems = snapshotProblemsAt(value, node);
+    if (problems.length > 0) {
+      const where = positionsIn(text);
+      const lines = problems.map((p) => {
+        const { line, col } = where(p.path);
+        return `${file}:${line}:${col}: ${p.message}`;
+      });
+      return { ok: false, error: { kind: 'parse', message: lines.join('\n') } };
+    }
     return { ok: true, file, state: value as ObservedNode };
   }
   return {
@@ -88,26 +92,84 @@ export async function readSnapshotFile(dir: string, node: string): Promise<Snaps
   };
 }
 
-type TextParse = { ok: true; value: unknown } | { ok: false; errors: string[] };
+interface TextError {
+  line: number;
+  col: number;
+  message: string;
+}
+type TextParse = { ok: true; value: unknown } | { ok: false; errors: TextError[] };
+
+/** 1-based line and column of a character offset. */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const line = before.split('\n').length;
+  return { line, col: before.length - before.lastIndexOf('\n') };
+}
 
 function parseJson(text: string): TextParse {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
-    return { ok: false, errors: [(err as Error).message.split('\n')[0]] };
+    const message = (err as Error).message.split('\n')[0];
+    // V8 names the offset: "... in JSON at position 12" (or "(line 2 column 3)" in newer versions).
+    const at = /at position (\d+)/.exec(message);
+    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+    const pos = lc
+      ? { line: Number(lc[1]), col: Number(lc[2]) }
+      : at
+        ? lineCol(text, Number(at[1]))
+        : lineCol(text, text.length);
+    return { ok: false, errors: [{ ...pos, message }] };
   }
 }
 
 /** YAML with every syntax error (line:col), not just the first. */
 function parseYamlText(text: string): TextParse {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => e.message.split('\n')[0]) };
+  if (doc.errors.length > 0)
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        line: e.linePos?.[0].line ?? 1,
+        col: e.linePos?.[0].col ?? 1,
+        message: e.message.split('\n')[0],
+      })),
+    };
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (err) {
     // Alias expansion beyond the limit ("billion laughs").
-    return { ok: false, errors: [(err as Error).message.split('\n')[0]] };
+    return { ok: false, errors: [{ line: 1, col: 1, message: (err as Error).message.split('\n')[0] }] };
   }
+}
+
+/** A problem's JSON path as keys and indexes: `addresses[2].cidr` -> ['addresses', 2, 'cidr']. */
+export function pathSegments(path: string): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(m[3]) as string);
+  }
+  return out;
+}
+
+/**
+ * Where each JSON path of a snapshot's text is (JSON is read as YAML for its positions):
+ * the value's start, or the nearest enclosing value that exists (for a missing key).
+ */
+function positionsIn(text: string): (path: string) => { line: number; col: number } {
+  const counter = new LineCounter();
+  let doc: Document | undefined;
+  return (path) => {
+    doc ??= parseDocument(text, { lineCounter: counter, uniqueKeys: false });
+    const segments = pathSegments(path);
+    for (let n = segments.length; n >= 0; n--) {
+      const found: unknown = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
+      if (isNode(found) && found.range) return counter.linePos(found.range[0]);
+    }
+    return { line: 1, col: 1 };
+  };
 }
 
 /** At most this many problems are listed per file; the rest are counted. */
@@ -129,30 +191,42 @@ export function checkObservedNode(value: unknown, node: string): string | null {
  * quoted as JSON, so control characters never reach a terminal.
  */
 export function snapshotProblems(value: unknown, node: string): string[] {
+  return snapshotProblemsAt(value, node).map((p) => p.message);
+}
+
+/** Every problem with the JSON path it is about (`''` for the whole file), for its line and column. */
+export function snapshotProblemsAt(value: unknown, node: string): SnapshotProblem[] {
   const c = new SnapshotChecker();
-  if (!isObject(value)) return ['not an observed node (expected an object)'];
-  if (value.node !== node) c.add(`records node ${show(value.node)}, expected ${JSON.stringify(node)}`);
+  if (!isObject(value)) return [{ message: 'not an observed node (expected an object)', path: '' }];
+  if (value.node !== node) c.add(`records node ${show(value.node)}, expected ${JSON.stringify(node)}`, 'node');
   if (value.driver !== undefined && typeof value.driver !== 'string')
-    c.add(`"driver" ${show(value.driver)} is not a string`);
-  if (typeof value.observedAt !== 'string') c.add('"observedAt" is missing or not a string');
+    c.add(`"driver" ${show(value.driver)} is not a string`, 'driver');
+  if (typeof value.observedAt !== 'string') c.add('"observedAt" is missing or not a string', 'observedAt');
   for (const key of ['links', 'addresses', 'routes', 'neighbors', 'xfrmPolicies'] as const)
-    if (!Array.isArray(value[key])) c.add(`"${key}" is missing or not a list`);
+    if (!Array.isArray(value[key])) c.add(`"${key}" is missing or not a list`, key);
   c.list(value, 'links', checkLink);
   c.list(value, 'addresses', checkAddress);
   c.list(value, 'routes', checkRoute);
   c.list(value, 'neighbors', checkNeighbor);
   c.list(value, 'xfrmPolicies', checkPolicy);
-  if (!isObject(value.sysctl)) c.add('"sysctl" is missing or not a map');
+  if (!isObject(value.sysctl)) c.add('"sysctl" is missing or not a map', 'sysctl');
   else
     for (const [k, v] of Object.entries(value.sysctl))
-      if (typeof v !== 'string') c.add(`sysctl[${JSON.stringify(k)}] ${show(v)} is not a string`);
+      if (typeof v !== 'string')
+        c.add(`sysctl[${JSON.stringify(k)}] ${show(v)} is not a string`, `sysctl[${JSON.stringify(k)}]`);
   if (!isObject(value.inventory) || !Array.isArray(value.inventory.owned))
-    c.add('"inventory.owned" is missing or not a list');
+    c.add('"inventory.owned" is missing or not a list', 'inventory.owned');
   else
     value.inventory.owned.forEach((k, i) => {
-      if (typeof k !== 'string') c.add(`inventory.owned[${i}] ${show(k)} is not a string`);
+      if (typeof k !== 'string') c.add(`inventory.owned[${i}] ${show(k)} is not a string`, `inventory.owned[${i}]`);
     });
   return c.done();
+}
+
+export interface SnapshotProblem {
+  message: string;
+  /** JSON path of the value, e.g. `addresses[2].cidr`. */
+  path: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -166,12 +240,12 @@ function show(v: unknown): string {
 }
 
 class SnapshotChecker {
-  readonly #problems: string[] = [];
+  readonly #problems: SnapshotProblem[] = [];
   #count = 0;
 
-  add(problem: string): void {
+  add(message: string, path: string): void {
     this.#count++;
-    if (this.#problems.length < MAX_SNAPSHOT_PROBLEMS) this.#problems.push(problem);
+    if (this.#problems.length < MAX_SNAPSHOT_PROBLEMS) this.#problems.push({ message, path });
   }
 
   /** Runs `check` on every object of list `key` (a missing or non-list value is reported by the caller). */
@@ -180,14 +254,15 @@ class SnapshotChecker {
     if (!Array.isArray(items)) return;
     items.forEach((item, i) => {
       const path = `${prefix}${key}[${i}]`;
-      if (!isObject(item)) this.add(`${path} ${show(item)} is not an object`);
+      if (!isObject(item)) this.add(`${path} ${show(item)} is not an object`, path);
       else check(new Fields(this, item, path));
     });
   }
 
-  done(): string[] {
+  done(): SnapshotProblem[] {
     const more = this.#count - this.#problems.length;
-    return more > 0 ? [...this.#problems, `… and ${more} more problem${more === 1 ? '' : 's'}`] : this.#problems;
+    if (more === 0) return this.#problems;
+    return [...this.#problems, { message: `… and ${more} more problem${more === 1 ? '' : 's'}`, path: '' }];
   }
 }
 
@@ -215,11 +290,11 @@ class Fields {
   #check(key: string, optional: boolean, what: string, ok: (v: unknown) => boolean): unknown {
     const v = this.o[key];
     if (v === undefined) {
-      if (!optional) this.c.add(`${this.#at(key)} is missing`);
+      if (!optional) this.c.add(`${this.#at(key)} is missing`, this.#at(key));
       return undefined;
     }
     if (!ok(v)) {
-      this.c.add(`${this.#at(key)} ${show(v)} is not ${what}`);
+      this.c.add(`${this.#at(key)} ${show(v)} is not ${what}`, this.#at(key));
       return undefined;
     }
     return v;
@@ -269,7 +344,10 @@ class Fields {
     if (typeof v !== 'string' || v === 'default') return;
     const parsed = parseCidr(v)!;
     if (opts.canonical && parsed.cidr !== v)
-      this.c.add(`${this.#at(key)} ${show(v)} is not in canonical form (the kernel reports ${parsed.cidr})`);
+      this.c.add(
+        `${this.#at(key)} ${show(v)} is not in canonical form (the kernel reports ${parsed.cidr})`,
+        this.#at(key),
+      );
     this.#family(key, v, parsed.family, family);
   }
 
@@ -293,7 +371,7 @@ class Fields {
 
   #family(key: string, text: string, actual: Family, expected: unknown): void {
     if ((expected === 4 || expected === 6) && actual !== expected)
-      this.c.add(`${this.#at(key)} ${show(text)} is IPv${actual}, but the entry is IPv${expected}`);
+      this.c.add(`${this.#at(key)} ${show(text)} is IPv${actual}, but the entry is IPv${expected}`, this.#at(key));
   }
 }
 

@@ -50,7 +50,11 @@ describe('snapshot files', () => {
       assert.ok(!corrupt.ok && corrupt.error.message.startsWith(join(dir, 'server3.json')));
       await writeFile(join(dir, 'server4.yaml'), 'node: server5\n');
       const other = await readSnapshot(dir, 'server4');
-      assert.match(!other.ok ? other.error.message : '', /server4\.yaml: records node "server5", expected "server4"/);
+      assert.match(
+        !other.ok ? other.error.message : '',
+        /server4\.yaml:1:7: records node "server5", expected "server4"/,
+      );
+      assert.match(!corrupt.ok ? corrupt.error.message : '', /server3\.json:1:\d+: not valid JSON: /);
       await writeFile(join(dir, 'server6.json'), JSON.stringify({ ...sampleState('server6'), routes: undefined }));
       const partial = await readSnapshot(dir, 'server6');
       assert.match(!partial.ok ? partial.error.message : '', /"routes" is missing/);
@@ -83,25 +87,40 @@ describe('snapshot files', () => {
         neighbors: [{ ...state.neighbors[0], lladdr: 'not-a-mac', address: 'fe80::1' }],
         xfrmPolicies: [{ ...state.xfrmPolicies[0], dir: 'sideways' }],
       };
-      await writeFile(join(dir, 'server1.json'), JSON.stringify(bad));
+      const text = JSON.stringify(bad, null, 2);
+      await writeFile(join(dir, 'server1.json'), text);
       const r = await readSnapshot(dir, 'server1');
       assert.equal(r.ok, false);
       assert.equal(!r.ok && r.error.kind, 'parse');
       const file = join(dir, 'server1.json');
-      assert.deepEqual(!r.ok && r.error.message.split('\n'), [
-        `${file}: links[0].name "eth 0" is not a Linux interface name`,
-        `${file}: links[0].mac "02:00:00:zz:00:01" is not a MAC address`,
-        `${file}: links[1].mtu "1500" is not an integer from 0 to 4294967295`,
-        `${file}: addresses[1].cidr "10.0.0.1/33" is not an IP prefix`,
-        `${file}: addresses[2].cidr "999.0.0.1/24" is not an IP prefix`,
-        `${file}: addresses[3].cidr "192.0.2.11/24" is IPv4, but the entry is IPv6`,
-        `${file}: addresses[4].cidr "2001:DB8::1/64" is not in canonical form (the kernel reports 2001:db8::1/64)`,
-        `${file}: routes[0].to "192.0.2.0/24x" is not "default" or an IP prefix`,
-        `${file}: routes[0].via "192.0.2.256" is not an IP address`,
-        `${file}: neighbors[0].address "fe80::1" is IPv6, but the entry is IPv4`,
-        `${file}: neighbors[0].lladdr "not-a-mac" is not a link-layer address`,
-        `${file}: xfrmPolicies[0].dir "sideways" is not one of "in", "out", "fwd"`,
-      ]);
+      const lines = !r.ok ? r.error.message.split('\n') : [];
+      // Each problem at the line and column of its value in the file.
+      const at = (needle: string) => {
+        const before = text.slice(0, text.indexOf(needle));
+        return `${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+      };
+      assert.equal(lines[0], `${file}:${at('"eth 0"')}: links[0].name "eth 0" is not a Linux interface name`);
+      assert.equal(
+        lines[10],
+        `${file}:${at('"not-a-mac"')}: neighbors[0].lladdr "not-a-mac" is not a link-layer address`,
+      );
+      assert.deepEqual(
+        lines.map((l) => l.replace(/:\d+:\d+: /, ': ')),
+        [
+          `${file}: links[0].name "eth 0" is not a Linux interface name`,
+          `${file}: links[0].mac "02:00:00:zz:00:01" is not a MAC address`,
+          `${file}: links[1].mtu "1500" is not an integer from 0 to 4294967295`,
+          `${file}: addresses[1].cidr "10.0.0.1/33" is not an IP prefix`,
+          `${file}: addresses[2].cidr "999.0.0.1/24" is not an IP prefix`,
+          `${file}: addresses[3].cidr "192.0.2.11/24" is IPv4, but the entry is IPv6`,
+          `${file}: addresses[4].cidr "2001:DB8::1/64" is not in canonical form (the kernel reports 2001:db8::1/64)`,
+          `${file}: routes[0].to "192.0.2.0/24x" is not "default" or an IP prefix`,
+          `${file}: routes[0].via "192.0.2.256" is not an IP address`,
+          `${file}: neighbors[0].address "fe80::1" is IPv6, but the entry is IPv4`,
+          `${file}: neighbors[0].lladdr "not-a-mac" is not a link-layer address`,
+          `${file}: xfrmPolicies[0].dir "sideways" is not one of "in", "out", "fwd"`,
+        ],
+      );
     }));
 
   it('never crashes on values of the wrong type, and counts what it does not list', () =>
@@ -110,7 +129,7 @@ describe('snapshot files', () => {
       const state = { ...sampleState(), links: junk, addresses: junk, routes: junk, neighbors: junk, sysctl: { a: 1 } };
       await writeFile(join(dir, 'server1.json'), JSON.stringify(state));
       const r = await readSnapshot(dir, 'server1');
-      const lines = !r.ok ? r.error.message.split('\n') : [];
+      const lines = !r.ok ? r.error.message.split('\n').map((l) => l.replace(/:\d+:\d+: /, ': ')) : [];
       assert.ok(lines.includes(`${join(dir, 'server1.json')}: links[0] null is not an object`), lines.join('\n'));
       assert.ok(lines.some((l) => l.endsWith('addresses[4].cidr 42 is not an IP prefix')));
       assert.ok(lines.some((l) => l.endsWith('sysctl["a"] 1 is not a string')));
@@ -133,6 +152,6 @@ describe('snapshot files', () => {
       const r = await readSnapshot(dir, 'server1');
       const lines = !r.ok ? r.error.message.split('\n') : [];
       assert.ok(lines.length >= 2, lines.join('\n'));
-      for (const l of lines) assert.match(l, /server1\.yaml: not valid YAML: .*line \d+/);
+      for (const l of lines) assert.match(l, /server1\.yaml:\d+:\d+: not valid YAML: .*line \d+/);
     }));
 });
