@@ -136,7 +136,7 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     );
   }
 
-  let unmanaged = 0;
+  const unmanaged: NodeObject[] = [];
   for (const [key, have] of input.observed) {
     if (input.intent.has(key)) continue;
     const tolerated = input.tolerated.get(key);
@@ -167,15 +167,46 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     } else if (input.prune) {
       push('delete', key, have, undefined, 'not desired (pruning)');
     } else {
-      unmanaged++;
+      unmanaged.push(have);
     }
   }
-  if (unmanaged > 0) {
+  // Each one named, with both ways out: a reviewer decides per object, not per count.
+  for (const o of unmanaged.slice(0, MAX_UNMANAGED_NAMED))
+    result.notes.push({ node, subject: `unmanaged ${describeObject(o)}`, message: unmanagedAdvice(node, o) });
+  if (unmanaged.length > MAX_UNMANAGED_NAMED) {
+    const more = unmanaged.length - MAX_UNMANAGED_NAMED;
     result.notes.push({
       node,
-      subject: `${unmanaged} unmanaged object${unmanaged === 1 ? '' : 's'}`,
-      message: 'not created by tandem and not desired: left in place (enable pruning to remove)',
+      subject: `${more} more unmanaged object${more === 1 ? '' : 's'}`,
+      message:
+        'not created by tandem and not desired: left in place; tandem observe shows them all, ' +
+        'tandem apply --prune removes them',
     });
   }
   return result;
+}
+
+/** Unmanaged objects named one by one per node; past this, counted (a node full of foreign routes). */
+export const MAX_UNMANAGED_NAMED = 20;
+
+/** How to adopt an object tandem found but did not create, or to prune it. */
+function unmanagedAdvice(node: string, o: NodeObject): string {
+  const lead = 'not created by tandem and not desired: left in place. ';
+  const prune = 'To remove it: tandem apply --prune (or spec.prune: true in the Cluster).';
+  switch (o.kind) {
+    case 'address':
+      return `${lead}To adopt it: add ${o.cidr} to the addresses of ${o.iface} in Node/${node}. ${prune}`;
+    case 'route': {
+      const yaml = `{ to: ${o.to}${o.via ? `, via: ${o.via}` : ''} }`;
+      return `${lead}To adopt it: add ${yaml} to the routes of ${o.dev} in Node/${node}. ${prune}`;
+    }
+    case 'neighbor': {
+      const yaml = `{ address: ${o.address}, lladdr: "${o.lladdr}" }`;
+      return `${lead}To adopt it: add ${yaml} to the neighbors of ${o.iface} in Node/${node}. ${prune}`;
+    }
+    case 'link':
+      return `${lead}To adopt it: add interface ${o.name} to Node/${node}. ${prune}`;
+    default:
+      return `${lead}To adopt it: declare it in the environment (tandem import writes what a node has). ${prune}`;
+  }
 }

@@ -209,7 +209,7 @@ describe('ownership', () => {
       plan.changes.map((c) => `${c.action} ${c.key}`),
       ['delete addr:192.0.2.78'],
     );
-    assert.match(plan.notes.map((n) => n.subject).join(), /1 unmanaged object/);
+    assert.match(plan.notes.map((n) => n.subject).join(), /unmanaged address 192\.0\.2\.77\/24 on eth0/);
     const pruned = planFor(files, observations(s1), { prune: true });
     assert.deepEqual(
       pruned.changes.map((c) => `${c.action} ${c.key}`),
