@@ -75,10 +75,20 @@ describe("a new user's first hour: init, sim, lab, import", () => {
     assert.match(rerun.stdout, /No changes/);
   });
 
-  it('a command without an environment folder outside this checkout refuses, naming what to do', async () => {
+  it('a command without an environment folder says it uses the demo, or refuses outside this checkout', async () => {
     const r = await tandem('plan');
     assert.equal(r.code, 1, show(r));
     assert.match(r.stderr, /^tandem: plan: no environment folder named, and there is no environments\/demo under /);
+    const inCheckout = await execa(process.execPath, [CLI, 'validate'], { cwd: PACKAGE_ROOT, reject: false });
+    assert.equal(inCheckout.exitCode, 0, String(inCheckout.stderr));
+    assert.equal(
+      String(inCheckout.stderr),
+      'tandem: no environment folder named: using environments/demo (the demo, on sim nodes)',
+    );
+    assert.match(String(inCheckout.stdout), /^environments\/demo: valid/);
+    // Named, it says nothing more.
+    const named = await execa(process.execPath, [CLI, 'validate', 'environments/demo'], { cwd: PACKAGE_ROOT });
+    assert.equal(String(named.stderr), '');
   });
 
   it('lab up, apply onto the namespaces, then tandem import of the lab plans to nothing', async (t) => {
