@@ -31,6 +31,7 @@ import { writerFor } from './writer.js';
 import { mapBounded } from '../bounded.js';
 import { restoreDepartures } from './restore-departures.js';
 import { goneAddresses, holdersNow, withoutAddress } from './conflict.js';
+import { trialGuard } from './trial.js';
 
 export { readPlanFile, staleReasons, planShapeProblems } from './plan-file.js';
 export { auditFile, AuditLog, type AuditEvent } from './audit.js';
@@ -59,6 +60,14 @@ export interface ApplyInput {
   /** Writers by node (tests inject their own); others come from writerFor. */
   writers?: ReadonlyMap<string, WritableNode>;
   now?: () => Date;
+  /** apply --confirm: this apply's trial id (trial.ts) and what records it, under the locks, before any write. */
+  trial?: {
+    id: string;
+    begin(
+      checkpoints: ReadonlyMap<string, ObservedNode>,
+      writerOf: (node: string) => WritableNode,
+    ): Promise<string | undefined>;
+  };
 }
 
 export type ApplyOutcome = 'nothing-to-do' | 'applied' | 'refused' | 'stale' | 'locked' | 'failed';
@@ -246,6 +255,17 @@ async function execute(
   const { plan, model } = input;
   const now = input.now ?? (() => new Date());
   const parallelism = model.cluster?.doc.spec.rollout?.parallelism ?? DEFAULT_PARALLELISM;
+  const written = [...new Set(plan.waves.flatMap((w) => w.steps.map((s) => s.node)))].sort();
+  const held = await trialGuard({
+    nodes: written,
+    ownTrial: input.trial?.id,
+    model,
+    writerOf,
+    audit,
+    parallelism,
+    now: now(),
+  });
+  if (held) return finish(held);
 
   // Under the locks: the nodes must still be what the plan was made from.
   const observations = new Map<string, Observation>(
@@ -260,6 +280,8 @@ async function execute(
   for (const [n, o] of observations) if (o.ok) states.set(n, o.state);
   const changes = new Map<string, Change>(plan.changes.map((c) => [c.id, c]));
   const total = plan.waves.length;
+  const refusedTrial = await input.trial?.begin(states, writerOf);
+  if (refusedTrial) return finish({ outcome: 'failed', message: `${refusedTrial}: nothing was applied` });
 
   for (const [wi, wave] of plan.waves.entries()) {
     audit.record({ event: 'wave-start', wave: wave.index, detail: { nodes: wave.nodes, steps: wave.steps.length } });

@@ -167,8 +167,20 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--node <name...>', 'plan and apply only these nodes (every node is still observed)')
     .option('--prune', 'also delete objects tandem did not create and that are not desired', false)
     .option('--timeout <ms>', 'time limit of each command run on a node, in milliseconds (default 10000)')
+    .option(
+      '--confirm <duration>',
+      'apply on trial: roll back by itself after this long (120s, 5m) unless tandem confirm (docs/apply.md)',
+    )
     .action(async (dir: string | undefined, opts: ApplyCommandOptions) =>
       setExit(await (await import('./commands/apply.js')).applyCommand(dir, opts, io)),
+    );
+  program
+    .command('confirm')
+    .description('Keep the changes of a trial (tandem apply --confirm) before it rolls back (exit 0 confirmed)')
+    .argument('[env-dir]', 'environment folder', DEFAULT_ENVIRONMENTS[0])
+    .option('--lab', 'reach each node inside its lab namespace (tandem lab up)', false)
+    .action(async (dir: string, opts: { lab?: boolean }) =>
+      setExit(await (await import('./commands/confirm.js')).confirmCommand(dir, opts, io)),
     );
   program
     .command('unlock')
@@ -189,7 +201,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     program
       .command('graph')
       .description(
-        'Print the topology (nodes, interfaces, failover pairs, relocatable addresses) as a Mermaid diagram',
+        'Print the topology (nodes, interfaces, segments, failover pairs, relocatable addresses, IPsec policies, ' +
+          'a legend) as a Mermaid diagram',
       ),
   ).action(async (dir: string) => setExit(await (await import('./commands/plan.js')).graphCommand(dir, io)));
 
@@ -251,8 +264,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description(
       'Show what reconcile recorded per node (exit 0 all Ready, 2 Reconciling, 3 Stalled, 1 nothing recorded)',
     )
-    .argument('[env...]', 'environment names or paths (default: every recorded environment)')
+    .argument(
+      '[env...]',
+      'environment names or paths (default: every recorded environment); a folder also has its nodes ' +
+        'observed for any that came back empty (exit 3)',
+    )
     .option('--history <n>', 'runs of history shown per node in text', '5')
+    .option('--lab', 'with an environment folder: observe its nodes inside their lab namespaces', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (envs: string[], opts: StatusOptions) =>
       setExit(await (await import('./commands/status.js')).statusCommand(envs, opts, io)),

@@ -16,6 +16,7 @@ import { EXIT, ExitError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { desiredDigestOf, validateOrExit } from '../prepare.js';
 import { makePlan } from './plan.js';
+import { parseTrialDuration, startTrial } from '../trial.js';
 
 export interface ApplyCommandOptions {
   yes?: boolean;
@@ -25,6 +26,8 @@ export interface ApplyCommandOptions {
   node?: string[];
   prune?: boolean;
   timeout?: string;
+  /** Apply on trial: rolled back after this long unless `tandem confirm` (src/cli/trial.ts). */
+  confirm?: string;
 }
 
 export function exitCodeForApply(r: ApplyResult): number {
@@ -84,6 +87,8 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
     throw new ExitError(`--timeout must be a positive number of milliseconds, not ${opts.timeout}`, EXIT.error);
   const driverOptions = { lab: opts.lab ?? false, ...(timeoutMs ? { timeoutMs } : {}) };
+  const trialMs = opts.confirm !== undefined ? parseTrialDuration(opts.confirm) : undefined;
+  let texts: ReadonlyMap<string, string>;
 
   let dir: string;
   let plan: PlanDocument;
@@ -98,6 +103,7 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     const validation = await validateOrExit(dir, io);
     model = validation.model;
     desiredDigest = desiredDigestOf(validation);
+    texts = validation.env.texts;
     out.write(renderPlanText(plan, styleFor(out, io.env)));
     if (plan.refusals.length === 0) await checkSavedPlan(plan, dir, driverOptions, io);
   } else {
@@ -106,6 +112,7 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     plan = made.plan;
     model = made.prepared.model;
     desiredDigest = made.prepared.desiredDigest;
+    texts = made.prepared.validation.env.texts;
     observed = made.prepared.observations;
     out.write(renderPlanText(plan, styleFor(out, io.env)));
     if (planOutcome(plan) === 'changes' && !opts.yes) {
@@ -115,6 +122,10 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     }
   }
 
+  const trial =
+    trialMs === undefined
+      ? undefined
+      : startTrial({ plan, envDir: dir, texts, durationMs: trialMs, driverOptions, env: io.env, cwd: io.cwd });
   const result = await applyPlan({
     plan,
     model,
@@ -127,7 +138,9 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     ...(observed ? { observed } : {}),
     ...(opts.json ? { onEvent: (e) => io.stdout.write(JSON.stringify(e) + '\n') } : {}),
     progress: opts.json ? undefined : TerminalProgress.for(io.stderr),
+    ...(trial ? { trial: trial.hook } : {}),
   });
   out.write(renderApplyReport(result));
+  if (trial) out.write(`${await trial.finish(result)}\n`);
   return exitCodeForApply(result);
 }

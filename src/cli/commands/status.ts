@@ -21,6 +21,8 @@ import { PLAIN, styleFor, type Style } from '../../render/style.js';
 export interface StatusOptions {
   format: 'text' | 'json';
   history?: string;
+  /** Reach nodes of an environment folder inside their lab namespaces (status-kernel.ts). */
+  lab?: boolean;
 }
 
 const short = (c?: string) => (c ? c.slice(0, 12) : '-');
@@ -120,21 +122,41 @@ export async function statusCommand(envs: string[], opts: StatusOptions, io: Cli
           `${suspension ? ' (it is suspended)' : ''}\n`,
       );
   }
+  // An environment folder given: its nodes are observed too, for those that came back empty.
+  const kernels = await (await import('./status-kernel.js')).checkKernels(envs, opts.lab ?? false, io);
+  const emptyOf = (env: string) => kernels.find((k) => k.environment === env)?.empty ?? [];
   if (opts.format === 'json') {
     io.stdout.write(
       JSON.stringify(
-        found.map(({ status, suspension }) => ({ ...status, suspended: suspension ?? null })),
+        [
+          ...found.map(({ status, suspension }) => ({
+            ...status,
+            suspended: suspension ?? null,
+            ...(kernels.length ? { cameBackEmpty: emptyOf(status.environment) } : {}),
+          })),
+          ...kernels
+            .filter((k) => !found.some((f) => f.status.environment === k.environment))
+            .map((k) => ({ environment: k.environment, nodes: {}, cameBackEmpty: k.empty })),
+        ],
         null,
         2,
       ) + '\n',
     );
-  } else if (found.length === 0) {
-    if (!envs.length) io.stdout.write(`no reconcile status recorded in ${join(stateDir, 'status')}\n`);
   } else {
+    if (found.length === 0 && !envs.length)
+      io.stdout.write(`no reconcile status recorded in ${join(stateDir, 'status')}\n`);
     const style = styleFor(io.stdout, io.env);
     io.stdout.write(
       found.map(({ status, suspension }) => renderStatusText(status, suspension, { history, style })).join('\n'),
     );
+    const { describeEmpty } = await import('../../apply/came-back-empty.js');
+    for (const k of kernels) {
+      for (const e of k.empty)
+        io.stdout.write(`${style.red('came back empty')} ${k.environment}: ${describeEmpty(e)}\n`);
+      for (const u of k.unreachable) io.stdout.write(`${k.environment}: not observed: ${u}\n`);
+    }
   }
+  // A node that came back empty is stalled: what tandem applied is not there.
+  if (kernels.some((k) => k.empty.length > 0)) return EXIT.refused;
   return statusExitCode(found.map((f) => f.status));
 }
