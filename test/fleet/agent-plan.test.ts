@@ -19,12 +19,12 @@ describe('agent lease timing', () => {
   it('refuses a renew loop whose retries do not fit before self-fencing must start, saying what to change', () => {
     const t = { ...DEFAULT_TIMING, ttlS: 5, renewMs: 2000, retries: 2, requestTimeoutMs: 1000, endpoints: 3 };
     assert.equal(renewLoopMs(t), 2000 + 3 * 3000);
-    assert.equal(fenceStartMs(t), 5000 - 500 - 1500);
+    assert.equal(fenceStartMs(t), 5000 - 1000 - 2000);
     const [p] = timingProblems(t);
     assert.match(p, /does not fit inside the TTL: renew 2 s \+ 3 attempts × 3 s .* = 11 s/);
     assert.match(p, /raise --ttl, or lower --renew, --retries or --request-timeout/);
     // The same loop fits a longer TTL.
-    assert.deepEqual(timingProblems({ ...t, ttlS: 13 }), []);
+    assert.deepEqual(timingProblems({ ...t, ttlS: 14 }), []);
   });
 
   it('refuses values out of range', () => {

@@ -27,8 +27,8 @@ export const DEFAULT_TIMING: AgentTiming = {
   retries: 2,
   requestTimeoutMs: 500,
   endpoints: 1,
-  safetyMs: 500,
-  fenceBudgetMs: 1500,
+  safetyMs: 1000,
+  fenceBudgetMs: 2000,
 };
 
 /** Worst case from the last successful renewal until the agent knows renewing failed. */

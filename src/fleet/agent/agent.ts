@@ -1,0 +1,449 @@
+// `tandem agent`: one long-running process per node (docs/fleet.md, "The agent"). It
+// keeps a lease (session.ts), owns relocatable addresses through owner keys
+// (ownership.ts), converges its own node on the desired state with etcd ownership
+// deciding the relocatable addresses (converge.ts), publishes its status
+// (heartbeat.ts), self-fences when renewals fail, and on a stop removes what it owns,
+// releases the keys and revokes the lease.
+//
+// A planned switchover: the desired active node changes. The owner's pass finds it owns
+// an address it no longer should: it plans without it (the address is removed and the
+// removal verified by apply), observes it gone, then deletes the key only while it still
+// has its create revision. The new node's agent, woken by the watch on owners/, finds the
+// key absent, creates it on its lease, and its pass adds the address (uniqueness check,
+// GARP) through applyPlan.
+import { auditFile } from '../../apply/index.js';
+import { writerFor } from '../../apply/writer.js';
+import { SshSessions } from '../../observe/drivers/linux/ssh-session.js';
+import type { DriverOptions } from '../../observe/drivers/index.js';
+import type { EtcdClient } from '../etcd/client.js';
+import { ownersPrefix, pairSlotsPrefix } from '../keys.js';
+import type { AgentCondition } from '../status-types.js';
+import { AgentAudit } from './audit.js';
+import { convergePass, type Exclusion, type PassResult } from './converge.js';
+import type { Desired, DesiredSource } from './desired.js';
+import { removeRelocatables, type HeldAddress } from './fence.js';
+import { agentId, Heartbeat } from './heartbeat.js';
+import { Ownership, type OwnerRecord } from './ownership.js';
+import { LeaseSession } from './session.js';
+import { pairsOf, takeSlots } from './slots.js';
+import type { AgentTiming } from './timing.js';
+import { parseCidr } from '../../model/ip.js';
+import type { PlanDocument } from '../../plan/document.js';
+
+/** The node's apply lock in etcd (fleet-core's lock module), taken around each apply. */
+export type NodeLocker = (a: {
+  cluster: string;
+  node: string;
+  lease: string;
+  plan: PlanDocument;
+}) => Promise<Exclusion>;
+
+export interface AgentOptions {
+  node: string;
+  client: EtcdClient;
+  timing: AgentTiming;
+  source: DesiredSource;
+  /** The cluster name (key prefix) of a desired state. */
+  clusterOf: (d: Desired) => string;
+  lockNode: NodeLocker;
+  lab?: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  intervalMs: number;
+  graceMs: number;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+const sleep = (ms: number, wake: { fn?: () => void }, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      wake.fn = undefined;
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    wake.fn = done;
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+export class Agent {
+  private session?: LeaseSession;
+  private ownership?: Ownership;
+  private heartbeat?: Heartbeat;
+  private desired?: Desired;
+  private cluster?: string;
+  private readonly audit: AgentAudit;
+  private readonly sessions = new SshSessions();
+  private readonly wake: { fn?: () => void } = {};
+  private readonly unownedSince = new Map<string, number>();
+  private readonly waitingFor = new Map<string, string>();
+  /** Relocatable addresses seen on the node by the last pass: self-fencing removes them first. */
+  private lastHeld: HeldAddress[] = [];
+  private passing = false;
+  private fencedInPass = false;
+  private watching?: AbortController;
+
+  constructor(private readonly o: AgentOptions) {
+    this.audit = new AgentAudit(auditFile({ env: o.env, cwd: o.cwd }), o.node, agentId());
+  }
+
+  private get driverOptions(): DriverOptions {
+    return { lab: this.o.lab, sessions: this.sessions, env: this.o.env, cwd: this.o.cwd };
+  }
+
+  private writer(d: Desired) {
+    const doc = d.model.nodeByName.get(this.o.node)!.doc;
+    return writerFor(doc, { ...this.driverOptions, envDir: d.envDir });
+  }
+
+  /** Reads the desired state; the first read must succeed and name this node. */
+  async start(): Promise<string | undefined> {
+    const r = await this.o.source.read();
+    if (!r.ok) return r.message;
+    if (!r.desired.model.nodeByName.has(this.o.node))
+      return `${this.o.source.describe()} has no node named ${this.o.node}`;
+    this.adopt(r.desired);
+    this.audit.record({ event: 'agent-start', detail: { source: this.o.source.describe(), cluster: this.cluster } });
+    this.o.log(`agent for ${this.o.node} in cluster ${this.cluster}, desired state from ${this.o.source.describe()}`);
+    return undefined;
+  }
+
+  private adopt(d: Desired): void {
+    const cluster = this.o.clusterOf(d);
+    if (this.cluster && cluster !== this.cluster)
+      this.o.log(`the cluster name changed from ${this.cluster} to ${cluster}: keys follow the new name`);
+    this.desired = d;
+    if (cluster !== this.cluster) {
+      this.cluster = cluster;
+      this.ownership = new Ownership(this.o.client, cluster, this.o.node, agentId());
+      this.heartbeat = new Heartbeat(this.o.client, cluster, this.o.node, this.o.source.describe());
+      this.restartWatch();
+    }
+  }
+
+  private restartWatch(): void {
+    this.watching?.abort();
+    const ctl = new AbortController();
+    this.watching = ctl;
+    this.o.signal.addEventListener('abort', () => ctl.abort(), { once: true });
+    for (const prefix of [ownersPrefix(this.cluster!), pairSlotsPrefix(this.cluster!)])
+      void this.watch(prefix, ctl.signal);
+  }
+
+  private async watch(prefix: string, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        for await (const events of this.o.client.watch(prefix, { signal })) {
+          // Another agent released or lost a key: a pass now, not at the next interval.
+          if (events.some((e) => e.type === 'DELETE')) this.wake.fn?.();
+        }
+      } catch {
+        // etcd unreachable: the passes still run on the interval; try the watch again.
+      }
+      await sleep(1000, {}, signal);
+    }
+  }
+
+  /** Runs until the signal fires, then stops gracefully. Returns the exit code. */
+  async run(): Promise<number> {
+    while (!this.o.signal.aborted) {
+      await this.ensureSession();
+      this.passing = true;
+      this.fencedInPass = false;
+      let quick = false;
+      try {
+        quick = await this.pass();
+      } catch (err) {
+        this.o.log(`pass failed: ${(err as Error).message}`);
+        await this.beat('Stalled', `pass failed: ${(err as Error).message}`);
+      } finally {
+        this.passing = false;
+      }
+      // A fence that ran while the pass could still have been writing: fence again after it.
+      if (this.fencedInPass) await this.fence('fenced during a pass: removing again after it ended');
+      if (this.o.signal.aborted) break;
+      await sleep(quick ? 50 : this.o.intervalMs, this.wake, this.o.signal);
+    }
+    return this.stop();
+  }
+
+  private async ensureSession(): Promise<void> {
+    if (this.session && !this.session.ended) return;
+    if (this.session) {
+      this.session.dispose();
+      this.ownership?.forgetAll();
+      this.session = undefined;
+    }
+    try {
+      this.session = await LeaseSession.grant(this.o.client, this.o.timing, {
+        fence: (reason) => this.fence(reason),
+        log: (line) => this.o.log(line),
+      });
+      this.audit.record({
+        event: 'agent-lease',
+        result: 'granted',
+        detail: { lease: this.session.id, ttl: this.session.ttlS },
+      });
+      this.o.log(`lease ${this.session.id} granted (TTL ${this.session.ttlS} s)`);
+    } catch (err) {
+      this.o.log(`no lease: ${(err as Error).message}; owning nothing until etcd answers`);
+    }
+  }
+
+  /** Self-fencing and lost leases: every relocatable address off the node, at once. */
+  private async fence(reason: string): Promise<void> {
+    if (this.passing) this.fencedInPass = true;
+    const d = this.desired!;
+    const tokens = Object.fromEntries(this.ownership?.tokens() ?? []);
+    const s = this.session;
+    const wall = (mono: number) => new Date(Date.now() - (performance.now() - mono)).toISOString();
+    const r = await removeRelocatables(this.writer(d), d.model, undefined, this.lastHeld);
+    this.ownership?.forgetAll();
+    // When the lease was last renewed and the deadline counted from it, against when the addresses went.
+    const times = s
+      ? {
+          lastRenewalAt: wall(s.lastRenewal),
+          deadline: wall(s.lastRenewal + s.ttlS * 1000 - this.o.timing.safetyMs),
+          ...(r.removedAtMs !== undefined ? { removedAt: wall(r.removedAtMs) } : {}),
+        }
+      : {};
+    this.audit.record({
+      event: 'agent-fence',
+      result: r.remaining.length || r.error ? 'failed' : 'ok',
+      ...(r.error ? { error: r.error } : {}),
+      detail: {
+        reason,
+        removed: r.removed,
+        remaining: r.remaining,
+        fencing: tokens,
+        durationMs: Math.round(r.durationMs),
+        ...times,
+      },
+    });
+    this.o.log(
+      `fenced in ${Math.round(r.durationMs)} ms: removed ${r.removed.join(', ') || 'nothing'}` +
+        (r.remaining.length ? `; STILL HELD: ${r.remaining.join(', ')}` : '') +
+        (r.error ? ` (${r.error})` : ''),
+    );
+    await this.beat('Fenced', reason).catch(() => undefined);
+  }
+
+  private grace(heldUnowned: string[]): Set<string> {
+    const now = performance.now();
+    const graced = new Set<string>();
+    for (const name of [...this.unownedSince.keys()]) if (!heldUnowned.includes(name)) this.unownedSince.delete(name);
+    for (const name of heldUnowned) {
+      let since = this.unownedSince.get(name);
+      if (since === undefined) {
+        since = now;
+        this.unownedSince.set(name, now);
+        this.o.log(
+          `${name} is on ${this.o.node} but ${this.o.node} does not own it in etcd: ` +
+            `removing it in ${(this.o.graceMs / 1000).toFixed(1)} s unless it is owned by then`,
+        );
+        this.audit.record({ event: 'agent-grace', address: name, detail: { graceMs: this.o.graceMs } });
+      }
+      if (now - since < this.o.graceMs) graced.add(name);
+    }
+    return graced;
+  }
+
+  /** One pass; true when another should follow at once (a key was released or won). */
+  private async pass(): Promise<boolean> {
+    const read = await this.o.source.read();
+    if (!read.ok) {
+      this.o.log(read.message);
+      await this.beat('Stalled', read.message);
+      if (!this.desired) return false;
+    } else if (!read.desired.model.nodeByName.has(this.o.node)) {
+      const message = `${this.o.source.describe()} no longer has node ${this.o.node}: not converged on`;
+      this.o.log(message);
+      await this.beat('Stalled', message);
+    } else {
+      this.adopt(read.desired);
+    }
+    const d = this.desired!;
+    const node = this.o.node;
+    const session = this.session;
+    const ownership = this.ownership!;
+    let quick = false;
+    const releasing = new Set<string>();
+    if (session && !session.ended) {
+      const { owners } = await ownership.view();
+      for (const name of ownership.lostIn(owners)) {
+        this.o.log(`lost ownership of ${name}: its key is gone or recreated; removing it from ${node}`);
+        this.audit.record({ event: 'agent-lost', address: name });
+      }
+      for (const r of d.model.relocatables) {
+        const wants = r.doc.spec.active === node && r.doc.spec.placements.some((p) => p.node === node);
+        const mine = ownership.owned.get(r.name);
+        if (mine && !wants) releasing.add(r.name);
+        if (mine || !wants || !session.healthy) continue;
+        const holder = owners.get(r.name);
+        if (holder) {
+          const text = `${holder.node} (token ${holder.token})`;
+          if (this.waitingFor.get(r.name) !== text) {
+            this.waitingFor.set(r.name, text);
+            this.o.log(`${r.name} should be active on ${node}; waiting for its owner ${text} to release it`);
+          }
+          continue;
+        }
+        const won = await ownership.claim(r.name, session.id, new Date());
+        if (won.won) {
+          this.waitingFor.delete(r.name);
+          this.audit.record({ event: 'agent-claim', address: r.name, fencing: won.record.token, result: 'won' });
+          this.o.log(`won ${r.name} (fencing token ${won.record.token})`);
+        }
+      }
+      // Owned names that left the environment are released too.
+      for (const name of ownership.owned.keys())
+        if (!d.model.relocatables.some((r) => r.name === name)) releasing.add(name);
+    }
+    const tokens = new Map([...ownership.tokens()].filter(([n]) => !releasing.has(n)));
+    const result = await convergePass({
+      desired: d,
+      node,
+      writer: this.writer(d),
+      tokens,
+      grace: (names) => this.grace(names),
+      releasing,
+      mayWrite: () => this.mayWrite(tokens.size > 0),
+      exclusion: (plan) => this.exclusion(plan),
+      driverOptions: this.driverOptions,
+      env: this.o.env,
+      cwd: this.o.cwd,
+      audit: this.audit,
+    });
+    this.lastHeld = result.heldAt;
+    this.reportPass(result);
+    // Released only once the address is verified gone from this node.
+    if (session && !session.ended && (result.outcome === 'applied' || result.outcome === 'nothing-to-do')) {
+      for (const name of releasing) {
+        if (result.held.has(name)) continue;
+        const token = ownership.owned.get(name)?.token;
+        const deleted = await ownership.release(name);
+        this.audit.record({
+          event: 'agent-release',
+          address: name,
+          fencing: token,
+          result: deleted ? 'released' : 'already-gone',
+        });
+        this.o.log(`released ${name} (fencing token ${token}): verified gone from ${node}`);
+        quick = true;
+      }
+    }
+    const condition: AgentCondition =
+      result.outcome === 'nothing-to-do' && releasing.size === 0 && this.waitingFor.size === 0
+        ? 'Ready'
+        : result.outcome === 'refused' || result.outcome === 'failed'
+          ? 'Stalled'
+          : 'Reconciling';
+    await this.beat(condition, result.message, result);
+    return quick || result.outcome === 'applied';
+  }
+
+  private mayWrite(owning: boolean): string | undefined {
+    const s = this.session;
+    if (!owning) return undefined;
+    if (!s || s.ended) return 'no lease';
+    if (!s.healthy) return `lease ${s.id} renewals are failing`;
+    return undefined;
+  }
+
+  private async exclusion(plan: PlanDocument): Promise<Exclusion> {
+    const s = this.session;
+    // Without a lease the agent can only remove (it owns nothing); it still takes no lock it cannot hold.
+    if (!s || s.ended) return { ok: true, release: () => Promise.resolve() };
+    const lock = await this.o.lockNode({ cluster: this.cluster!, node: this.o.node, lease: s.id, plan });
+    if (!lock.ok) return lock;
+    const slots = await takeSlots(this.o.client, this.cluster!, pairsOf(this.desired!.model, this.o.node), {
+      node: this.o.node,
+      agent: agentId(),
+      lease: s.id,
+      planId: plan.id,
+    }).catch((err: Error): Exclusion => ({ ok: false, message: `rollout slots: ${err.message}` }));
+    if (!slots.ok) {
+      await lock.release();
+      this.audit.record({ event: 'agent-slot', result: 'waiting', error: slots.message });
+      return slots;
+    }
+    return {
+      ok: true,
+      release: async () => {
+        await slots.release();
+        await lock.release();
+      },
+    };
+  }
+
+  private reportPass(r: PassResult): void {
+    if (r.outcome === 'nothing-to-do') return;
+    this.audit.record({
+      event: 'agent-converge',
+      result: r.outcome,
+      ...(r.plan ? { detail: { plan: r.plan.id } } : {}),
+    });
+    this.o.log(`${r.outcome}: ${r.message.split('\n').join('\n  ')}`);
+  }
+
+  private async beat(condition: AgentCondition, message: string, last?: PassResult): Promise<void> {
+    const s = this.session;
+    if (!s || s.ended || !this.heartbeat || !this.desired) return;
+    const d = this.desired;
+    const tokens: ReadonlyMap<string, OwnerRecord> = this.ownership?.owned ?? new Map<string, OwnerRecord>();
+    this.heartbeat.state = {
+      condition,
+      message,
+      ...(d.commit ? { revision: d.commit } : {}),
+      digest: d.digest,
+      owned: [...tokens].map(([name, rec]) => ({
+        address: name,
+        cidr: parseCidr(d.model.relocatables.find((r) => r.name === name)?.doc.spec.address ?? '')?.cidr ?? '',
+        token: rec.token,
+        since: rec.since,
+      })),
+      ...(last ? { lastPass: { result: last.outcome, at: new Date().toISOString(), durationMs: 0 } } : {}),
+    };
+    await this.heartbeat.beat(s.id, s.ttlS).catch((err: Error) => this.o.log(`heartbeat failed: ${err.message}`));
+  }
+
+  /** Graceful stop: owned addresses off, verified, keys deleted, lease revoked. */
+  private async stop(): Promise<number> {
+    this.watching?.abort();
+    const d = this.desired!;
+    const owned = new Map<string, OwnerRecord>(this.ownership?.owned ?? []);
+    await this.beat('Stopping', 'SIGTERM: releasing what it owns');
+    const r = await removeRelocatables(this.writer(d), d.model, new Set(owned.keys()), this.lastHeld);
+    let code = 0;
+    if (r.remaining.length || r.error) {
+      code = 1;
+      this.o.log(
+        `stop: could not remove ${r.remaining.join(', ')}${r.error ? ` (${r.error})` : ''}: ` +
+          'keys kept until the lease expires',
+      );
+    } else {
+      for (const [name, rec] of owned) {
+        const ok = await this.ownership!.release(name).catch(() => false);
+        this.audit.record({
+          event: 'agent-release',
+          address: name,
+          fencing: rec.token,
+          result: ok ? 'released' : 'failed',
+        });
+      }
+    }
+    if (this.session && !this.session.ended && code === 0) {
+      await this.session.close(true).catch((err: Error) => this.o.log(`lease revoke failed: ${err.message}`));
+    } else this.session?.dispose();
+    this.audit.record({
+      event: 'agent-stop',
+      result: code === 0 ? 'ok' : 'failed',
+      detail: { removed: r.removed, remaining: r.remaining },
+    });
+    this.o.log(`stopped: removed ${r.removed.join(', ') || 'nothing'}, ${owned.size} keys released, lease revoked`);
+    await this.sessions.close();
+    return code;
+  }
+}
