@@ -19,6 +19,24 @@ import { defineRule, type Finding } from './rule.js';
 import { relocatableCidrs } from './util-addresses.js';
 import { didYouMean } from '../suggest.js';
 
+/**
+ * The list kept for one group (keys in order, e.g. node, interface, subnet), created empty
+ * on first use. Nested maps on the strings the model already holds: no key is built per
+ * address.
+ */
+function groupOf<T>(groups: Map<string, unknown>, keys: readonly string[]): T[] {
+  let map = groups;
+  for (const key of keys.slice(0, -1)) {
+    let next = map.get(key) as Map<string, unknown> | undefined;
+    if (!next) map.set(key, (next = new Map()));
+    map = next;
+  }
+  const last = keys[keys.length - 1];
+  let list = map.get(last) as T[] | undefined;
+  if (!list) map.set(last, (list = []));
+  return list;
+}
+
 const staticMemo = new WeakMap<DesiredModel, Map<string, PrefixIndex<number>>>();
 const placementMemo = new WeakMap<DesiredModel, PlacementRef[]>();
 
@@ -34,12 +52,12 @@ function staticIndexByNode(model: DesiredModel): Map<string, PrefixIndex<number>
   let byNode = staticMemo.get(model);
   if (byNode) return byNode;
   byNode = new Map();
-  const indexed = new Set<string>();
+  const indexed = new Map<string, unknown>();
   model.staticAddresses.forEach((a, i) => {
     if (a.iface.type === 'loopback') return;
-    const group = `${a.node.name}\0${a.iface.name}\0${a.cidr.network}`;
-    if (indexed.has(group)) return;
-    indexed.add(group);
+    const group = groupOf<number>(indexed, [a.node.name, a.iface.name, a.cidr.network]);
+    if (group.length > 0) return;
+    group.push(i);
     let index = byNode.get(a.node.name);
     if (!index) byNode.set(a.node.name, (index = new PrefixIndex()));
     index.add(a.cidr, i);
@@ -139,15 +157,15 @@ export const samePrefixPerSubnet = defineRule({
     const byIface = new Map<string, PrefixIndex<OnInterface>>();
     // The first entry of each subnet (network and prefix) per interface: a later one of
     // the same subnet is never the first with another prefix length.
-    const indexed = new Set<string>();
+    const indexed = new Map<string, unknown>();
     const visit = (node: string, iface: string, entry: OnInterface) => {
       const key = `${node}/${iface}`;
       let index = byIface.get(key);
       if (!index) byIface.set(key, (index = new PrefixIndex()));
       const other = index.overlapping(entry.cidr).find((o) => o.cidr.prefix !== entry.cidr.prefix);
-      const group = `${key}\0${entry.cidr.network}`;
-      if (!indexed.has(group)) {
-        indexed.add(group);
+      const group = groupOf<OnInterface>(indexed, [key, entry.cidr.network]);
+      if (group.length === 0) {
+        group.push(entry);
         index.add(entry.cidr, entry);
       }
       if (!other) return;
@@ -419,18 +437,16 @@ export const relocatablesShareInterface = defineRule({
     // Per node, interface and subnet (network and prefix), the relocatables indexed: the
     // first two of different addresses are enough to find the first other address of the
     // subnet on another interface, so one busy subnet costs two entries, not a quadratic scan.
-    const indexed = new Map<string, Entry<RelocatableAddressDocument>[]>();
+    const indexed = new Map<string, unknown>();
     for (const { reloc, cidr, placement: p, i } of placements(model)) {
       // Where a static address holds the subnet, SEL001 names the one interface to use.
       if ((statics.get(p.node)?.overlapping(cidr).length ?? 0) > 0) continue;
       let index = byNode.get(p.node);
       if (!index) byNode.set(p.node, (index = new PrefixIndex()));
       const other = index.overlapping(cidr).find((o) => o.value.reloc !== reloc && o.value.iface !== p.interface);
-      const group = `${p.node}\0${p.interface}\0${cidr.network}`;
-      const kept = indexed.get(group) ?? [];
+      const kept = groupOf<Entry<RelocatableAddressDocument>>(indexed, [p.node, p.interface, cidr.network]);
       if (kept.length < 2 && !kept.includes(reloc)) {
         kept.push(reloc);
-        indexed.set(group, kept);
         index.add(cidr, { reloc, iface: p.interface, index: i });
       }
       if (!other) continue;
