@@ -265,7 +265,7 @@ describe('tandem validate (CLI process) on the shipped environments', () => {
     const r = await tandem(['validate', 'environments/cip', 'environments/serviceguard']);
     assert.equal(r.exitCode, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^environments\/cip: valid \(5 documents in 3 files, 0 errors, 0 warnings\)$/m);
-    assert.match(r.stdout, /^environments\/serviceguard: valid \(7 documents in 4 files, 0 errors, 0 warnings\)$/m);
+    assert.match(r.stdout, /^environments\/serviceguard: valid \(8 documents in 5 files, 0 errors, 0 warnings\)$/m);
     assert.equal(r.stderr, '');
   });
 });
