@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { announceDefaultEnvironment, DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
+import { addFleetOptions } from './etcd-flags.js';
 import { isEntryPoint } from '../entry-point.js';
 import { closeAllSessionsSync, SshSessions } from '../observe/drivers/linux/ssh-session.js';
 // Types only (erased): each command's module is still imported when the command runs.
@@ -289,6 +290,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<env>', 'environment name or path')
     .action(async (env: string) => setExit(await (await import('./commands/suspend.js')).resumeCommand(env, io)));
 
+  addFleetOptions(program);
   return program;
 }
 

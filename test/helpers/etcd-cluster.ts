@@ -19,6 +19,8 @@ export interface EtcdCluster {
   restartMember(i: number): Promise<void>;
   /** SIGSTOP / SIGCONT of member i (a member that hangs rather than dies). */
   pauseMember(i: number): void;
+  /** Process ids of the running members (CPU measurements in bench/fleet.bench.ts). */
+  pids(): number[];
   resumeMember(i: number): void;
 }
 
@@ -149,6 +151,9 @@ export async function startEtcdCluster(options: { members?: number; name: string
       await kill(i, 'SIGKILL');
       start(i);
       await waitFor(`member ${i} healthy again`, () => healthy(endpoints[i]), 20_000);
+    },
+    pids() {
+      return children.flatMap((c) => (c?.pid !== undefined && c.exitCode === null ? [c.pid] : []));
     },
     pauseMember(i) {
       children[i]?.kill('SIGSTOP');

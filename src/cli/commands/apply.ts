@@ -16,9 +16,11 @@ import { EXIT, ExitError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { desiredDigestOf, validateOrExit } from '../prepare.js';
 import { makePlan } from './plan.js';
+import { applyWithExternalLocks } from '../../apply/external-lock.js';
+import { fleetNodeLocks, type EtcdFlags } from '../etcd-options.js';
 import { parseTrialDuration, startTrial } from '../trial.js';
 
-export interface ApplyCommandOptions {
+export interface ApplyCommandOptions extends EtcdFlags {
   yes?: boolean;
   plan?: string;
   json?: boolean;
@@ -87,6 +89,8 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
     throw new ExitError(`--timeout must be a positive number of milliseconds, not ${opts.timeout}`, EXIT.error);
   const driverOptions = { lab: opts.lab ?? false, ...(timeoutMs ? { timeoutMs } : {}) };
+  // Fleet mode: each node's lock in etcd as well, taken before its file lock (docs/fleet.md).
+  const fleetLocks = fleetNodeLocks(opts, io.env, 'apply');
   const trialMs = opts.confirm !== undefined ? parseTrialDuration(opts.confirm) : undefined;
   let texts: ReadonlyMap<string, string>;
 
@@ -126,7 +130,7 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     trialMs === undefined
       ? undefined
       : startTrial({ plan, envDir: dir, texts, durationMs: trialMs, driverOptions, env: io.env, cwd: io.cwd });
-  const result = await applyPlan({
+  const result = await applyWithExternalLocks(fleetLocks, applyPlan, {
     plan,
     model,
     envDir: dir,

@@ -17,9 +17,12 @@ import {
   type Suspension,
 } from '../../reconcile/status.js';
 import { PLAIN, styleFor, type Style } from '../../render/style.js';
+import type { EtcdFlags } from '../etcd-flags.js';
 
-export interface StatusOptions {
+export interface StatusOptions extends EtcdFlags {
   format: 'text' | 'json';
+  /** Fleet mode: read etcd instead of reconcile's files (status-fleet.ts). */
+  fleet?: boolean;
   history?: string;
   /** Reach nodes of an environment folder inside their lab namespaces (status-kernel.ts). */
   lab?: boolean;
@@ -102,6 +105,7 @@ export function statusExitCode(statuses: readonly EnvironmentStatus[]): number {
 }
 
 export async function statusCommand(envs: string[], opts: StatusOptions, io: CliIO): Promise<number> {
+  if (opts.fleet) return (await import('./status-fleet.js')).fleetStatusCommand(envs, opts, io);
   const stateDir = stateDirOf(io);
   let names: string[];
   try {
