@@ -73,6 +73,16 @@ describe("a new user's first hour: init, sim, lab, import", () => {
     const rerun = await tandem('plan', 'first');
     assert.equal(rerun.code, 0, show(rerun));
     assert.match(rerun.stdout, /No changes/);
+
+    // Starting over returns each node to its declared hardware: the same plan again.
+    const reset = await tandem('sim', 'reset', 'first');
+    assert.equal(reset.code, 0, show(reset));
+    assert.match(reset.stdout, new RegExp(`^${name}-1: reset to its declared hardware \\(no snapshot; `, 'm'));
+    const replan = await tandem('plan', 'first');
+    assert.equal(replan.code, 2, show(replan));
+    assert.match(replan.stdout, /Plan: 3 to create, 0 to update, 0 to delete/);
+    const reapply = await tandem('apply', 'first', '--yes');
+    assert.equal(reapply.code, 0, show(reapply));
   });
 
   it('a command without an environment folder says it uses the demo, or refuses outside this checkout', async () => {
