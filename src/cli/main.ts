@@ -8,10 +8,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { announceDefaultEnvironment, DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
-import { addFleetOptions } from './etcd-flags.js';
+import { addFleetOptions, withEtcdOptions } from './etcd-flags.js';
 import { isEntryPoint } from '../entry-point.js';
 import { closeAllSessionsSync, SshSessions } from '../observe/drivers/linux/ssh-session.js';
 // Types only (erased): each command's module is still imported when the command runs.
+import type { AgentCommandOptions } from './commands/agent.js';
 import type { ApplyCommandOptions } from './commands/apply.js';
 import type { LabUpCommandOptions } from './commands/lab.js';
 import type { ObserveCommandOptions } from './commands/observe.js';
@@ -259,6 +260,24 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'output format of each run').choices(['text', 'json']).default('text'))
     .action(async (env: string, opts: ReconcileCommandOptions) =>
       setExit(await (await import('./commands/reconcile.js')).reconcileCommand(env, opts, io)),
+    );
+  withEtcdOptions(program.command('agent'))
+    .description(
+      'Fleet mode: converge this node, owning its relocatable addresses through etcd, until SIGTERM (docs/fleet.md)',
+    )
+    .argument('<env>', 'environment folder, or its path inside --repo')
+    .requiredOption('--node <name>', 'the node this agent runs on (it acts on no other)')
+    .option('--repo <path|url>', 'read the desired state from this repository instead of the folder')
+    .option('--ref <ref>', 'with --repo: the branch to converge on', 'HEAD')
+    .option('--lab', "act on the node's lab namespace (tandem lab up)", false)
+    .option('--ttl <s>', 'lease TTL in seconds (default 10)')
+    .option('--renew <s>', 'seconds between lease renewals (default 2)')
+    .option('--retries <n>', 'retries of a failed renewal (default 2)')
+    .option('--request-timeout <ms>', 'time limit of each etcd request, per endpoint (default 500)')
+    .option('--interval <duration>', 'time between convergence passes (the watch on owners/ wakes it sooner)', '10s')
+    .option('--grace <duration>', 'an address held without owning it is removed after this announced grace', '5s')
+    .action(async (env: string, opts: AgentCommandOptions) =>
+      setExit(await (await import('./commands/agent.js')).agentCommand(env, opts, io)),
     );
   program
     .command('status')

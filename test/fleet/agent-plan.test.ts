@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Observation } from '../../src/observe/model.js';
 import { planEnvironment } from '../../src/plan/index.js';
+import { execa } from 'execa';
+import { Grace } from '../../src/fleet/agent/grace.js';
+import { CLI } from '../apply/netns-lab.js';
 import { DEFAULT_TIMING, fenceStartMs, renewLoopMs, timingProblems } from '../../src/fleet/agent/timing.js';
 import { CLUSTER, dbAddressDoc, nodeDoc, validateTexts } from '../helpers/env.js';
 import { observedNode } from '../helpers/observed.js';
@@ -90,5 +93,54 @@ describe('fleet placement: etcd ownership decides, for the one node observed', (
     const plan = planOne('s2', 's1', ['192.0.2.50/24'], new Map([['db', 3]]));
     assert.deepEqual(stepLines(plan), []);
     assert.deepEqual(plan.refusals, []);
+  });
+});
+
+describe('agent grace for addresses held without owning', () => {
+  it('announces each once, keeps it for the grace, then lets it go; starts over when it stops being held', () => {
+    let now = 0;
+    const told: string[] = [];
+    const g = new Grace(
+      2000,
+      (n) => told.push(n),
+      () => now,
+    );
+    assert.deepEqual([...g.graced(['svc'])], ['svc']);
+    now = 1999;
+    assert.deepEqual([...g.graced(['svc'])], ['svc']);
+    now = 2000;
+    assert.deepEqual([...g.graced(['svc'])], []);
+    assert.deepEqual(told, ['svc']);
+    assert.deepEqual([...g.graced([])], []);
+    assert.deepEqual([...g.graced(['svc'])], ['svc']);
+    assert.deepEqual(told, ['svc', 'svc']);
+  });
+});
+
+describe('tandem agent: bad input exits 1 before touching anything', () => {
+  const run = (args: string[]) =>
+    execa(process.execPath, [CLI, 'agent', 'environments/demo', '--node', 'server1', ...args], {
+      reject: false,
+      all: true,
+      env: { ...process.env, TANDEM_ETCD: '' },
+    });
+
+  it('without etcd endpoints', async () => {
+    const r = await run([]);
+    assert.equal(r.exitCode, 1, r.all);
+    assert.match(r.all, /--etcd URLS \(or TANDEM_ETCD\) is required/);
+  });
+
+  it('with a lease timing whose renew loop does not fit the TTL, naming the numbers', async () => {
+    const r = await run(['--etcd', 'http://127.0.0.1:9', '--ttl', '4', '--renew', '2', '--retries', '3']);
+    assert.equal(r.exitCode, 1, r.all);
+    assert.match(r.all, /lease timing refused:\n.*does not fit inside the TTL/);
+    assert.doesNotMatch(r.all, /\n\s+at /, 'no stack trace');
+  });
+
+  it('with a node the environment does not have', async () => {
+    const r = await run(['--etcd', 'http://127.0.0.1:9', '--node', 'nosuch']);
+    assert.equal(r.exitCode, 1, r.all);
+    assert.match(r.all, /has no node named nosuch/);
   });
 });

@@ -19,24 +19,18 @@ import type { EtcdClient } from '../etcd/client.js';
 import { ownersPrefix, pairSlotsPrefix } from '../keys.js';
 import type { AgentCondition } from '../status-types.js';
 import { AgentAudit } from './audit.js';
-import { convergePass, type Exclusion, type PassResult } from './converge.js';
+import { convergePass, type Exclusion, type NodeLocker, type PassResult } from './converge.js';
 import type { Desired, DesiredSource } from './desired.js';
 import { removeRelocatables, type HeldAddress } from './fence.js';
 import { agentId, Heartbeat } from './heartbeat.js';
+import { Grace } from './grace.js';
 import { Ownership, type OwnerRecord } from './ownership.js';
+import { watchDeletes } from './watch.js';
 import { LeaseSession } from './session.js';
-import { pairsOf, takeSlots } from './slots.js';
+import { pairsOf, takeExclusion } from './slots.js';
 import type { AgentTiming } from './timing.js';
 import { parseCidr } from '../../model/ip.js';
 import type { PlanDocument } from '../../plan/document.js';
-
-/** The node's apply lock in etcd (fleet-core's lock module), taken around each apply. */
-export type NodeLocker = (a: {
-  cluster: string;
-  node: string;
-  lease: string;
-  plan: PlanDocument;
-}) => Promise<Exclusion>;
 
 export interface AgentOptions {
   node: string;
@@ -77,7 +71,7 @@ export class Agent {
   private readonly audit: AgentAudit;
   private readonly sessions = new SshSessions();
   private readonly wake: { fn?: () => void } = {};
-  private readonly unownedSince = new Map<string, number>();
+  private readonly grace: Grace;
   private readonly waitingFor = new Map<string, string>();
   /** Relocatable addresses seen on the node by the last pass: self-fencing removes them first. */
   private lastHeld: HeldAddress[] = [];
@@ -87,6 +81,13 @@ export class Agent {
 
   constructor(private readonly o: AgentOptions) {
     this.audit = new AgentAudit(auditFile({ env: o.env, cwd: o.cwd }), o.node, agentId());
+    this.grace = new Grace(o.graceMs, (name) => {
+      o.log(
+        `${name} is on ${o.node} but ${o.node} does not own it in etcd: ` +
+          `removing it in ${(o.graceMs / 1000).toFixed(1)} s unless it is owned by then`,
+      );
+      this.audit.record({ event: 'agent-grace', address: name, detail: { graceMs: o.graceMs } });
+    });
   }
 
   private get driverOptions(): DriverOptions {
@@ -128,22 +129,9 @@ export class Agent {
     const ctl = new AbortController();
     this.watching = ctl;
     this.o.signal.addEventListener('abort', () => ctl.abort(), { once: true });
-    for (const prefix of [ownersPrefix(this.cluster!), pairSlotsPrefix(this.cluster!)])
-      void this.watch(prefix, ctl.signal);
-  }
-
-  private async watch(prefix: string, signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        for await (const events of this.o.client.watch(prefix, { signal })) {
-          // Another agent released or lost a key: a pass now, not at the next interval.
-          if (events.some((e) => e.type === 'DELETE')) this.wake.fn?.();
-        }
-      } catch {
-        // etcd unreachable: the passes still run on the interval; try the watch again.
-      }
-      await sleep(1000, {}, signal);
-    }
+    watchDeletes(this.o.client, [ownersPrefix(this.cluster!), pairSlotsPrefix(this.cluster!)], ctl.signal, () =>
+      this.wake.fn?.(),
+    );
   }
 
   /** Runs until the signal fires, then stops gracefully. Returns the exit code. */
@@ -230,26 +218,6 @@ export class Agent {
     await this.beat('Fenced', reason).catch(() => undefined);
   }
 
-  private grace(heldUnowned: string[]): Set<string> {
-    const now = performance.now();
-    const graced = new Set<string>();
-    for (const name of [...this.unownedSince.keys()]) if (!heldUnowned.includes(name)) this.unownedSince.delete(name);
-    for (const name of heldUnowned) {
-      let since = this.unownedSince.get(name);
-      if (since === undefined) {
-        since = now;
-        this.unownedSince.set(name, now);
-        this.o.log(
-          `${name} is on ${this.o.node} but ${this.o.node} does not own it in etcd: ` +
-            `removing it in ${(this.o.graceMs / 1000).toFixed(1)} s unless it is owned by then`,
-        );
-        this.audit.record({ event: 'agent-grace', address: name, detail: { graceMs: this.o.graceMs } });
-      }
-      if (now - since < this.o.graceMs) graced.add(name);
-    }
-    return graced;
-  }
-
   /** One pass; true when another should follow at once (a key was released or won). */
   private async pass(): Promise<boolean> {
     const read = await this.o.source.read();
@@ -307,7 +275,7 @@ export class Agent {
       node,
       writer: this.writer(d),
       tokens,
-      grace: (names) => this.grace(names),
+      grace: (names) => this.grace.graced(names),
       releasing,
       mayWrite: () => this.mayWrite(tokens.size > 0),
       exclusion: (plan) => this.exclusion(plan),
@@ -354,28 +322,17 @@ export class Agent {
 
   private async exclusion(plan: PlanDocument): Promise<Exclusion> {
     const s = this.session;
-    // Without a lease the agent can only remove (it owns nothing); it still takes no lock it cannot hold.
+    // Without a lease the agent owns nothing and can only remove: the file lock alone guards that.
     if (!s || s.ended) return { ok: true, release: () => Promise.resolve() };
-    const lock = await this.o.lockNode({ cluster: this.cluster!, node: this.o.node, lease: s.id, plan });
-    if (!lock.ok) return lock;
-    const slots = await takeSlots(this.o.client, this.cluster!, pairsOf(this.desired!.model, this.o.node), {
+    const r = await takeExclusion(this.o.client, this.o.lockNode, {
+      cluster: this.cluster!,
       node: this.o.node,
-      agent: agentId(),
+      pairs: pairsOf(this.desired!.model, this.o.node),
       lease: s.id,
-      planId: plan.id,
-    }).catch((err: Error): Exclusion => ({ ok: false, message: `rollout slots: ${err.message}` }));
-    if (!slots.ok) {
-      await lock.release();
-      this.audit.record({ event: 'agent-slot', result: 'waiting', error: slots.message });
-      return slots;
-    }
-    return {
-      ok: true,
-      release: async () => {
-        await slots.release();
-        await lock.release();
-      },
-    };
+      plan,
+    });
+    if (!r.ok) this.audit.record({ event: 'agent-slot', result: 'waiting', error: r.message });
+    return r;
   }
 
   private reportPass(r: PassResult): void {

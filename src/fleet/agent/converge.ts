@@ -20,6 +20,14 @@ export type PassOutcome = 'nothing-to-do' | 'applied' | 'refused' | 'failed' | '
 /** Exclusion taken for the apply: the node's lock and the pair slots; `release` undoes all. */
 export type Exclusion = { ok: true; release: () => Promise<void> } | { ok: false; message: string };
 
+/** The node's apply lock in etcd (src/fleet/locks.ts), taken around each apply. */
+export type NodeLocker = (a: {
+  cluster: string;
+  node: string;
+  lease: string;
+  plan: PlanDocument;
+}) => Promise<Exclusion>;
+
 export interface PassInput {
   desired: Desired;
   node: string;

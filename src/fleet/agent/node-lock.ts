@@ -4,7 +4,7 @@
 // with its lease.
 import type { EtcdClient } from '../etcd/client.js';
 import { acquireNodeLockEtcd, releaseNodeLockEtcd } from '../locks.js';
-import type { NodeLocker } from './agent.js';
+import type { NodeLocker } from './converge.js';
 
 export function nodeLocker(client: EtcdClient, etcdHint: string): NodeLocker {
   return async ({ cluster, node, lease, plan }) => {

@@ -8,6 +8,9 @@ import { rolloutLimits } from '../../plan/index.js';
 import type { EtcdClient } from '../etcd/client.js';
 import { pairSlotKey } from '../keys.js';
 import { parseOwner } from './ownership.js';
+import type { PlanDocument } from '../../plan/document.js';
+import type { Exclusion, NodeLocker } from './converge.js';
+import { agentId } from './heartbeat.js';
 
 /** The slot names of every group `node` belongs to: its members joined with ':'. */
 export function pairsOf(model: DesiredModel, node: string): string[] {
@@ -53,4 +56,30 @@ export async function takeSlots(
     };
   }
   return { ok: true, release, pairs: [...pairs] };
+}
+
+/** The node's etcd lock, then the rollout slots of its pairs; all or nothing. */
+export async function takeExclusion(
+  client: EtcdClient,
+  lockNode: NodeLocker,
+  o: { cluster: string; node: string; pairs: string[]; lease: string; plan: PlanDocument },
+): Promise<Exclusion> {
+  const lock = await lockNode({ cluster: o.cluster, node: o.node, lease: o.lease, plan: o.plan });
+  if (!lock.ok) return lock;
+  const holder = { node: o.node, agent: agentId(), lease: o.lease, planId: o.plan.id };
+  const slots = await takeSlots(client, o.cluster, o.pairs, holder).catch((err: Error): SlotsResult => ({
+    ok: false,
+    message: `rollout slots: ${err.message}`,
+  }));
+  if (!slots.ok) {
+    await lock.release();
+    return slots;
+  }
+  return {
+    ok: true,
+    release: async () => {
+      await slots.release();
+      await lock.release();
+    },
+  };
 }

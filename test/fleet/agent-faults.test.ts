@@ -1,0 +1,156 @@
+// tandem agent under faults (root, network namespaces, a real 3-member etcd, agents as
+// CLI processes). kill -9 of the owner: nobody removes or adds the address before its
+// lease expires, and its key goes at expiry. An owner cut off from etcd removes its
+// address before its lease can have expired (self-fencing). SIGSTOP past the TTL: the
+// stopped owner cannot fence; what the others do meanwhile is recorded.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { canMakeNamespaces, pollOverlap } from '../apply/netns-lab.js';
+import { etcdMissing } from '../helpers/etcd-cluster.js';
+import { holders, makeBench, startAgent, stopAgent, TTL_MS, waitFor, type AgentProc, type Bench } from './agent-lab.js';
+
+const skip = (await canMakeNamespaces()) ?? etcdMissing();
+if (skip) console.log(`# fleet agent fault tests skipped: ${skip}`);
+
+const benches: Bench[] = [];
+const agents: AgentProc[] = [];
+/** Samplers still running when a test fails: stopped in `after`, else they keep the process alive. */
+const samplers: Array<{ stop: () => Promise<unknown> }> = [];
+function sample(b: Bench) {
+  const p = pollOverlap(b.lab, '192.0.2.100');
+  samplers.push(p);
+  return p;
+}
+
+async function ownerRunning(b: Bench): Promise<{ A: AgentProc; B: AgentProc; token: number }> {
+  const A = await startAgent(b, 'a', { endpoints: b.etcd.endpoints.slice(0, 1) });
+  const B = await startAgent(b, 'b', { endpoints: b.etcd.endpoints.slice(1) });
+  agents.push(A, B);
+  await waitFor('svc on a', 60_000, async () => (await holders(b.lab)).join() === 'a');
+  const owner = await waitFor('owner key', 10_000, () => b.owner());
+  assert.equal(owner.node, b.node('a'));
+  return { A, B, token: owner.token };
+}
+
+describe('tandem agent under faults', { skip: skip ?? false }, () => {
+  after(async () => {
+    for (const p of samplers) await p.stop();
+    for (const a of agents) {
+      a.proc.kill('SIGCONT');
+      a.proc.kill('SIGKILL');
+    }
+    for (const b of benches) await b.close();
+  });
+
+  it('kill -9 of the owner: nobody removes or adds the address until its lease expires', async () => {
+    const b = await makeBench('k9');
+    benches.push(b);
+    const { A, B, token } = await ownerRunning(b);
+    // The desired active node moves to b at the moment a dies: b wants the address but must wait.
+    const poll = sample(b);
+    A.proc.kill('SIGKILL');
+    const killedAt = Date.now();
+    await A.proc;
+    await b.commitActive('b');
+    const goneAt = await waitFor('owner key gone', TTL_MS + 15_000, async () =>
+      (await b.owner())?.token === token ? false : Date.now(),
+    );
+    const afterExpiry = await b.owner();
+    // Until the key went, the address stayed on a only: b neither removed it nor added it.
+    const seen = await poll.stop();
+    assert.equal(seen.overlaps, 0, B.log());
+    assert.deepEqual([...seen.seenOn], ['a'], B.log());
+    const waited = goneAt - killedAt;
+    console.log(
+      `# kill -9: owner key gone ${waited} ms after the kill (TTL ${TTL_MS} ms); then ${JSON.stringify(afterExpiry)}`,
+    );
+    assert.ok(waited >= TTL_MS - 1500, `the key went after ${waited} ms, before the TTL`);
+    assert.ok(waited <= TTL_MS + 10_000, `the key went only after ${waited} ms`);
+    const claims = (await B.audit()).filter((e) => e.event === 'agent-claim');
+    for (const c of claims)
+      assert.ok(Date.parse(String(c.time)) >= goneAt - 1000, `b claimed before expiry: ${String(c.time)}`);
+    // After expiry b may win the key, but the dead owner's address is still on a: b's
+    // uniqueness check (arping -D) must keep it from adding a duplicate.
+    const poll2 = sample(b);
+    await new Promise((r) => setTimeout(r, 8000));
+    const seen2 = await poll2.stop();
+    assert.equal(seen2.overlaps, 0, `after expiry, the address was on both nodes\n${B.log()}`);
+    console.log(
+      `# kill -9, 8 s after expiry: held by ${[...seen2.seenOn].join(',')}; b said: ${B.log()
+        .split('\n')
+        .filter((l) => /won|uniqueness|failed/.test(l))
+        .slice(0, 3)
+        .join(' | ')}`,
+    );
+    assert.equal(await stopAgent(B), 0, B.log());
+  });
+
+  it('an owner cut off from etcd removes its address before its lease can have expired (self-fencing)', async () => {
+    const b = await makeBench('cut');
+    benches.push(b);
+    const { A, B, token } = await ownerRunning(b);
+    // a talks to member 0 only: killing it cuts a off; the cluster keeps its majority.
+    await b.etcd.killMember(0);
+    const cutAt = Date.now();
+    const removedAt = await waitFor('svc removed from a', TTL_MS + 5000, async () =>
+      (await holders(b.lab)).includes('a') ? false : Date.now(),
+    );
+    const expiredAt = await waitFor('owner key expired', TTL_MS + 15_000, async () =>
+      (await b.owner())?.token === token ? false : Date.now(),
+    );
+    console.log(
+      `# cut off: a removed svc ${removedAt - cutAt} ms after the cut, ` +
+        `its key expired ${expiredAt - cutAt} ms after it`,
+    );
+    assert.ok(removedAt < expiredAt, 'the address was removed before the lease expired');
+    assert.ok(removedAt - cutAt < TTL_MS, `removed ${removedAt - cutAt} ms after the cut: not within the TTL`);
+    const fence = await waitFor('the fence audit line', 20_000, async () =>
+      (await A.audit()).find((e) => e.event === 'agent-fence'),
+    );
+    assert.equal(fence.result, 'ok', A.log());
+    // The agent's own clock: removed before the deadline, which lies before the lease's expiry.
+    const t = fence.detail as { lastRenewalAt: string; deadline: string; removedAt: string };
+    const removedIn = Date.parse(t.removedAt) - Date.parse(t.lastRenewalAt);
+    console.log(
+      `# cut off: removed ${removedIn} ms after the last renewal; deadline ${t.deadline}, removed ${t.removedAt}`,
+    );
+    assert.ok(Date.parse(t.removedAt) < Date.parse(t.deadline), JSON.stringify(t));
+    assert.ok(removedIn < TTL_MS, `removed ${removedIn} ms after the last renewal`);
+    assert.deepEqual((fence.detail as { fencing: Record<string, number> }).fencing, { svc: token });
+    assert.match(A.log(), /self-fencing/);
+    assert.equal(await stopAgent(A), 0, A.log());
+    assert.equal(await stopAgent(B), 0, B.log());
+  });
+
+  it('SIGSTOP of the owner past the TTL: nobody else adds the address while the stopped one has it', async () => {
+    const b = await makeBench('stop');
+    benches.push(b);
+    const { A, B, token } = await ownerRunning(b);
+    const poll = sample(b);
+    A.proc.kill('SIGSTOP');
+    const stoppedAt = Date.now();
+    await b.commitActive('b');
+    const expiredAt = await waitFor('owner key expired', TTL_MS + 15_000, async () =>
+      (await b.owner())?.token === token ? false : Date.now(),
+    );
+    // Past the TTL, b may own the key, but the address is still on the stopped a.
+    await new Promise((r) => setTimeout(r, 5000));
+    const whileStopped = await holders(b.lab);
+    A.proc.kill('SIGCONT');
+    const contAt = Date.now();
+    // Resumed, a finds its lease gone and removes the address; then b can add it.
+    const onB = await waitFor('svc on b only', 60_000, async () =>
+      (await holders(b.lab)).join() === 'b' ? Date.now() : false,
+    );
+    const seen = await poll.stop();
+    console.log(
+      `# SIGSTOP: key expired ${expiredAt - stoppedAt} ms after the stop; while stopped the address was on ` +
+        `${whileStopped.join(',') || 'no node'}; after SIGCONT on b only in ${onB - contAt} ms`,
+    );
+    assert.equal(seen.overlaps, 0, `${A.log()}\n${B.log()}`);
+    assert.deepEqual(whileStopped, ['a'], 'while a was stopped, nobody else added the address');
+    assert.match(A.log(), /expired|self-fencing/);
+    assert.equal(await stopAgent(B), 0, B.log());
+    assert.equal(await stopAgent(A), 0, A.log());
+  });
+});

@@ -1,0 +1,187 @@
+// The fleet agent's test bench: a real 3-member etcd (test/helpers/etcd-cluster.ts), two
+// namespace nodes and a client (test/apply/netns-lab.ts), the desired state in a real git
+// repository (a bare origin and a clone), and the agents as real CLI processes, each with
+// its own working directory and state folder.
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { EtcdClient } from '../../src/fleet/etcd/client.js';
+import { ownerKey } from '../../src/fleet/keys.js';
+import { startEtcdCluster } from '../helpers/etcd-cluster.js';
+import { addressesYaml, CLI, destroyLab, eth0Addresses, makeLab, type Lab } from '../apply/netns-lab.js';
+import { makeRepos, type Repos } from '../git/helpers.js';
+
+export const VIP = '192.0.2.100/24';
+/** Lease timing of the test agents: generous, the test machine is shared and loaded. */
+export const TIMING = ['--ttl', '10', '--renew', '1', '--retries', '1', '--request-timeout', '1000'];
+export const TTL_MS = 10_000;
+
+export type Cluster = Awaited<ReturnType<typeof startEtcdCluster>>;
+
+export interface Bench {
+  lab: Lab;
+  etcd: Cluster;
+  repos: Repos;
+  envPath: string;
+  client: EtcdClient;
+  node: (x: 'a' | 'b') => string;
+  commitActive(x: 'a' | 'b'): Promise<void>;
+  owner(): Promise<{ node: string; token: number; lease?: string } | undefined>;
+  close(): Promise<void>;
+}
+
+export async function makeBench(name: string, spec: { uniquenessTimeoutMs?: number } = {}): Promise<Bench> {
+  const lab = await makeLab({ uniquenessTimeoutMs: spec.uniquenessTimeoutMs ?? 300 });
+  let etcd: Cluster | undefined;
+  try {
+    etcd = await startEtcdCluster({ members: 3, name: `${name}-${lab.sfx}` });
+  } catch (err) {
+    await destroyLab(lab);
+    throw err;
+  }
+  const repos = await makeRepos(`tandem-fleet-${name}-`);
+  const envPath = `environments/fleet-${lab.sfx}`;
+  const client = new EtcdClient({ endpoints: etcd.endpoints, requestTimeoutMs: 2000 });
+  const files = async (active: 'a' | 'b') => ({
+    [`${envPath}/cluster.yaml`]: await readFile(join(lab.dir, 'cluster.yaml'), 'utf8'),
+    [`${envPath}/nodes.yaml`]: await readFile(join(lab.dir, 'nodes.yaml'), 'utf8'),
+    [`${envPath}/addresses.yaml`]: addressesYaml(lab, active),
+  });
+  const bench: Bench = {
+    lab,
+    etcd,
+    repos,
+    envPath,
+    client,
+    node: (x) => `${x}-${lab.sfx}`,
+    async commitActive(x) {
+      await repos.commit(await files(x), `svc active on ${x}`);
+      await repos.push();
+    },
+    async owner() {
+      const kv = await client.get(ownerKey(lab.envName, 'svc'));
+      if (!kv) return undefined;
+      const v = JSON.parse(kv.value) as { node: string };
+      return { node: v.node, token: kv.createRevision, lease: kv.lease };
+    },
+    async close() {
+      client.close();
+      await etcd.stop().catch(() => undefined);
+      await destroyLab(lab);
+    },
+  };
+  await bench.commitActive('a');
+  return bench;
+}
+
+export interface AgentProc {
+  proc: ResultPromise;
+  node: string;
+  stateDir: string;
+  log(): string;
+  /** Audit lines of this agent's state folder. */
+  audit(): Promise<Array<Record<string, unknown>>>;
+}
+
+export async function startAgent(
+  b: Bench,
+  x: 'a' | 'b',
+  opts: { endpoints?: string[]; extra?: string[] } = {},
+): Promise<AgentProc> {
+  const root = join(b.lab.root, `agent-${x}-${Math.random().toString(36).slice(2, 6)}`);
+  const stateDir = join(root, 'state');
+  await mkdir(root, { recursive: true });
+  const args = [
+    CLI,
+    'agent',
+    b.envPath,
+    '--node',
+    b.node(x),
+    '--etcd',
+    (opts.endpoints ?? b.etcd.endpoints).join(','),
+    '--repo',
+    `file://${b.repos.origin}`,
+    '--ref',
+    'main',
+    '--interval',
+    '1s',
+    '--grace',
+    '2s',
+    ...TIMING,
+    ...(opts.extra ?? []),
+  ];
+  const proc = execa(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, TANDEM_STATE_DIR: stateDir, NO_COLOR: '1' },
+    extendEnv: false,
+    reject: false,
+    all: true,
+    // The graceful stop takes seconds on a loaded machine: never SIGKILL it behind the test's back.
+    forceKillAfterDelay: false,
+  });
+  let text = '';
+  proc.all?.on('data', (d: Buffer) => (text += d.toString()));
+  return {
+    proc,
+    node: b.node(x),
+    stateDir,
+    log: () => text,
+    async audit() {
+      const raw = await readFile(join(stateDir, 'audit.ndjson'), 'utf8').catch(() => '');
+      return raw
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
+  };
+}
+
+export async function holders(l: Lab): Promise<string[]> {
+  const on: string[] = [];
+  if ((await eth0Addresses(l.ns.a)).includes(VIP)) on.push('a');
+  if ((await eth0Addresses(l.ns.b)).includes(VIP)) on.push('b');
+  return on;
+}
+
+export async function waitFor<T>(
+  what: string,
+  ms: number,
+  probe: () => Promise<T | undefined | false>,
+  explain?: () => string,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}\n${explain?.() ?? ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A client pinging the address every 100 ms: replies counted by time. */
+export function pinger(l: Lab, ip: string): { stop: () => Promise<number[]> } {
+  const p = execa('ip', ['netns', 'exec', l.ns.client, 'ping', '-n', '-D', '-i', '0.1', '-W', '1', ip], {
+    reject: false,
+    buffer: true,
+  });
+  let result: Promise<number[]> | undefined;
+  return {
+    stop() {
+      result ??= (async () => {
+        p.kill('SIGINT');
+        const r = await p;
+        return String(r.stdout)
+          .split('\n')
+          .filter((line) => line.includes('bytes from'))
+          .map((line) => Number(/^\[(\d+\.\d+)\]/.exec(line)?.[1] ?? 0) * 1000);
+      })();
+      return result;
+    },
+  };
+}
+
+export async function stopAgent(a: AgentProc, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | undefined> {
+  a.proc.kill(signal);
+  const r = await a.proc;
+  return r.exitCode;
+}
