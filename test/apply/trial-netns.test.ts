@@ -44,9 +44,14 @@ async function lab(spec?: LabSpec) {
   return { l, cli };
 }
 
+/** Watchdogs seen, stopped after the tests so a failed test leaves no process behind. */
+const watchdogs = new Set<number>();
+
 async function trialOf(ns: string): Promise<TrialRecord | null> {
   try {
-    return JSON.parse(await readFile(nodeStatePath(ns, TRIAL_FILE), 'utf8')) as TrialRecord;
+    const record = JSON.parse(await readFile(nodeStatePath(ns, TRIAL_FILE), 'utf8')) as TrialRecord;
+    if (record.watchdog) watchdogs.add(record.watchdog.pid);
+    return record;
   } catch {
     return null;
   }
@@ -61,6 +66,7 @@ async function waitForWatchdog(record: TrialRecord, limitMs = 30_000): Promise<v
 
 describe('apply --confirm on network namespaces', { skip: skip ?? false }, () => {
   after(async () => {
+    for (const pid of watchdogs) if (pidAlive(pid)) process.kill(pid, 'SIGKILL');
     for (const l of labs) await destroyLab(l);
   });
 
