@@ -73,6 +73,8 @@ export interface ReconcileResult {
   revision?: string;
   digest?: string;
   condition?: ConditionType;
+  /** The condition's CamelCase reason (ObserveFailed, PlanRefused...), with it. */
+  reason?: string;
   message: string;
   /** Whether a retry soon may succeed (fetch failed, node locked, stale plan, apply failed). */
   retryable: boolean;
@@ -218,6 +220,7 @@ async function reconcileRun(o: ReconcileOptions): Promise<ReconcileResult> {
       revision,
       digest,
       condition: v.type,
+      reason: v.reason,
       message: v.message,
       retryable: v.retryable,
       plan,
@@ -323,6 +326,13 @@ async function reconcileRun(o: ReconcileOptions): Promise<ReconcileResult> {
   const p = plan;
   const lines = (node: string) => changeLines(p, node);
   const outcome = planOutcome(plan);
+  // A node that cannot be observed refuses the plan too (TR010), but the cause to report
+  // is the observation: permissions, a missing namespace, a dead host.
+  const unobserved = Object.entries(plan.nodes).filter(([, n]) => n.error);
+  if (unobserved.length) {
+    const message = `cannot observe ${unobserved.map(([n, i]) => `${n} (${i.error})`).join(', ')}: nothing applied`;
+    return finish({ result: 'failed', type: 'Stalled', reason: 'ObserveFailed', message, retryable: true }, lines);
+  }
   if (outcome === 'refused') {
     const reasons = plan.refusals.slice(0, 3).map((r) => `${r.ruleId}: ${r.explanation}`);
     return finish(
@@ -335,11 +345,6 @@ async function reconcileRun(o: ReconcileOptions): Promise<ReconcileResult> {
       },
       lines,
     );
-  }
-  const unobserved = Object.entries(plan.nodes).filter(([, n]) => n.error);
-  if (unobserved.length) {
-    const message = `cannot observe ${unobserved.map(([n, i]) => `${n} (${i.error})`).join(', ')}: nothing applied`;
-    return finish({ result: 'failed', type: 'Stalled', reason: 'ObserveFailed', message, retryable: true }, lines);
   }
   if (outcome === 'nothing-to-do') {
     return finish(

@@ -26,7 +26,7 @@ describe('reconcile commands', () => {
 
     const first = await run();
     assert.equal(first.code, 0, first.stderr + first.stdout);
-    assert.match(first.stdout, new RegExp(`pair@${a.slice(0, 12)} applied \\(Ready\\)`));
+    assert.match(first.stdout, new RegExp(`pair@${a.slice(0, 12)} applied \\(Ready, Applied\\)`));
 
     const sus = await runCli(['suspend', 'environments/pair', '--reason', 'freeze'], { stateDir: r.stateDir });
     assert.equal(sus.code, 0);
@@ -53,7 +53,7 @@ describe('reconcile commands', () => {
     );
     const broken = await run();
     assert.equal(broken.code, 3);
-    assert.match(broken.stdout, /invalid \(Stalled\)/);
+    assert.match(broken.stdout, /invalid \(Stalled, ValidationFailed\)/);
 
     const window = await run(['--window', 'Mon-Fri 25:00-26:00']);
     assert.equal(window.code, 1);
@@ -99,7 +99,7 @@ describe('reconcile commands', () => {
         });
         void child.finally(() => resolve());
       });
-      assert.match(out, /applied \(Ready\)/);
+      assert.match(out, /applied \(Ready, Applied\)/);
       assert.match(out, /next run in 1h(\d+m)?(\d+s)?\n/);
       const started = Date.now();
       child.kill('SIGTERM');

@@ -55,8 +55,9 @@ function parseOr<T>(what: string, text: string, parse: (s: string) => T): T {
 function describeRun(r: ReconcileResult, nextInMs: number | undefined): string {
   const at = r.revision ? `@${r.revision.slice(0, 12)}` : '';
   const lines = r.message.split('\n');
+  const condition = r.condition ? ` (${[r.condition, r.reason].filter(Boolean).join(', ')})` : '';
   const head =
-    `${new Date().toISOString()} ${r.env}${at} ${r.result}${r.condition ? ` (${r.condition})` : ''} ` +
+    `${new Date().toISOString()} ${r.env}${at} ${r.result}${condition} ` +
     `in ${formatDuration(r.durationMs)}: ${lines[0]}`;
   const next = nextInMs === undefined ? '' : `\n  next run in ${formatDuration(nextInMs)}`;
   return [head, ...lines.slice(1).map((l) => `  ${l}`)].join('\n') + next + '\n';

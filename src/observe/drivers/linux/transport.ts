@@ -294,7 +294,13 @@ export function classifyFailure(argv: string[], f: ProcessFailure): ObserveError
   if (/Cannot open network namespace/i.test(f.stderr) && !permission)
     return { kind: 'namespace-missing', message: detail || 'network namespace does not exist', command };
   if (permission) {
-    return { kind: 'permission', message: `${detail} (reading this node needs root or CAP_NET_ADMIN)`, command };
+    // setns(2) into another network namespace needs CAP_SYS_ADMIN; the writes need
+    // CAP_NET_ADMIN on top. Naming only the latter sends people granting the wrong one.
+    const intoNamespace = /network namespace|setns/i.test(f.stderr) || argv[1] === '-n' || argv[1] === 'netns';
+    const needs = intoNamespace
+      ? 'entering a network namespace needs CAP_SYS_ADMIN, and changing it CAP_NET_ADMIN: run as root'
+      : 'reading this node needs root or CAP_NET_ADMIN, changing it CAP_NET_ADMIN';
+    return { kind: 'permission', message: `${detail} (${needs})`, command };
   }
   if (f.exitCode === 127 || /command not found/.test(f.stderr)) {
     // A remote shell's "sh: 1: arping: not found" or "bash: line 1: arping: command not found".
