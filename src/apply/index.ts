@@ -51,6 +51,8 @@ export interface ApplyInput {
   cwd?: string;
   /** The observations the plan was made from, when planned in this run (see staleReasons). */
   observed?: ReadonlyMap<string, Observation>;
+  /** For a saved plan: the plan made now from the same desired state, to name what a stale one would do differently. */
+  replanned?: PlanDocument;
   /** The desired state's digest now; a different one than the plan's makes the plan stale. */
   desiredDigest?: string;
   /** Audit log file; default `$TANDEM_STATE_DIR/audit.ndjson`; null writes none. */
@@ -271,7 +273,7 @@ async function execute(
   const observations = new Map<string, Observation>(
     (await mapBounded(observedNodes, parallelism, (n) => writerOf(n).observe())).map((o) => [o.node, o]),
   );
-  const stale = staleReasons(plan, input.desiredDigest, observations, input.observed);
+  const stale = staleReasons(plan, input.desiredDigest, observations, input.observed, input.replanned);
   if (stale.length) {
     audit.record({ event: 'stale', error: stale.join('; ') });
     return finish({ outcome: 'stale', stale, message: `the plan is stale, nothing was applied: ${stale.join('; ')}` });

@@ -102,6 +102,22 @@ function changedObject(c: Change, now: ReturnType<typeof kernelObjects>): string
   return have && (!c.after || !sameObject(have, c.after)) ? `${describeObject(have)} appeared` : undefined;
 }
 
+/** What the plan made now does on `node` that the saved one did not, and the other way round. */
+function planDifference(saved: PlanDocument, now: PlanDocument, node: string): string[] {
+  const line = (c: Change) => `${c.action} ${describeObject((c.after ?? c.before)!)}`;
+  const of = (p: PlanDocument) => new Set(p.changes.filter((c) => c.node === node).map(line));
+  const then = of(saved);
+  const fresh = of(now);
+  const added = [...fresh].filter((l) => !then.has(l));
+  const dropped = [...then].filter((l) => !fresh.has(l));
+  const out: string[] = [];
+  if (added.length) out.push(`also has to ${added.slice(0, 5).join(', ')}${more(added.length)}`);
+  if (dropped.length) out.push(`no longer has to ${dropped.slice(0, 5).join(', ')}${more(dropped.length)}`);
+  return out;
+}
+
+const more = (n: number) => (n > 5 ? ` and ${n - 5} more` : '');
+
 function labHint(then: string, now: string): string {
   if (then === 'linux' && now === 'sim') return 'the plan was made with --lab; apply it with --lab, or plan again';
   if (then === 'sim' && now === 'linux') return 'the plan was made without --lab; apply it without, or plan again';
@@ -120,6 +136,7 @@ export function staleReasons(
   desiredDigest: string | undefined,
   observations: ReadonlyMap<string, Observation>,
   planned?: ReadonlyMap<string, Observation>,
+  replanned?: PlanDocument,
 ): string[] {
   const reasons: string[] = [];
   if (desiredDigest !== undefined && desiredDigest !== plan.desiredRevision.digest) {
@@ -164,6 +181,11 @@ export function staleReasons(
       .filter((c) => c.node === node)
       .map((c) => changedObject(c, now))
       .filter((d): d is string => !!d);
+    const differs = replanned ? planDifference(plan, replanned, node) : [];
+    if (!details.length && differs.length) {
+      reasons.push(`node ${node} changed since the plan was made: a plan made now ${differs.join('; ')}`);
+      continue;
+    }
     reasons.push(
       `node ${node} changed since the plan was made` +
         (details.length

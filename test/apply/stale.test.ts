@@ -69,6 +69,33 @@ describe('stale plans', () => {
     assert.match(other, /made without --lab; apply it without/);
   });
 
+  it('a saved plan names what a plan made now does differently on the node', () => {
+    const s = base();
+    const saved = planOf(s);
+    const v6 = s.addresses.find((a) => a.cidr === '2001:db8::11/64')!;
+    const now = { ...s, addresses: s.addresses.filter((a) => a !== v6) };
+    const replanned = planOf(now);
+    replanned.changes = [
+      ...replanned.changes,
+      {
+        id: 'n1:addr:2001:db8::11',
+        node: 'n1',
+        key: 'addr:2001:db8::11',
+        kind: 'address',
+        action: 'create',
+        after: { kind: 'address', key: 'addr:2001:db8::11', iface: 'eth0', cidr: '2001:db8::11/64', family: 6 },
+        reason: 'x',
+      },
+    ];
+    const [reason] = staleReasons(saved, 'sha256:d1', obs(now), undefined, replanned);
+    assert.equal(
+      reason,
+      'node n1 changed since the plan was made: a plan made now also has to create address 2001:db8::11/64 on eth0',
+    );
+    const [without] = staleReasons(saved, 'sha256:d1', obs(now));
+    assert.match(without, /none of the objects the plan changes moved, but others did/);
+  });
+
   it('is stale when the desired state changed', () => {
     const s = base();
     assert.match(staleReasons(planOf(s), 'sha256:d2', obs(s))[0], /the desired state changed since the plan was made/);

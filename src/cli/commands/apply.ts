@@ -58,7 +58,7 @@ async function checkSavedPlan(
   dir: string,
   driverOptions: { lab: boolean; timeoutMs?: number },
   io: CliIO,
-): Promise<void> {
+): Promise<PlanDocument | undefined> {
   const selected = Object.keys(plan.nodes);
   const fresh = await makePlan(
     dir,
@@ -72,9 +72,9 @@ async function checkSavedPlan(
     io,
   );
   // Compare the whole document, not the id it claims: an edited file keeps its old id.
-  if (canonicalJson(fresh.plan) === canonicalJson(plan)) return;
-  // Reported as stale by applyPlan.
-  if (staleReasons(plan, fresh.prepared.desiredDigest, fresh.prepared.observations).length > 0) return;
+  if (canonicalJson(fresh.plan) === canonicalJson(plan)) return undefined;
+  // Reported as stale by applyPlan, which names what the plan made now changes differently.
+  if (staleReasons(plan, fresh.prepared.desiredDigest, fresh.prepared.observations).length > 0) return fresh.plan;
   throw new ExitError(
     `the saved plan ${plan.id} is not what tandem plans from the same desired state and nodes (${fresh.plan.id}): ` +
       'the file was edited or made with other options; nothing was applied, make a new plan',
@@ -99,6 +99,7 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
   let desiredDigest: string;
   let model;
   let observed;
+  let replanned: PlanDocument | undefined;
   if (opts.plan) {
     const read = await readPlanFile(opts.plan);
     if (!read.ok) throw new ExitError(read.message, EXIT.error);
@@ -109,7 +110,7 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     desiredDigest = desiredDigestOf(validation);
     texts = validation.env.texts;
     out.write(renderPlanText(plan, styleFor(out, io.env)));
-    if (plan.refusals.length === 0) await checkSavedPlan(plan, dir, driverOptions, io);
+    if (plan.refusals.length === 0) replanned = await checkSavedPlan(plan, dir, driverOptions, io);
   } else {
     dir = dirArg ?? DEFAULT_ENV_DIR;
     const made = await makePlan(dir, { format: 'text', nodes: opts.node, prune: opts.prune, ...driverOptions }, io);
@@ -140,6 +141,7 @@ export async function applyCommand(dirArg: string | undefined, opts: ApplyComman
     cwd: io.cwd,
     desiredDigest,
     ...(observed ? { observed } : {}),
+    ...(replanned ? { replanned } : {}),
     ...(opts.json ? { onEvent: (e) => io.stdout.write(JSON.stringify(e) + '\n') } : {}),
     progress: opts.json ? undefined : TerminalProgress.for(io.stderr),
     ...(trial ? { trial: trial.hook } : {}),
