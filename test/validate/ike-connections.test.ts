@@ -50,6 +50,19 @@ describe('IKE006 scope', () => {
   });
 });
 
+describe('duplicate connection names', () => {
+  it('two IKEConnection documents of one name: LOAD003 at the second, relating the first', () => {
+    const files = ikeEnv({
+      'pkg.yaml': PKG,
+      'a.yaml': ikeDoc(),
+      'b.yaml': ikeDoc({ remote: '{ address: 198.51.100.20, auth: psk }' }),
+    });
+    const d = one(files, 'LOAD003');
+    assert.match(d.summary, /IKEConnection\/site is defined twice/);
+    expectAt(d, files, 'b.yaml', 'name: site', ['a.yaml', 'name: site']);
+  });
+});
+
 describe('IKE007 local address', () => {
   it('following an address but binding another one', () => {
     const files = env(ikeDoc({ appliesTo: FOLLOWS.appliesTo }));
