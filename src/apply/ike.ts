@@ -40,10 +40,12 @@ export async function runIkeStep(step: IkeStep, ctx: IkeStepContext): Promise<Ik
       return r.ok ? { step: step.id, ok: true } : fail(r.reason ?? 'initiate failed');
     }
     case 'terminate':
-      await terminateConnection(ctx.vici, step.connection);
+      // The plan terminates only after the address has left (TR015): the peer cannot be
+      // told from an address the node no longer has, and has replaced the SA anyway.
+      await terminateConnection(ctx.vici, step.connection, true);
       return { step: step.id, ok: true };
     case 'unload': {
-      await terminateConnection(ctx.vici, step.connection);
+      await terminateConnection(ctx.vici, step.connection, true);
       await withVici(ctx.vici, async (c) => {
         if ((await c.getConns()).includes(step.connection)) await c.unloadConn(step.connection);
         if ((await c.getShared()).includes(sharedIdOf(step.connection)))

@@ -46,10 +46,13 @@ export async function initiateConnection(
   });
 }
 
-/** Terminates the connection's IKE_SA (and with it its children); a missing SA is not an error. */
-export async function terminateConnection(vici: string, connection: string): Promise<void> {
+/**
+ * Terminates the connection's IKE_SA (and with it its children); a missing SA is not an
+ * error. `force`: without waiting for the peer (the local address has gone).
+ */
+export async function terminateConnection(vici: string, connection: string, force = false): Promise<void> {
   await withVici(vici, async (c) => {
     const up = await c.listSas(connection);
-    if (up.length > 0) await c.terminate(connection);
+    if (up.length > 0) await c.terminate(connection, 5_000, force);
   });
 }

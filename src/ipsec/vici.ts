@@ -237,10 +237,14 @@ export class ViciClient {
     return { ok: response.success === 'yes', errmsg: str(response.errmsg), log: events.map((e) => str(e.msg)) };
   }
 
-  async terminate(ike: string, timeoutMs = 5_000): Promise<{ ok: boolean; errmsg: string }> {
+  /**
+   * Terminates the connection's IKE_SA. With `force`, charon deletes it locally without
+   * waiting for the peer's answer: what a node does once the address it spoke from has left.
+   */
+  async terminate(ike: string, timeoutMs = 5_000, force = false): Promise<{ ok: boolean; errmsg: string }> {
     const { response } = await this.request(
       'terminate',
-      { ike, timeout: String(timeoutMs), loglevel: '-1' },
+      { ike, timeout: force ? '-1' : String(timeoutMs), loglevel: '-1', ...(force ? { force: 'yes' } : {}) },
       { timeoutMs: timeoutMs + 5_000 },
     );
     return { ok: response.success === 'yes', errmsg: str(response.errmsg) };

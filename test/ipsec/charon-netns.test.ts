@@ -53,7 +53,7 @@ describe('charon in namespaces, driven over VICI', { skip }, () => {
     });
     assert.ok(lines.filter((l) => l.includes('ESP(spi=')).length >= 6, `ESP on the wire:\n${lines.join('\n')}`);
     assert.deepEqual(
-      lines.filter((l) => /ICMP/.test(l)),
+      lines.filter((l) => /ICMP echo/.test(l)),
       [],
       'no ICMP in clear on the veth',
     );
@@ -128,7 +128,11 @@ describe('charon in namespaces, driven over VICI', { skip }, () => {
         unload: [],
       });
     assert.equal((await initiateConnection(pair.charon.a.vici, 'lab', ['net'])).ok, true);
-    const first = (await observeCharon(pair.charon.a.vici)).sas.find((s) => s.connection === 'lab')!.children[0];
+    const installed = async () =>
+      (await observeCharon(pair.charon.a.vici)).sas
+        .find((s) => s.connection === 'lab' && s.state === 'ESTABLISHED')
+        ?.children.find((c) => c.state === 'INSTALLED');
+    const first = (await installed())!;
     assert.ok(first.rekeyInSeconds !== undefined && first.rekeyInSeconds <= 3, `rekey in ${first.rekeyInSeconds}`);
     let rekeyed: string | undefined;
     for (let i = 0; i < 40 && !rekeyed; i++) {

@@ -161,13 +161,18 @@ export function viciOf(l: MoveLab, node: string): string {
 
 /** Carries out an order of address events and IKE steps; the first failure throws. */
 export async function runOrder(l: MoveLab, order: readonly MoveItem[], after?: (item: MoveItem) => Promise<void>) {
+  // iputils arping lingers about a second after its one packet (src/apply/checks.ts): the
+  // announcement is on the wire at once, so the next step does not wait for the process.
+  const announcing: Array<Promise<unknown>> = [];
   for (const it of order) {
     const ns = l.ns[it.node];
     if (it.kind === 'address') {
       if (it.action === 'del') await execa('ip', ['-n', ns, 'addr', 'del', `${SVC}/24`, 'dev', 'eth0']);
       else {
         await execa('ip', ['-n', ns, 'addr', 'add', `${SVC}/24`, 'dev', 'eth0']);
-        await execa('ip', ['netns', 'exec', ns, 'arping', '-U', '-c', '1', '-I', 'eth0', SVC], { reject: false });
+        announcing.push(
+          execa('ip', ['netns', 'exec', ns, 'arping', '-U', '-c', '1', '-I', 'eth0', SVC], { reject: false }),
+        );
       }
     } else {
       const r = await runIkeStep(it, {
@@ -179,6 +184,7 @@ export async function runOrder(l: MoveLab, order: readonly MoveItem[], after?: (
     }
     await after?.(it);
   }
+  await Promise.all(announcing);
 }
 
 /** Pings the node side's inner address from the gateway's; true on a reply. */

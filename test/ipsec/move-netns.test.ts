@@ -32,7 +32,7 @@ async function espOnly(l: MoveLab): Promise<void> {
   });
   assert.ok(lines.filter((x) => x.includes('ESP(spi=')).length >= 4, `ESP on the wire:\n${lines.join('\n')}`);
   assert.deepEqual(
-    lines.filter((x) => x.includes('ICMP')),
+    lines.filter((x) => x.includes('ICMP echo')),
     [],
     'no ICMP in clear',
   );
