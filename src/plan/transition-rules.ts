@@ -147,4 +147,16 @@ export const transitionRules = [
     rationale: 'Nothing can be planned safely for a node whose state is unknown.',
     reference: 'docs/decisions.md (Observed state)',
   }),
+  defineRule({
+    id: 'TR015',
+    severity: 'error',
+    enforcedBy: 'planner',
+    title:
+      'An address never arrives on a node before the IKE connections that follow it are loaded there; ' +
+      'their SA is initiated only after it arrived, and the old node drops its SA only after it left',
+    rationale:
+      'Traffic of an address on a node without its connection goes out unprotected or is dropped; an SA ' +
+      'initiated before the address is there cannot be negotiated from it (src/plan/ike-steps.ts).',
+    reference: 'HP-UX IPSec guide, Serviceguard appendix (same IPsec configuration on every node of a package)',
+  }),
 ] as const;
