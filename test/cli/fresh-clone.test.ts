@@ -50,8 +50,15 @@ describe('the README in a fresh clone under a 0700 folder', { skip }, () => {
     delete env.TANDEM_STATE_DIR;
     // node:test marks its child processes; a marked process refuses to run test files.
     delete env.NODE_TEST_CONTEXT;
-    const run = (file: string, args: string[]) =>
-      execa(file, args, { cwd: clone, env, extendEnv: false, reject: false, timeout: 600_000, all: true });
+    const run = (file: string, args: string[], extra: Record<string, string> = {}) =>
+      execa(file, args, {
+        cwd: clone,
+        env: { ...env, ...extra },
+        extendEnv: false,
+        reject: false,
+        timeout: 600_000,
+        all: true,
+      });
 
     const ci = await run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline']);
     assert.equal(ci.exitCode, 0, `npm ci:\n${ci.all}`);
@@ -68,6 +75,21 @@ describe('the README in a fresh clone under a 0700 folder', { skip }, () => {
     ]);
     assert.equal(again.exitCode, 0, `the demo, twice:\n${again.all}`);
     assert.match(again.all, /nothing to do/i);
+
+    // The README's two ways to a `tandem` command: npx in the checkout, npm link (here
+    // into a private prefix, not this machine's global one).
+    const npx = await run('npx', ['--no-install', 'tandem', 'validate', 'environments/demo']);
+    assert.equal(npx.exitCode, 0, `npx tandem:\n${npx.all}`);
+    assert.match(npx.all, /environments\/demo: valid/);
+    const prefix = join(top, 'prefix');
+    const link = await run('npm', ['link'], { npm_config_prefix: prefix });
+    assert.equal(link.exitCode, 0, `npm link:\n${link.all}`);
+    const linked = await execa(join(prefix, 'bin', 'tandem'), ['validate', join(clone, 'environments', 'demo')], {
+      cwd: top,
+      reject: false,
+    });
+    assert.equal(linked.exitCode, 0, `${linked.stdout}\n${linked.stderr}`);
+    assert.match(String(linked.stdout), /demo: valid/);
 
     const tests = await run(process.execPath, [
       '--test',
