@@ -67,7 +67,12 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   throw new Error(`etcd cluster: ${what} not reached within ${timeoutMs} ms`);
 }
 
-export async function startEtcdCluster(options: { members?: number; name: string }): Promise<EtcdCluster> {
+export async function startEtcdCluster(options: {
+  members?: number;
+  name: string;
+  /** etcd's own raft timings (100 ms heartbeat, 1 s election) instead of the tests' fast ones. */
+  defaultRaftTimings?: boolean;
+}): Promise<EtcdCluster> {
   const members = options.members ?? 3;
   const dataDir = mkdtempSync(join(tmpdir(), `tandem-etcd-${options.name}-`));
   const clientPorts: number[] = [];
@@ -105,9 +110,9 @@ export async function startEtcdCluster(options: { members?: number; name: string
         '--initial-cluster-state',
         'new',
         '--heartbeat-interval',
-        '50',
+        options.defaultRaftTimings ? '100' : '50',
         '--election-timeout',
-        '500',
+        options.defaultRaftTimings ? '1000' : '500',
         '--logger',
         'zap',
         '--log-level',
