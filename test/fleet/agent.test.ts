@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
 import { agentKey, nodeLockKey, ownerKey } from '../../src/fleet/keys.js';
+import type { AgentStatus } from '../../src/fleet/status-types.js';
 import { CLI, nodeStatePath, pollOverlap } from '../apply/netns-lab.js';
 import { canMakeNamespaces } from '../apply/netns-lab.js';
 import { holders, makeBench, pinger, startAgent, stopAgent, waitFor, type AgentProc, type Bench } from './agent-lab.js';
@@ -95,8 +96,11 @@ describe('tandem agent: planned switchover and graceful stop', { skip: skip ?? f
         30_000,
         async () => {
           const kv = await b.client.get(agentKey(b.lab.envName, b.node('b')));
-          const st = kv ? (JSON.parse(kv.value) as { owned: Array<{ address: string; token: number }> }) : undefined;
-          return st?.owned.length ? st.owned.map((o) => [o.address, o.token]) : undefined;
+          const st = kv ? (JSON.parse(kv.value) as AgentStatus) : undefined;
+          // A status with a measured last pass (not a placeholder duration).
+          return st?.owned.length && (st.lastPass?.durationMs ?? 0) > 0
+            ? st.owned.map((o) => [o.address, o.token])
+            : undefined;
         },
         logs,
       );

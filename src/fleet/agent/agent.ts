@@ -220,6 +220,7 @@ export class Agent {
 
   /** One pass; true when another should follow at once (a key was released or won). */
   private async pass(): Promise<boolean> {
+    const started = performance.now();
     const read = await this.o.source.read();
     if (!read.ok) {
       this.o.log(read.message);
@@ -308,7 +309,7 @@ export class Agent {
         : result.outcome === 'refused' || result.outcome === 'failed'
           ? 'Stalled'
           : 'Reconciling';
-    await this.beat(condition, result.message, result);
+    await this.beat(condition, result.message, { result, durationMs: performance.now() - started });
     return quick || result.outcome === 'applied';
   }
 
@@ -345,7 +346,11 @@ export class Agent {
     this.o.log(`${r.outcome}: ${r.message.split('\n').join('\n  ')}`);
   }
 
-  private async beat(condition: AgentCondition, message: string, last?: PassResult): Promise<void> {
+  private async beat(
+    condition: AgentCondition,
+    message: string,
+    last?: { result: PassResult; durationMs: number },
+  ): Promise<void> {
     const s = this.session;
     if (!s || s.ended || !this.heartbeat || !this.desired) return;
     const d = this.desired;
@@ -361,7 +366,15 @@ export class Agent {
         token: rec.token,
         since: rec.since,
       })),
-      ...(last ? { lastPass: { result: last.outcome, at: new Date().toISOString(), durationMs: 0 } } : {}),
+      ...(last
+        ? {
+            lastPass: {
+              result: last.result.outcome,
+              at: new Date().toISOString(),
+              durationMs: Math.round(last.durationMs),
+            },
+          }
+        : {}),
     };
     await this.heartbeat.beat(s.id, s.ttlS).catch((err: Error) => this.o.log(`heartbeat failed: ${err.message}`));
   }
