@@ -4,6 +4,7 @@
 // move (make before break: src/plan/ike-steps.ts, gate TR015) pinged through ESP again from
 // the other node. Root, charon, tcpdump; under the shared lock.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { nodeCharonPaths, runningPid } from '../../src/ipsec/charon.js';
 import { observeCharon } from '../../src/ipsec/observed.js';
@@ -49,8 +50,13 @@ describe('an address moved with its IKE connection', { skip }, () => {
     await destroyMoveLab(l);
   });
 
+  const pids: number[] = [];
   it('lab up started a charon in each node namespace', async () => {
-    for (const ns of charonNs) assert.ok(await runningPid(nodeCharonPaths(ns)), `charon in ${ns}`);
+    for (const ns of charonNs) {
+      const pid = await runningPid(nodeCharonPaths(ns));
+      assert.ok(pid, `charon in ${ns}`);
+      pids.push(pid);
+    }
   });
 
   it('loads on both placements, initiates where the address is, pings through ESP', async () => {
@@ -109,5 +115,7 @@ describe('an address moved with its IKE connection', { skip }, () => {
     await destroyMoveLab(lab);
     l = undefined;
     for (const ns of charonNs) assert.equal(await runningPid(nodeCharonPaths(ns)), undefined);
+    // the processes themselves are gone, not just their pid files
+    for (const pid of pids) assert.equal(existsSync(`/proc/${pid}/cmdline`), false, `charon ${pid} still runs`);
   });
 });
