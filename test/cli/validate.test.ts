@@ -393,8 +393,9 @@ describe('tandem validate (CLI process) on hostile folders and files', () => {
     assert.equal(r.stdout.match(/^error\[SCHEMA\] /gm)?.length, 50);
     assert.match(r.stdout, /^error\[LOAD008\] .*nodes\.yaml:\d+:3: 9950 more errors in .*nodes\.yaml not shown$/m);
     assert.match(r.stdout, /: invalid \(2 documents in 2 files, 51 errors, 0 warnings\)/);
-    // A fresh process (start-up included) on a busy machine: the in-process bound is in the loader test.
-    assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
+    // A bound against pathological growth, not a speed measure (that is npm run bench): a fresh
+    // process, start-up included, on a machine that may be busy.
+    assert.ok(elapsed < 20_000, `took ${elapsed.toFixed(0)} ms`);
   });
 
   it('control characters in file names and values reach the terminal escaped', async () => {

@@ -1,6 +1,8 @@
 // The loader over real folders: which files it reads, how it splits documents, and
 // how it fails on hostile input (alias bombs, repeated keys, tags, deep nesting, links,
 // FIFOs, devices, bytes that are not UTF-8) with exact positions, and the per-file cap.
+// The time bounds below catch hangs and explosive growth on a machine that may be busy;
+// they are not speed measures (npm run bench is).
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -148,7 +150,7 @@ spec:
     const started = performance.now();
     const result = await validateEnvironment(dir);
     const elapsed = performance.now() - started;
-    assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 10_000, `took ${elapsed.toFixed(0)} ms`);
     assert.equal(result.valid, false);
     const [d] = result.diagnostics.filter((x) => x.ruleId === 'YAML003');
     assert.ok(d, JSON.stringify(result.diagnostics));
@@ -265,7 +267,7 @@ describe('reading an environment folder: one rule for every reader', () => {
       const started = performance.now();
       const result = await validateEnvironment(dir);
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+      assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
       assert.equal(result.valid, false);
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       const d = errors.find((x) => x.source?.file === join(dir, 'entry.yaml'));
@@ -312,7 +314,7 @@ describe('reading an environment folder: one rule for every reader', () => {
       await make();
       const started = performance.now();
       const env = await loadEnvironment(join(root, name));
-      assert.ok(performance.now() - started < 1000, name);
+      assert.ok(performance.now() - started < 5000, name);
       assert.deepEqual(
         env.diagnostics.map((d) => [d.ruleId, d.source]),
         [['LOAD001', { file: join(root, name), line: 1, col: 1 }]],
@@ -387,7 +389,7 @@ describe('YAML: the core schema only', () => {
       const started = performance.now();
       const { documents, diagnostics } = parse(text);
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 1000, `${what}: took ${elapsed.toFixed(0)} ms`);
+      assert.ok(elapsed < 5000, `${what}: took ${elapsed.toFixed(0)} ms`);
       assert.deepEqual(documents, [], what);
       assert.ok(!JSON.stringify(diagnostics).includes('call stack'), `${what}: ${JSON.stringify(diagnostics)}`);
       if (col === 0) continue; // a syntax error for every `a:`, all positioned; the per-file cap bounds them
@@ -435,7 +437,7 @@ describe('at most 50 diagnostics per file', () => {
     const started = performance.now();
     const result = await validateEnvironment(dir);
     const elapsed = performance.now() - started;
-    assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 10_000, `took ${elapsed.toFixed(0)} ms`);
     assert.equal(result.diagnostics.length, 51);
     assert.deepEqual(
       result.diagnostics.slice(0, 50).map((d) => [d.ruleId, d.source?.line]),
