@@ -144,7 +144,8 @@ export function buildImportedEnvironment(name: string, nodes: readonly ImportedN
       'nodes.yaml':
         `${header}# What each node had when imported. An address meant to move between nodes is a\n` +
         `# static address here: make it a RelocatableAddress (docs/getting-started.md).\n` +
-        nodeDocs.map(yaml).join('---\n'),
+        // Editors take the schema from a modeline in the document they check: one per document.
+        nodeDocs.map(yaml).join(`---\n${header}`),
     },
     notes,
   };

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { execa } from 'execa';
 import { ExitError } from '../../src/cli/errors.js';
 import { parseNodeSpec } from '../../src/cli/commands/import.js';
+import { initFiles } from '../../src/cli/commands/init.js';
 import { buildImportedEnvironment } from '../../src/cli/import-env.js';
 import { emptyNode } from '../../src/sim/kernel.js';
 import type { ObservedAddress, ObservedNode } from '../../src/observe/model.js';
@@ -117,6 +118,22 @@ describe('tandem import (observed states to an environment)', () => {
     const plan = await execa(process.execPath, [CLI, 'plan', env, '--observed', observed], { reject: false });
     assert.equal(plan.exitCode, 0, `${plan.stdout}\n${plan.stderr}`);
     assert.match(String(plan.stdout), /No changes/);
+  });
+
+  it('every document that init and import write names the schema, so an editor checks each one', () => {
+    const modeline = '# yaml-language-server: $schema=../schema.json\n';
+    const two = [emptyNode('a'), emptyNode('b')].map((state) => ({
+      state,
+      connection: { transport: 'local' as const },
+    }));
+    const files = {
+      ...buildImportedEnvironment('edge', two, modeline).files,
+      ...Object.fromEntries(Object.entries(initFiles('lab', '../schema.json')).map(([f, t]) => [`init/${f}`, t])),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      const documents = text.split(/^---\n/m);
+      documents.forEach((d, i) => assert.ok(d.startsWith(modeline), `${file}, document ${i + 1}`));
+    }
   });
 
   it('--node specs: local, netns, ssh with user, IPv6 host and port; anything else is refused by name', () => {

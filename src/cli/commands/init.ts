@@ -50,7 +50,7 @@ spec:
     'nodes.yaml': `${header}# One document per node. Each interface lists its static addresses (the first of a
 # subnet is the primary).
 ${node(1)}---
-${node(2)}`,
+${header}${node(2)}`,
     'addresses.yaml': `${header}# A relocatable address lives on one node (active) and can move to the others listed
 # in placements. Move it: change active, then tandem plan and tandem apply.
 apiVersion: tandem/v1
