@@ -98,7 +98,10 @@ describe('an interface observed failed over', () => {
       plan.deferrals.map((d) => `${d.node} ${d.action} ${d.key}`),
       ['c1 create addr:192.0.2.11', 'c1 update link:eth1'],
     );
-    assert.match(plan.deferrals[0].reason, /failed over to c2\/eth1: changes wait until it is restored \(seed 000\)/);
+    assert.match(
+      plan.deferrals[0].reason,
+      /failed over to c2\/eth1: changes wait until it is restored \(NonStop CIP manual\)/,
+    );
   });
 
   it('--node on the home node alone is refused: the mirror on the partner would be left stale', () => {
