@@ -96,16 +96,19 @@ export class EtcdClient {
     return this.endpoints[this.current].origin;
   }
 
-  private async request(path: string, body: unknown, mode: Mode): Promise<Record<string, unknown>> {
+  /**
+   * Tries each endpoint in turn, starting from the last one that answered, until `attempt`
+   * succeeds; an error that is not retryable (or, in `retry-undelivered` mode, one that may
+   * have reached etcd) ends the round at once.
+   */
+  private async onSomeEndpoint<T>(mode: Mode, attempt: (endpoint: URL, index: number) => Promise<T>): Promise<T> {
     const failures: EtcdError[] = [];
     const n = this.endpoints.length;
     const first = this.current;
     for (let i = 0; i < n; i++) {
       const index = (first + i) % n;
       try {
-        const answer = await this.transport.call(this.endpoints[index], path, body, this.requestTimeoutMs);
-        this.current = index;
-        return answer;
+        return await attempt(this.endpoints[index], index);
       } catch (err) {
         if (!(err instanceof EtcdError) || !err.retryable) throw err;
         if (mode === 'retry-undelivered' && err.delivered) throw err;
@@ -115,29 +118,20 @@ export class EtcdClient {
     throw allFailed(failures);
   }
 
+  private request(path: string, body: unknown, mode: Mode): Promise<Record<string, unknown>> {
+    return this.onSomeEndpoint(mode, async (endpoint, index) => {
+      const answer = await this.transport.call(endpoint, path, body, this.requestTimeoutMs);
+      this.current = index;
+      return answer;
+    });
+  }
+
   /** Opens a watch stream on the first endpoint that takes it (used by watch.ts). */
-  async openStream(path: string, body: unknown, signal: AbortSignal, headers: Record<string, string>) {
-    const failures: EtcdError[] = [];
-    const n = this.endpoints.length;
-    const first = this.current;
-    for (let i = 0; i < n; i++) {
-      const index = (first + i) % n;
-      try {
-        const res = await this.transport.open(
-          this.endpoints[index],
-          path,
-          body,
-          this.requestTimeoutMs,
-          signal,
-          headers,
-        );
-        return { res, endpoint: this.endpoints[index].origin, index };
-      } catch (err) {
-        if (!(err instanceof EtcdError) || !err.retryable) throw err;
-        failures.push(err);
-      }
-    }
-    throw allFailed(failures);
+  openStream(path: string, body: unknown, signal: AbortSignal, headers: Record<string, string>) {
+    return this.onSomeEndpoint('retry-anywhere', async (endpoint, index) => {
+      const res = await this.transport.open(endpoint, path, body, this.requestTimeoutMs, signal, headers);
+      return { res, endpoint: endpoint.origin, index };
+    });
   }
 
   /** Remembers an endpoint that served a watch well, and moves past one that failed. */
