@@ -5,6 +5,12 @@
 //   agents/<node>          the agent's heartbeat and status (AgentStatus JSON), on the agent's lease
 //   owners/<address>       owner of a relocatable address: {"node","agent","since"} on the owner's
 //                          lease; the key's create revision is the fencing token
+//   standby/<node>/<address>  written with owners/<address>, in the same transaction and on
+//                          the same lease, for every other placement node of the address;
+//                          deleted with it (release or lease expiry). Each agent watches only
+//                          its own standby/<node>/ for deletes: woken by exactly the owner
+//                          keys it could take, so a handover notifies the address's
+//                          placements, not the whole fleet
 //   locks/nodes/<node>     a node's apply lock (operators' apply, reconcile, the agent): holder JSON, on a lease
 //   slots/pairs/<pair>     rollout slot: at most one member of a failover pair changing at once
 //
@@ -43,6 +49,8 @@ export function clusterPrefix(cluster: string): string {
 export const agentsPrefix = (cluster: string): string => `${clusterPrefix(cluster)}agents/`;
 export const ownersPrefix = (cluster: string): string => `${clusterPrefix(cluster)}owners/`;
 export const nodeLocksPrefix = (cluster: string): string => `${clusterPrefix(cluster)}locks/nodes/`;
+export const standbyPrefix = (cluster: string, node: string): string =>
+  `${clusterPrefix(cluster)}standby/${segment('node', node)}/`;
 export const pairSlotsPrefix = (cluster: string): string => `${clusterPrefix(cluster)}slots/pairs/`;
 
 export function agentKey(cluster: string, node: string): string {
@@ -51,6 +59,10 @@ export function agentKey(cluster: string, node: string): string {
 
 export function ownerKey(cluster: string, address: string): string {
   return ownersPrefix(cluster) + segment('address', address);
+}
+
+export function standbyKey(cluster: string, node: string, address: string): string {
+  return standbyPrefix(cluster, node) + segment('address', address);
 }
 
 export function nodeLockKey(cluster: string, node: string): string {

@@ -8,15 +8,16 @@
 // A planned switchover: the desired active node changes. The owner's pass finds it owns
 // an address it no longer should: it plans without it (the address is removed and the
 // removal verified by apply), observes it gone, then deletes the key only while it still
-// has its create revision. The new node's agent, woken by the watch on owners/, finds the
-// key absent, creates it on its lease, and its pass adds the address (uniqueness check,
-// GARP) through applyPlan.
+// has its create revision, with the standby keys written beside it. The new node's agent,
+// woken by the deletion of its standby key, finds the owner key absent, creates it (and
+// the standby keys of the other placements) on its lease, and its pass adds the address
+// (uniqueness check, GARP) through applyPlan.
 import { auditFile } from '../../apply/index.js';
 import { writerFor } from '../../apply/writer.js';
 import { SshSessions } from '../../observe/drivers/linux/ssh-session.js';
 import type { DriverOptions } from '../../observe/drivers/index.js';
 import type { EtcdClient } from '../etcd/client.js';
-import { ownersPrefix, pairSlotsPrefix } from '../keys.js';
+import { standbyPrefix } from '../keys.js';
 import type { AgentCondition } from '../status-types.js';
 import { AgentAudit } from './audit.js';
 import { convergePass, type Exclusion, type NodeLocker, type PassResult } from './converge.js';
@@ -78,6 +79,8 @@ export class Agent {
   private passing = false;
   private fencedInPass = false;
   private watching?: AbortController;
+  /** The node lock or rollout slot the last pass was locked out by, watched until it goes. */
+  private waitingOnKey?: { key: string; ctl: AbortController };
 
   constructor(private readonly o: AgentOptions) {
     this.audit = new AgentAudit(auditFile({ env: o.env, cwd: o.cwd }), o.node, agentId());
@@ -129,9 +132,21 @@ export class Agent {
     const ctl = new AbortController();
     this.watching = ctl;
     this.o.signal.addEventListener('abort', () => ctl.abort(), { once: true });
-    watchDeletes(this.o.client, [ownersPrefix(this.cluster!), pairSlotsPrefix(this.cluster!)], ctl.signal, () =>
+    watchDeletes(this.o.client, [{ key: standbyPrefix(this.cluster!, this.o.node) }], ctl.signal, () =>
       this.wake.fn?.(),
     );
+  }
+
+  /** Watches the key a pass was locked out by (until it is deleted), or stops watching. */
+  private waitOnKey(key: string | undefined): void {
+    if (this.waitingOnKey?.key === key) return;
+    this.waitingOnKey?.ctl.abort();
+    this.waitingOnKey = undefined;
+    if (!key) return;
+    const ctl = new AbortController();
+    this.o.signal.addEventListener('abort', () => ctl.abort(), { once: true });
+    this.waitingOnKey = { key, ctl };
+    watchDeletes(this.o.client, [{ key, exact: true }], ctl.signal, () => this.wake.fn?.());
   }
 
   /** Runs until the signal fires, then stops gracefully. Returns the exit code. */
@@ -240,7 +255,11 @@ export class Agent {
     let quick = false;
     const releasing = new Set<string>();
     if (session && !session.ended) {
-      const { owners } = await ownership.view();
+      // The owner keys of what this node holds or could hold: its placements and its keys.
+      const relevant = new Set(ownership.owned.keys());
+      for (const r of d.model.relocatables)
+        if (r.doc.spec.placements.some((p) => p.node === node)) relevant.add(r.name);
+      const owners = await ownership.view(relevant, d.model.relocatables.length);
       for (const name of ownership.lostIn(owners)) {
         this.o.log(`lost ownership of ${name}: its key is gone or recreated; removing it from ${node}`);
         this.audit.record({ event: 'agent-lost', address: name });
@@ -259,7 +278,7 @@ export class Agent {
           }
           continue;
         }
-        const won = await ownership.claim(r.name, session.id, new Date());
+        const won = await ownership.claim(r.name, session.id, new Date(), standbysOf(r, node));
         if (won.won) {
           this.waitingFor.delete(r.name);
           this.audit.record({ event: 'agent-claim', address: r.name, fencing: won.record.token, result: 'won' });
@@ -269,6 +288,10 @@ export class Agent {
       // Owned names that left the environment are released too.
       for (const name of ownership.owned.keys())
         if (!d.model.relocatables.some((r) => r.name === name)) releasing.add(name);
+      // Placements changed in the desired state: the standby keys follow.
+      for (const r of d.model.relocatables)
+        if (ownership.owned.has(r.name) && !releasing.has(r.name))
+          await ownership.keepStandbys(r.name, standbysOf(r, node));
     }
     const tokens = new Map([...ownership.tokens()].filter(([n]) => !releasing.has(n)));
     const result = await convergePass({
@@ -286,6 +309,7 @@ export class Agent {
       audit: this.audit,
     });
     this.lastHeld = result.heldAt;
+    this.waitOnKey(result.outcome === 'locked' ? result.waitKey : undefined);
     this.reportPass(result);
     // Released only once the address is verified gone from this node.
     if (session && !session.ended && (result.outcome === 'applied' || result.outcome === 'nothing-to-do')) {
@@ -382,6 +406,7 @@ export class Agent {
   /** Graceful stop: owned addresses off, verified, keys deleted, lease revoked. */
   private async stop(): Promise<number> {
     this.watching?.abort();
+    this.waitOnKey(undefined);
     const d = this.desired!;
     const owned = new Map<string, OwnerRecord>(this.ownership?.owned ?? []);
     await this.beat('Stopping', 'SIGTERM: releasing what it owns');
@@ -416,4 +441,9 @@ export class Agent {
     await this.sessions.close();
     return code;
   }
+}
+
+/** The nodes standing by for an address held by `node`: its other placements. */
+function standbysOf(r: Desired['model']['relocatables'][number], node: string): string[] {
+  return [...new Set(r.doc.spec.placements.map((p) => p.node))].filter((n) => n !== node).sort();
 }

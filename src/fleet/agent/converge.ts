@@ -18,7 +18,10 @@ import type { HeldAddress } from './fence.js';
 export type PassOutcome = 'nothing-to-do' | 'applied' | 'refused' | 'failed' | 'locked' | 'held-back';
 
 /** Exclusion taken for the apply: the node's lock and the pair slots; `release` undoes all. */
-export type Exclusion = { ok: true; release: () => Promise<void> } | { ok: false; message: string };
+export type Exclusion =
+  | { ok: true; release: () => Promise<void> }
+  /** `waitKey`: the etcd key whose deletion frees the way (a node lock or a rollout slot). */
+  | { ok: false; message: string; waitKey?: string };
 
 /** The node's apply lock in etcd (src/fleet/locks.ts), taken around each apply. */
 export type NodeLocker = (a: {
@@ -56,6 +59,8 @@ export interface PassResult {
   heldAt: HeldAddress[];
   plan?: PlanDocument;
   apply?: ApplyResult;
+  /** Locked out: the key whose deletion should wake the agent. */
+  waitKey?: string;
 }
 
 export function relocatablesHeld(desired: Desired, obs: Observation): HeldAddress[] {
@@ -112,7 +117,15 @@ export async function convergePass(p: PassInput): Promise<PassResult> {
   const why = p.mayWrite();
   if (why) return { outcome: 'held-back', message: `${plan.changes.length} changes wait: ${why}`, held, heldAt, plan };
   const excl = await p.exclusion(plan);
-  if (!excl.ok) return { outcome: 'locked', message: excl.message, held, heldAt, plan };
+  if (!excl.ok)
+    return {
+      outcome: 'locked',
+      message: excl.message,
+      held,
+      heldAt,
+      plan,
+      ...(excl.waitKey ? { waitKey: excl.waitKey } : {}),
+    };
   const byKey = tokensByKey(desired, p.tokens);
   let apply: ApplyResult;
   try {

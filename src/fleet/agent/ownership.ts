@@ -2,10 +2,15 @@
 // only while absent, attached to the owner agent's lease; its create revision is the
 // fencing token. A key is released only by its creator and only while it still has that
 // create revision (deleteIfCreateRevision), so a release can never delete a later
-// owner's key. The agent keeps the tokens it holds; `view` reads every owner key to
-// notice a key it held that is gone or recreated (ownership lost: the address must go).
-import type { EtcdClient, KeyValue } from '../etcd/client.js';
-import { nameUnder, ownerKey, ownersPrefix } from '../keys.js';
+// owner's key. The agent keeps the tokens it holds; `view` reads the owner keys of the
+// addresses it holds or could hold, to notice a key it held that is gone or recreated
+// (ownership lost: the address must go) and which keys are free to claim.
+//
+// With each owner key go its standby keys (keys.ts): one per other placement node, in
+// the same transaction and on the same lease, so the nodes that could take the address
+// over are woken when it is released or its owner's lease expires, and nobody else is.
+import type { EtcdClient, KeyValue, Op } from '../etcd/client.js';
+import { nameUnder, ownerKey, ownersPrefix, standbyKey } from '../keys.js';
 
 export interface OwnerValue {
   node: string;
@@ -37,6 +42,8 @@ export function parseOwner(kv: KeyValue): OwnerRecord | undefined {
 export class Ownership {
   /** Address name -> what this agent holds. */
   readonly owned = new Map<string, OwnerRecord>();
+  /** Address name -> the nodes whose standby keys this agent wrote with its owner key. */
+  private readonly standbys = new Map<string, readonly string[]>();
 
   constructor(
     private readonly client: EtcdClient,
@@ -57,9 +64,16 @@ export class Ownership {
     return new Map([...this.owned].map(([name, r]) => [name, r.token]));
   }
 
-  /** Every owner key: address name -> record (unreadable values count as held by "?"). */
-  async view(): Promise<{ owners: Map<string, OwnerRecord>; revision: number }> {
-    const { kvs, revision } = await this.client.range(this.prefix);
+  /**
+   * The owner keys of `names` (address name -> record; unreadable values count as held by
+   * "?"). A few names are read key by key; when they are most of the keys, one range of
+   * owners/ costs etcd less.
+   */
+  async view(names: ReadonlySet<string>, total: number): Promise<Map<string, OwnerRecord>> {
+    const kvs =
+      names.size > 200 && names.size * 2 > total
+        ? (await this.client.range(this.prefix)).kvs
+        : [...(await this.client.getMany([...names].map((n) => ownerKey(this.cluster, n)))).values()];
     const owners = new Map<string, OwnerRecord>();
     for (const kv of kvs) {
       const name = this.nameOf(kv.key);
@@ -69,7 +83,7 @@ export class Ownership {
         parseOwner(kv) ?? { node: '?', agent: '?', since: '', token: kv.createRevision, lease: kv.lease },
       );
     }
-    return { owners, revision };
+    return owners;
   }
 
   /** Names this agent held whose key is gone or has another create revision now. */
@@ -79,37 +93,84 @@ export class Ownership {
       const now = owners.get(name);
       if (!now || now.token !== mine.token) lost.push(name);
     }
-    for (const name of lost) this.owned.delete(name);
+    for (const name of lost) {
+      this.owned.delete(name);
+      this.standbys.delete(name);
+    }
     return lost;
   }
 
-  /** Creates the owner key while absent, on `lease`. Returns the holder when someone else has it. */
+  private standbyValue(): string {
+    return JSON.stringify({ node: this.node, agent: this.agent });
+  }
+
+  /**
+   * Creates the owner key while absent, on `lease`, with the standby keys of `standbys`
+   * (the address's other placement nodes). Returns the holder when someone else has it.
+   */
   async claim(
     name: string,
     lease: string,
     now: Date,
+    standbys: readonly string[] = [],
   ): Promise<{ won: true; record: OwnerRecord } | { won: false; holder?: OwnerRecord }> {
     const value: OwnerValue = { node: this.node, agent: this.agent, since: now.toISOString() };
-    const r = await this.client.createIfAbsent(ownerKey(this.cluster, name), JSON.stringify(value), lease);
+    const puts = standbys.map((node): Op => ({
+      put: { key: standbyKey(this.cluster, node, name), value: this.standbyValue(), lease },
+    }));
+    const r = await this.client.createIfAbsent(ownerKey(this.cluster, name), JSON.stringify(value), lease, puts);
     if (r.created) {
       const record: OwnerRecord = { ...value, token: r.kv.createRevision, lease };
       this.owned.set(name, record);
+      this.standbys.set(name, [...standbys]);
       return { won: true, record };
     }
     return { won: false, holder: parseOwner(r.kv) };
   }
 
-  /** Deletes the key only if it is still ours (same create revision). */
+  /**
+   * Brings an owned address's standby keys in line with its placements now (the desired
+   * state changed them), only while the owner key is still ours. False when it is not.
+   */
+  async keepStandbys(name: string, standbys: readonly string[]): Promise<boolean> {
+    const mine = this.owned.get(name);
+    const had = this.standbys.get(name) ?? [];
+    if (!mine?.lease) return false;
+    const ops: Op[] = [
+      ...had
+        .filter((n) => !standbys.includes(n))
+        .map((n): Op => ({ delete: { key: standbyKey(this.cluster, n, name) } })),
+      ...standbys
+        .filter((n) => !had.includes(n))
+        .map((n): Op => ({
+          put: { key: standbyKey(this.cluster, n, name), value: this.standbyValue(), lease: mine.lease },
+        })),
+    ];
+    if (ops.length === 0) return true;
+    const r = await this.client.txn({
+      compare: [{ key: ownerKey(this.cluster, name), target: 'CREATE', result: 'EQUAL', createRevision: mine.token }],
+      success: ops,
+    });
+    if (r.succeeded) this.standbys.set(name, [...standbys]);
+    return r.succeeded;
+  }
+
+  /** Deletes the key and its standby keys, only if it is still ours (same create revision). */
   async release(name: string): Promise<boolean> {
     const mine = this.owned.get(name);
     if (!mine) return false;
-    const deleted = await this.client.deleteIfCreateRevision(ownerKey(this.cluster, name), mine.token);
+    const standbys = (this.standbys.get(name) ?? []).map((n): Op => ({
+      delete: { key: standbyKey(this.cluster, n, name) },
+    }));
+    const deleted = await this.client.deleteIfCreateRevision(ownerKey(this.cluster, name), mine.token, standbys);
     this.owned.delete(name);
+    this.standbys.delete(name);
     return deleted;
   }
 
   /** Forget every key (the lease is gone or revoked: etcd deletes them). */
   forgetAll(): void {
     this.owned.clear();
+    this.standbys.clear();
   }
 }

@@ -20,7 +20,8 @@ export function pairsOf(model: DesiredModel, node: string): string[] {
     .sort();
 }
 
-export type SlotsResult = { ok: true; release: () => Promise<void>; pairs: string[] } | { ok: false; message: string };
+export type SlotsResult =
+  { ok: true; release: () => Promise<void>; pairs: string[] } | { ok: false; message: string; waitKey?: string };
 
 export async function takeSlots(
   client: EtcdClient,
@@ -50,6 +51,7 @@ export async function takeSlots(
     const other = parseOwner(r.kv);
     return {
       ok: false,
+      waitKey: key,
       message:
         `the rollout slot of ${pair} is held by ${other ? `${other.node} (${other.agent})` : 'another agent'}: ` +
         'one member of a pair changes at a time',

@@ -55,6 +55,9 @@ type Mode = 'retry-anywhere' | 'retry-undelivered';
 
 const num = (v: unknown): number => (v === undefined ? 0 : Number(v));
 
+/** Reads per transaction in getMany: under etcd's default --max-txn-ops of 128. */
+const MAX_TXN_OPS = 100;
+
 export function parseEndpoints(endpoints: string[]): URL[] {
   if (endpoints.length === 0) throw new EtcdError('etcd: no endpoints given', { endpoint: '', kind: 'config' });
   return endpoints.map((e) => {
@@ -178,12 +181,20 @@ export class EtcdClient {
     return { succeeded: r.succeeded === true, revision: headerRevision(r), responses, kvs };
   }
 
-  /** Creates `key` only while absent (create revision 0), attached to `lease`. */
-  async createIfAbsent(key: string, value: string, lease: string): Promise<{ created: boolean; kv: KeyValue }> {
+  /**
+   * Creates `key` only while absent (create revision 0), attached to `lease`; `also` are
+   * written in the same transaction, only when the key is created.
+   */
+  async createIfAbsent(
+    key: string,
+    value: string,
+    lease: string,
+    also: readonly Op[] = [],
+  ): Promise<{ created: boolean; kv: KeyValue }> {
     const attempt = () =>
       this.txn({
         compare: [{ key, target: 'CREATE', result: 'EQUAL', createRevision: 0 }],
-        success: [{ put: { key, value, lease } }, { get: { key } }],
+        success: [{ put: { key, value, lease } }, ...also, { get: { key } }],
         failure: [{ get: { key } }],
       });
     let result: TxnResult;
@@ -206,13 +217,31 @@ export class EtcdClient {
     return { created: ours, kv };
   }
 
-  /** Deletes `key` only while it still has this create revision (our fencing token). */
-  async deleteIfCreateRevision(key: string, createRevision: number): Promise<boolean> {
+  /**
+   * Deletes `key` only while it still has this create revision (our fencing token); `also`
+   * run in the same transaction, only then.
+   */
+  async deleteIfCreateRevision(key: string, createRevision: number, also: readonly Op[] = []): Promise<boolean> {
     const r = await this.txn({
       compare: [{ key, target: 'CREATE', result: 'EQUAL', createRevision }],
-      success: [{ delete: { key } }],
+      success: [{ delete: { key } }, ...also],
     });
     return r.succeeded;
+  }
+
+  /**
+   * Several keys, read in transactions of at most `MAX_TXN_OPS` reads each (etcd's default
+   * --max-txn-ops is 128; each transaction reads at one revision). Absent keys are absent
+   * from the map.
+   */
+  async getMany(keys: readonly string[]): Promise<Map<string, KeyValue>> {
+    const out = new Map<string, KeyValue>();
+    for (let i = 0; i < keys.length; i += MAX_TXN_OPS) {
+      const chunk = keys.slice(i, i + MAX_TXN_OPS);
+      const r = await this.txn({ compare: [], success: chunk.map((key) => ({ get: { key } })) });
+      for (const kv of r.kvs) out.set(kv.key, kv);
+    }
+    return out;
   }
 
   async leaseGrant(ttlSeconds: number): Promise<{ id: string; ttl: number }> {
@@ -244,7 +273,11 @@ export class EtcdClient {
     return { ttl: num(r.TTL), grantedTtl: num(r.grantedTTL) };
   }
 
-  watch(prefix: string, options: { startRevision?: number; signal: AbortSignal }): AsyncIterable<WatchEvent[]> {
+  /** Events under `prefix` (or of the one key `prefix` with `exact`); `deletesOnly` filters out puts in etcd. */
+  watch(
+    prefix: string,
+    options: { startRevision?: number; signal: AbortSignal; exact?: boolean; deletesOnly?: boolean },
+  ): AsyncIterable<WatchEvent[]> {
     return watchStream(this, prefix, options);
   }
 

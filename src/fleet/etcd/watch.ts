@@ -63,7 +63,7 @@ const pause = (ms: number, signal: AbortSignal) =>
 export async function* watchStream(
   host: WatchHost,
   prefix: string,
-  options: { startRevision?: number; signal: AbortSignal },
+  options: { startRevision?: number; signal: AbortSignal; exact?: boolean; deletesOnly?: boolean },
 ): AsyncGenerator<WatchEvent[]> {
   const { signal } = options;
   let next = options.startRevision;
@@ -73,8 +73,10 @@ export async function* watchStream(
     const body = {
       create_request: {
         key: b64(prefix),
-        range_end: prefixEnd(prefix),
+        ...(options.exact ? {} : { range_end: prefixEnd(prefix) }),
         prev_kv: true,
+        // Fewer events for etcd to encode and send: a watcher woken by deletes needs no puts.
+        ...(options.deletesOnly ? { filters: ['NOPUT'] } : {}),
         ...(next !== undefined ? { start_revision: String(next) } : {}),
       },
     };
