@@ -274,7 +274,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--renew <s>', 'seconds between lease renewals (default 2)')
     .option('--retries <n>', 'retries of a failed renewal (default 2)')
     .option('--request-timeout <ms>', 'time limit of each etcd request, per endpoint (default 500)')
-    .option('--interval <duration>', 'time between convergence passes (the watch on owners/ wakes it sooner)', '10s')
+    .option(
+      '--interval <duration>',
+      'time between convergence passes (a watch on its standby keys wakes it sooner)',
+      '10s',
+    )
     .option('--grace <duration>', 'an address held without owning it is removed after this announced grace', '5s')
     .action(async (env: string, opts: AgentCommandOptions) =>
       setExit(await (await import('./commands/agent.js')).agentCommand(env, opts, io)),
