@@ -184,6 +184,8 @@ export interface FleetOwnership {
   /** Relocatable names `node` owns in etcd -> fencing token (the owner key's create revision). */
   owned: ReadonlyMap<string, number>;
   graced?: ReadonlySet<string>;
+  /** Owned name -> the interface it goes on (the agent's local recovery); else where it is, or the placement's. */
+  ifaces?: ReadonlyMap<string, string>;
 }
 
 export function decideFleetPlacement(
@@ -200,10 +202,12 @@ export function decideFleetPlacement(
   const token = fleet.owned.get(entry.name);
   if (placement && token !== undefined) {
     const kept = here.find((h) => h.iface === placement.interface || h.iface === placement.backupInterface);
-    const iface = kept?.iface ?? placement.interface;
+    const iface = fleet.ifaces?.get(entry.name) ?? kept?.iface ?? placement.interface;
     const target = { node: fleet.node, iface, label: labelFor(iface, placement.label) };
     const owned = `owned by ${fleet.node} in etcd (fencing token ${token})`;
-    if (here.length === 1 && kept) return { ...base, kind: 'in-place', target, reason: owned };
+    if (here.length === 1 && here[0].iface === iface) return { ...base, kind: 'in-place', target, reason: owned };
+    if (here.length === 1 && kept && iface === placement.backupInterface)
+      return { ...base, kind: 'local-recovery', target, reason: `${owned}: local recovery to ${iface}` };
     return { ...base, kind: 'fleet-owned', target, reason: `${owned}: bring it up on ${fleet.node}/${iface}` };
   }
   if (placement && here.length === 1 && fleet.graced?.has(entry.name)) {

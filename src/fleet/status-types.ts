@@ -23,6 +23,12 @@ export interface AgentOwnedAddress {
   since: string;
   /** The owner's last health check of the address (link, presence, ping list), when it ran one. */
   health?: { ok: boolean; checkedAt: string; detail?: string };
+  /** The interface it is on: the placement's, or its backup after local recovery. */
+  iface?: string;
+  /** Claimed by the desired active node (planned) or as a failover. */
+  mode?: 'planned' | 'failover';
+  /** The owner's last run-time transition of this address: what, why, when. */
+  lastTransition?: { event: string; reason: string; at: string };
 }
 
 export interface AgentStatus {
@@ -46,6 +52,11 @@ export interface AgentStatus {
   condition: AgentCondition;
   message: string;
   owned: AgentOwnedAddress[];
+  /**
+   * Addresses whose placement on this node fails its checks (or did within the hold-down):
+   * the other placements do not wait for this node to claim them.
+   */
+  unhealthy?: string[];
   /** Result of the last convergence pass and when it ended. */
   lastPass?: { result: string; at: string; durationMs: number };
 }

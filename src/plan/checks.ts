@@ -36,6 +36,41 @@ export function confirmAbsent(node: string, a: AddressObject): Check {
   return { kind: 'confirm-absent', node, address: ipOf(a.cidr) };
 }
 
+/**
+ * The health check of a relocatable address on `iface` of `node` (seed 004: link, address
+ * present, ping list or broadcast ping), from its spec over the cluster's defaults; the
+ * same check runs after an add and, in fleet mode, on the owner's agent every interval.
+ * Undefined when the address declares no check (link off and no ping).
+ */
+export function healthCheck(
+  node: string,
+  iface: string,
+  address: string,
+  reloc: RelocatableAddressDocument,
+  cluster: ClusterDocument | undefined,
+): (Check & { kind: 'health' }) | undefined {
+  const health = { ...cluster?.spec.defaults?.health, ...reloc.spec.health };
+  if (health.link === false && !health.ping) return undefined;
+  const ping = health.ping;
+  return {
+    kind: 'health',
+    node,
+    iface,
+    address,
+    link: health.link !== false,
+    ...(ping && (ping.list?.length || ping.broadcast)
+      ? {
+          ping: {
+            targets: ping.list ?? [],
+            broadcast: ping.broadcast ?? false,
+            count: ping.count ?? DEFAULTS.pingCount,
+            timeoutMs: ping.timeoutMs ?? DEFAULTS.pingTimeoutMs,
+          },
+        }
+      : {}),
+  };
+}
+
 export function addressChecks(
   node: string,
   a: AddressObject,
@@ -77,26 +112,9 @@ export function addressChecks(
       timeoutMs: unique.timeoutMs ?? DEFAULTS.dadTimeoutMs,
     });
   }
-  const health = reloc ? { ...defaults.health, ...reloc.spec.health } : undefined;
-  if (health && (health.link !== false || health.ping)) {
-    const ping = health.ping;
-    post.push({
-      kind: 'health',
-      node,
-      iface: a.iface,
-      address,
-      link: health.link !== false,
-      ...(ping && (ping.list?.length || ping.broadcast)
-        ? {
-            ping: {
-              targets: ping.list ?? [],
-              broadcast: ping.broadcast ?? false,
-              count: ping.count ?? DEFAULTS.pingCount,
-              timeoutMs: ping.timeoutMs ?? DEFAULTS.pingTimeoutMs,
-            },
-          }
-        : {}),
-    });
+  const health = reloc ? healthCheck(node, a.iface, address, reloc, cluster) : undefined;
+  if (health) {
+    post.push(health);
   }
   return { pre, post };
 }

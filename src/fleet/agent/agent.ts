@@ -18,6 +18,9 @@ import { SshSessions } from '../../observe/drivers/linux/ssh-session.js';
 import type { DriverOptions } from '../../observe/drivers/index.js';
 import type { EtcdClient } from '../etcd/client.js';
 import { standbyPrefix } from '../keys.js';
+import type { AgentOwnedAddress } from '../status-types.js';
+import { intervalMsOf } from './health.js';
+import { RuntimeState } from './runtime-step.js';
 import type { AgentCondition } from '../status-types.js';
 import { AgentAudit } from './audit.js';
 import { convergePass, type Exclusion, type NodeLocker, type PassResult } from './converge.js';
@@ -79,6 +82,12 @@ export class Agent {
   private passing = false;
   private fencedInPass = false;
   private watching?: AbortController;
+  /** Health, local recovery, failover and switchback decisions (runtime-step.ts). */
+  private readonly runtime = new RuntimeState();
+  private readonly releaseReason = new Map<string, string>();
+  private runtimeReport: { owned: AgentOwnedAddress[]; unhealthy: string[] } = { owned: [], unhealthy: [] };
+  /** Sooner than the interval: a failover claim's turn, a hold-down ending, a health check due. */
+  private nextPassInMs?: number;
   /** The node lock or rollout slot the last pass was locked out by, watched until it goes. */
   private waitingOnKey?: { key: string; ctl: AbortController };
 
@@ -167,7 +176,9 @@ export class Agent {
       // A fence that ran while the pass could still have been writing: fence again after it.
       if (this.fencedInPass) await this.fence('fenced during a pass: removing again after it ended');
       if (this.o.signal.aborted) break;
-      await sleep(quick ? 50 : this.o.intervalMs, this.wake, this.o.signal);
+      const soon = Math.min(this.o.intervalMs, this.nextPassInMs ?? Infinity, this.healthDueInMs());
+      this.nextPassInMs = undefined;
+      await sleep(quick ? 50 : soon, this.wake, this.o.signal);
     }
     return this.stop();
   }
@@ -253,8 +264,12 @@ export class Agent {
     const session = this.session;
     const ownership = this.ownership!;
     let quick = false;
+    let retryInMs: number | undefined;
     const releasing = new Set<string>();
-    if (session && !session.ended) {
+    let ifaces: ReadonlyMap<string, string> | undefined;
+    const writer = this.writer(d);
+    const observed = await writer.observe();
+    if (session && !session.ended && observed.ok) {
       // The owner keys of what this node holds or could hold: its placements and its keys.
       const relevant = new Set(ownership.owned.keys());
       for (const r of d.model.relocatables)
@@ -264,30 +279,34 @@ export class Agent {
         this.o.log(`lost ownership of ${name}: its key is gone or recreated; removing it from ${node}`);
         this.audit.record({ event: 'agent-lost', address: name });
       }
-      for (const r of d.model.relocatables) {
-        const wants = r.doc.spec.active === node && r.doc.spec.placements.some((p) => p.node === node);
-        const mine = ownership.owned.get(r.name);
-        if (mine && !wants) releasing.add(r.name);
-        if (mine || !wants || !session.healthy) continue;
-        const holder = owners.get(r.name);
-        if (holder) {
-          const text = `${holder.node} (token ${holder.token})`;
-          if (this.waitingFor.get(r.name) !== text) {
-            this.waitingFor.set(r.name, text);
-            this.o.log(`${r.name} should be active on ${node}; waiting for its owner ${text} to release it`);
-          }
-          continue;
-        }
-        const won = await ownership.claim(r.name, session.id, new Date(), standbysOf(r, node));
-        if (won.won) {
-          this.waitingFor.delete(r.name);
-          this.audit.record({ event: 'agent-claim', address: r.name, fencing: won.record.token, result: 'won' });
-          this.o.log(`won ${r.name} (fencing token ${won.record.token})`);
-        }
+      const rt = await this.runtime.step({
+        desired: d,
+        node,
+        obs: observed,
+        writer,
+        client: this.o.client,
+        cluster: this.cluster!,
+        ownership,
+        owners,
+        lease: session.id,
+        mayClaim: session.healthy,
+        audit: this.audit,
+        log: this.o.log,
+      });
+      for (const [name, why] of rt.releasing) {
+        releasing.add(name);
+        this.releaseReason.set(name, why);
       }
-      // Owned names that left the environment are released too.
-      for (const name of ownership.owned.keys())
-        if (!d.model.relocatables.some((r) => r.name === name)) releasing.add(name);
+      ifaces = rt.ifaces;
+      retryInMs = rt.retryInMs;
+      this.runtimeReport = { owned: rt.owned, unhealthy: rt.unhealthy };
+      for (const name of [...this.waitingFor.keys()]) if (!rt.waiting.has(name)) this.waitingFor.delete(name);
+      for (const [name, text] of rt.waiting) {
+        if (this.waitingFor.get(name) === text) continue;
+        this.waitingFor.set(name, text);
+        this.o.log(`${name} should be active on ${node}; waiting for its owner ${text} to release it`);
+      }
+      if (rt.claimed.length) quick = true;
       // Placements changed in the desired state: the standby keys follow.
       for (const r of d.model.relocatables)
         if (ownership.owned.has(r.name) && !releasing.has(r.name))
@@ -297,8 +316,10 @@ export class Agent {
     const result = await convergePass({
       desired: d,
       node,
-      writer: this.writer(d),
+      writer,
       tokens,
+      ...(ifaces ? { ifaces } : {}),
+      observed,
       grace: (names) => this.grace.graced(names),
       releasing,
       mayWrite: () => this.mayWrite(tokens.size > 0),
@@ -313,17 +334,23 @@ export class Agent {
     this.reportPass(result);
     // Released only once the address is verified gone from this node.
     if (session && !session.ended && (result.outcome === 'applied' || result.outcome === 'nothing-to-do')) {
+      // Released as unhealthy: the standbys must read that in this node's heartbeat when woken.
+      if ([...releasing].some((n) => this.releaseReason.get(n) === 'unhealthy'))
+        await this.beat('Reconciling', 'releasing addresses it cannot keep healthy');
       for (const name of releasing) {
         if (result.held.has(name)) continue;
         const token = ownership.owned.get(name)?.token;
         const deleted = await ownership.release(name);
+        const reason = this.releaseReason.get(name) ?? 'switchover';
+        this.releaseReason.delete(name);
         this.audit.record({
           event: 'agent-release',
           address: name,
           fencing: token,
           result: deleted ? 'released' : 'already-gone',
+          detail: { reason },
         });
-        this.o.log(`released ${name} (fencing token ${token}): verified gone from ${node}`);
+        this.o.log(`released ${name} (fencing token ${token}, ${reason}): verified gone from ${node}`);
         quick = true;
       }
     }
@@ -334,7 +361,18 @@ export class Agent {
           ? 'Stalled'
           : 'Reconciling';
     await this.beat(condition, result.message, { result, durationMs: performance.now() - started });
+    if (retryInMs !== undefined) this.nextPassInMs = retryInMs;
     return quick || result.outcome === 'applied';
+  }
+
+  /** The owned addresses' health checks run on their own interval, which may be shorter than the pass interval. */
+  private healthDueInMs(): number {
+    const d = this.desired;
+    if (!d || !this.ownership?.owned.size) return Infinity;
+    let soonest = Infinity;
+    for (const r of d.model.relocatables)
+      if (this.ownership.owned.has(r.name)) soonest = Math.min(soonest, intervalMsOf(r, d.model.cluster?.doc));
+    return soonest;
   }
 
   private mayWrite(owning: boolean): string | undefined {
@@ -384,12 +422,17 @@ export class Agent {
       message,
       ...(d.commit ? { revision: d.commit } : {}),
       digest: d.digest,
-      owned: [...tokens].map(([name, rec]) => ({
-        address: name,
-        cidr: parseCidr(d.model.relocatables.find((r) => r.name === name)?.doc.spec.address ?? '')?.cidr ?? '',
-        token: rec.token,
-        since: rec.since,
-      })),
+      owned: [...tokens].map(([name, rec]) => {
+        const reported = this.runtimeReport.owned.find((o) => o.address === name && o.token === rec.token);
+        return {
+          ...reported,
+          address: name,
+          cidr: parseCidr(d.model.relocatables.find((r) => r.name === name)?.doc.spec.address ?? '')?.cidr ?? '',
+          token: rec.token,
+          since: rec.since,
+        };
+      }),
+      unhealthy: this.runtimeReport.unhealthy,
       ...(last
         ? {
             lastPass: {

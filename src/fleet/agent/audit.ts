@@ -18,7 +18,12 @@ export interface AgentEvent {
     | 'agent-fence'
     | 'agent-stop'
     | 'agent-slot'
-    | 'agent-converge';
+    | 'agent-converge'
+    // Run-time transitions (runtime-step.ts): each with its reason in `detail`.
+    | 'agent-local-recovery'
+    | 'agent-back-to-primary'
+    | 'agent-failover-release'
+    | 'agent-switchback';
   address?: string;
   /** The owner key's create revision the act was done under. */
   fencing?: number;

@@ -37,6 +37,10 @@ export interface PassInput {
   writer: WritableNode;
   /** Owned names -> fencing token: the addresses this node may hold. */
   tokens: ReadonlyMap<string, number>;
+  /** Owned names -> the interface each goes on (local recovery). */
+  ifaces?: ReadonlyMap<string, string>;
+  /** The node as observed at the start of the pass (observed here when absent). */
+  observed?: Observation;
   /** Names held here without owning: left alone while their announced grace runs. */
   grace: (heldUnowned: string[]) => ReadonlySet<string>;
   /** Owned names being released (switchover): removed at once, no grace. */
@@ -91,7 +95,7 @@ export function tokensByKey(desired: Desired, tokens: ReadonlyMap<string, number
 
 export async function convergePass(p: PassInput): Promise<PassResult> {
   const { desired, node } = p;
-  const obs = await p.writer.observe();
+  const obs = p.observed ?? (await p.writer.observe());
   if (!obs.ok)
     return { outcome: 'failed', message: `cannot observe ${node}: ${obs.error.message}`, held: new Set(), heldAt: [] };
   const heldAt = relocatablesHeld(desired, obs);
@@ -106,7 +110,7 @@ export async function convergePass(p: PassInput): Promise<PassResult> {
     observations,
     nodes: [node],
     diagnostics: desired.validation.diagnostics,
-    fleet: { node, owned: p.tokens, graced },
+    fleet: { node, owned: p.tokens, graced, ...(p.ifaces ? { ifaces: p.ifaces } : {}) },
   });
   const outcome = planOutcome(plan);
   if (outcome === 'refused') {

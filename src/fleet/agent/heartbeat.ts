@@ -12,6 +12,7 @@ export interface HeartbeatState {
   revision?: string;
   digest?: string;
   owned: AgentOwnedAddress[];
+  unhealthy?: string[];
   lastPass?: AgentStatus['lastPass'];
 }
 
@@ -47,6 +48,7 @@ export class Heartbeat {
       condition: this.state.condition,
       message: this.state.message,
       owned: this.state.owned,
+      ...(this.state.unhealthy?.length ? { unhealthy: this.state.unhealthy } : {}),
       ...(this.state.lastPass ? { lastPass: this.state.lastPass } : {}),
     };
   }

@@ -11,11 +11,16 @@
 // over are woken when it is released or its owner's lease expires, and nobody else is.
 import type { EtcdClient, KeyValue, Op } from '../etcd/client.js';
 import { nameUnder, ownerKey, ownersPrefix, standbyKey } from '../keys.js';
+import type { ClaimMode, OwnedFacts } from './runtime.js';
 
 export interface OwnerValue {
   node: string;
   agent: string;
   since: string;
+  /** Why it was claimed: by the desired active node, or as a failover (runtime.ts). */
+  mode?: ClaimMode;
+  /** The desired active node when it was claimed. */
+  active?: string;
 }
 
 export interface OwnerRecord extends OwnerValue {
@@ -31,6 +36,8 @@ export function parseOwner(kv: KeyValue): OwnerRecord | undefined {
       node: v.node,
       agent: String(v.agent ?? ''),
       since: String(v.since ?? ''),
+      ...(v.mode === 'planned' || v.mode === 'failover' ? { mode: v.mode } : {}),
+      ...(typeof v.active === 'string' ? { active: v.active } : {}),
       token: kv.createRevision,
       lease: kv.lease,
     };
@@ -113,8 +120,14 @@ export class Ownership {
     lease: string,
     now: Date,
     standbys: readonly string[] = [],
+    facts?: OwnedFacts,
   ): Promise<{ won: true; record: OwnerRecord } | { won: false; holder?: OwnerRecord }> {
-    const value: OwnerValue = { node: this.node, agent: this.agent, since: now.toISOString() };
+    const value: OwnerValue = {
+      node: this.node,
+      agent: this.agent,
+      since: now.toISOString(),
+      ...(facts ? { mode: facts.mode, active: facts.activeAtClaim } : {}),
+    };
     const puts = standbys.map((node): Op => ({
       put: { key: standbyKey(this.cluster, node, name), value: this.standbyValue(), lease },
     }));
