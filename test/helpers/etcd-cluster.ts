@@ -1,9 +1,12 @@
 // A real etcd cluster on loopback for the fleet tests: `etcd` from PATH (Debian's
 // etcd-server), members on free ports chosen at start, data in a temp folder, logs beside
 // the data (`member-<i>.log`, worth reading when a test fails). Short raft timings so that
-// a killed member's loss is noticed in well under a second.
+// a killed member's loss is noticed in well under a second. With `tls`, the client URLs are
+// https and every client must present a certificate signed by the given CA (peers stay
+// on plain http: the tests are about the client's side).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +51,40 @@ process.once('exit', () => {
   for (const child of alive) child.kill('SIGKILL');
 });
 
-async function healthy(url: string): Promise<boolean> {
+/** The files of an etcd started with --client-cert-auth, and a client certificate it takes. */
+export interface EtcdClusterTls {
+  ca: string;
+  serverCert: string;
+  serverKey: string;
+  clientCert: string;
+  clientKey: string;
+}
+
+/** GET /health with the client certificate: fetch cannot present one (transport.ts). */
+function healthyTls(url: string, tls: EtcdClusterTls): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = https.get(
+      `${url}/health`,
+      {
+        ca: readFileSync(tls.ca),
+        cert: readFileSync(tls.clientCert),
+        key: readFileSync(tls.clientKey),
+        timeout: 500,
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve(/"health":\s*"true"/.test(body)));
+        res.on('error', () => resolve(false));
+      },
+    );
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+async function healthy(url: string, tls?: EtcdClusterTls): Promise<boolean> {
+  if (tls) return healthyTls(url, tls);
   try {
     const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(500) });
     const body = (await res.json()) as { health?: string };
@@ -72,7 +108,10 @@ export async function startEtcdCluster(options: {
   name: string;
   /** etcd's own raft timings (100 ms heartbeat, 1 s election) instead of the tests' fast ones. */
   defaultRaftTimings?: boolean;
+  /** https client URLs with --client-cert-auth (test/helpers/etcd-tls.ts makes the files). */
+  tls?: EtcdClusterTls;
 }): Promise<EtcdCluster> {
+  const { tls } = options;
   const members = options.members ?? 3;
   const dataDir = mkdtempSync(join(tmpdir(), `tandem-etcd-${options.name}-`));
   const clientPorts: number[] = [];
@@ -82,7 +121,10 @@ export async function startEtcdCluster(options: {
     peerPorts.push(await freePort());
   }
   const names = clientPorts.map((_, i) => `${options.name}-m${i}`);
-  const endpoints = clientPorts.map((p) => `http://127.0.0.1:${p}`);
+  const endpoints = clientPorts.map((p) => `${tls ? 'https' : 'http'}://127.0.0.1:${p}`);
+  const tlsArgs = tls
+    ? ['--cert-file', tls.serverCert, '--key-file', tls.serverKey, '--client-cert-auth', '--trusted-ca-file', tls.ca]
+    : [];
   const initialCluster = names.map((n, i) => `${n}=http://127.0.0.1:${peerPorts[i]}`).join(',');
   const children: (ChildProcess | undefined)[] = new Array<ChildProcess | undefined>(members).fill(undefined);
 
@@ -117,6 +159,7 @@ export async function startEtcdCluster(options: {
         'zap',
         '--log-level',
         'warn',
+        ...tlsArgs,
       ],
       { stdio: ['ignore', log, log] },
     );
@@ -140,7 +183,7 @@ export async function startEtcdCluster(options: {
   try {
     await waitFor(
       'every member healthy',
-      async () => (await Promise.all(endpoints.map(healthy))).every(Boolean),
+      async () => (await Promise.all(endpoints.map((e) => healthy(e, tls)))).every(Boolean),
       20_000,
     );
   } catch (err) {
@@ -155,7 +198,7 @@ export async function startEtcdCluster(options: {
     async restartMember(i) {
       await kill(i, 'SIGKILL');
       start(i);
-      await waitFor(`member ${i} healthy again`, () => healthy(endpoints[i]), 20_000);
+      await waitFor(`member ${i} healthy again`, () => healthy(endpoints[i], tls), 20_000);
     },
     pids() {
       return children.flatMap((c) => (c?.pid !== undefined && c.exitCode === null ? [c.pid] : []));

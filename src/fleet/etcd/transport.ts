@@ -30,6 +30,48 @@ function readTlsFile(what: string, path: string | undefined): Buffer | undefined
   }
 }
 
+/** Node's codes for a member certificate that the CA file given did not sign. */
+const UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+/** TLS alerts a member started with --client-cert-auth sends when it refuses our certificate. */
+const CLIENT_CERT_REFUSED = new Set([
+  'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+  'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+  'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+]);
+
+/**
+ * What a failed TLS handshake means for the user, in one line. OpenSSL's own text for a
+ * refused client certificate is a multi-line internal trace ("SSL routines:ssl3_read_bytes:
+ * ... SSL alert number 42") that says neither which side refused nor what to give.
+ */
+export function connectionFailure(err: NodeJS.ErrnoException, tls: EtcdTls | undefined): string {
+  const code = err.code ?? '';
+  const text = err.message.trim();
+  if (UNTRUSTED.has(code))
+    return tls?.caFile
+      ? `its certificate is not trusted: the CA file ${tls.caFile} (--etcd-ca) did not sign it (${text})`
+      : `its certificate is not trusted: give the CA that signed it with --etcd-ca or TANDEM_ETCD_CA (${text})`;
+  if (CLIENT_CERT_REFUSED.has(code)) {
+    const alert = /alert ([a-z ]+?)(?::|$)/.exec(text)?.[1] ?? code;
+    return tls?.certFile
+      ? `the member refused the client certificate ${tls.certFile} (TLS alert: ${alert}): ` +
+          `it must be signed by a CA in the members' --trusted-ca-file`
+      : `the member requires a client certificate (TLS alert: ${alert}): ` +
+          `give --etcd-cert and --etcd-key, or TANDEM_ETCD_CERT and TANDEM_ETCD_KEY`;
+  }
+  return `${!code || text.includes(code) ? '' : `${code} `}${text}`;
+}
+
 /** Connection codes that mean the request never reached the member. */
 const NOT_DELIVERED = new Set([
   'ECONNREFUSED',
@@ -43,8 +85,10 @@ const NOT_DELIVERED = new Set([
 export class Transport {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent: https.Agent | undefined;
+  private readonly tls: EtcdTls | undefined;
 
   constructor(tls: EtcdTls | undefined) {
+    this.tls = tls;
     if (tls && (tls.caFile || tls.certFile || tls.keyFile)) {
       if (Boolean(tls.certFile) !== Boolean(tls.keyFile))
         throw new EtcdError('etcd TLS: a client certificate needs both the certificate and its key file', {
@@ -116,12 +160,11 @@ export class Transport {
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', (err: NodeJS.ErrnoException) => {
-        const code = err.code ?? '';
         fail(
-          new EtcdError(`etcd ${name}: ${!code || err.message.includes(code) ? '' : `${code} `}${err.message}`, {
+          new EtcdError(`etcd ${name}: ${connectionFailure(err, this.tls)}`, {
             endpoint: name,
             kind: 'unreachable',
-            delivered: !NOT_DELIVERED.has(code),
+            delivered: !NOT_DELIVERED.has(err.code ?? ''),
           }),
         );
       });
