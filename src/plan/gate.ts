@@ -10,6 +10,7 @@ import type { DesiredModel } from '../model/desired.js';
 import { contains, hostPart, parseCidr, parseIp } from '../model/ip.js';
 import type { ObservedAddress, ObservedNode } from '../observe/model.js';
 import { addressChanges, type AddressChanges } from '../sim/address-changes.js';
+import { parseAddressArg } from '../sim/addresses.js';
 import { applyOps } from '../sim/kernel.js';
 import { cachedCidr } from '../sim/parse-cache.js';
 import type { Change } from '../diff/changes.js';
@@ -95,6 +96,8 @@ class HeldAddresses {
   }
 }
 
+const onlyAdds = (step: Step) => step.ops.every((op) => op.op === 'addr-add');
+
 export function gate(input: GateInput): GateResult {
   const refusals: Refusal[] = [];
   const states = new Map(input.states);
@@ -115,79 +118,158 @@ export function gate(input: GateInput): GateResult {
 
   checkRolloutGroups(input, refuse);
 
-  for (const wave of input.waves) {
-    for (const step of wave.steps) {
-      const before = states.get(step.node);
-      if (!before) {
+  /** One step through the sim and the transition rules. */
+  const gateStep = (step: Step): void => {
+    const before = states.get(step.node);
+    if (!before) {
+      refuse(
+        'TR012',
+        step,
+        [step.node],
+        `${step.id}: node ${step.node} was not observed, nothing can be applied to it`,
+      );
+      return;
+    }
+    const removedHere = new Set<string>();
+    let heldBefore = held.get(step.node);
+    if (!heldBefore) held.set(step.node, (heldBefore = new HeldAddresses(before)));
+    const frozen = input.frozen?.get(step.node);
+    for (const op of step.ops) {
+      const iface = opInterface(op);
+      if (iface !== undefined && frozen?.has(iface)) {
         refuse(
-          'TR012',
+          'TR003',
           step,
-          [step.node],
-          `${step.id}: node ${step.node} was not observed, nothing can be applied to it`,
+          [`${step.node}/${iface}`],
+          `${step.id} changes ${step.node}/${iface}, which is failed over: its changes wait until it is restored`,
         );
-        continue;
       }
-      const removedHere = new Set<string>();
-      let heldBefore = held.get(step.node);
-      if (!heldBefore) held.set(step.node, (heldBefore = new HeldAddresses(before)));
-      const frozen = input.frozen?.get(step.node);
+      if (op.op === 'addr-del') {
+        removedHere.add(op.cidr);
+        const what = wayIn.get(step.node)?.get(parseIp(ipOf(op.cidr))?.address ?? ipOf(op.cidr));
+        if (what) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, ${what}`);
+      }
+      // Re-adding what this node held when the step began (a secondary restored after its
+      // primary was removed) adds no holder.
+      if (op.op === 'addr-add' && !heldBefore.has(op.cidr)) {
+        const ip = ipOf(op.cidr);
+        const elsewhere = [...(holders.get(ip) ?? [])].filter((n) => n !== step.node);
+        if (elsewhere.length > 0) {
+          refuse(
+            'TR001',
+            step,
+            [op.cidr, step.node, ...elsewhere],
+            `${step.id} would bring ${op.cidr} up on ${step.node} ` +
+              `while it is still active on ${elsewhere.join(', ')}`,
+          );
+        }
+        checkPolicyBeforeAddress(input, step, op.cidr, before, refuse);
+      }
+      if (op.op === 'xfrm-policy-del') checkPolicyAfterAddress(input, step, op.selector, before, refuse);
+    }
+    const result = applyOps(before, step.ops);
+    if (!result.ok) {
+      const op = step.ops[result.index];
+      refuse(
+        'TR012',
+        step,
+        [step.node],
+        `${step.id}: the kernel would reject '${op ? JSON.stringify(op) : 'op'}': ${result.error.message}`,
+      );
+      return;
+    }
+    const after = result.state;
+    states.set(step.node, after);
+    const changes = addressChanges(before, after);
+    const { lost, gained } = heldBefore.update(changes);
+    // As if every CIDR of the node were taken off its IP's holders and put back: the
+    // node's place among an IP's holders changes only for the IPs the step touched.
+    for (const cidr of lost.keys()) holders.get(ipOf(cidr))?.delete(step.node);
+    for (const cidr of [...lost.keys(), ...gained]) {
+      const ip = ipOf(cidr);
+      if (heldBefore.holdsIp(ip)) holders.set(ip, (holders.get(ip) ?? new Set()).add(step.node));
+    }
+    checkCollateral(input, step, lost, removedHere, refuse);
+    checkRelocatableBase(input, step, before, after, changes.removed, refuse);
+  };
+
+  /**
+   * A run of one node's steps that only add addresses, checked as gateStep checks each
+   * of them but simulated as one batch: an added address removes nothing, so between
+   * the steps of the run only the node's own addresses change, which the run follows
+   * itself. A busy node's thousands of additions then cost one copy of its address
+   * lists, not one per step. False when the batch fails: the caller then goes step by
+   * step, which finds and reports the failing step.
+   */
+  const gateAdditions = (run: readonly Step[]): boolean => {
+    const node = run[0].node;
+    const before = states.get(node);
+    if (!before) return false;
+    const result = applyOps(
+      before,
+      run.flatMap((step) => step.ops),
+    );
+    if (!result.ok) return false;
+    let heldBefore = held.get(node);
+    if (!heldBefore) held.set(node, (heldBefore = new HeldAddresses(before)));
+    const frozen = input.frozen?.get(node);
+    // What the run's earlier steps added: held when a later step of the run begins.
+    const gainedInRun = new Set<string>();
+    for (const step of run) {
       for (const op of step.ops) {
-        const iface = opInterface(op);
-        if (iface !== undefined && frozen?.has(iface)) {
+        if (op.op !== 'addr-add') continue;
+        if (frozen?.has(op.iface)) {
           refuse(
             'TR003',
             step,
-            [`${step.node}/${iface}`],
-            `${step.id} changes ${step.node}/${iface}, which is failed over: its changes wait until it is restored`,
+            [`${node}/${op.iface}`],
+            `${step.id} changes ${node}/${op.iface}, which is failed over: its changes wait until it is restored`,
           );
         }
-        if (op.op === 'addr-del') {
-          removedHere.add(op.cidr);
-          const what = wayIn.get(step.node)?.get(parseIp(ipOf(op.cidr))?.address ?? ipOf(op.cidr));
-          if (what) refuse('TR005', step, [`Node/${step.node}`], `${step.id} would remove ${op.cidr}, ${what}`);
-        }
-        // Re-adding what this node held when the step began (a secondary restored after its
-        // primary was removed) adds no holder.
-        if (op.op === 'addr-add' && !heldBefore.has(op.cidr)) {
-          const ip = ipOf(op.cidr);
-          const elsewhere = [...(holders.get(ip) ?? [])].filter((n) => n !== step.node);
+        if (!heldBefore.has(op.cidr) && !gainedInRun.has(op.cidr)) {
+          const elsewhere = [...(holders.get(ipOf(op.cidr)) ?? [])].filter((n) => n !== node);
           if (elsewhere.length > 0) {
             refuse(
               'TR001',
               step,
-              [op.cidr, step.node, ...elsewhere],
-              `${step.id} would bring ${op.cidr} up on ${step.node} ` +
-                `while it is still active on ${elsewhere.join(', ')}`,
+              [op.cidr, node, ...elsewhere],
+              `${step.id} would bring ${op.cidr} up on ${node} while it is still active on ${elsewhere.join(', ')}`,
             );
           }
           checkPolicyBeforeAddress(input, step, op.cidr, before, refuse);
         }
-        if (op.op === 'xfrm-policy-del') checkPolicyAfterAddress(input, step, op.selector, before, refuse);
       }
-      const result = applyOps(before, step.ops);
-      if (!result.ok) {
-        const op = step.ops[result.index];
-        refuse(
-          'TR012',
-          step,
-          [step.node],
-          `${step.id}: the kernel would reject '${op ? JSON.stringify(op) : 'op'}': ${result.error.message}`,
-        );
-        continue;
+      for (const op of step.ops) {
+        if (op.op !== 'addr-add') continue;
+        const added = parseAddressArg(op.cidr);
+        if (added && !isKernelManagedAddress(op.iface, added.cidr)) gainedInRun.add(added.cidr);
       }
-      const after = result.state;
-      states.set(step.node, after);
-      const changes = addressChanges(before, after);
-      const { lost, gained } = heldBefore.update(changes);
-      // As if every CIDR of the node were taken off its IP's holders and put back: the
-      // node's place among an IP's holders changes only for the IPs the step touched.
-      for (const cidr of lost.keys()) holders.get(ipOf(cidr))?.delete(step.node);
-      for (const cidr of [...lost.keys(), ...gained]) {
-        const ip = ipOf(cidr);
-        if (heldBefore.holdsIp(ip)) holders.set(ip, (holders.get(ip) ?? new Set()).add(step.node));
+    }
+    const after = result.state;
+    states.set(node, after);
+    const { gained } = heldBefore.update(addressChanges(before, after));
+    for (const cidr of gained) {
+      const ip = ipOf(cidr);
+      if (heldBefore.holdsIp(ip)) holders.set(ip, (holders.get(ip) ?? new Set()).add(node));
+    }
+    return true;
+  };
+
+  for (const wave of input.waves) {
+    // Steps up to here are gated one by one: their run's batch failed.
+    let oneByOneUntil = 0;
+    for (let i = 0; i < wave.steps.length; i++) {
+      const step = wave.steps[i];
+      let end = i;
+      while (end < wave.steps.length && wave.steps[end].node === step.node && onlyAdds(wave.steps[end])) end++;
+      if (i >= oneByOneUntil && end - i > 1) {
+        if (gateAdditions(wave.steps.slice(i, end))) {
+          i = end - 1;
+          continue;
+        }
+        oneByOneUntil = end;
       }
-      checkCollateral(input, step, lost, removedHere, refuse);
-      checkRelocatableBase(input, step, before, after, changes.removed, refuse);
+      gateStep(step);
     }
   }
   checkConvergence(input, states, refuse);
