@@ -1,50 +1,31 @@
-// Whole commands as a user runs them (issue 14): fresh `node dist/src/cli/main.js`
-// processes, medians of 3, on generated fleets written to a folder with a snapshot of
+// Whole commands as a user runs them (issue 14): fresh `tandem` processes (package.json's
+// bin), medians of 3, on generated fleets written to a folder with a snapshot of
 // each node (--observed), so no node is reached and the figures are tandem's own:
 // - `tandem validate` of 10 nodes / 100 relocatable addresses;
 // - `tandem plan` of 50 / 1,000, 1,000 / 10,000 and 5,000 / 50,000 where every address
 //   active on node0000 moves to its other placement (Pacemaker's `crm_simulate -R` took
 //   150 s on the 50-node change, measured beside tandem in issue 14; not run here);
 // - the 5,000-node plan against the 1,000-node one (target <= 5.5x) and its peak RSS
-//   (target < 400 MB), read by bench/rss-report.ts inside the process.
-// Start-up alone (`tandem --version`) is measured too: what every command pays.
+//   (target < 400 MB), read by bench/rss-report.ts inside the process (bench/whole-process.ts).
+// Start-up alone (`tandem --version`) is measured too: what every command pays. Each row
+// notes the median CPU time (user + system) and the load average: on a busy machine the
+// wall time grows with other work, the CPU time much less.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { loadFromTexts } from '../src/load/load-environment.js';
 import { validateLoaded } from '../src/validate/index.js';
 import { convergedStates } from './converged.js';
 import { generateFleet } from './generate-fleet.js';
-import { median, type BenchResult } from './result.js';
+import type { BenchResult } from './result.js';
+import { describe, medians, runWhole, type WholeMedians } from './whole-process.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-const RSS_REPORT = fileURLToPath(new URL('./rss-report.js', import.meta.url));
 const RUNS = 3;
 
-interface Whole {
-  ms: number;
-  maxRssMb: number;
-}
-
-/** Median wall time and highest peak RSS of RUNS fresh processes; `exit` is the expected code. */
-async function whole(args: string[], exit: number, state: string): Promise<Whole> {
-  const times: number[] = [];
-  let rssKb = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const r = await execa(process.execPath, ['--import', RSS_REPORT, CLI, ...args], {
-      reject: false,
-      env: { ...process.env, TANDEM_STATE_DIR: state },
-    });
-    times.push(performance.now() - start);
-    if (r.exitCode !== exit)
-      throw new Error(`tandem ${args[0]} exited ${r.exitCode}, not ${exit}: ${r.stderr.slice(0, 500)}`);
-    const m = /tandem-bench-maxrss-kb (\d+)/.exec(r.stderr);
-    rssKb = Math.max(rssKb, Number(m?.[1] ?? 0));
-  }
-  return { ms: median(times), maxRssMb: Math.round(rssKb / 1024) };
+async function whole(args: string[], exit: number, state: string): Promise<WholeMedians> {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await runWhole(args, exit, { TANDEM_STATE_DIR: state }));
+  return medians(runs);
 }
 
 /**
@@ -87,7 +68,12 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const out: BenchResult[] = [];
     const startUp = await whole(['--version'], 0, state);
-    out.push({ name: 'tandem --version (start-up alone), fresh process', value: seconds(startUp.ms), unit: 's' });
+    out.push({
+      name: 'tandem --version (start-up alone), fresh process',
+      value: seconds(startUp.ms),
+      unit: 's',
+      note: describe(startUp),
+    });
 
     const small = await fleetFolder(work, 10, 100);
     const validate = await whole(['validate', small.env], 0, state);
@@ -95,7 +81,7 @@ export async function run(): Promise<BenchResult[]> {
       name: 'tandem validate, 10 nodes / 100 addresses, fresh process',
       value: seconds(validate.ms),
       unit: 's',
-      note: 'target <= 0.25 s',
+      note: `target <= 0.25 s; ${describe(validate)}`,
     });
 
     const plans: Array<{ nodes: number; relocatables: number; target: string }> = [
@@ -103,7 +89,7 @@ export async function run(): Promise<BenchResult[]> {
       { nodes: 1_000, relocatables: 10_000, target: 'target < 1 s' },
       { nodes: 5_000, relocatables: 50_000, target: 'target <= 5.5 x the 1,000-node plan' },
     ];
-    const measured = new Map<number, Whole>();
+    const measured = new Map<number, WholeMedians>();
     for (const p of plans) {
       const fleet = await fleetFolder(work, p.nodes, p.relocatables);
       const m = await whole(['plan', fleet.env, '--observed', fleet.observed, '--format', 'json'], 2, state);
@@ -114,7 +100,7 @@ export async function run(): Promise<BenchResult[]> {
           `${p.relocatables.toLocaleString('en')} addresses, fresh process`,
         value: seconds(m.ms),
         unit: 's',
-        note: `${p.target}; peak RSS ${m.maxRssMb} MB`,
+        note: `${p.target}; peak RSS ${m.maxRssMb} MB; ${describe(m)}`,
       });
       await rm(join(work, `fleet-${p.nodes}`), { recursive: true, force: true });
     }
@@ -125,7 +111,7 @@ export async function run(): Promise<BenchResult[]> {
         name: 'tandem plan, 5,000 nodes against 1,000 nodes (5x the fleet)',
         value: Math.round((k5.ms / k1.ms) * 10) / 10,
         unit: 'x',
-        note: 'target <= 5.5x',
+        note: `target <= 5.5x; CPU ${Math.round((k5.cpuMs / k1.cpuMs) * 10) / 10}x`,
       },
       {
         name: 'tandem plan, 5,000 nodes / 50,000 addresses: peak RSS',

@@ -1,5 +1,6 @@
 // One busy node, as a user runs tandem on it: whole fresh processes
-// (`node dist/src/cli/main.js ...`: start-up, module loading, validate, observe, plan).
+// (package.json's bin: start-up, module loading, validate, observe, plan), wall time with
+// the CPU time (user + system) and load average beside it (bench/whole-process.ts).
 // - `tandem plan` of N new static addresses on one node, against a snapshot of the empty
 //   node (--observed), for N = 1,000 / 2,000 / 4,000 / 10,000, so growth with the node's
 //   size shows: planning once re-listed the whole node for every step (issue 14).
@@ -11,19 +12,18 @@
 // node's state folder removed before each run, so every run adds all of them.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { batchLine } from '../src/apply/ip-batch.js';
 import { DEFAULT_NETNS_STATE_ROOT } from '../src/observe/drivers/linux/transport.js';
 import type { KernelOp } from '../src/plan/ops.js';
 import { median, type BenchResult } from './result.js';
+import { describe, medians, runWhole, type WholeRun } from './whole-process.js';
 
 const PLAN_SIZES = [1_000, 2_000, 4_000, 10_000];
 const APPLY_SIZE = 10_000;
 const LINKS = 10;
 const RUNS = 3;
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../src/cli/main.js');
 
 /** N adds spread over eth0..eth9: interface l gets 198.18.(4l..4l+3).x/22, 1,000 per /22. */
 function addressOps(count: number): KernelOp[] {
@@ -112,26 +112,23 @@ async function planSizes(work: string): Promise<BenchResult[]> {
     await writeEnv(env, addressOps(n), '{ transport: netns, namespace: tandem-bench-snapshot }');
     await mkdir(observed, { recursive: true });
     await writeFile(join(observed, 'busy.json'), emptySnapshot());
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      times.push(
-        await timed(async () => {
-          const r = await execa(process.execPath, [CLI, 'plan', env, '--observed', observed, '--format', 'json'], {
-            reject: false,
-            env: { ...process.env, TANDEM_STATE_DIR: join(work, 'state') },
-          });
-          // Exit 2: changes to make, which is what a plan of N adds must say.
-          if (r.exitCode !== 2) throw new Error(`tandem plan of ${n} adds exited ${r.exitCode}: ${r.stderr}`);
+    const runs: WholeRun[] = [];
+    // Exit 2: changes to make, which is what a plan of N adds must say.
+    for (let i = 0; i < RUNS; i++)
+      runs.push(
+        await runWhole(['plan', env, '--observed', observed, '--format', 'json'], 2, {
+          TANDEM_STATE_DIR: join(work, 'state'),
         }),
       );
-    }
-    const m = median(times);
+    const m = median(runs.map((r) => r.ms));
     first ??= m;
     out.push({
       name: `tandem plan, one node, ${n.toLocaleString('en')} adds (fresh process)`,
       value: seconds(m),
       unit: 's',
-      note: `${(m / first).toFixed(1)}x the first figure for ${n / PLAN_SIZES[0]}x the addresses`,
+      note:
+        `${(m / first).toFixed(1)}x the first figure for ${n / PLAN_SIZES[0]}x the addresses; ` +
+        describe(medians(runs)),
     });
   }
   return out;
@@ -176,28 +173,25 @@ async function wholeApply(work: string): Promise<BenchResult[]> {
     const env = join(work, 'apply', 'env');
     await writeEnv(env, ops, `{ transport: netns, namespace: ${nsApply} }`);
     const raw: number[] = [];
-    const apply: number[] = [];
+    const apply: WholeRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       await flush(nsRaw);
       raw.push(await timed(async () => void (await execa('ip', ['-n', nsRaw, '-batch', '-'], { input }))));
       await flush(nsApply);
       await rm(nodeState, { recursive: true, force: true });
-      const state = join(work, `apply-state-${i}`);
-      apply.push(
-        await timed(async () => {
-          const r = await execa(process.execPath, [CLI, 'apply', env, '--yes'], {
-            reject: false,
-            env: { ...process.env, TANDEM_STATE_DIR: state },
-          });
-          if (r.exitCode !== 0) throw new Error(`tandem apply exited ${r.exitCode}: ${r.stderr || r.stdout}`);
-        }),
-      );
+      apply.push(await runWhole(['apply', env, '--yes'], 0, { TANDEM_STATE_DIR: join(work, `apply-state-${i}`) }));
     }
     const r = median(raw);
-    const a = median(apply);
+    const applied = medians(apply);
+    const a = applied.ms;
     return [
       { name: `${name}: ip -batch of the same lines`, value: seconds(r), unit: 's' },
-      { name, value: seconds(a), unit: 's', note: `target <= 3 x raw + 0.5 s (${seconds(3 * r + 500)} s)` },
+      {
+        name,
+        value: seconds(a),
+        unit: 's',
+        note: `target <= 3 x raw + 0.5 s (${seconds(3 * r + 500)} s); ${describe(applied)}`,
+      },
       { name: `${name}: ratio tandem / raw`, value: Math.round((a / r) * 10) / 10, unit: 'x' },
     ];
   } finally {

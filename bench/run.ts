@@ -1,9 +1,11 @@
 // Runs every compiled benchmark (dist/bench/*.bench.js) in name order and prints a
-// table, or JSON with --json; --out FILE also writes the JSON (with the date) to FILE.
+// table, or JSON with --json; --out FILE also writes the JSON (with the date and the
+// machine's load averages at start and end: a busy machine stretches wall times) to FILE.
 // Names after the flags pick benchmarks (e.g. `cli one-node`). Each benchmark module
 // exports `run(): Promise<Array<{ name, value, unit, note? }>>`.
 // Usage: npm run bench [-- --json] [-- --out bench/results.json] [-- NAME...]
 import { readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './result.js';
@@ -41,6 +43,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const rows: Array<BenchResult & { bench: string }> = [];
+  const loadAtStart = loadavg();
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(here, file)).href)) as Partial<BenchModule>;
     if (typeof mod.run !== 'function') {
@@ -57,7 +60,11 @@ async function main(): Promise<number> {
     }
   }
   const document =
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, results: rows }, null, 2) + '\n';
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, loadAtStart, loadAtEnd: loadavg(), results: rows },
+      null,
+      2,
+    ) + '\n';
   if (out) writeFileSync(out, document);
   process.stdout.write(json ? document : table(rows));
   return 0;

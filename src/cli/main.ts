@@ -4,6 +4,7 @@
 // 2 (changes planned), 3 (refused), 1 (invalid input or operational error). Each
 // command's module is imported when the command runs, so `tandem validate` does not
 // load git, apply and the lab at start-up.
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { announceDefaultEnvironment, DEFAULT_ENV_DIR } from './defaults.js';
 import { EXIT, ExitError } from './errors.js';
@@ -360,6 +361,11 @@ function endSessionsOnSignals(): void {
 }
 
 if (isEntryPoint(import.meta.url)) {
+  // The heap grows by 20% between full collections instead of V8's default of up to
+  // 4x: a 5,000-node plan peaked at 630-660 MB resident with half of it garbage, 475 MB
+  // this way, for about 15% more CPU in collections there (none measurable at 1,000
+  // nodes; README, Performance). Set before any work allocates.
+  setFlagsFromString('--heap-growing-percent=20');
   endSessionsOnSignals();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -13,20 +13,11 @@
 // refuses keys that differ only by type (`1` and `"1"`) as the careful path does, and
 // nesting is bounded before either parser runs (nesting.ts).
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
-import {
-  Composer,
-  isScalar,
-  LineCounter,
-  Parser,
-  visit,
-  type CST,
-  type Document,
-  type Scalar,
-  type YAMLError,
-} from 'yaml';
+import type { CST, Document, LineCounter, Scalar, YAMLError } from 'yaml';
 import type { Diagnostic, SourcePos } from '../diagnostics.js';
 import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { SourceFile, type SourceDoc } from './source.js';
+import { yamlPackage } from './yaml-package.js';
 
 /** Resolved aliases allowed per document: stops "billion laughs" expansion early. */
 export const MAX_ALIAS_COUNT = 100;
@@ -54,7 +45,7 @@ const TAG_OR_DIRECTIVE = /!|^%/m;
 function errorOffset(doc: Document.Parsed, error: YAMLError): number {
   if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return error.pos[0];
   let start = error.pos[0];
-  visit(doc, {
+  yamlPackage().visit(doc, {
     Scalar(_, node) {
       if (node.type?.startsWith('QUOTE') && node.range && node.range[1] >= error.pos[0] - 1 && node.range[0] < start)
         start = node.range[0];
@@ -66,7 +57,7 @@ function errorOffset(doc: Document.Parsed, error: YAMLError): number {
 /** The alias that names no anchor, for "Unresolved alias" (yaml throws it without a position). */
 function unresolvedAliasOffset(doc: Document.Parsed): number | undefined {
   let offset: number | undefined;
-  visit(doc, {
+  yamlPackage().visit(doc, {
     Alias(_, node) {
       if (offset === undefined && node.range && !node.resolve(doc)) offset = node.range[0];
     },
@@ -209,11 +200,11 @@ const typed = (value: unknown): string => (typeof value === 'string' ? JSON.stri
  */
 function sameKeyDiagnostics(file: string, doc: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(doc, {
+  yamlPackage().visit(doc, {
     Map(_, map) {
       const seen = new Map<string, Scalar>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
+        if (!yamlPackage().isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         const first = seen.get(key);
         if (!first) {
@@ -254,11 +245,11 @@ function errorsToReport(errors: readonly YAMLError[]): readonly YAMLError[] {
 
 /** The yaml package's full parse: every error positioned, aliases bounded, tags refused. */
 function carefulParse(file: string, text: string, source: SourceFile): ParsedFile {
-  const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const lineCounter = new (yamlPackage().LineCounter)();
+  const tokens = [...new (yamlPackage().Parser)(lineCounter.addNewLine).parse(text)];
   const diagnostics: Diagnostic[] = tagDiagnostics(file, tokens, lineCounter);
   const tagged = diagnostics.length > 0;
-  const docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens)];
+  const docs = [...new (yamlPackage().Composer)({ uniqueKeys: true, strict: true }).compose(tokens)];
   const documents: ParsedDocument[] = [];
   docs.forEach((doc, index) => {
     for (const e of errorsToReport(doc.errors)) diagnostics.push(yamlDiagnostic(file, lineCounter, doc, e, 'error'));

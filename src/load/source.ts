@@ -4,7 +4,8 @@
 // once per file. Tokens are enough to find a key or a value by its path, and cost about
 // a third of composing full yaml Documents: ten thousand diagnostics in a 10,000-line
 // file are positioned in one parse.
-import { CST, LineCounter, Parser } from 'yaml';
+import type { CST, LineCounter } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { SourcePos } from '../diagnostics.js';
 
 export type PathSegment = string | number;
@@ -22,9 +23,9 @@ export class SourceFile {
 
   private tokens() {
     if (!this.parsed) {
-      const lineCounter = new LineCounter();
+      const lineCounter = new (yamlPackage().LineCounter)();
       const docs: CST.Document[] = [];
-      for (const token of new Parser(lineCounter.addNewLine).parse(this.text))
+      for (const token of new (yamlPackage().Parser)(lineCounter.addNewLine).parse(this.text))
         if (token.type === 'document') docs.push(token);
       this.parsed = { docs, lineCounter };
     }
@@ -65,7 +66,7 @@ function collection(
  * is the property "1", `~` the property "null". Quoted keys are strings as written.
  */
 function keyText(token: CST.Token): string | undefined {
-  const scalar = CST.resolveAsScalar(token);
+  const scalar = yamlPackage().CST.resolveAsScalar(token);
   if (!scalar) return undefined;
   if (token.type !== 'scalar') return scalar.value;
   const v = scalar.value;

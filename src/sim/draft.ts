@@ -27,11 +27,22 @@ export type AddressTable = ReadonlyMap<string, IfaceAddresses>;
 // starts each Draft from the previous table, copying only the interfaces it writes, and
 // the state's flat address list is built only when something reads it, instead of
 // regrouping and re-listing the whole node per batch.
-const tables = new WeakMap<ObservedNode, AddressTable>();
+// The table rides on the state as a non-enumerable symbol property (JSON, spreads and
+// deep comparisons do not see it) rather than in a WeakMap keyed by state: the planner
+// makes tens of thousands of short-lived states, and every young-generation collection
+// walks a WeakMap's entries whose keys it cannot free, which made garbage collection the
+// largest cost of planning a busy node.
+const TABLE = Symbol('tandem.addressTable');
+
+type WithTable = ObservedNode & { [TABLE]?: AddressTable };
 
 /** The address table of a state a Draft produced (undefined for any other state). */
 export function addressTableOf(state: ObservedNode): AddressTable | undefined {
-  return tables.get(state);
+  return (state as WithTable)[TABLE];
+}
+
+function setAddressTable(state: ObservedNode, table: AddressTable): void {
+  Object.defineProperty(state, TABLE, { value: table, enumerable: false, writable: false, configurable: false });
 }
 
 export class Draft {
@@ -47,7 +58,7 @@ export class Draft {
   private readonly baseTable: AddressTable | undefined;
 
   constructor(readonly base: ObservedNode) {
-    this.baseTable = tables.get(base);
+    this.baseTable = addressTableOf(base);
   }
 
   get node(): string {
@@ -217,7 +228,7 @@ export class Draft {
       const base = this.base;
       list = () => base.addresses;
     }
-    if (table) tables.set(state, table);
+    if (table) setAddressTable(state, table);
     lazyAddresses(state, list);
     return state;
   }

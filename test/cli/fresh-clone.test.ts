@@ -66,9 +66,9 @@ describe('the README in a fresh clone under a 0700 folder', { skip }, () => {
     const start = await run('npm', ['start']);
     assert.equal(start.exitCode, 0, `npm start:\n${start.all}`);
     assert.ok(existsSync(join(clone, '.tandem', 'sim', 'demo')), 'the demo state lives in the clone');
-    // The README's "run it twice", without building a second time.
+    // The README's "run it twice", without building a second time: the bundle npm start ran.
     const again = await run(process.execPath, [
-      join('dist', 'src', 'cli', 'main.js'),
+      join('dist', 'tandem', 'tandem.js'),
       'apply',
       'environments/demo',
       '--yes',

@@ -112,7 +112,7 @@ describe('plan-preview workflow scripts', () => {
     const script = join(PACKAGE_ROOT, '.github', 'scripts', 'plan-preview.sh');
     const env = {
       ...process.env,
-      TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js')}`,
+      TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'tandem', 'tandem.js')}`,
       TANDEM_STATE_DIR: r.stateDir,
     };
     const run = await execa('bash', [script, base, out], { cwd: r.work, env, reject: false });
@@ -218,7 +218,7 @@ describe('plan-preview workflow scripts', () => {
     const out = join(r.root, 'plan-out');
     const env = {
       ...process.env,
-      TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js')}`,
+      TANDEM: `node ${join(PACKAGE_ROOT, 'dist', 'tandem', 'tandem.js')}`,
       TANDEM_STATE_DIR: r.stateDir,
     };
     const run = await execa('bash', [join(PACKAGE_ROOT, '.github', 'scripts', 'plan-preview.sh'), base, out], {

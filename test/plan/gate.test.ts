@@ -382,3 +382,77 @@ spec:
     assert.ok(plan.changes.some((c) => c.node === 's1' && c.action === 'delete' && c.key === 'addr:192.0.2.50'));
   });
 });
+
+// The gate simulates a run of one node's address additions as one batch (they remove
+// nothing, so nothing between them needs a state of its own). One step per wave breaks
+// every run, so the same steps spread over waves are gated one by one: both must give
+// the same refusals, in the same order, and the same final states.
+describe('a run of additions on one node is gated as its steps one by one would be', () => {
+  const add = (cidr: string, iface = 'eth0'): KernelOp => ({ op: 'addr-add', iface, cidr });
+  const both = (steps: Step[], frozen?: Map<string, Set<string>>) => {
+    const { model, intents, states } = setup();
+    const gateWaves = (waves: Step[][]) =>
+      gate({
+        model,
+        intents,
+        states,
+        changes: [],
+        waves: waves.map((s, i) => ({ index: i + 1, steps: s })),
+        limits: { groups: [] },
+        ...(frozen ? { frozen } : {}),
+      });
+    return { batched: gateWaves([steps]), oneByOne: gateWaves(steps.map((s) => [s])) };
+  };
+  const same = ({ batched, oneByOne }: ReturnType<typeof both>) => {
+    assert.deepEqual(batched.refusals, oneByOne.refusals);
+    assert.deepEqual(
+      [...batched.finalStates].map(([n, s]) => [n, s.addresses, s.routes]),
+      [...oneByOne.finalStates].map(([n, s]) => [n, s.addresses, s.routes]),
+    );
+  };
+
+  it('a step the kernel rejects in the middle of a run: TR012 for it alone, the rest applied', () => {
+    const result = both([
+      step('s2', 'a', [add('192.0.2.60/24')]),
+      step('s2', 'bad', [add('192.0.2.61/24', 'eth9')]),
+      step('s2', 'c', [add('192.0.2.62/24')]),
+    ]);
+    same(result);
+    assert.deepEqual(
+      result.batched.refusals.map((r) => [r.ruleId, r.step]),
+      [['TR012', 'bad']],
+    );
+    assert.ok(result.batched.finalStates.get('s2')!.addresses.some((a) => a.cidr === '192.0.2.62/24'));
+  });
+
+  it('an address still active on another node, then its IPsec policy missing: TR001 and TR002 in step order', () => {
+    const result = both([
+      step('s2', 'first', [add('192.0.2.60/24')]),
+      step('s2', 'arrive', [add50]),
+      step('s2', 'again', [add('192.0.2.50/24', 'mgmt0')]),
+    ]);
+    same(result);
+    assert.deepEqual(
+      result.batched.refusals.map((r) => [r.ruleId, r.step]),
+      [
+        ['TR001', 'arrive'],
+        ['TR002', 'arrive'],
+      ],
+    );
+  });
+
+  it('a run on an interface observed failed over: TR003 for each of its steps', () => {
+    const result = both(
+      [step('s2', 'x', [add('192.0.2.60/24')]), step('s2', 'y', [add('192.0.2.61/24')])],
+      new Map([['s2', new Set(['eth0'])]]),
+    );
+    same(result);
+    assert.deepEqual(
+      result.batched.refusals.map((r) => [r.ruleId, r.step]),
+      [
+        ['TR003', 'x'],
+        ['TR003', 'y'],
+      ],
+    );
+  });
+});
