@@ -20,6 +20,8 @@ export interface Lab {
   envName: string;
   ns: { a: string; b: string; client: string };
   clientAddress: string;
+  /** The far end of each node's eth0 veth: setting it down pulls the node's cable (no carrier). */
+  cable: { a: { namespace: string; peer: string }; b: { namespace: string; peer: string } };
 }
 
 export async function canMakeNamespaces(): Promise<string | undefined> {
@@ -85,6 +87,15 @@ spec:
 `;
 }
 
+function cableOf(
+  veths: ReadonlyArray<{ namespace: string; name: string; peerNamespace: string; peer: string }>,
+  ns: string,
+): { namespace: string; peer: string } {
+  const v = veths.find((x) => x.namespace === ns && x.name === 'eth0');
+  if (!v) throw new Error(`the lab has no eth0 veth in ${ns}`);
+  return { namespace: v.peerNamespace, peer: v.peer };
+}
+
 export async function makeLab(spec: LabSpec = {}): Promise<Lab> {
   const sfx = `${(process.pid % 1296).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const root = await mkdtemp(join(tmpdir(), 'tandem-apply-lab-'));
@@ -127,6 +138,7 @@ spec:
     envName,
     ns: { ...l.ns, client: client.namespace },
     clientAddress: client.address,
+    cable: { a: cableOf(up.blueprint.veths, l.ns.a), b: cableOf(up.blueprint.veths, l.ns.b) },
   };
 }
 

@@ -35,7 +35,10 @@ const benches: Bench[] = [];
 const agents: AgentProc[] = [];
 const samplers: Array<{ stop: () => Promise<unknown> }> = [];
 
-/** Samples both nodes every ~20 ms, reading `first` then the other: an overlap is real when the address moves towards `first`'s partner... and the reverse order is used for moves the other way. */
+/**
+ * Samples both nodes every ~20 ms, reading `first` (where the address is going) before the
+ * other (where it comes from): seen on both in one sample means really on both at once.
+ */
 function sample(l: Lab, first: 'a' | 'b') {
   let running = true;
   let samples = 0;
@@ -72,8 +75,9 @@ function outage(replies: number[]): number {
   return Math.round(worst);
 }
 
+/** Pulls (or plugs back) the node's cable: the far end of its veth, which tandem does not manage, goes down. */
 const setLink = (l: Lab, x: 'a' | 'b', up: boolean) =>
-  execa('ip', ['-n', l.ns[x], 'link', 'set', 'eth0', up ? 'up' : 'down']);
+  execa('ip', ['-n', l.cable[x].namespace, 'link', 'set', l.cable[x].peer, up ? 'up' : 'down']);
 
 async function commitSwitchback(b: Bench, mode: 'automatic' | 'intelligent') {
   const dir = b.lab.dir;
@@ -106,7 +110,7 @@ describe('tandem agent: run-time failover', { skip: skip ?? false }, () => {
     for (const b of benches) await b.close();
   });
 
-  it("the owner's link fails: failover to the standby; intelligent stays, automatic goes home after the hold-down", async () => {
+  it("the owner's cable is pulled: failover to the standby; intelligent stays, automatic goes home", async () => {
     const b = await makeBench('rtl');
     benches.push(b);
     const { A, B, token } = await running(b);
@@ -136,7 +140,8 @@ describe('tandem agent: run-time failover', { skip: skip ?? false }, () => {
     const away = await toB.stop();
     const replies = await ping.stop();
     console.log(
-      `# link down on the owner: on b ${onB - cutAt} ms after the cut; client outage ${outage(replies.filter((t) => t > cutAt - 2000))} ms; ` +
+      `# link down on the owner: on b ${onB - cutAt} ms after the cut; ` +
+        `client outage ${outage(replies.filter((t) => t > cutAt - 2000))} ms; ` +
         `${away.samples} samples, seen ${away.seen.join(' > ')}`,
     );
     assert.equal(away.overlaps, 0, logs());

@@ -109,7 +109,10 @@ export function claimDecision(
   if (!selfHealthy) return { claim: false, why: `its placement on ${node} fails its health checks` };
   if (r.doc.spec.active === node) return { claim: true, mode: 'planned' };
   const order = failoverOrder(r);
-  const before = order.slice(0, order.findIndex((p) => p.node === node));
+  const before = order.slice(
+    0,
+    order.findIndex((p) => p.node === node),
+  );
   const ahead = before.filter((p) => {
     const v = peers.get(p.node);
     return v?.alive && v.healthy;
