@@ -11,6 +11,7 @@
 import { appendFile, link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { CREATE_EXCLUSIVE } from '../observe/drivers/linux/remote-scripts.js';
 import type { RunOptions, RunOutcome, Transport } from '../observe/drivers/linux/transport.js';
 
 export interface NodeStateFiles {
@@ -71,11 +72,11 @@ export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
 
 /**
  * Node state reached through the node's transport (ssh): every operation is one remote
- * command of shell-inert words, text travels on standard input. `create` writes a private
- * temporary file and hard-links it to the name (`ln` fails when the name exists).
+ * process, text travels on standard input. `create` is the fixed script CREATE_EXCLUSIVE
+ * (remote-scripts.ts): a private temporary file hard-linked to the name, in one round trip.
  */
 export function transportStateFiles(
-  transport: Pick<Transport, 'run' | 'readFile'>,
+  transport: Pick<Transport, 'run' | 'runScript' | 'readFile'>,
   dir: string,
   where: string,
 ): NodeStateFiles {
@@ -93,16 +94,10 @@ export function transportStateFiles(
       return r.text;
     },
     async create(name, text) {
-      const tmp = `${path(name)}.${randomBytes(6).toString('hex')}.tmp`;
-      await must(['mkdir', '-p', dir]);
-      await must(['tee', tmp], { input: text });
-      try {
-        const linked = await transport.run(['ln', tmp, path(name)], { okExitCodes: [1] });
-        if (!linked.ok) throw new Error(`${where}: cannot create ${name}: ${linked.error.message}`);
-        return linked.exitCode === 0;
-      } finally {
-        await transport.run(['rm', '-f', tmp]);
-      }
+      const tmp = `${name}.${randomBytes(6).toString('hex')}.tmp`;
+      const r = await transport.runScript(CREATE_EXCLUSIVE, [dir, name, tmp], { input: text, okExitCodes: [1] });
+      if (!r.ok) throw new Error(`${where}: cannot create ${name}: ${r.error.message}`);
+      return r.exitCode === 0;
     },
     async remove(name) {
       await must(['rm', '-f', path(name)]);

@@ -8,6 +8,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import type { Connection } from '../../../model/generated/desired.js';
 import type { ObserveError } from '../../model.js';
+import { FIXED_SCRIPTS, newBoundary, SEQUENCE, sequenceArgs, unframe, type FixedScript } from './remote-scripts.js';
 import {
   classifySshFailure,
   SERVER_ALIVE_COUNT_MAX,
@@ -27,15 +28,27 @@ export interface RunOptions {
 }
 
 export type RunOutcome =
-  | { ok: true; stdout: string; exitCode: number }
+  | { ok: true; stdout: string; exitCode: number; stderr?: string }
   | { ok: false; error: ObserveError; stderr?: string; exitCode?: number };
 export type ReadOutcome = { ok: true; text: string | null } | { ok: false; error: ObserveError };
+
+export interface EachCommand {
+  command: readonly string[];
+  okExitCodes?: readonly number[];
+}
 
 export interface Transport {
   readonly kind: 'local' | 'netns' | 'ssh';
   /** The real argument array for a logical command such as ['ip', '-j', 'addr', 'show']. */
   argv(command: readonly string[]): string[];
   run(command: readonly string[], options?: RunOptions): Promise<RunOutcome>;
+  /** Runs one of tandem's fixed scripts (remote-scripts.ts) with these arguments: one process (one round trip). */
+  runScript(script: FixedScript, args: readonly string[], options?: RunOptions): Promise<RunOutcome>;
+  /**
+   * Several commands, each with its own outcome, as `run` would give it: over ssh in one
+   * remote process (one round trip instead of one each), elsewhere all at once.
+   */
+  runEach(commands: readonly EachCommand[]): Promise<RunOutcome[]>;
   /** Reads a file of the node; a missing file is `text: null`, not an error. */
   readFile(path: string): Promise<ReadOutcome>;
 }
@@ -83,6 +96,15 @@ export function knownHostsOf(connection: Connection): string | undefined {
 
 export function isSafeRemoteWord(word: string): boolean {
   return SAFE_WORD.test(word);
+}
+
+/** A fixed script as one word for a remote shell: single-quoted (it holds no quote, remote-scripts.ts). */
+const quoted = (script: FixedScript) => `'${script.text}'`;
+const QUOTED_SCRIPTS = new Set(FIXED_SCRIPTS.map(quoted));
+
+/** What may go to a remote shell: shell-inert words, and tandem's own fixed scripts, quoted. */
+function sendable(word: string): boolean {
+  return isSafeRemoteWord(word) || QUOTED_SCRIPTS.has(word);
 }
 
 export function isValidNamespaceName(name: string): boolean {
@@ -195,10 +217,23 @@ abstract class ProcessTransport implements Transport {
     return this.exec(command, options);
   }
 
+  /** The command that runs a fixed script: `sh -c SCRIPT tandem ARGS...` (`tandem` is the script's $0). */
+  protected scriptCommand(script: FixedScript, args: readonly string[]): string[] {
+    return ['sh', '-c', script.text, 'tandem', ...args];
+  }
+
+  runScript(script: FixedScript, args: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
+    return this.run(this.scriptCommand(script, args), options);
+  }
+
+  runEach(commands: readonly EachCommand[]): Promise<RunOutcome[]> {
+    return Promise.all(commands.map((c) => this.run(c.command, c.okExitCodes ? { okExitCodes: c.okExitCodes } : {})));
+  }
+
   /** Runs the command; a failure keeps its stderr and exit code for callers that tell failures apart. */
   protected async exec(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
     const argv = this.argv(command);
-    const bad = this.kind === 'ssh' ? command.find((w) => !isSafeRemoteWord(w)) : undefined;
+    const bad = this.kind === 'ssh' ? command.find((w) => !sendable(w)) : undefined;
     if (bad !== undefined) {
       return {
         ok: false,
@@ -227,7 +262,7 @@ abstract class ProcessTransport implements Transport {
       exitCode !== undefined &&
       (exitCode === 0 || ((options.okExitCodes ?? []).includes(exitCode) && !EXEC_FAILED.test(result.stderr ?? '')));
     if (!result.timedOut && accepted && !result.isTerminated)
-      return { ok: true, stdout: String(result.stdout), exitCode: exitCode ?? 0 };
+      return { ok: true, stdout: String(result.stdout), exitCode: exitCode ?? 0, stderr: String(result.stderr ?? '') };
     return {
       ok: false,
       stderr: String(result.stderr ?? ''),
@@ -414,7 +449,7 @@ class SshTransport extends ProcessTransport {
   protected override async exec(command: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
     const session = this.session;
     if (!session) return super.exec(command, options);
-    if (command.some((w) => !isSafeRemoteWord(w))) return super.exec(command, options);
+    if (!command.every(sendable)) return super.exec(command, options);
     const ready = await session.ensure(this.options.timeoutMs);
     if (!ready.ok) return { ok: false, error: ready.error };
     const generation = session.current;
@@ -424,6 +459,56 @@ class SshTransport extends ProcessTransport {
     if (!r.ok && (r.error.kind === 'connection-lost' || r.error.kind === 'timeout'))
       await session.invalidate(generation);
     return r;
+  }
+
+  protected override scriptCommand(script: FixedScript, args: readonly string[]): string[] {
+    return ['sh', '-c', quoted(script), 'tandem', ...args];
+  }
+
+  /**
+   * The commands in one remote process (SEQUENCE), each one's output, stderr and status
+   * cut back out of the framed streams. A failure of the process as a whole (the
+   * connection, the time limit) is every command's failure.
+   */
+  override async runEach(commands: readonly EachCommand[]): Promise<RunOutcome[]> {
+    if (!commands.every((c) => c.command.every(isSafeRemoteWord))) return super.runEach(commands);
+    const boundary = newBoundary();
+    const r = await this.runScript(
+      SEQUENCE,
+      sequenceArgs(
+        boundary,
+        commands.map((c) => c.command),
+      ),
+    );
+    if (!r.ok) return commands.map(() => r);
+    const out = unframe(r.stdout, boundary);
+    const err = unframe(r.stderr ?? '', boundary);
+    return commands.map((c, i): RunOutcome => {
+      const argv = this.argv(c.command);
+      const section = out[i];
+      if (!section)
+        return {
+          ok: false,
+          error: {
+            kind: 'parse',
+            message:
+              `ssh to ${this.connection.host}: the framed output of sh ends before ${c.command.join(' ')}'s ` +
+              '(is sh on the node a POSIX shell?)',
+            command: argv,
+          },
+        };
+      const stderr = err[i]?.text ?? '';
+      const exitCode = section.status;
+      if (exitCode === 0 || (c.okExitCodes ?? []).includes(exitCode))
+        return { ok: true, stdout: section.text, exitCode };
+      // The connection carried the answer: the status is the command's own, not ssh's.
+      return {
+        ok: false,
+        stderr,
+        exitCode,
+        error: classifyFailure(argv, { timedOut: false, exitCode, stderr, timeoutMs: this.options.timeoutMs }),
+      };
+    });
   }
 
   protected override classify(argv: string[], f: ProcessFailure): ObserveError {
