@@ -5,6 +5,7 @@
 // only one of them gets it, and the other stops there, so the race has a winner (taking
 // them all at once, each could get some and both would stop). A run that finds any node
 // locked refuses, and releases every lock it did take.
+import { mapBounded } from '../bounded.js';
 import type { AuditLog } from './audit.js';
 import {
   acquireLock,
@@ -17,6 +18,13 @@ import {
   type NodeLock,
 } from './node-lock.js';
 import type { NodeStateFiles } from './node-state.js';
+
+/**
+ * How many nodes' state files (locks, trial records) are read or written at once: each is
+ * a process, over ssh on the node's connection. Not the rollout's parallelism, which
+ * bounds kernel writes: a rollout of one node at a time still locks its nodes at once.
+ */
+export const NODE_FILES_IN_FLIGHT = 16;
 
 export type LockNodesOutcome =
   { ok: true; locks: NodeLock[] } | { ok: false; node: string; message: string; hint?: string; holder?: LockHolder };
@@ -35,7 +43,7 @@ export async function lockNodes(
     }));
   const [first, ...rest] = nodes;
   const outcomes: LockOutcome[] = first === undefined ? [] : [await take(first)];
-  if (outcomes[0]?.ok) outcomes.push(...(await Promise.all(rest.map(take))));
+  if (outcomes[0]?.ok) outcomes.push(...(await mapBounded(rest, NODE_FILES_IN_FLIGHT, take)));
   const locks: NodeLock[] = [];
   // Recorded in node order, whichever answered first.
   outcomes.forEach((r, i) => {
@@ -75,14 +83,12 @@ export async function lockNodes(
   };
 }
 
-/** Releases the locks, all at once; a lock that cannot be released is recorded as failed. */
+/** Releases the locks, all at once (within the bound); a lock that cannot be released is recorded as failed. */
 export async function unlockNodes(locks: readonly NodeLock[], audit: AuditLog): Promise<void> {
-  const errors = await Promise.all(
-    locks.map((l) =>
-      releaseLock(l).then(
-        () => undefined,
-        (err: Error) => err.message,
-      ),
+  const errors = await mapBounded(locks, NODE_FILES_IN_FLIGHT, (l) =>
+    releaseLock(l).then(
+      () => undefined,
+      (err: Error) => err.message,
     ),
   );
   // Recorded in the reverse order of taking, as they were when released one by one.

@@ -11,7 +11,7 @@
 import { appendFile, link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { CREATE_EXCLUSIVE } from '../observe/drivers/linux/remote-scripts.js';
+import { CREATE_EXCLUSIVE, REMOVE_IF_SAME } from '../observe/drivers/linux/remote-scripts.js';
 import type { RunOptions, RunOutcome, Transport } from '../observe/drivers/linux/transport.js';
 
 export interface NodeStateFiles {
@@ -23,6 +23,8 @@ export interface NodeStateFiles {
   create(name: string, text: string): Promise<boolean>;
   /** Removes the file; no error when it is already gone. */
   remove(name: string): Promise<void>;
+  /** Removes the file only if it holds exactly this text; false when it is gone or holds another. */
+  removeIfSame(name: string, text: string): Promise<boolean>;
   /** Appends a line (an NDJSON record) to the file, creating it. */
   append(name: string, line: string): Promise<void>;
 }
@@ -63,6 +65,11 @@ export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
     async remove(name) {
       await rm(path(name), { force: true });
     },
+    async removeIfSame(name, text) {
+      if ((await this.read(name)) !== text) return false;
+      await rm(path(name), { force: true });
+      return true;
+    },
     async append(name, line) {
       await mkdir(dir, { recursive: true, mode: 0o755 });
       await appendFile(path(name), line.endsWith('\n') ? line : `${line}\n`, { mode: 0o644 });
@@ -72,8 +79,8 @@ export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
 
 /**
  * Node state reached through the node's transport (ssh): every operation is one remote
- * process, text travels on standard input. `create` is the fixed script CREATE_EXCLUSIVE
- * (remote-scripts.ts): a private temporary file hard-linked to the name, in one round trip.
+ * process, text travels on standard input. `create` and `removeIfSame` are fixed scripts
+ * (remote-scripts.ts): one round trip each.
  */
 export function transportStateFiles(
   transport: Pick<Transport, 'run' | 'runScript' | 'readFile'>,
@@ -101,6 +108,11 @@ export function transportStateFiles(
     },
     async remove(name) {
       await must(['rm', '-f', path(name)]);
+    },
+    async removeIfSame(name, text) {
+      const r = await transport.runScript(REMOVE_IF_SAME, [dir, name], { input: text, okExitCodes: [1] });
+      if (!r.ok) throw new Error(`${where}: cannot remove ${name}: ${r.error.message}`);
+      return r.exitCode === 0;
     },
     async append(name, line) {
       await must(['mkdir', '-p', dir]);

@@ -44,6 +44,16 @@ export const REPLACE_ATOMIC = script(
 );
 
 /**
+ * Removes `DIR/NAME` only if it holds exactly the text on stdin (one's own lock, not one
+ * another apply took since). Exit 0: removed; 1: not there, or not that text.
+ * Arguments: DIR NAME.
+ */
+export const REMOVE_IF_SAME = script(
+  'remove-if-same',
+  'f=$1/$2; [ -e "$f" ] || exit 1; if [ "$(cat -- "$f")" = "$(cat)" ]; then rm -f -- "$f"; else exit 1; fi',
+);
+
+/**
  * Runs commands one after another and frames each one's output: after a command, a line
  * `BOUNDARY STATUS` on stdout and on stderr, each preceded by a newline of its own (so
  * output without a final newline is framed too). Arguments: BOUNDARY, then per command
@@ -59,7 +69,7 @@ export const SEQUENCE = script(
     'echo; echo "$b $r"; echo >&2; echo "$b $r" >&2; shift $((n + 1)); done',
 );
 
-export const FIXED_SCRIPTS: readonly FixedScript[] = [CREATE_EXCLUSIVE, REPLACE_ATOMIC, SEQUENCE];
+export const FIXED_SCRIPTS: readonly FixedScript[] = [CREATE_EXCLUSIVE, REPLACE_ATOMIC, REMOVE_IF_SAME, SEQUENCE];
 
 /** A boundary for SEQUENCE's framing: random, so no command's output holds it by chance. */
 export function newBoundary(): string {
