@@ -32,16 +32,17 @@ export interface NodeStateFiles {
 /** Node state kept in a folder of this machine; `prefix` names the node when several share one folder (sim). */
 export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
   const path = (name: string) => join(dir, `${prefix}${name}`);
+  const read = async (name: string): Promise<string | null> => {
+    try {
+      return await readFile(path(name), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  };
   return {
     where: dir,
-    async read(name) {
-      try {
-        return await readFile(path(name), 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw err;
-      }
-    },
+    read,
     async create(name, text) {
       await mkdir(dir, { recursive: true, mode: 0o755 });
       const tmp = `${path(name)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -66,7 +67,7 @@ export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
       await rm(path(name), { force: true });
     },
     async removeIfSame(name, text) {
-      if ((await this.read(name)) !== text) return false;
+      if ((await read(name)) !== text) return false;
       await rm(path(name), { force: true });
       return true;
     },
