@@ -5,7 +5,8 @@
 //   nodes: wall of the whole command, and the outage: from the end of the removal's batch
 //   on the old node to the end of the add's batch on the new one, read from the audit
 //   events that `apply --json` streams (an upper bound: it includes the add's own batch).
-//   Target: ssh within 1.5x of netns.
+//   Target: ssh within 1.5x of netns. The two labs take turns, one switchover each, so
+//   both sides of the ratio see the same load on a shared machine.
 // - `tandem apply` of 1,000 new addresses on one ssh node, next to
 //   `ssh host ip -batch -` of the same lines (a fresh connection, as tandem's run opens one).
 // Needs root, sshd and iproute2; elsewhere it reports itself skipped. Medians of RUNS.
@@ -48,12 +49,26 @@ async function switchTo(l: Lab, to: 'a' | 'b'): Promise<Switch> {
   return { wallMs, outageMs: Date.parse(into.time) - Date.parse(from.time) };
 }
 
-async function switchovers(l: Lab): Promise<{ wall: number; outage: number }> {
-  const first = await tandem(l, 'apply', l.dir, '--yes');
-  if (first.exitCode !== 0) throw new Error(`first apply failed: ${String(first.stdout)}${String(first.stderr)}`);
-  const runs: Switch[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await switchTo(l, i % 2 === 0 ? 'b' : 'a'));
-  return { wall: median(runs.map((r) => r.wallMs)), outage: median(runs.map((r) => r.outageMs)) };
+/**
+ * The switchovers on both labs, one on netns nodes then one over ssh, RUNS times: the
+ * machine is shared, and taking all of one side first would compare two different loads.
+ */
+async function switchovers(labs: { netns: Lab; ssh: Lab }): Promise<Record<'netns' | 'ssh', Switch>> {
+  for (const l of [labs.netns, labs.ssh]) {
+    const first = await tandem(l, 'apply', l.dir, '--yes');
+    if (first.exitCode !== 0) throw new Error(`first apply failed: ${String(first.stdout)}${String(first.stderr)}`);
+  }
+  const runs = { netns: [] as Switch[], ssh: [] as Switch[] };
+  for (let i = 0; i < RUNS; i++) {
+    const to = i % 2 === 0 ? 'b' : 'a';
+    runs.netns.push(await switchTo(labs.netns, to));
+    runs.ssh.push(await switchTo(labs.ssh, to));
+  }
+  const med = (r: Switch[]): Switch => ({
+    wallMs: median(r.map((x) => x.wallMs)),
+    outageMs: median(r.map((x) => x.outageMs)),
+  });
+  return { netns: med(runs.netns), ssh: med(runs.ssh) };
 }
 
 /** 1,000 adds on a's eth0: 198.18.0.0/22 and up, one primary per /22 and its secondaries. */
@@ -125,15 +140,17 @@ export async function run(): Promise<BenchResult[]> {
   if (skip) return [{ name: 'ssh', value: 0, unit: 'skipped', note: skip }];
   const out: BenchResult[] = [];
   const netns = await makeLab();
-  let ns: { wall: number; outage: number };
+  let l: SshLab;
   try {
-    ns = await switchovers(netns);
-  } finally {
+    l = await makeSshLab();
+  } catch (err) {
     await destroyLab(netns);
+    throw err;
   }
-  const l = await makeSshLab();
   try {
-    const ssh = await switchovers(l);
+    const both = await switchovers({ netns, ssh: l });
+    const ns = { wall: both.netns.wallMs, outage: both.netns.outageMs };
+    const ssh = { wall: both.ssh.wallMs, outage: both.ssh.outageMs };
     out.push(
       {
         name: 'switchover on netns nodes, whole apply',
@@ -177,6 +194,7 @@ export async function run(): Promise<BenchResult[]> {
     );
   } finally {
     await destroySshLab(l);
+    await destroyLab(netns);
   }
   return out;
 }

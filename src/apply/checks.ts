@@ -19,7 +19,7 @@ import { hostPart, ipv4Edges, parseCidr, parseIp } from '../model/ip.js';
 import type { SimDriver } from '../observe/drivers/sim.js';
 import { parseAddresses } from '../observe/drivers/linux/parse-addresses.js';
 import { parseLinks } from '../observe/drivers/linux/parse-links.js';
-import type { Transport } from '../observe/drivers/linux/transport.js';
+import type { RunOutcome, Transport } from '../observe/drivers/linux/transport.js';
 import type { ObservedAddress } from '../observe/model.js';
 import type { Check } from '../plan/checks.js';
 import type { CheckResult } from './writable-node.js';
@@ -48,15 +48,13 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
     durationMs: took(),
     ...(command ? { command } : {}),
   });
-  const addressesOf = async (
-    iface?: string,
-  ): Promise<{ ok: true; list: ObservedAddress[] } | { ok: false; error: string }> => {
-    const cmd = iface ? ['ip', '-j', 'addr', 'show', 'dev', iface] : ['ip', '-j', 'addr', 'show'];
-    const r = await t.run(cmd);
+  const addressesFrom = (r: RunOutcome): { ok: true; list: ObservedAddress[] } | { ok: false; error: string } => {
     if (!r.ok) return { ok: false, error: r.error.message };
     const p = parseAddresses(r.stdout);
     return p.ok ? { ok: true, list: p.value } : { ok: false, error: p.message };
   };
+  const addressesOf = async (iface?: string) =>
+    addressesFrom(await t.run(iface ? ['ip', '-j', 'addr', 'show', 'dev', iface] : ['ip', '-j', 'addr', 'show']));
 
   switch (check.kind) {
     case 'uniqueness': {
@@ -114,8 +112,14 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
       return still ? failWith(`${check.address} is still on ${still.interface}`) : pass();
     }
     case 'health': {
+      // The link and the address are read together (over ssh, one round trip) and judged
+      // in that order.
+      const reads = await t.runEach([
+        ...(check.link ? [{ command: ['ip', '-j', 'link', 'show', 'dev', check.iface] }] : []),
+        { command: ['ip', '-j', 'addr', 'show', 'dev', check.iface] },
+      ]);
       if (check.link) {
-        const r = await t.run(['ip', '-j', 'link', 'show', 'dev', check.iface]);
+        const r = reads[0];
         if (!r.ok) return failWith(`health of ${check.address}: ${r.error.message}`);
         const links = parseLinks(r.stdout);
         const l = links.ok ? links.value.find((x) => x.name === check.iface) : undefined;
@@ -125,7 +129,7 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
             `health of ${check.address}: link ${check.iface} is ${l.adminUp ? l.operState : 'administratively down'}`,
           );
       }
-      const got = await addressesOf(check.iface);
+      const got = addressesFrom(reads[reads.length - 1]);
       if (!got.ok) return failWith(`health of ${check.address}: ${got.error}`);
       const a = got.list.find((x) => sameIp(x.cidr, check.address));
       if (!a) return failWith(`health of ${check.address}: the address is not on ${check.iface}`);

@@ -13,15 +13,8 @@ import type { Observation, ObservedNode } from '../observe/model.js';
 import { planOutcome, type PlanDocument, type PlanStep } from '../plan/document.js';
 import { AuditLog, auditFile as defaultAuditFile, type AuditEvent } from './audit.js';
 import { nextInventory } from './inventory.js';
-import {
-  acquireLock,
-  describeHolder,
-  LOCK_FILE,
-  releaseLock,
-  type LockHolder,
-  type LockOutcome,
-  type NodeLock,
-} from './node-lock.js';
+import { lockNodes, unlockNodes } from './lock-nodes.js';
+import type { LockHolder } from './node-lock.js';
 import { runNodeWave, type NodeWaveOutcome } from './node-wave.js';
 import { staleReasons } from './plan-file.js';
 import type { ProgressSink } from './progress.js';
@@ -189,48 +182,24 @@ async function applyWith(input: ApplyInput): Promise<ApplyResult> {
     );
   }
 
-  const locks: NodeLock[] = [];
-  let result: ApplyResult | undefined;
+  // The lock lives with the node (its state folder), so every tandem that can write the
+  // node sees it, whatever its working directory or state folder.
+  const locked = await lockNodes(written, (node) => writerOf(node).state, { planId: plan.id, now }, audit);
+  if (!locked.ok) {
+    input.progress?.done();
+    return done(
+      await finish({
+        outcome: 'locked',
+        message: `${locked.message}: nothing was applied${locked.hint ? ` (${locked.hint})` : ''}`,
+        ...(locked.holder ? { lockHolder: locked.holder } : {}),
+      }),
+    );
+  }
+  let result: ApplyResult;
   try {
-    for (const node of written) {
-      // The lock lives with the node (its state folder), so every tandem that can write the
-      // node sees it, whatever its working directory or state folder.
-      const r = await acquireLock(node, writerOf(node).state, { planId: plan.id, now }).catch(
-        (err: Error): LockOutcome => ({ ok: false, message: `cannot take the lock of node ${node}: ${err.message}` }),
-      );
-      if (!r.ok) {
-        audit.record({ event: 'locked', node, error: r.message, ...(r.holder ? { detail: r.holder } : {}) });
-        result = await finish({
-          outcome: 'locked',
-          message: `${r.message}: nothing was applied${r.hint ? ` (${r.hint})` : ''}`,
-          ...(r.holder ? { lockHolder: r.holder } : {}),
-        });
-        break;
-      }
-      locks.push(r.lock);
-      if (r.tookOver)
-        audit.record({
-          event: 'lock-takeover',
-          node,
-          detail: { stale: r.tookOver, lock: `${r.lock.files.where}/${LOCK_FILE}` },
-          result: `took over the stale lock of ${describeHolder(r.tookOver)} (process gone)`,
-        });
-      audit.record({
-        event: 'lock',
-        node,
-        result: 'ok',
-        detail: { lock: `${r.lock.files.where}/${LOCK_FILE}`, holder: r.lock.holder.id },
-      });
-    }
-    result ??= await execute(input, audit, writerOf, observedNodes, base, finish);
+    result = await execute(input, audit, writerOf, observedNodes, base, finish);
   } finally {
-    for (const l of locks.reverse()) {
-      const error = await releaseLock(l).then(
-        () => undefined,
-        (err: Error) => err.message,
-      );
-      audit.record({ event: 'unlock', node: l.node, ...(error ? { result: 'failed', error } : {}) });
-    }
+    await unlockNodes(locked.locks, audit);
     input.progress?.done();
   }
   return done(result);

@@ -132,6 +132,9 @@ export function newHolder(opts: AcquireOptions): LockHolder {
   };
 }
 
+/** The lock file's text for a holder. */
+const lockText = (holder: LockHolder) => JSON.stringify(holder) + '\n';
+
 /** How long a taker waits for another taker of the same stale lock. */
 const TAKEOVER_WAIT_MS = 2000;
 /** A takeover guard older than this belongs to a taker that died mid-way. */
@@ -139,7 +142,7 @@ const GUARD_STALE_MS = 10_000;
 
 export async function acquireLock(node: string, files: NodeStateFiles, opts: AcquireOptions): Promise<LockOutcome> {
   const holder = newHolder(opts);
-  const text = JSON.stringify(holder) + '\n';
+  const text = lockText(holder);
   const alive = opts.alive ?? holderAlive;
   const where = `${files.where}/${LOCK_FILE}`;
   const locked = (current: LockHolder): LockOutcome => ({
@@ -206,9 +209,9 @@ async function takeOver(files: NodeStateFiles, dead: LockHolder, text: string): 
   }
 }
 
-/** Removes the lock if it is still ours. */
+/** Removes the lock if it is still ours: exactly the text we wrote (one round trip over ssh). */
 export async function releaseLock(lock: NodeLock): Promise<void> {
-  if (sameHolder(await lock.files.read(LOCK_FILE), lock.holder)) await lock.files.remove(LOCK_FILE);
+  await lock.files.removeIfSame(LOCK_FILE, lockText(lock.holder));
 }
 
 /** The holder of a node's lock: null when unlocked, undefined when the lock is unreadable. */

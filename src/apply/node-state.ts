@@ -11,6 +11,7 @@
 import { appendFile, link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { CREATE_EXCLUSIVE, REMOVE_IF_SAME } from '../observe/drivers/linux/remote-scripts.js';
 import type { RunOptions, RunOutcome, Transport } from '../observe/drivers/linux/transport.js';
 
 export interface NodeStateFiles {
@@ -22,6 +23,8 @@ export interface NodeStateFiles {
   create(name: string, text: string): Promise<boolean>;
   /** Removes the file; no error when it is already gone. */
   remove(name: string): Promise<void>;
+  /** Removes the file only if it holds exactly this text; false when it is gone or holds another. */
+  removeIfSame(name: string, text: string): Promise<boolean>;
   /** Appends a line (an NDJSON record) to the file, creating it. */
   append(name: string, line: string): Promise<void>;
 }
@@ -29,16 +32,17 @@ export interface NodeStateFiles {
 /** Node state kept in a folder of this machine; `prefix` names the node when several share one folder (sim). */
 export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
   const path = (name: string) => join(dir, `${prefix}${name}`);
+  const read = async (name: string): Promise<string | null> => {
+    try {
+      return await readFile(path(name), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  };
   return {
     where: dir,
-    async read(name) {
-      try {
-        return await readFile(path(name), 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw err;
-      }
-    },
+    read,
     async create(name, text) {
       await mkdir(dir, { recursive: true, mode: 0o755 });
       const tmp = `${path(name)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -62,6 +66,11 @@ export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
     async remove(name) {
       await rm(path(name), { force: true });
     },
+    async removeIfSame(name, text) {
+      if ((await read(name)) !== text) return false;
+      await rm(path(name), { force: true });
+      return true;
+    },
     async append(name, line) {
       await mkdir(dir, { recursive: true, mode: 0o755 });
       await appendFile(path(name), line.endsWith('\n') ? line : `${line}\n`, { mode: 0o644 });
@@ -71,11 +80,11 @@ export function localStateFiles(dir: string, prefix = ''): NodeStateFiles {
 
 /**
  * Node state reached through the node's transport (ssh): every operation is one remote
- * command of shell-inert words, text travels on standard input. `create` writes a private
- * temporary file and hard-links it to the name (`ln` fails when the name exists).
+ * process, text travels on standard input. `create` and `removeIfSame` are fixed scripts
+ * (remote-scripts.ts): one round trip each.
  */
 export function transportStateFiles(
-  transport: Pick<Transport, 'run' | 'readFile'>,
+  transport: Pick<Transport, 'run' | 'runScript' | 'readFile'>,
   dir: string,
   where: string,
 ): NodeStateFiles {
@@ -93,19 +102,18 @@ export function transportStateFiles(
       return r.text;
     },
     async create(name, text) {
-      const tmp = `${path(name)}.${randomBytes(6).toString('hex')}.tmp`;
-      await must(['mkdir', '-p', dir]);
-      await must(['tee', tmp], { input: text });
-      try {
-        const linked = await transport.run(['ln', tmp, path(name)], { okExitCodes: [1] });
-        if (!linked.ok) throw new Error(`${where}: cannot create ${name}: ${linked.error.message}`);
-        return linked.exitCode === 0;
-      } finally {
-        await transport.run(['rm', '-f', tmp]);
-      }
+      const tmp = `${name}.${randomBytes(6).toString('hex')}.tmp`;
+      const r = await transport.runScript(CREATE_EXCLUSIVE, [dir, name, tmp], { input: text, okExitCodes: [1] });
+      if (!r.ok) throw new Error(`${where}: cannot create ${name}: ${r.error.message}`);
+      return r.exitCode === 0;
     },
     async remove(name) {
       await must(['rm', '-f', path(name)]);
+    },
+    async removeIfSame(name, text) {
+      const r = await transport.runScript(REMOVE_IF_SAME, [dir, name], { input: text, okExitCodes: [1] });
+      if (!r.ok) throw new Error(`${where}: cannot remove ${name}: ${r.error.message}`);
+      return r.exitCode === 0;
     },
     async append(name, line) {
       await must(['mkdir', '-p', dir]);

@@ -12,6 +12,8 @@ import { hostname } from 'node:os';
 import type { DesiredModel } from '../model/desired.js';
 import type { ObservedNode } from '../observe/model.js';
 import type { AuditLog } from './audit.js';
+import { mapBounded } from '../bounded.js';
+import { NODE_FILES_IN_FLIGHT } from './lock-nodes.js';
 import { holderAlive } from './node-lock.js';
 import type { NodeStateFiles } from './node-state.js';
 import { rollbackNodes, type RollbackOutcome } from './rollback-run.js';
@@ -112,8 +114,10 @@ export async function pendingTrials(
   now: Date,
 ): Promise<PendingTrial[]> {
   const out: PendingTrial[] = [];
-  for (const node of nodes) {
-    const record = await readTrial(writerOf(node).state);
+  // One read per node (over ssh a round trip each): all at once, within a bound.
+  const records = await mapBounded(nodes, NODE_FILES_IN_FLIGHT, (node) => readTrial(writerOf(node).state));
+  for (const [i, node] of nodes.entries()) {
+    const record = records[i];
     if (record === null) continue;
     const overdue =
       record !== 'unreadable' && now.getTime() >= Date.parse(record.deadline) && !watchdogAlive(record, now);

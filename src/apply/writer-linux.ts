@@ -5,9 +5,10 @@
 // are not ip commands, go to one `sysctl -w` process (order kept: the ops are cut into
 // runs of ip ops and sysctl ops; a plan without sysctl ops is one process).
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Connection } from '../model/generated/desired.js';
 import { observeLinux, type LinuxDriverOptions } from '../observe/drivers/linux/driver.js';
+import { REPLACE_ATOMIC } from '../observe/drivers/linux/remote-scripts.js';
 import {
   DEFAULT_TIMEOUT_MS,
   inventoryPath,
@@ -66,7 +67,11 @@ export class LinuxWriter implements WritableNode {
     this.state =
       connection.transport === 'ssh'
         ? transportStateFiles(
-            { run: (c, o) => this.transport().run(c, o), readFile: (p) => this.transport().readFile(p) },
+            {
+              run: (c, o) => this.transport().run(c, o),
+              runScript: (s, a, o) => this.transport().runScript(s, a, o),
+              readFile: (p) => this.transport().readFile(p),
+            },
             dir,
             `${this.target}:${dir}`,
           )
@@ -194,17 +199,15 @@ export class LinuxWriter implements WritableNode {
       await rename(tmp, path);
       return;
     }
-    const t = this.transport();
-    const tmp = `${path}.tmp`;
-    const fail = (message: string) => new Error(`cannot write the inventory of ${this.node}: ${message}`);
-    for (const [command, input] of [
-      [['mkdir', '-p', dirname(path)], undefined],
-      [['tee', tmp], text],
-      [['mv', tmp, path]],
-    ] as const) {
-      const r = await t.run(command, input === undefined ? {} : { input });
-      if (!r.ok) throw fail(r.error.message);
-    }
+    // One remote process: mkdir, write a temporary file, rename it over the inventory.
+    const r = await this.transport().runScript(
+      REPLACE_ATOMIC,
+      [dirname(path), basename(path), `${basename(path)}.tmp`],
+      {
+        input: text,
+      },
+    );
+    if (!r.ok) throw new Error(`cannot write the inventory of ${this.node}: ${r.error.message}`);
   }
 
   async runCheck(check: Check): Promise<CheckResult> {

@@ -310,4 +310,35 @@ describe('apply on sim nodes', () => {
       await releaseLock(held.lock);
     }
   });
+
+  it('a node held after the first: refused, and the locks it had taken meanwhile are released', async () => {
+    const t = await copyEnvironment(DEMO);
+    const { plan } = await planOf(t);
+    const written = [...new Set(plan.waves.flatMap((w) => w.steps.map((s) => s.node)))].sort();
+    assert.ok(written.length >= 2, `the plan writes ${written.join(', ')}`);
+    const last = written[written.length - 1];
+    const simDir = simStateDir(t.dir, { env: t.env, cwd: t.root });
+    const held = await acquireLock(last, localStateFiles(simDir, `${last}.`), { planId: 'someoneelse' });
+    assert.ok(held.ok);
+    try {
+      const events: AuditEvent[] = [];
+      const r = await apply(t, plan, { onEvent: (e) => events.push(e) });
+      assert.equal(r.outcome, 'locked', r.message);
+      assert.equal(r.lockHolder?.planId, 'someoneelse');
+      assert.match(r.message, new RegExp(`node ${last} is locked by another apply`));
+      assert.deepEqual(r.writes, { batches: 0, inventories: 0 });
+      const others = written.slice(0, -1);
+      const taken = (event: string) => events.filter((e) => e.event === event).map((e) => e.node);
+      assert.deepEqual(taken('lock'), others, 'the other nodes were locked');
+      assert.deepEqual(taken('locked'), [last]);
+      assert.deepEqual(taken('unlock').sort(), others, 'and released again');
+      assert.deepEqual(
+        (await readdir(simDir)).filter((f) => f.endsWith('.lock')),
+        [`${last}.apply.lock`],
+        "only the other apply's lock is left",
+      );
+    } finally {
+      await releaseLock(held.lock);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // The linux driver: observes one node through iproute2 with one dump per object type,
-// all started at once, plus one process for the sysctls and a read of tandem's
-// inventory. Any failure becomes the node's error; nothing here throws for a bad node.
+// plus one process for the sysctls and a read of tandem's inventory: all started at once
+// on this machine and in a namespace, one remote process over ssh (Transport.runEach).
+// Any failure becomes the node's error; nothing here throws for a bad node.
 import type { Connection } from '../../../model/generated/desired.js';
 import type { NodeDriver } from '../../driver.js';
 import type { Inventory, ObserveError, Observation, ObservedNode } from '../../model.js';
@@ -13,7 +14,15 @@ import { parseSysctl, sysctlCommand } from './parse-sysctl.js';
 import { parseXfrmPolicies } from './parse-xfrm.js';
 import type { Parsed } from './parsed.js';
 import { SshSessions } from './ssh-session.js';
-import { DEFAULT_TIMEOUT_MS, inventoryPath, transportFor, type RunOptions, type Transport } from './transport.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  inventoryPath,
+  transportFor,
+  type EachCommand,
+  type ReadOutcome,
+  type RunOutcome,
+  type Transport,
+} from './transport.js';
 
 /** The exact commands the driver runs (before the transport wraps them). */
 export const COMMANDS = {
@@ -83,36 +92,60 @@ type NodeContent = Omit<ObservedNode, 'node' | 'driver' | 'observedAt'>;
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: ObserveError };
 
-/** Runs one command and parses its output as soon as it arrives, so parsing overlaps the slower dumps. */
-async function dump<T>(
+/** A command's outcome parsed, or the first failure. */
+function parsed<T>(
   t: Transport,
   command: readonly string[],
+  r: RunOutcome,
   parse: (text: string) => Parsed<T>,
-  options?: RunOptions,
-): Promise<Step<T>> {
-  const r = await t.run(command, options);
+): Step<T> {
   if (!r.ok) return r;
   const p = parse(r.stdout);
   return p.ok ? p : { ok: false, error: { kind: 'parse', message: p.message, command: t.argv(command) } };
 }
 
+/** `cat FILE`'s outcome as a file read: exit 1 with "No such file" is a file not there yet. */
+function catRead(r: RunOutcome): ReadOutcome {
+  if (r.ok) return { ok: true, text: r.stdout };
+  if (r.exitCode === 1 && /No such file or directory/.test(r.stderr ?? '')) return { ok: true, text: null };
+  return { ok: false, error: r.error };
+}
+
 async function readNode(t: Transport, inventoryFile: string, options: LinuxDriverOptions): Promise<Step<NodeContent>> {
   // grep exits 1 when nothing matched and 2 when a named extra file does not exist;
   // the lines it did print are still the answer.
-  const steps = await Promise.all([
-    dump(t, COMMANDS.links, parseLinks),
-    dump(t, COMMANDS.addresses, parseAddresses),
-    dump(t, COMMANDS.routes4, (text) => parseRoutes(text, 4)),
-    dump(t, COMMANDS.routes6, (text) => parseRoutes(text, 6)),
-    dump(t, COMMANDS.neighbors, parseNeighbors),
-    dump(t, COMMANDS.xfrm, parseXfrmPolicies),
-    dump(t, sysctlCommand(options.sysctls), (text) => parseSysctl(text, options.sysctls), { okExitCodes: [1, 2] }),
-    t.readFile(inventoryFile).then((r): Step<Inventory> => {
-      if (!r.ok) return r;
-      const p = parseInventory(r.text, inventoryFile);
+  const sysctlDump = sysctlCommand(options.sysctls);
+  const dumps: EachCommand[] = [
+    { command: COMMANDS.links },
+    { command: COMMANDS.addresses },
+    { command: COMMANDS.routes4 },
+    { command: COMMANDS.routes6 },
+    { command: COMMANDS.neighbors },
+    { command: COMMANDS.xfrm },
+    { command: sysctlDump, okExitCodes: [1, 2] },
+  ];
+  // Over ssh the inventory is read by `cat` in the same remote process as the dumps: the
+  // whole observation is one round trip. Elsewhere it is a file of this machine.
+  const remoteInventory = t.kind === 'ssh';
+  const [outcomes, file] = await Promise.all([
+    t.runEach(remoteInventory ? [...dumps, { command: ['cat', inventoryFile] }] : dumps),
+    remoteInventory ? undefined : t.readFile(inventoryFile),
+  ]);
+  const read = file ?? catRead(outcomes[dumps.length]);
+  const steps = [
+    parsed(t, COMMANDS.links, outcomes[0], parseLinks),
+    parsed(t, COMMANDS.addresses, outcomes[1], parseAddresses),
+    parsed(t, COMMANDS.routes4, outcomes[2], (text) => parseRoutes(text, 4)),
+    parsed(t, COMMANDS.routes6, outcomes[3], (text) => parseRoutes(text, 6)),
+    parsed(t, COMMANDS.neighbors, outcomes[4], parseNeighbors),
+    parsed(t, COMMANDS.xfrm, outcomes[5], parseXfrmPolicies),
+    parsed(t, sysctlDump, outcomes[6], (text) => parseSysctl(text, options.sysctls)),
+    ((): Step<Inventory> => {
+      if (!read.ok) return read;
+      const p = parseInventory(read.text, inventoryFile);
       return p.ok ? p : { ok: false, error: { kind: 'parse', message: p.message } };
-    }),
-  ] as const);
+    })(),
+  ] as const;
   // Report the first failure in a fixed order, so the same broken node always gives the same error.
   for (const step of steps) if (!step.ok) return step;
   const [links, addresses, routes4, routes6, neighbors, xfrm, sysctl, inventory] = steps as unknown as [
