@@ -9,7 +9,7 @@ import type { KernelOp } from '../plan/ops.js';
 import { describeCheck } from '../plan/checks.js';
 import type { AuditLog } from './audit.js';
 import { verifyWave } from './verify.js';
-import type { WritableNode } from './writable-node.js';
+import type { IkeRunContext, WritableNode } from './writable-node.js';
 
 export interface NodeWaveOutcome {
   node: string;
@@ -33,6 +33,8 @@ export interface NodeWaveInput {
   /** True once another node of the wave failed: nodes that have not written yet stop. */
   aborting: () => boolean;
   progress?: (text: string) => void;
+  /** For the wave's IKE steps (src/plan/ike-plan.ts): what they render from and resolve keys with. */
+  ike?: IkeRunContext;
 }
 
 /** Which step each op of the concatenated batch belongs to. */
@@ -79,6 +81,13 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
       if (!r.ok) return fail(`pre check failed: ${r.error}`, step.id);
     }
   }
+
+  // IKE loads come before the kernel batch (a connection is there before its address
+  // arrives); initiate, terminate and unload after it and its post checks, so an arriving
+  // address has been announced before the first IKE_SA_INIT goes out (TR015).
+  const ikeSteps = (load: boolean) => steps.filter((s) => s.ike && (s.ike.action === 'load') === load);
+  const loadFailed = await runIkeSteps(input, ikeSteps(true));
+  if (loadFailed) return { ...fail(loadFailed.error, loadFailed.step), touched: out.touched };
 
   const { ops, stepOfOp } = batchOf(steps);
   if (ops.length > 0) {
@@ -144,7 +153,12 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
   }
 
   const all = steps.map((s) => s.id);
-  if (ops.length === 0) return { ...out, ok: true, applied: all, observed: input.checkpoint };
+  const after = ikeSteps(false);
+  if (ops.length === 0) {
+    const failed = await runIkeSteps(input, after);
+    if (failed) return fail(failed.error, failed.step);
+    return { ...out, ok: true, applied: all, observed: await withFreshIke(input, input.checkpoint) };
+  }
   const started = performance.now();
   const obs = await writer.observe();
   if (!obs.ok) {
@@ -168,5 +182,47 @@ export async function runNodeWave(input: NodeWaveInput): Promise<NodeWaveOutcome
     ...(v.ok ? {} : { error: v.message }),
   });
   if (!v.ok) return { ...fail(`verification failed: ${v.message}`), observed: obs.state };
-  return { ...out, ok: true, applied: all, observed: obs.state };
+  // Verified before the IKE steps: charon's own routes (kernel-libipsec's table 220) are
+  // not the wave's kernel writes.
+  const failed = await runIkeSteps(input, after);
+  if (failed) return { ...fail(failed.error, failed.step), touched: true };
+  return { ...out, ok: true, applied: all, observed: after.length ? await withFreshIke(input, obs.state) : obs.state };
+}
+
+/** Runs IKE steps in order, each recorded; the first failure is returned. */
+async function runIkeSteps(
+  input: NodeWaveInput,
+  steps: readonly PlanStep[],
+): Promise<{ step: string; error: string } | undefined> {
+  const { writer, audit, wave } = input;
+  for (const s of steps) {
+    if (input.aborting()) return { step: s.id, error: 'stopped: another node of the wave failed' };
+    input.progress?.(`${writer.node} · ${s.description}`);
+    const r =
+      writer.runIke && input.ike
+        ? await writer.runIke({ id: s.id, ike: s.ike! }, input.ike)
+        : { ok: false, error: `${writer.target} cannot run IKE steps`, durationMs: 0 };
+    audit.record({
+      event: 'step',
+      node: writer.node,
+      step: s.id,
+      wave,
+      result: r.ok ? 'ok' : 'failed',
+      durationMs: r.durationMs,
+      detail: { ike: s.ike!.action, connection: s.ike!.connection },
+      ...(r.error ? { error: r.error } : {}),
+    });
+    if (!r.ok) return { step: s.id, error: r.error ?? 'failed' };
+  }
+  return undefined;
+}
+
+/** The state with the node's charon as it is now (after IKE steps), the rest as verified. */
+async function withFreshIke(input: NodeWaveInput, state: ObservedNode): Promise<ObservedNode> {
+  if (!input.steps.some((s) => s.ike)) return state;
+  const obs = await input.writer.observe();
+  if (!obs.ok) return state;
+  const { ike, ...rest } = state;
+  void ike;
+  return obs.state.ike ? { ...rest, ike: obs.state.ike } : rest;
 }

@@ -2,6 +2,7 @@
 // sim) returns the same shape and the diff never needs to know where it came from.
 // The schema does not describe this model (it is not user input), so it lives here,
 // next to the drivers that produce it.
+import type { ObservedIke } from '../ipsec/observed.js';
 
 export type Family = 4 | 6;
 
@@ -138,6 +139,12 @@ export interface ObservedNode {
   /** Selected sysctls (net.ipv4.conf.*.promote_secondaries, arp_*, ...), name -> value. */
   sysctl: Record<string, string>;
   inventory: Inventory;
+  /**
+   * The node's charon: connections loaded and SAs (src/ipsec/observed.ts). Absent when
+   * tandem cannot reach a charon there (no VICI socket of a lab charon, an ssh node);
+   * sim nodes keep it in their state file.
+   */
+  ike?: ObservedIke;
 }
 
 /** Observation of a node either succeeds with its state or fails with a per-node error. */
