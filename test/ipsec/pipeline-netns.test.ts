@@ -6,17 +6,24 @@
 // lines; a move of svc brings the SA up from the other node. Root, charon, tcpdump; under
 // the shared lock.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { after, before, describe, it } from 'node:test';
 import { applyPlan } from '../../src/apply/index.js';
 import { makePlan } from '../../src/cli/commands/plan.js';
 import { terminateConnection } from '../../src/ipsec/initiate.js';
 import { observeCharon } from '../../src/ipsec/observed.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import type { PlanDocument } from '../../src/plan/document.js';
 import { changeLines } from '../../src/reconcile/reconcile.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { Capture, editFile, runCli } from '../apply/helpers.js';
 import { cannotRunCharon, capture } from './ipsec-lab.js';
-import { destroyMoveLab, gwPing, makeMoveLab, SVC, viciOf, type MoveLab } from './move-lab.js';
+import { destroyMoveLab, GW, gwPing, makeMoveLab, SVC, viciOf, type MoveLab } from './move-lab.js';
+
+const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 
 const skip = await cannotRunCharon();
 if (skip) console.log(`# IPsec pipeline tests skipped: ${skip}`);
@@ -56,6 +63,43 @@ describe('IKE in tandem plan and apply on namespace nodes', { skip }, () => {
       [],
     );
   };
+
+  it('tandem apply (the CLI) refuses a weak ESP proposal at file:line:col before any write, exit 1', async () => {
+    const weak = join(l!.dir, 'weak.yaml');
+    const text = `apiVersion: tandem/v1
+kind: IKEConnection
+metadata: { name: weak }
+spec:
+  appliesTo: { nodes: [${l!.nodes.a}] }
+  local: { address: 192.0.2.11, auth: psk }
+  remote: { address: ${GW}, auth: psk }
+  ikeProposals: [aes256gcm16-prfsha384-ecp384]
+  psk: { env: WEAK_PSK }
+  children:
+    - { name: weak, mode: transport, espProposals: [aes128-md5] }
+`;
+    await writeFile(weak, text);
+    try {
+      const r = await execa(process.execPath, [CLI, 'apply', l!.dir, '--yes'], {
+        env: { ...env, WEAK_PSK: 'weak-key-value' },
+        cwd: l!.root,
+        reject: false,
+      });
+      assert.equal(r.exitCode, 1, `${r.stdout}\n${r.stderr}`);
+      const col = text.split('\n')[10].indexOf('aes128-md5') + 1;
+      const said = `${String(r.stdout)}\n${String(r.stderr)}`;
+      assert.match(said, new RegExp(`error\\[IKE004\\] ${weak.replace(/[.]/g, '\\.')}:11:${col}: .*md5`));
+      assert.match(said, /nothing was planned or changed/);
+      for (const node of [l!.nodes.a, l!.nodes.b]) {
+        assert.deepEqual((await observeCharon(viciOf(l!, node))).connections, [], `nothing loaded on ${node}`);
+        const addrs = await execa('ip', ['-n', l!.ns[node], '-j', 'addr', 'show']);
+        assert.doesNotMatch(String(addrs.stdout), /192\.0\.2\.100/, `svc not on ${node}`);
+      }
+      assert.equal(existsSync(join(l!.env.TANDEM_STATE_DIR!, 'audit.ndjson')), false, 'no apply was started');
+    } finally {
+      await rm(weak);
+    }
+  });
 
   it('plans load on both placements and initiate after svc arrives; apply brings the SA up; ESP only', async () => {
     const { a, b } = l!.nodes;
