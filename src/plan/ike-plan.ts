@@ -9,11 +9,11 @@
 // (TR015) over the scheduled waves. Pure.
 import type { Note } from '../diff/changes.js';
 import type { Refusal } from '../diff/index.js';
-import { ikeDrift, type ObservedIke } from '../ipsec/observed.js';
+import { ikeDrift } from '../diff/ike-drift.js';
 import type { DesiredModel } from '../model/desired.js';
 import type { DesiredIkeConnection } from '../model/ike.js';
 import { canonicalIp, hostPart } from '../model/ip.js';
-import type { Observation, ObservedNode } from '../observe/model.js';
+import type { Observation, ObservedIke, ObservedNode } from '../observe/model.js';
 import { byCodePoint } from '../order.js';
 import { checkIkeOrder, type IkeAction, type MoveItem } from './ike-steps.js';
 import type { KernelOp } from './ops.js';

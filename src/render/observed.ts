@@ -1,9 +1,8 @@
 // Text, JSON and YAML views of observed state (`tandem show`). Pure: observations in,
 // text out. Text groups each node's objects by kind in a fixed, readable order.
 import { stringify as stringifyYaml } from 'yaml';
-import type { Observation, ObservedNode, ObservedRoute, ObservedXfrmPolicy } from '../observe/model.js';
+import type { Observation, ObservedIke, ObservedNode, ObservedRoute, ObservedXfrmPolicy } from '../observe/model.js';
 import { PLAIN, type Style } from './style.js';
-import type { ObservedIke } from '../ipsec/observed.js';
 
 const TABLE_NAMES: Record<number, string> = { 253: 'default', 254: 'main', 255: 'local' };
 

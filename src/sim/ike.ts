@@ -5,10 +5,9 @@
 // the node holds the connection's local address (charon: "no local address found"); a
 // terminate drops the SA; an unload drops the SA and the connection. No key is read: the
 // sim negotiates nothing. Pure.
-import type { ObservedIke } from '../ipsec/observed.js';
 import type { DesiredIkeConnection } from '../model/ike.js';
 import { canonicalIp, hostPart } from '../model/ip.js';
-import type { ObservedNode } from '../observe/model.js';
+import type { ObservedIke, ObservedNode } from '../observe/model.js';
 import type { IkeStepSpec } from '../plan/step-types.js';
 
 export type SimIkeResult = { ok: true; state: ObservedNode } | { ok: false; error: string };
