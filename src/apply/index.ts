@@ -25,6 +25,7 @@ import { mapBounded } from '../bounded.js';
 import { restoreDepartures } from './restore-departures.js';
 import { goneAddresses, holdersNow, withoutAddress } from './conflict.js';
 import { trialGuard } from './trial.js';
+import { ikeOrderRefusals } from '../plan/ike-plan.js';
 
 export { readPlanFile, staleReasons, planShapeProblems } from './plan-file.js';
 export { auditFile, AuditLog, type AuditEvent } from './audit.js';
@@ -249,6 +250,17 @@ async function execute(
   }
   const states = new Map<string, ObservedNode>();
   for (const [n, o] of observations) if (o.ok) states.set(n, o.state);
+  // A saved plan is applied as it is written: its IKE steps must still be in an order
+  // that keeps the address's traffic protected (TR015), whatever edited the file.
+  const ikeOrder = ikeOrderRefusals(model, plan.waves, states);
+  if (ikeOrder.length) {
+    audit.record({ event: 'refused', error: ikeOrder.map((r) => `${r.ruleId}: ${r.explanation}`).join('; ') });
+    return finish({
+      outcome: 'refused',
+      message:
+        "the plan's IKE steps are out of order, nothing was applied: " + ikeOrder.map((r) => r.explanation).join('; '),
+    });
+  }
   const changes = new Map<string, Change>(plan.changes.map((c) => [c.id, c]));
   const total = plan.waves.length;
   const refusedTrial = await input.trial?.begin(states, writerOf);
@@ -277,6 +289,7 @@ async function execute(
         wave: wave.index,
         audit,
         aborting: () => aborting,
+        ike: { model, env: input.env ?? input.driverOptions?.env ?? process.env },
         progress: input.progress
           ? (text) => input.progress!.update(`wave ${wave.index}/${total} · ${text}`)
           : undefined,

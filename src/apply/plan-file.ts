@@ -46,6 +46,13 @@ export function planShapeProblems(v: unknown): string[] {
         ) {
           return void p.push(`${at} must have id, node, ops, pre, post and changeIds`);
         }
+        if (
+          s.ike !== undefined &&
+          (!isObj(s.ike) ||
+            !['load', 'initiate', 'terminate', 'unload'].includes(s.ike.action as string) ||
+            typeof s.ike.connection !== 'string')
+        )
+          p.push(`${at}.ike must have an action (load, initiate, terminate, unload) and a connection`);
         s.ops.forEach((o, k) => {
           if (!isObj(o) || typeof o.op !== 'string') p.push(`${at}.ops[${k}] has no op`);
         });

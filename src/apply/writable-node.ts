@@ -3,7 +3,9 @@
 // sim nodes (writer-sim.ts); writer.ts picks the implementation for a node. The
 // implementations import this module, the factory imports the implementations, so the
 // imports go one way.
+import type { DesiredModel } from '../model/desired.js';
 import type { Check } from '../plan/checks.js';
+import type { IkeStepSpec } from '../plan/step-types.js';
 import type { KernelOp } from '../plan/ops.js';
 import type { Inventory, Observation } from '../observe/model.js';
 import type { NodeStateFiles } from './node-state.js';
@@ -28,6 +30,19 @@ export interface WriteStats {
   inventoryWrites: number;
 }
 
+/** What an IKE step needs besides the step: the model to render from, tandem's environment for `env` key references. */
+export interface IkeRunContext {
+  model: DesiredModel;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface IkeRunResult {
+  ok: boolean;
+  /** charon's reason, never a key. */
+  error?: string;
+  durationMs: number;
+}
+
 export interface WritableNode {
   readonly node: string;
   readonly kind: 'linux' | 'sim';
@@ -41,4 +56,6 @@ export interface WritableNode {
   apply(ops: readonly KernelOp[]): Promise<BatchResult>;
   writeInventory(inventory: Inventory): Promise<void>;
   runCheck(check: Check): Promise<CheckResult>;
+  /** Carries out a plan step for the node's charon; a node without one (ssh) leaves it out or fails it. */
+  runIke?(step: { id: string; ike: IkeStepSpec }, ctx: IkeRunContext): Promise<IkeRunResult>;
 }

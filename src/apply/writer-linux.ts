@@ -22,7 +22,20 @@ import type { KernelOp } from '../plan/ops.js';
 import { linuxCheck } from './checks.js';
 import { batchErrorMessage, BatchRenderError, batchLine, failedBatchLine, sysctlArgument } from './ip-batch.js';
 import { localStateFiles, transportStateFiles, type NodeStateFiles } from './node-state.js';
-import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writable-node.js';
+import type { IkeStepSpec } from '../plan/step-types.js';
+import { runIkeStep } from './ike.js';
+import { nodeCharonPaths } from '../ipsec/charon.js';
+import { SecretError } from '../ipsec/load.js';
+import { ViciError } from '../ipsec/vici.js';
+import { renderNodeConnections } from '../render/swanctl.js';
+import type {
+  BatchResult,
+  CheckResult,
+  IkeRunContext,
+  IkeRunResult,
+  WritableNode,
+  WriteStats,
+} from './writable-node.js';
 
 /** Extra time a batch gets per line on top of the per-command limit. */
 const PER_LINE_MS = 2;
@@ -95,6 +108,46 @@ export class LinuxWriter implements WritableNode {
 
   observe(): Promise<Observation> {
     return observeLinux(this.node, this.connection, this.options);
+  }
+
+  /**
+   * An IKE step on the node's charon, over its VICI socket. tandem reaches the socket of
+   * a namespace node's charon (the lab's, in the node's state folder); other nodes fail
+   * the step with that reason. Keys are resolved here: `env` from tandem's environment,
+   * `file` through the node's transport.
+   */
+  async runIke(step: { id: string; ike: IkeStepSpec }, ctx: IkeRunContext): Promise<IkeRunResult> {
+    const started = performance.now();
+    const result = (ok: boolean, error?: string): IkeRunResult => ({
+      ok,
+      ...(error ? { error } : {}),
+      durationMs: performance.now() - started,
+    });
+    if (this.connection.transport !== 'netns' || !this.connection.namespace)
+      return result(
+        false,
+        `tandem drives charon only on namespace nodes; ${this.target} has no VICI socket it reaches`,
+      );
+    const transport = this.transport();
+    const readFile = async (path: string) => {
+      const r = await transport.readFile(path);
+      if (!r.ok) throw new SecretError(`cannot read ${path} on ${this.node}: ${r.error.message}`);
+      return r.text;
+    };
+    try {
+      const r = await runIkeStep(
+        { kind: 'ike', id: step.id, node: this.node, ...step.ike, description: '' },
+        {
+          vici: nodeCharonPaths(this.connection.namespace, this.inventoryRoot).vici,
+          rendered: renderNodeConnections(ctx.model, this.node),
+          secrets: { env: ctx.env, readFile },
+        },
+      );
+      return result(r.ok, r.error);
+    } catch (err) {
+      if (err instanceof ViciError || err instanceof SecretError) return result(false, err.message);
+      throw err;
+    }
   }
 
   /** The ip -batch lines of the ops, or the first op that cannot be rendered. */

@@ -8,7 +8,15 @@ import type { KernelOp } from '../plan/ops.js';
 import { dirname } from 'node:path';
 import { simCheck } from './checks.js';
 import { localStateFiles, type NodeStateFiles } from './node-state.js';
-import type { BatchResult, CheckResult, WritableNode, WriteStats } from './writable-node.js';
+import type { IkeStepSpec } from '../plan/step-types.js';
+import type {
+  BatchResult,
+  CheckResult,
+  IkeRunContext,
+  IkeRunResult,
+  WritableNode,
+  WriteStats,
+} from './writable-node.js';
 
 export interface SimWriterOptions {
   envDir: string;
@@ -79,6 +87,18 @@ export class SimWriter implements WritableNode {
 
   runCheck(check: Check): Promise<CheckResult> {
     return simCheck(this.driver, check);
+  }
+
+  async runIke(step: { id: string; ike: IkeStepSpec }, ctx: IkeRunContext): Promise<IkeRunResult> {
+    const started = performance.now();
+    try {
+      const conn = ctx.model.ikeConnections.find((c) => c.name === step.ike.connection);
+      const r = await this.driver.applyIke(step.ike, conn);
+      return { ok: r.ok, ...(r.ok ? {} : { error: r.error }), durationMs: performance.now() - started };
+    } catch (err) {
+      if (!(err instanceof SimStateError)) throw err;
+      return { ok: false, error: err.message, durationMs: performance.now() - started };
+    }
   }
 }
 

@@ -1,51 +1,12 @@
 // What a node's charon has: the connections loaded and the SAs up, read over VICI
-// (list-conns, list-sas), and the drift against the connections the node should carry:
-// a desired connection that is not loaded, or has no ESTABLISHED IKE_SA with its
-// children INSTALLED, is drift. Parsing and comparing are pure; only observeCharon talks.
-import type { DesiredIkeConnection } from '../model/ike.js';
+// (list-conns, list-sas) into the observed model's types (observe/model.ts); the drift
+// against the desired connections is src/diff/ike-drift.ts. Parsing is pure; only
+// observeCharon talks.
+import type { ObservedChildSa, ObservedIke, ObservedIkeConnection, ObservedIkeSa } from '../observe/model.js';
 import type { ViciClient } from './vici.js';
 import { isSection, str, withVici, type ViciSection } from './vici.js';
 
-export interface ObservedChildSa {
-  name: string;
-  state: string;
-  mode: string;
-  spiIn: string;
-  spiOut: string;
-  bytesIn: number;
-  bytesOut: number;
-  packetsIn: number;
-  packetsOut: number;
-  /** Seconds until charon rekeys this CHILD_SA, and since it was installed. */
-  rekeyInSeconds?: number;
-  installedSeconds?: number;
-  localTs: string[];
-  remoteTs: string[];
-}
-
-export interface ObservedIkeSa {
-  connection: string;
-  uniqueId: string;
-  state: string;
-  localHost: string;
-  remoteHost: string;
-  establishedSeconds?: number;
-  rekeyInSeconds?: number;
-  reauthInSeconds?: number;
-  children: ObservedChildSa[];
-}
-
-export interface ObservedIkeConnection {
-  name: string;
-  localAddrs: string[];
-  remoteAddrs: string[];
-  children: string[];
-}
-
-export interface ObservedIke {
-  connections: ObservedIkeConnection[];
-  sas: ObservedIkeSa[];
-}
+export type { ObservedChildSa, ObservedIke, ObservedIkeConnection, ObservedIkeSa };
 
 const num = (v: unknown): number | undefined => {
   const n = Number(str(v));
@@ -107,52 +68,4 @@ export async function observeCharon(vici: string | ViciClient): Promise<Observed
     sas: parseSas(await c.listSas()),
   });
   return typeof vici === 'string' ? withVici(vici, read) : read(vici);
-}
-
-export interface IkeDrift {
-  connection: string;
-  /** not-loaded: charon does not have it; no-sa: loaded, no ESTABLISHED IKE_SA with every child INSTALLED. */
-  kind: 'not-loaded' | 'no-sa' | 'not-desired';
-  detail: string;
-}
-
-/**
- * Drift of one node: what it should carry (`desired`), and whether it should have the SA
- * up (`expectSa`: the node holds the connection's local address; a node that only stands
- * by for a relocatable address carries the connection loaded, without an SA).
- */
-export function ikeDrift(
-  desired: DesiredIkeConnection[],
-  observed: ObservedIke,
-  expectSa: (c: DesiredIkeConnection) => boolean,
-): IkeDrift[] {
-  const out: IkeDrift[] = [];
-  const loaded = new Set(observed.connections.map((c) => c.name));
-  for (const c of desired) {
-    if (!loaded.has(c.name)) {
-      out.push({ connection: c.name, kind: 'not-loaded', detail: 'the connection is not loaded in charon' });
-      continue;
-    }
-    if (!expectSa(c)) continue;
-    const sa = observed.sas.find((s) => s.connection === c.name && s.state === 'ESTABLISHED');
-    if (!sa) {
-      const other = observed.sas.find((s) => s.connection === c.name);
-      out.push({
-        connection: c.name,
-        kind: 'no-sa',
-        detail: other ? `its IKE_SA is ${other.state}, not ESTABLISHED` : 'no IKE_SA is up',
-      });
-      continue;
-    }
-    const missing = c.children
-      .map((ch) => ch.name)
-      .filter((n) => !sa.children.some((x) => x.name === n && x.state === 'INSTALLED'));
-    if (missing.length > 0)
-      out.push({ connection: c.name, kind: 'no-sa', detail: `no INSTALLED CHILD_SA for ${missing.join(', ')}` });
-  }
-  const wanted = new Set(desired.map((c) => c.name));
-  for (const c of observed.connections)
-    if (!wanted.has(c.name))
-      out.push({ connection: c.name, kind: 'not-desired', detail: 'loaded in charon, not in the desired state' });
-  return out;
 }

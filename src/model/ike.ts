@@ -47,6 +47,11 @@ export interface DesiredIkeConnection {
   nodes: string[];
   /** The relocatable address the connection follows (appliesTo.relocatableAddress). */
   followsAddress?: string;
+  /**
+   * The local address is a relocatable address (followed, or named by appliesTo.nodes):
+   * the SA must follow the address to its next node, so MOBIKE must not migrate it.
+   */
+  localRelocatable?: true;
   version: 1 | 2;
   local: DesiredIkeEndpoint;
   remote: DesiredIkeEndpoint;
@@ -108,10 +113,18 @@ export function desiredIkeConnection(
     index,
   }));
   const psk = keyReference(s.psk);
+  const localIp = parseIp(s.local.address) ? canonicalIp(s.local.address) : s.local.address;
+  const localRelocatable =
+    follows !== undefined ||
+    [...relocatables.values()].some((r) => {
+      const ip = r.doc.spec.address.split('/')[0];
+      return parseIp(ip) !== null && canonicalIp(ip) === localIp;
+    });
   return {
     name: doc.metadata.name,
     nodes,
     ...(follows === undefined ? {} : { followsAddress: follows }),
+    ...(localRelocatable ? { localRelocatable: true as const } : {}),
     version: s.version ?? 2,
     local: endpoint(s.local),
     remote: endpoint(s.remote),

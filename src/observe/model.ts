@@ -105,6 +105,48 @@ export interface ObservedXfrmPolicy {
   stats?: Record<string, string>;
 }
 
+// A node's charon, as read over VICI (src/ipsec/observed.ts) or recorded by a sim node.
+export interface ObservedChildSa {
+  name: string;
+  state: string;
+  mode: string;
+  spiIn: string;
+  spiOut: string;
+  bytesIn: number;
+  bytesOut: number;
+  packetsIn: number;
+  packetsOut: number;
+  /** Seconds until charon rekeys this CHILD_SA, and since it was installed. */
+  rekeyInSeconds?: number;
+  installedSeconds?: number;
+  localTs: string[];
+  remoteTs: string[];
+}
+
+export interface ObservedIkeSa {
+  connection: string;
+  uniqueId: string;
+  state: string;
+  localHost: string;
+  remoteHost: string;
+  establishedSeconds?: number;
+  rekeyInSeconds?: number;
+  reauthInSeconds?: number;
+  children: ObservedChildSa[];
+}
+
+export interface ObservedIkeConnection {
+  name: string;
+  localAddrs: string[];
+  remoteAddrs: string[];
+  children: string[];
+}
+
+export interface ObservedIke {
+  connections: ObservedIkeConnection[];
+  sas: ObservedIkeSa[];
+}
+
 /** What tandem has applied to a node: the objects it owns and may later delete. */
 export interface Inventory {
   /** Stable object keys (see objectKey helpers in diff/) that tandem created. */
@@ -138,6 +180,12 @@ export interface ObservedNode {
   /** Selected sysctls (net.ipv4.conf.*.promote_secondaries, arp_*, ...), name -> value. */
   sysctl: Record<string, string>;
   inventory: Inventory;
+  /**
+   * The node's charon: connections loaded and SAs. Absent when
+   * tandem cannot reach a charon there (no VICI socket of a lab charon, an ssh node);
+   * sim nodes keep it in their state file.
+   */
+  ike?: ObservedIke;
 }
 
 /** Observation of a node either succeeds with its state or fails with a per-node error. */

@@ -135,6 +135,11 @@ export function snapshotProblemsAt(value: unknown, node: string): SnapshotProble
     for (const [k, v] of Object.entries(value.sysctl))
       if (typeof v !== 'string')
         c.add(`sysctl[${JSON.stringify(k)}] ${show(v)} is not a string`, `sysctl[${JSON.stringify(k)}]`);
+  if (
+    value.ike !== undefined &&
+    (!isObject(value.ike) || !Array.isArray(value.ike.connections) || !Array.isArray(value.ike.sas))
+  )
+    c.add('"ike" must have the lists "connections" and "sas"', 'ike');
   if (!isObject(value.inventory) || !Array.isArray(value.inventory.owned))
     c.add('"inventory.owned" is missing or not a list', 'inventory.owned');
   else

@@ -25,7 +25,8 @@ export function digest(value: unknown): string {
  * Digest of a node's observed state as the planner sees it: the objects the diff
  * compares, the sysctls and the inventory. What changes without the node changing
  * (when it was observed, XFRM counters, an IPv6 address finishing DAD, link-local
- * addresses, operational state) does not make a saved plan stale.
+ * addresses, operational state, SA byte counts and rekey timers) does not make a saved
+ * plan stale.
  */
 export function observedDigest(state: ObservedNode): string {
   const objects = [...observedObjects(state).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -34,5 +35,15 @@ export function observedDigest(state: ObservedNode): string {
   const hash = createHash('sha256');
   for (const o of objects) hash.update(`${o.key}\t${JSON.stringify(comparable(o))}\n`);
   hash.update(canonicalJson({ node: state.node, sysctl: state.sysctl, inventory: state.inventory }));
+  // charon: which connections are loaded and which SAs are up, not their counters or
+  // timers (they change every second); nothing when no connection or SA is there.
+  const ike = state.ike;
+  if (ike && (ike.connections.length > 0 || ike.sas.length > 0))
+    hash.update(
+      canonicalJson({
+        ikeLoaded: ike.connections.map((c) => c.name).sort(),
+        ikeUp: ike.sas.map((s) => `${s.connection}:${s.state}`).sort(),
+      }),
+    );
   return `sha256:${hash.digest('hex')}`;
 }

@@ -7,6 +7,7 @@ import type { PlacementKind } from '../diff/placement.js';
 import type { Check } from './checks.js';
 import type { KernelOp } from './ops.js';
 import type { MirrorObject } from '../diff/objects.js';
+import type { IkeStepSpec } from './step-types.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -21,6 +22,8 @@ export interface PlanStep {
   deps: string[];
   notes: string[];
   mirror?: { set?: MirrorObject; remove?: string };
+  /** A step for the node's charon (no ops): load, initiate, terminate or unload a connection. */
+  ike?: IkeStepSpec;
 }
 
 export interface PlanWave {
@@ -70,5 +73,6 @@ export type PlanOutcome = 'nothing-to-do' | 'changes' | 'refused';
 
 export function planOutcome(plan: PlanDocument): PlanOutcome {
   if (plan.refusals.length > 0) return 'refused';
-  return plan.changes.length > 0 ? 'changes' : 'nothing-to-do';
+  // IKE steps (a connection to load, an SA to bring up) come without a change of the kernel.
+  return plan.changes.length > 0 || plan.waves.length > 0 ? 'changes' : 'nothing-to-do';
 }

@@ -12,6 +12,7 @@ import { gate } from './gate.js';
 import { schedule, ScheduleCycle, type RolloutLimits, type Wave } from './schedule.js';
 import type { Step } from './step-types.js';
 import { buildSteps } from './steps.js';
+import { ikeOrderRefusals, ikePlanSteps } from './ike-plan.js';
 
 export interface PlanInput {
   model: DesiredModel;
@@ -96,7 +97,9 @@ export function planEnvironment(input: PlanInput): PlanDocument {
     only ? xs.filter((x) => x.node === undefined || only.has(x.node)) : xs;
   // Steps are built for every node, then cut to the selection, so a change whose other
   // half lies outside it (a move, a failover mirror) is seen and refused, not half-done.
-  const allSteps = buildSteps(diff.changes, { model, observations, intents: diff.intents });
+  const kernelSteps = buildSteps(diff.changes, { model, observations, intents: diff.intents });
+  const ike = ikePlanSteps(model, observations, kernelSteps);
+  const allSteps = [...kernelSteps, ...ike.steps];
   const changes = keep(diff.changes);
   const steps = only ? allSteps.filter((s) => only.has(s.node)) : allSteps;
   const coupling = only ? couplingRefusals(allSteps, only) : [];
@@ -115,7 +118,13 @@ export function planEnvironment(input: PlanInput): PlanDocument {
   for (const f of diff.failedOver.values())
     frozen.set(f.home.node, (frozen.get(f.home.node) ?? new Set()).add(f.home.iface));
   const gated = gate({ model, states, intents: diff.intents, changes, waves, limits, frozen });
-  const refusals = [...diff.refusals, ...coupling, ...cycle, ...gated.refusals];
+  const refusals = [
+    ...diff.refusals,
+    ...coupling,
+    ...cycle,
+    ...gated.refusals,
+    ...ikeOrderRefusals(model, waves, states),
+  ];
   const warnings = [
     ...(input.diagnostics ?? []).filter((d) => d.severity === 'warning').map(diagnosticAsWarning),
     ...diff.warnings,
@@ -145,6 +154,7 @@ export function planEnvironment(input: PlanInput): PlanDocument {
       deps: s.deps,
       notes: s.notes,
       ...(s.mirror ? { mirror: s.mirror } : {}),
+      ...(s.ike ? { ike: s.ike } : {}),
     })),
   }));
   const body: Omit<PlanDocument, 'id'> = {
@@ -170,7 +180,7 @@ export function planEnvironment(input: PlanInput): PlanDocument {
     refusals,
     warnings,
     deferrals,
-    notes: keep(diff.notes),
+    notes: keep([...diff.notes, ...ike.notes]),
     // Addresses already where they should be are the norm; only the others are listed.
     placements: [...diff.decisions.values()]
       .filter((d) => d.kind !== 'in-place')

@@ -3,7 +3,16 @@
 // (gate.ts). A module of its own so those modules depend on it, not on each other.
 import type { MirrorObject } from '../diff/objects.js';
 import type { Check } from './checks.js';
+import type { IkeAction } from './ike-steps.js';
 import type { KernelOp } from './ops.js';
+
+/** What a plan step asks of the node's charon (src/plan/ike-plan.ts); such a step has no kernel ops. */
+export interface IkeStepSpec {
+  action: IkeAction;
+  connection: string;
+  /** For initiate: the children to bring up. */
+  children?: string[];
+}
 
 export interface Step {
   id: string;
@@ -24,4 +33,5 @@ export interface Step {
   notes: string[];
   /** The RelocatableAddress this step brings up, if any. */
   relocatable?: string;
+  ike?: IkeStepSpec;
 }

@@ -103,9 +103,14 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], max = 3): st
 }
 
 export function changeLines(plan: PlanDocument, node: string): string[] {
-  return plan.changes
-    .filter((c) => c.node === node)
-    .map((c) => `${ACTION_SYMBOL[c.action]} ${describeObject((c.after ?? c.before)!)}`);
+  // A connection to load or an SA to bring up is drift of the node's charon, no kernel change.
+  const ike = plan.waves.flatMap((w) => w.steps).filter((s) => s.node === node && s.ike);
+  return [
+    ...plan.changes
+      .filter((c) => c.node === node)
+      .map((c) => `${ACTION_SYMBOL[c.action]} ${describeObject((c.after ?? c.before)!)}`),
+    ...ike.map((s) => `~ ${s.description}`),
+  ];
 }
 
 /** Node names of an environment that did not validate, read from its raw documents. */

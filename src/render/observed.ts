@@ -1,7 +1,7 @@
 // Text, JSON and YAML views of observed state (`tandem show`). Pure: observations in,
 // text out. Text groups each node's objects by kind in a fixed, readable order.
 import { stringify as stringifyYaml } from 'yaml';
-import type { Observation, ObservedNode, ObservedRoute, ObservedXfrmPolicy } from '../observe/model.js';
+import type { Observation, ObservedIke, ObservedNode, ObservedRoute, ObservedXfrmPolicy } from '../observe/model.js';
 import { PLAIN, type Style } from './style.js';
 
 const TABLE_NAMES: Record<number, string> = { 253: 'default', 254: 'main', 255: 'local' };
@@ -101,6 +101,7 @@ export function renderObservedNode(s: ObservedNode, style: Style = PLAIN): strin
     ),
   );
   lines.push(...section('xfrm policies', s.xfrmPolicies.map(policyRow), style));
+  if (s.ike) lines.push(...ikeLines(s.ike, style));
   const promote = Object.entries(s.sysctl).filter(
     ([k]) => k.startsWith('net.ipv4.conf.') && k.endsWith('.promote_secondaries'),
   );
@@ -114,6 +115,42 @@ export function renderObservedNode(s: ObservedNode, style: Style = PLAIN): strin
       (inv.lastApply ? `, last apply ${inv.lastApply.revision} at ${inv.lastApply.at}` : ''),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** charon's connections and SAs: state, children with bytes and packets, rekey times. */
+function ikeLines(ike: ObservedIke, style: Style): string[] {
+  const secs = (label: string, n?: number) => (n === undefined ? '' : `${label} ${n}s`);
+  const lines = section(
+    'ike connections',
+    ike.connections.map((c) => [
+      c.name,
+      `${c.localAddrs.join(',') || '%any'} -> ${c.remoteAddrs.join(',') || '%any'}`,
+      `children ${c.children.join(', ') || '-'}`,
+    ]),
+    style,
+  );
+  const rows: string[][] = [];
+  for (const sa of ike.sas) {
+    rows.push([
+      sa.connection,
+      sa.state,
+      `${sa.localHost} -> ${sa.remoteHost}`,
+      [secs('established', sa.establishedSeconds), secs('rekey in', sa.rekeyInSeconds)].filter(Boolean).join(', '),
+    ]);
+    for (const c of sa.children)
+      rows.push([
+        `  child ${c.name}`,
+        c.state,
+        c.mode.toLowerCase(),
+        [
+          `in ${c.bytesIn} B/${c.packetsIn} pkts, out ${c.bytesOut} B/${c.packetsOut} pkts`,
+          secs('rekey in', c.rekeyInSeconds),
+        ]
+          .filter(Boolean)
+          .join(', '),
+      ]);
+  }
+  return [...lines, ...section('ike SAs', rows, style)];
 }
 
 function tunnelText(t: NonNullable<ObservedNode['links'][number]['tunnel']>): string {

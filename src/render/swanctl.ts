@@ -75,6 +75,10 @@ function connectionPairs(c: DesiredIkeConnection): Pairs {
     ['local_addrs', [c.local.address]],
     ['remote_addrs', [c.remote.address]],
     ['proposals', c.ikeProposals],
+    // MOBIKE would move the IKE_SA to another local address of the node when the
+    // relocatable one leaves; the SA must instead end there and be set up again from the
+    // node the address moves to (docs/ipsec.md, "Moves").
+    ['mobike', c.localRelocatable ? 'no' : undefined],
     ['dpd_delay', c.dpd ? seconds(c.dpd.delaySeconds) : undefined],
     ['rekey_time', c.rekeySeconds === undefined ? undefined : seconds(c.rekeySeconds)],
     ['reauth_time', c.reauthSeconds === undefined ? undefined : seconds(c.reauthSeconds)],

@@ -27,6 +27,8 @@ export const GW_INNER = '10.91.9.1';
 
 export interface MoveLab {
   root: string;
+  /** The environment folder. */
+  dir: string;
   sfx: string;
   envName: string;
   env: NodeJS.ProcessEnv;
@@ -38,7 +40,8 @@ export interface MoveLab {
   secrets: SecretSource;
 }
 
-export async function makeMoveLab(tag: string): Promise<MoveLab> {
+/** `relocatable`: extra lines of svc's spec (two spaces in), e.g. its announcement settings. */
+export async function makeMoveLab(tag: string, opts: { relocatable?: string } = {}): Promise<MoveLab> {
   const sfx = `${tag}${(process.pid % 1296).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const root = await mkdtemp(join(tmpdir(), 'tandem-ipsec-move-'));
   const dir = join(root, `env-${sfx}`);
@@ -84,6 +87,7 @@ spec:
   placements:
     - { node: ${nodes.a}, priority: 1, interface: eth0 }
     - { node: ${nodes.b}, priority: 2, interface: eth0 }
+${opts.relocatable ?? ''}
 ---
 apiVersion: tandem/v1
 kind: IKEConnection
@@ -112,6 +116,7 @@ spec:
   const client = up.blueprint.clients[0].namespace;
   const lab: MoveLab = {
     root,
+    dir,
     sfx,
     envName,
     env,

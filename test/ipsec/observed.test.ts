@@ -3,7 +3,8 @@
 // address, is drift; a standby node only needs it loaded.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ikeDrift, parseConnections, parseSas, type ObservedIke } from '../../src/ipsec/observed.js';
+import { ikeDrift } from '../../src/diff/ike-drift.js';
+import { parseConnections, parseSas, type ObservedIke } from '../../src/ipsec/observed.js';
 import { failureReason } from '../../src/ipsec/initiate.js';
 import type { DesiredIkeConnection } from '../../src/model/ike.js';
 

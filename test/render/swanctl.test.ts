@@ -197,4 +197,58 @@ spec:
     assert.deepEqual(renderNodeConnections(v.model, 'n1'), []);
     assert.equal(renderNodeConnections(v.model, 'n2')[0].sharedSecret?.ref.file, '/etc/tandem/v6.psk');
   });
+
+  it('mobike = no when the local address is relocatable (followed, or named by a fixed node), else absent', () => {
+    const files = {
+      'c.yaml': CLUSTER,
+      'n.yaml': ['n1', 'n2']
+        .map(
+          (n, i) => `apiVersion: tandem/v1
+kind: Node
+metadata: { name: ${n} }
+spec:
+  provider: p1
+  connection: { transport: sim }
+  interfaces:
+    - { name: eth0, type: physical, segment: public, addresses: [192.0.2.1${i + 1}/24] }
+`,
+        )
+        .join('---\n'),
+      'r.yaml': `apiVersion: tandem/v1
+kind: RelocatableAddress
+metadata: { name: pkg }
+spec:
+  address: 192.0.2.98/24
+  active: n1
+  placements:
+    - { node: n1, priority: 1, interface: eth0 }
+    - { node: n2, priority: 2, interface: eth0 }
+`,
+      'ike.yaml': ['follows', 'fixed-reloc', 'fixed-static']
+        .map(
+          (name) => `apiVersion: tandem/v1
+kind: IKEConnection
+metadata: { name: ${name} }
+spec:
+  appliesTo: ${name === 'follows' ? '{ relocatableAddress: pkg }' : '{ nodes: [n1] }'}
+  local: { address: ${name === 'fixed-static' ? '192.0.2.11' : '192.0.2.98'}, auth: psk }
+  remote: { address: 198.18.0.${name.length}, auth: psk }
+  ikeProposals: [aes256gcm16-prfsha384-ecp384]
+  psk: { env: PSK_${name.replace('-', '_').toUpperCase()} }
+  children:
+    - { name: ${name}-c, espProposals: [aes256gcm16] }
+`,
+        )
+        .join('---\n'),
+    };
+    const v = validateTexts(files);
+    assert.ok(v.model, JSON.stringify(v.diagnostics));
+    const byName = new Map(renderNodeConnections(v.model, 'n1').map((r) => [r.name, r]));
+    for (const name of ['follows', 'fixed-reloc']) {
+      assert.match(byName.get(name)!.text, /^ {4}mobike = no$/m, name);
+      assert.equal((byName.get(name)!.vici[name] as Record<string, unknown>).mobike, 'no', name);
+    }
+    assert.doesNotMatch(byName.get('fixed-static')!.text, /mobike/);
+    assert.equal((byName.get('fixed-static')!.vici['fixed-static'] as Record<string, unknown>).mobike, undefined);
+  });
 });

@@ -19,6 +19,9 @@ import { validateEnvironment } from '../../validate/index.js';
 import { applyOps, emptyNode } from '../../sim/kernel.js';
 import { attachmentsFromModel, SimNetwork, type AddressHolder, type SegmentAttachment } from '../../sim/network.js';
 import type { KernelOp } from '../../plan/ops.js';
+import type { IkeStepSpec } from '../../plan/step-types.js';
+import type { DesiredIkeConnection } from '../../model/ike.js';
+import { applySimIke, type SimIkeResult } from '../../sim/ike.js';
 import type { NodeDriver } from '../driver.js';
 import type { Inventory, Observation, ObservedNode, ObserveError } from '../model.js';
 import { isSafeNodeName, readSnapshotFile, SNAPSHOT_EXTENSIONS, writeSnapshotFile } from '../snapshot-io.js';
@@ -182,6 +185,14 @@ export class SimDriver implements NodeDriver {
     const next = { ...r.state, driver: 'sim', observedAt: this.now() };
     await saveSimState(this.options.envDir, next, this.loc);
     return { results, state: next, changed: true };
+  }
+
+  /** Carries out an IKE step on the node's recorded charon (src/sim/ike.ts); writes the state file. */
+  async applyIke(step: IkeStepSpec, connection: DesiredIkeConnection | undefined): Promise<SimIkeResult> {
+    const { state } = await loadSimState(this.options.envDir, this.node, this.loc);
+    const r = applySimIke(state, step, connection);
+    if (r.ok) await saveSimState(this.options.envDir, { ...r.state, driver: 'sim', observedAt: this.now() }, this.loc);
+    return r;
   }
 
   /** Records what tandem owns on this node; writes only when it differs. */

@@ -2,7 +2,10 @@
 // plus one process for the sysctls and a read of tandem's inventory: all started at once
 // on this machine and in a namespace, one remote process over ssh (Transport.runEach).
 // Any failure becomes the node's error; nothing here throws for a bad node.
+import { existsSync } from 'node:fs';
 import type { Connection } from '../../../model/generated/desired.js';
+import { nodeCharonPaths } from '../../../ipsec/charon.js';
+import { observeCharon, type ObservedIke } from '../../../ipsec/observed.js';
 import type { NodeDriver } from '../../driver.js';
 import type { Inventory, ObserveError, Observation, ObservedNode } from '../../model.js';
 import { parseAddresses } from './parse-addresses.js';
@@ -79,13 +82,33 @@ async function observeWith(node: string, connection: Connection, options: LinuxD
   if (!made.ok) return { node, ok: false, error: made.error };
   const result = await readNode(made.transport, inventoryPath(connection, options.inventoryRoot), options);
   if (!result.ok) return { node, ok: false, error: result.error };
+  const ike =
+    connection.transport === 'netns' && connection.namespace
+      ? await observeNamespaceCharon(connection.namespace, options)
+      : undefined;
   const state: ObservedNode = {
     node,
     driver: 'linux',
     observedAt: (options.now?.() ?? new Date()).toISOString(),
     ...result.value,
+    ...(ike ? { ike } : {}),
   };
   return { node, ok: true, state };
+}
+
+/**
+ * The charon of a namespace node (the lab's, src/lab/charon.ts), over its VICI socket in
+ * the node's state folder. No socket: no charon there, and no `ike` in the state. A socket
+ * nobody answers on (charon died) leaves `ike` out too: the plan then says the node's
+ * charon is not observed, rather than failing the whole node.
+ */
+async function observeNamespaceCharon(
+  namespace: string,
+  options: LinuxDriverOptions,
+): Promise<ObservedIke | undefined> {
+  const paths = nodeCharonPaths(namespace, options.inventoryRoot);
+  if (!existsSync(paths.vici)) return undefined;
+  return observeCharon(paths.vici).catch(() => undefined);
 }
 
 type NodeContent = Omit<ObservedNode, 'node' | 'driver' | 'observedAt'>;
