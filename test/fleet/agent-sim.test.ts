@@ -158,6 +158,9 @@ describe('tandem agent on sim nodes', { skip }, () => {
         async () => (await holders()).join() === NODES[1],
         logs,
       );
+      // One more sample after the address arrived, so the sampler has seen it too.
+      const before = samples;
+      while (samples < before + 2) await new Promise((r) => setTimeout(r, 20));
     } finally {
       sampling = false;
       await sampler;
@@ -168,8 +171,11 @@ describe('tandem agent on sim nodes', { skip }, () => {
     const now = await waitFor('the new owner key', 10_000, owner, logs);
     assert.equal(now.node, NODES[1]);
     assert.ok(now.token > was.token, `a new fencing token (${was.token} -> ${now.token})`);
-    assert.match(first.log(), new RegExp(`released service \\(fencing token ${was.token}\\): verified gone`));
-    assert.match(second.log(), new RegExp(`won service \\(fencing token ${now.token}\\)`));
+    assert.match(
+      first.log(),
+      new RegExp(`released service \\(fencing token ${was.token}, switchover\\): verified gone`),
+    );
+    assert.match(second.log(), new RegExp(`service: agent-claim \\(fencing token ${now.token}\\)`));
 
     // tandem show reads the same sim state.
     const show = await execa(process.execPath, [CLI, 'show', envDir(), '--format', 'json'], {
@@ -190,10 +196,17 @@ describe('tandem agent on sim nodes', { skip }, () => {
     assert.equal(await client.get(ownerKey(ENV, 'service')), undefined, 'owner key released');
     assert.equal(await client.get(agentKey(ENV, NODES[1])), undefined, 'lease revoked');
     assert.match(second.log(), /stopped: removed service, 1 keys released, lease revoked/);
-    // The other agent does not take it: the desired active node is the stopped one.
-    await new Promise((r) => setTimeout(r, 3000));
-    assert.deepEqual(await holders(), [], logs());
-    assert.equal(await client.get(ownerKey(ENV, 'service')), undefined);
+    // The stopped agent's heartbeat went with its lease: the other placement takes the
+    // address over as a failover (docs/fleet.md, "Run-time failover").
+    await waitFor(
+      'the address failed over to the first node',
+      40_000,
+      async () => (await holders()).join() === NODES[0],
+      logs,
+    );
+    const failedOver = await waitFor('the failover owner key', 10_000, owner, logs);
+    assert.equal(failedOver.node, NODES[0]);
+    assert.match(first.log(), /service: agent-claim \(fencing token \d+\): no owner; .* \(failover\)/);
     assert.equal(await stop(first), 0, first.log());
   });
 });

@@ -77,7 +77,7 @@ export class RuntimeState {
     const at = new Date().toISOString();
     this.transitions.set(name, { event, reason, at });
     p.audit.record({ event, address: name, ...(token !== undefined ? { fencing: token } : {}), detail: { reason } });
-    p.log(`${name}: ${event}: ${reason}`);
+    p.log(`${name}: ${event}${token !== undefined ? ` (fencing token ${token})` : ''}: ${reason}`);
   }
 
   private recentlyFailed(name: string, now: number): boolean {
