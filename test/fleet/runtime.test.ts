@@ -13,6 +13,9 @@ import {
   type PeerView,
   type Reloc,
 } from '../../src/fleet/agent/runtime.js';
+import { HealthTracker } from '../../src/fleet/agent/health.js';
+import type { WritableNode } from '../../src/apply/writable-node.js';
+import type { Observation } from '../../src/observe/model.js';
 
 const placement = { node: 'a', interface: 'eth0', backupInterface: 'eth1', priority: 1 };
 
@@ -134,5 +137,47 @@ describe('claims by priority (claimDecision)', () => {
     assert.equal(!later.claim && later.retryInMs, FAILOVER_STEP_MS);
     assert.equal(claimDecision(r, 'c', true, peers({ a: ok, b: ok }), 2 * FAILOVER_STEP_MS).claim, true);
     assert.equal(claimDecision(r, 'b', false, peers({ a: { alive: false, healthy: false } }), 60_000).claim, false);
+  });
+});
+
+describe('health checks of owned addresses (HealthTracker)', () => {
+  const obs = (operState: string) =>
+    ({
+      ok: true,
+      state: { links: [{ name: 'eth0', adminUp: true, operState }], addresses: [] },
+    }) as unknown as Observation;
+  const counting = () => {
+    const calls: unknown[] = [];
+    const writer = {
+      runCheck: (c: unknown) => {
+        calls.push(c);
+        return Promise.resolve({ ok: false, error: 'no ping-list target answered', durationMs: 1 });
+      },
+    } as unknown as WritableNode;
+    return { calls, writer };
+  };
+
+  it('a link-only check is read from the observation: no process per address', async () => {
+    const { calls, writer } = counting();
+    const r = reloc('a', [{ node: 'a', priority: 1 }]);
+    const up = await new HealthTracker().check(writer, obs('UP'), r, undefined, 'a', 'eth0', 0);
+    assert.equal(up?.ok, true);
+    const down = await new HealthTracker().check(writer, obs('LOWERLAYERDOWN'), r, undefined, 'a', 'eth0', 0);
+    assert.equal(down?.ok, false);
+    assert.match(String(down?.detail), /eth0 is down or has no carrier/);
+    assert.equal(calls.length, 0);
+  });
+
+  it('a ping list runs the check on the node, once per interval', async () => {
+    const { calls, writer } = counting();
+    const r = reloc('a', [{ node: 'a', priority: 1 }]);
+    (r.doc.spec as { health?: unknown }).health = { ping: { list: ['192.0.2.254'] }, intervalSeconds: 2 };
+    const t = new HealthTracker();
+    const first = await t.check(writer, obs('UP'), r, undefined, 'a', 'eth0', 0);
+    assert.equal(first?.ok, false);
+    await t.check(writer, obs('UP'), r, undefined, 'a', 'eth0', 1999);
+    assert.equal(calls.length, 1, 'not again within the interval');
+    await t.check(writer, obs('UP'), r, undefined, 'a', 'eth0', 2000);
+    assert.equal(calls.length, 2);
   });
 });

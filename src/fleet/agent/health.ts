@@ -38,9 +38,15 @@ export class HealthTracker {
   /** Since when a name's primary interface (owned) or home node (failed over) has been healthy. */
   private readonly since = new Map<string, number>();
 
-  /** The full check of an owned address where it is held, when its interval has passed. */
+  /**
+   * The check of an owned address on `iface`, where the pass's observation `obs` saw it,
+   * when its interval has passed. Link and presence are read from `obs`; only a ping list
+   * or broadcast ping runs the full check on the node, so a node owning thousands of
+   * addresses does not start processes for each of them every interval.
+   */
   async check(
     writer: WritableNode,
+    obs: Observation,
     r: Reloc,
     cluster: ClusterDocument | undefined,
     node: string,
@@ -55,13 +61,18 @@ export class HealthTracker {
       this.last.delete(r.name);
       return undefined;
     }
-    const res = await writer.runCheck(check);
+    const linkOk = !check.link || interfaceHealthy(obs, iface);
+    const res = !check.ping
+      ? linkOk
+        ? { ok: true as const }
+        : { ok: false as const, error: `health of ${check.address}: link ${iface} is down or has no carrier` }
+      : await writer.runCheck(check);
     const out = {
       ok: res.ok,
       iface,
       checkedAt: new Date().toISOString(),
       atMs: now,
-      ...(res.ok ? (res.note ? { detail: res.note } : {}) : { detail: res.error }),
+      ...(res.ok ? ('note' in res && res.note ? { detail: res.note } : {}) : { detail: res.error }),
     };
     this.last.set(r.name, out);
     return out;

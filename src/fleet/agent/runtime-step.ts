@@ -124,7 +124,7 @@ export class RuntimeState {
         const current = heldOn.get(ip);
         let check: CheckOutcome | undefined;
         if (current) {
-          check = await this.health.check(p.writer, r, clusterDoc, node, current, now);
+          check = await this.health.check(p.writer, obs, r, clusterDoc, node, current, now);
           if (check && !check.ok) this.ifaceFailedAt.set(`${r.name}:${current}`, now);
         }
         const primaryFor = this.health.heldFor(`${r.name}:primary`, usable(r, placement.interface), now);
