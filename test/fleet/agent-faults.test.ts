@@ -7,7 +7,16 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { canMakeNamespaces, pollOverlap } from '../apply/netns-lab.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
-import { holders, makeBench, startAgent, stopAgent, TTL_MS, waitFor, type AgentProc, type Bench } from './agent-lab.js';
+import {
+  holders,
+  makeBench,
+  startOwnerOnA,
+  stopAgent,
+  TTL_MS,
+  waitFor,
+  type AgentProc,
+  type Bench,
+} from './agent-lab.js';
 
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# fleet agent fault tests skipped: ${skip}`);
@@ -22,15 +31,8 @@ function sample(b: Bench) {
   return p;
 }
 
-async function ownerRunning(b: Bench): Promise<{ A: AgentProc; B: AgentProc; token: number }> {
-  const A = await startAgent(b, 'a', { endpoints: b.etcd.endpoints.slice(0, 1) });
-  const B = await startAgent(b, 'b', { endpoints: b.etcd.endpoints.slice(1) });
-  agents.push(A, B);
-  await waitFor('svc on a', 60_000, async () => (await holders(b.lab)).join() === 'a');
-  const owner = await waitFor('owner key', 10_000, () => b.owner());
-  assert.equal(owner.node, b.node('a'));
-  return { A, B, token: owner.token };
-}
+const ownerRunning = (b: Bench) =>
+  startOwnerOnA(b, agents, { a: b.etcd.endpoints.slice(0, 1), b: b.etcd.endpoints.slice(1) });
 
 describe('tandem agent under faults', { skip: skip ?? false }, () => {
   after(async () => {

@@ -185,3 +185,21 @@ export async function stopAgent(a: AgentProc, signal: NodeJS.Signals = 'SIGTERM'
   const r = await a.proc;
   return r.exitCode;
 }
+
+/**
+ * Agents on a and b (pushed to `agents`, so the test's `after` can kill them), the address
+ * on a and its owner key naming a. `endpoints` gives each agent its own etcd members.
+ */
+export async function startOwnerOnA(
+  b: Bench,
+  agents: AgentProc[],
+  endpoints: { a?: string[]; b?: string[] } = {},
+): Promise<{ A: AgentProc; B: AgentProc; token: number }> {
+  const A = await startAgent(b, 'a', endpoints.a ? { endpoints: endpoints.a } : {});
+  const B = await startAgent(b, 'b', endpoints.b ? { endpoints: endpoints.b } : {});
+  agents.push(A, B);
+  await waitFor('svc on a', 60_000, async () => (await holders(b.lab)).join() === 'a');
+  const owner = await waitFor('owner key', 10_000, () => b.owner());
+  if (owner.node !== b.node('a')) throw new Error(`the owner key names ${owner.node}, not ${b.node('a')}`);
+  return { A, B, token: owner.token };
+}

@@ -19,7 +19,7 @@ import {
   holders,
   makeBench,
   pinger,
-  startAgent,
+  startOwnerOnA,
   stopAgent,
   TTL_MS,
   VIP,
@@ -93,15 +93,7 @@ async function commitSwitchback(b: Bench, mode: 'automatic' | 'intelligent') {
   await b.repos.push();
 }
 
-async function running(b: Bench): Promise<{ A: AgentProc; B: AgentProc; token: number }> {
-  const A = await startAgent(b, 'a');
-  const B = await startAgent(b, 'b');
-  agents.push(A, B);
-  await waitFor('svc on a', 60_000, async () => (await holders(b.lab)).join() === 'a');
-  const owner = await waitFor('owner key', 10_000, () => b.owner());
-  assert.equal(owner.node, b.node('a'));
-  return { A, B, token: owner.token };
-}
+const running = (b: Bench) => startOwnerOnA(b, agents);
 
 describe('tandem agent: run-time failover', { skip: skip ?? false }, () => {
   after(async () => {
