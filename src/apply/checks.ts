@@ -27,6 +27,32 @@ import type { CheckResult } from './writable-node.js';
 const DAD_POLL_MS = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
+
+/**
+ * iputils arping takes whole seconds only (`-w`, `-i`), so a check shorter than a second
+ * sends one probe and coreutils' `timeout` interrupts arping at the configured time:
+ * on SIGINT, arping -D exits 0 when nobody answered and 1 when somebody did, as on its
+ * own deadline (`--preserve-status` passes that on). Without this, a 300 ms check took
+ * a whole second, and every failover waited for it.
+ */
+export function uniquenessCommand(iface: string, address: string, timeoutMs: number): string[] {
+  const arping = ['arping', '-D', '-q', '-I', iface, address];
+  if (timeoutMs >= 1000) return [...arping.slice(0, 3), '-c', '2', '-w', seconds(timeoutMs), ...arping.slice(3)];
+  const s = (Math.max(timeoutMs, 50) / 1000).toFixed(3);
+  return [
+    'timeout',
+    '--preserve-status',
+    '-s',
+    'INT',
+    s,
+    ...arping.slice(0, 3),
+    '-c',
+    '1',
+    '-w',
+    '1',
+    ...arping.slice(3),
+  ];
+}
 const sameIp = (cidr: string, ip: string) => parseIp(hostPart(cidr))?.address === parseIp(ip)?.address;
 
 /** A link counts as up when it is administratively up and not reported down. */
@@ -58,7 +84,7 @@ export async function linuxCheck(t: Transport, check: Check): Promise<CheckResul
 
   switch (check.kind) {
     case 'uniqueness': {
-      const cmd = ['arping', '-D', '-q', '-c', '2', '-w', seconds(check.timeoutMs), '-I', check.iface, check.address];
+      const cmd = uniquenessCommand(check.iface, check.address, check.timeoutMs);
       const r = await t.run(cmd, { okExitCodes: [1] });
       if (!r.ok)
         return failWith(`uniqueness of ${check.address} could not be checked: ${r.error.message}`, t.argv(cmd));

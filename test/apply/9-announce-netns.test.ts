@@ -95,6 +95,26 @@ describe('announcing addresses on namespace nodes', { skip: skip ?? false }, () 
     assert.ok(took < 2500, `the check took ${Math.round(took)} ms`);
   });
 
+  it('a uniqueness check shorter than a second ends at its timeout and still finds a duplicate', async () => {
+    const l = await makeLab();
+    labs.push(l);
+    const writer = createLinuxWriter(
+      `a-${l.sfx}`,
+      { transport: 'netns', namespace: l.ns.a },
+      { inventoryRoot: l.stateDir },
+    );
+    // 192.0.2.12 is b's own address in the lab.
+    const check = (address: string) =>
+      writer.runCheck({ kind: 'uniqueness', node: `a-${l.sfx}`, iface: 'eth0', address, timeoutMs: 300 });
+    const free = await check('192.0.2.13');
+    assert.ok(free.ok, JSON.stringify(free));
+    // arping takes whole seconds: before the fix a 300 ms check took a full second.
+    assert.ok(free.durationMs < 900, `the free address was checked in ${Math.round(free.durationMs)} ms, asked 300`);
+    const taken = await check('192.0.2.12');
+    assert.equal(taken.ok, false, 'the address held by b is found in use');
+    assert.match(taken.ok ? '' : taken.error, /already in use/);
+  });
+
   it('repairs an address found on two nodes to one, and the client follows the announcement', async () => {
     const l = await makeLab({ uniquenessTimeoutMs: 300 });
     labs.push(l);

@@ -2,7 +2,9 @@
 // CLI processes). kill -9 of the owner: nobody removes or adds the address before its
 // lease expires, and its key goes at expiry. An owner cut off from etcd removes its
 // address before its lease can have expired (self-fencing). SIGSTOP past the TTL: the
-// stopped owner cannot fence; what the others do meanwhile is recorded.
+// stopped owner cannot fence; what the others do meanwhile is recorded. kill -9 and a
+// restart (same state folder, as systemd does) just before the lease ends: the restarted
+// agent keeps the address, no outage (agent-heartbeat.test.ts holds the regression itself).
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { canMakeNamespaces, pollOverlap } from '../apply/netns-lab.js';
@@ -10,6 +12,8 @@ import { etcdMissing } from '../helpers/etcd-cluster.js';
 import {
   holders,
   makeBench,
+  pinger,
+  startAgent,
   startOwnerOnA,
   stopAgent,
   TTL_MS,
@@ -84,6 +88,46 @@ describe('tandem agent under faults', { skip: skip ?? false }, () => {
         .slice(0, 3)
         .join(' | ')}`,
     );
+    assert.equal(await stopAgent(B), 0, B.log());
+  });
+
+  it('kill -9 of the owner, restarted before its lease runs out: the address stays on a, no outage', async () => {
+    const b = await makeBench('k9r');
+    benches.push(b);
+    const { A, B, token } = await ownerRunning(b);
+    const lease = (await b.owner())!.lease!;
+    const poll = sample(b);
+    const ping = pinger(b.lab, '192.0.2.100');
+    samplers.push(ping);
+    A.proc.kill('SIGKILL');
+    await A.proc;
+    // Restarted late, with at most 1 s of the old lease left: the new agent must be seen
+    // alive before the old heartbeat goes with the old lease, or b takes a for dead and claims.
+    await waitFor('the old lease near its end', TTL_MS + 5000, async () => {
+      const left = await b.client.leaseTimeToLive(lease).catch(() => ({ ttl: -1 }));
+      return left.ttl <= 1;
+    });
+    const A2 = await startAgent(b, 'a', { endpoints: b.etcd.endpoints.slice(0, 1), restartOf: A });
+    agents.push(A2);
+    const owner = await waitFor('a new owner key', TTL_MS + 15_000, async () => {
+      const o = await b.owner();
+      return o && o.token !== token ? o : false;
+    });
+    await new Promise((r) => setTimeout(r, 4000));
+    const seen = await poll.stop();
+    const replies = await ping.stop();
+    let gap = 0;
+    for (let i = 1; i < replies.length; i++) gap = Math.max(gap, replies[i] - replies[i - 1]);
+    const logs = `--- a (restarted)\n${A2.log()}\n--- b\n${B.log()}`;
+    console.log(
+      `# kill -9, restarted: new owner ${owner.node}; seen on ${[...seen.seenOn].join(',')}; outage ${gap} ms`,
+    );
+    assert.equal(owner.node, b.node('a'), logs);
+    assert.deepEqual([...seen.seenOn], ['a'], logs);
+    assert.equal(seen.overlaps, 0, logs);
+    assert.ok(gap < 1500, `the client saw a ${gap} ms outage\n${logs}`);
+    assert.ok(!(await B.audit()).some((e) => e.event === 'agent-claim'), `b claimed\n${logs}`);
+    assert.equal(await stopAgent(A2), 0, A2.log());
     assert.equal(await stopAgent(B), 0, B.log());
   });
 

@@ -77,6 +77,8 @@ export async function makeBench(name: string, spec: { uniquenessTimeoutMs?: numb
 export interface AgentProc {
   proc: ResultPromise;
   node: string;
+  /** Its working folder (the state folder is inside). */
+  root: string;
   stateDir: string;
   log(): string;
   /** Audit lines of this agent's state folder. */
@@ -86,9 +88,10 @@ export interface AgentProc {
 export async function startAgent(
   b: Bench,
   x: 'a' | 'b',
-  opts: { endpoints?: string[]; extra?: string[] } = {},
+  /** `restartOf`: the same working and state folders as that (stopped) agent, as a service restart. */
+  opts: { endpoints?: string[]; extra?: string[]; restartOf?: AgentProc } = {},
 ): Promise<AgentProc> {
-  const root = join(b.lab.root, `agent-${x}-${Math.random().toString(36).slice(2, 6)}`);
+  const root = opts.restartOf?.root ?? join(b.lab.root, `agent-${x}-${Math.random().toString(36).slice(2, 6)}`);
   const stateDir = join(root, 'state');
   await mkdir(root, { recursive: true });
   const args = [
@@ -124,6 +127,7 @@ export async function startAgent(
   return {
     proc,
     node: b.node(x),
+    root,
     stateDir,
     log: () => text,
     async audit() {

@@ -201,6 +201,10 @@ export class Agent {
         detail: { lease: this.session.id, ttl: this.session.ttlS },
       });
       this.o.log(`lease ${this.session.id} granted (TTL ${this.session.ttlS} s)`);
+      // Alive at once, before the first pass does anything slow: a restarted agent's
+      // previous heartbeat goes with its old lease, and without a new one the other
+      // placements take the node for dead and claim its addresses without waiting their turn.
+      await this.beat('Reconciling', 'starting');
     } catch (err) {
       this.o.log(`no lease: ${(err as Error).message}; owning nothing until etcd answers`);
     }

@@ -16,6 +16,7 @@ import { HealthTracker, linkUsable, type CheckOutcome } from './health.js';
 import type { Ownership, OwnerRecord } from './ownership.js';
 import {
   claimDecision,
+  failoverOrder,
   HOLD_DOWN_MS,
   ownedInterface,
   ownerKeeps,
@@ -56,6 +57,22 @@ export interface RuntimeResult {
 }
 
 type RuntimeEvent = AgentEvent['event'];
+
+/** Why the placements before `node` in failover order did not claim first, for the claim's audit line. */
+function aheadOf(r: Reloc, node: string, peers: ReadonlyMap<string, PeerView>): string {
+  const order = failoverOrder(r);
+  const before = order.slice(
+    0,
+    order.findIndex((p) => p.node === node),
+  );
+  if (!before.length) return 'first in order';
+  return before
+    .map((p) => {
+      const v = peers.get(p.node);
+      return `${p.node} ${!v?.alive ? 'has no live agent' : v.healthy ? 'did not claim in its turn' : 'is unhealthy'}`;
+    })
+    .join(', ');
+}
 
 const standbysOf = (r: Reloc, node: string) =>
   [...new Set(r.doc.spec.placements.map((p) => p.node))].filter((n) => n !== node).sort();
@@ -240,7 +257,7 @@ export class RuntimeState {
         const reason =
           c.mode === 'planned'
             ? `desired active on ${node}`
-            : `no owner; ${node} is the next healthy placement by priority (failover)`;
+            : `no owner; ${node} is the next healthy placement by priority (failover; ${aheadOf(r, node, peers)})`;
         this.transition(p, r.name, 'agent-claim', reason, won.record.token);
         out.ifaces.set(r.name, usable(r, placement.interface) ? placement.interface : placement.backupInterface!);
       });

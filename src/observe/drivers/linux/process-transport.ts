@@ -169,6 +169,14 @@ export function classifyFailure(argv: string[], f: ProcessFailure): ObserveError
       : 'reading this node needs root or CAP_NET_ADMIN, changing it CAP_NET_ADMIN';
     return { kind: 'permission', message: `${detail} (${needs})`, command };
   }
+  // coreutils timeout(1) running a program that is not there.
+  const wrapped = /failed to run command '([^']+)': No such file or directory/.exec(f.stderr);
+  if (wrapped)
+    return {
+      kind: 'missing-binary',
+      message: missingProgram(wrapped[1], argv[0] === 'ssh' ? 'on the node' : 'on this machine'),
+      command,
+    };
   if (f.exitCode === 127 || /command not found/.test(f.stderr)) {
     // A remote shell's "sh: 1: arping: not found" or "bash: line 1: arping: command not found".
     const program = /([^\s:]+): (?:command )?not found/.exec(f.stderr)?.[1];
