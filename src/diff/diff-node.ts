@@ -3,7 +3,7 @@
 // the cluster) is repaired; what tandem created (its inventory) and no longer wants is
 // removed; anything else is left alone unless pruning is asked for.
 import type { Change, Deferral, Note } from './changes.js';
-import { describeObject, sameObject, type NodeObject } from './objects.js';
+import { describeObject, linkKey, sameObject, type NodeObject, type SourceObject } from './objects.js';
 
 export interface NodeDiffInput {
   node: string;
@@ -40,6 +40,8 @@ function interfaceOf(o: NodeObject): string | undefined {
       return o.name;
     case 'address':
     case 'neighbor':
+    case 'sysctl':
+    case 'source':
       return o.iface;
     case 'route':
       return o.dev;
@@ -118,6 +120,12 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
   for (const [key, wanted] of input.intent) {
     const have = input.observed.get(key);
     if (!have) {
+      // An interface's sysctls exist with it: on a missing interface (reported by its
+      // link) there is nothing to set.
+      if (wanted.kind === 'sysctl') {
+        const link = input.intent.get(linkKey(wanted.iface));
+        if (!link || isHardware(link)) continue;
+      }
       if (isHardware(wanted)) {
         result.missingInterfaces.push((wanted as { name: string }).name);
         continue;
@@ -139,6 +147,21 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
   const unmanaged: NodeObject[] = [];
   for (const [key, have] of input.observed) {
     if (input.intent.has(key)) continue;
+    // A sysctl tandem is not asked for is the node's own business (promoteSecondaries
+    // false or absent): never reset, never reported.
+    if (have.kind === 'sysctl') continue;
+    if (have.kind === 'source') {
+      const back = sourceBack(have, input);
+      if (back)
+        push(
+          'delete',
+          key,
+          back,
+          undefined,
+          back.relocatable ? 'sourceAddress address leaves' : 'source set by tandem, no longer desired',
+        );
+      continue;
+    }
     const tolerated = input.tolerated.get(key);
     if (tolerated) {
       result.notes.push({ node, subject: describeObject(have), message: tolerated });
@@ -184,6 +207,19 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     });
   }
   return result;
+}
+
+/**
+ * A connected route whose source tandem set (an address of the desired state, or one
+ * in its inventory) and no longer wants: it goes back to the interface's primary. Any
+ * other source (the primary itself, one the administrator chose) is left alone.
+ */
+function sourceBack(have: SourceObject, input: NodeDiffInput): SourceObject | undefined {
+  if (have.primary === undefined || have.src === have.primary) return undefined;
+  const addr = `addr:${have.src}`;
+  if (!input.managedAddresses.has(addr) && !input.owned.has(have.key)) return undefined;
+  const name = input.relocatableNames.get(addr);
+  return name ? { ...have, relocatable: name } : have;
 }
 
 /** Unmanaged objects named one by one per node; past this, counted (a node full of foreign routes). */
