@@ -130,7 +130,7 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
         result.missingInterfaces.push((wanted as { name: string }).name);
         continue;
       }
-      push('create', key, undefined, wanted, input.reasons.get(key) ?? 'desired, not present');
+      push('create', key, undefined, wanted, input.reasons.get(key) ?? settingReason(wanted) ?? 'desired, not present');
       continue;
     }
     const target = mergeUnspecified(have, wanted);
@@ -140,7 +140,7 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
       key,
       have,
       target,
-      input.reasons.get(key) ?? 'differs from the desired state',
+      input.reasons.get(key) ?? settingReason(wanted) ?? 'differs from the desired state',
     );
   }
 
@@ -152,14 +152,9 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     if (have.kind === 'sysctl') continue;
     if (have.kind === 'source') {
       const back = sourceBack(have, input);
-      if (back)
-        push(
-          'delete',
-          key,
-          back,
-          undefined,
-          back.relocatable ? 'sourceAddress address leaves' : 'source set by tandem, no longer desired',
-        );
+      if (!back) continue;
+      const why = input.intent.has(`addr:${have.src}`) ? 'sourceAddress is off' : `${have.src} leaves`;
+      push('delete', key, back, undefined, `${why}: the primary ${have.primary} is the subnet's source again`);
       continue;
     }
     const tolerated = input.tolerated.get(key);
@@ -207,6 +202,13 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     });
   }
   return result;
+}
+
+/** Why a kernel setting is written, in the words of the field that asks for it. */
+function settingReason(wanted: NodeObject): string | undefined {
+  if (wanted.kind === 'sysctl') return 'promoteSecondaries: true in the Cluster defaults';
+  if (wanted.kind === 'source') return `sourceAddress: traffic to ${wanted.to} leaves from ${wanted.src}`;
+  return undefined;
 }
 
 /**
