@@ -232,3 +232,16 @@ describe('promoteSecondaries', () => {
     assert.deepEqual(del.notes, []);
   });
 });
+
+describe('promote_secondaries of a link the plan creates', () => {
+  it('the sim kernel gives a new link the `default` value, as the kernel does', () => {
+    const s = observedNode('s1', {
+      links: ['eth0'],
+      sysctl: { 'net.ipv4.conf.default.promote_secondaries': '1' },
+      ops: [{ op: 'link-add-bond', iface: 'bond0', mode: 'active-backup' }],
+    });
+    assert.equal(s.sysctl['net.ipv4.conf.bond0.promote_secondaries'], '1');
+    assert.equal(observedObjects(s).get('sysctl:net.ipv4.conf.bond0.promote_secondaries')?.kind, 'sysctl');
+    assert.equal(s.sysctl['net.ipv4.conf.eth0.promote_secondaries'], undefined);
+  });
+});
