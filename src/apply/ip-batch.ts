@@ -203,6 +203,21 @@ export function ipWords(op: KernelOp): string[] {
     case 'route-replace':
     case 'route-del':
       return routeWords(op);
+    case 'route-src':
+      // proto kernel keeps it the kernel's prefix route: removing the primary still removes it.
+      return [
+        'route',
+        'replace',
+        cidr(op, op.to).text,
+        'dev',
+        iface(op, op.iface),
+        'proto',
+        'kernel',
+        'scope',
+        'link',
+        'src',
+        ip(op, op.src).text,
+      ];
     case 'neigh-replace':
       if (!MAC.test(op.lladdr)) fail(op, 'link-layer address', op.lladdr);
       return [

@@ -3,7 +3,7 @@
 // the cluster) is repaired; what tandem created (its inventory) and no longer wants is
 // removed; anything else is left alone unless pruning is asked for.
 import type { Change, Deferral, Note } from './changes.js';
-import { describeObject, sameObject, type NodeObject } from './objects.js';
+import { describeObject, linkKey, sameObject, type NodeObject, type SourceObject } from './objects.js';
 
 export interface NodeDiffInput {
   node: string;
@@ -40,6 +40,8 @@ function interfaceOf(o: NodeObject): string | undefined {
       return o.name;
     case 'address':
     case 'neighbor':
+    case 'sysctl':
+    case 'source':
       return o.iface;
     case 'route':
       return o.dev;
@@ -118,11 +120,17 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
   for (const [key, wanted] of input.intent) {
     const have = input.observed.get(key);
     if (!have) {
+      // An interface's sysctls exist with it: on a missing interface (reported by its
+      // link) there is nothing to set.
+      if (wanted.kind === 'sysctl') {
+        const link = input.intent.get(linkKey(wanted.iface));
+        if (!link || isHardware(link)) continue;
+      }
       if (isHardware(wanted)) {
         result.missingInterfaces.push((wanted as { name: string }).name);
         continue;
       }
-      push('create', key, undefined, wanted, input.reasons.get(key) ?? 'desired, not present');
+      push('create', key, undefined, wanted, input.reasons.get(key) ?? settingReason(wanted) ?? 'desired, not present');
       continue;
     }
     const target = mergeUnspecified(have, wanted);
@@ -132,13 +140,23 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
       key,
       have,
       target,
-      input.reasons.get(key) ?? 'differs from the desired state',
+      input.reasons.get(key) ?? settingReason(wanted) ?? 'differs from the desired state',
     );
   }
 
   const unmanaged: NodeObject[] = [];
   for (const [key, have] of input.observed) {
     if (input.intent.has(key)) continue;
+    // A sysctl tandem is not asked for is the node's own business (promoteSecondaries
+    // false or absent): never reset, never reported.
+    if (have.kind === 'sysctl') continue;
+    if (have.kind === 'source') {
+      const back = sourceBack(have, input);
+      if (!back) continue;
+      const why = input.intent.has(`addr:${have.src}`) ? 'sourceAddress is off' : `${have.src} leaves`;
+      push('delete', key, back, undefined, `${why}: the primary ${have.primary} is the subnet's source again`);
+      continue;
+    }
     const tolerated = input.tolerated.get(key);
     if (tolerated) {
       result.notes.push({ node, subject: describeObject(have), message: tolerated });
@@ -184,6 +202,26 @@ export function diffNode(input: NodeDiffInput): NodeDiff {
     });
   }
   return result;
+}
+
+/** Why a kernel setting is written, in the words of the field that asks for it. */
+function settingReason(wanted: NodeObject): string | undefined {
+  if (wanted.kind === 'sysctl') return 'promoteSecondaries: true in the Cluster defaults';
+  if (wanted.kind === 'source') return `sourceAddress: traffic to ${wanted.to} leaves from ${wanted.src}`;
+  return undefined;
+}
+
+/**
+ * A connected route whose source tandem set (an address of the desired state, or one
+ * in its inventory) and no longer wants: it goes back to the interface's primary. Any
+ * other source (the primary itself, one the administrator chose) is left alone.
+ */
+function sourceBack(have: SourceObject, input: NodeDiffInput): SourceObject | undefined {
+  if (have.primary === undefined || have.src === have.primary) return undefined;
+  const addr = `addr:${have.src}`;
+  if (!input.managedAddresses.has(addr) && !input.owned.has(have.key)) return undefined;
+  const name = input.relocatableNames.get(addr);
+  return name ? { ...have, relocatable: name } : have;
 }
 
 /** Unmanaged objects named one by one per node; past this, counted (a node full of foreign routes). */

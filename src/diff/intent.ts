@@ -12,7 +12,10 @@ import {
   MAIN_TABLE,
   mirrorKey,
   neighborKey,
+  promoteSecondariesName,
   routeKey,
+  sourceKey,
+  sysctlKey,
   xfrmKey,
   type NodeObject,
 } from './objects.js';
@@ -154,8 +157,18 @@ export function buildIntent(
     if (!m) intents.set(node, (m = new Map<string, NodeObject>()));
     return m;
   };
+  // promoteSecondaries is set per interface tandem manages (those the Node documents
+  // declare), never through `all`/`default`: interfaces tandem does not manage keep
+  // whatever the node's administrator chose. An `all` already on counts as on.
+  const promote = model.cluster?.doc.spec.defaults?.promoteSecondaries === true;
   for (const node of model.nodes) {
     const intent = intentOf(node.name);
+    if (promote)
+      for (const iface of node.doc.spec.interfaces) {
+        if (iface.type === 'loopback') continue;
+        const name = promoteSecondariesName(iface.name);
+        intent.set(sysctlKey(name), { kind: 'sysctl', key: sysctlKey(name), name, iface: iface.name, value: '1' });
+      }
     const slaveOf = new Map<string, string>();
     for (const i of node.doc.spec.interfaces) for (const s of i.bond?.slaves ?? []) slaveOf.set(s, i.name);
     for (const iface of node.doc.spec.interfaces) {
@@ -185,6 +198,22 @@ export function buildIntent(
       relocatable: d.name,
       ...(d.target.label ? { label: d.target.label } : {}),
     });
+    // sourceAddress: while the address is here, its subnet's connected route prefers it
+    // as source (IPv4: an IPv6 prefix route carries no source of its own).
+    if (family === 4 && model.relocatableByName.get(d.name)?.doc.spec.sourceAddress === true) {
+      const c = parseCidr(d.cidr)!;
+      if (c.prefix < 32) {
+        const key = sourceKey(d.target.iface, c.network);
+        intentOf(d.target.node).set(key, {
+          kind: 'source',
+          key,
+          iface: d.target.iface,
+          to: c.network,
+          src: c.address,
+          relocatable: d.name,
+        });
+      }
+    }
   }
   for (const p of model.ipsecPolicies) {
     const policies = xfrmPolicies(p.doc);

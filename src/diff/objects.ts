@@ -69,7 +69,39 @@ export interface MirrorObject {
   routes: string[];
 }
 
-export type NodeObject = LinkObject | AddressObject | RouteObject | NeighborObject | XfrmObject | MirrorObject;
+/**
+ * net.ipv4.conf.<iface>.promote_secondaries as the kernel applies it: on when the
+ * interface's own value or `all` is positive (Cluster defaults.promoteSecondaries).
+ */
+export interface SysctlObject {
+  kind: 'sysctl';
+  key: string;
+  /** The sysctl name, e.g. net.ipv4.conf.eth0.promote_secondaries ('.' in an interface name written '/'). */
+  name: string;
+  iface: string;
+  value: string;
+}
+
+/**
+ * The preferred source of an IPv4 subnet's connected route (proto kernel, scope link):
+ * the interface's primary address unless a relocatable address with sourceAddress
+ * holds the subnet (LifeKeeper's source address setting).
+ */
+export interface SourceObject {
+  kind: 'source';
+  key: string;
+  iface: string;
+  /** The subnet: the route's destination. */
+  to: string;
+  src: string;
+  /** Observed side: the interface's primary address of the subnet, the src the kernel gives the route. */
+  primary?: string;
+  /** Desired side: the RelocatableAddress whose sourceAddress asks for this. */
+  relocatable?: string;
+}
+
+export type NodeObject =
+  LinkObject | AddressObject | RouteObject | NeighborObject | XfrmObject | MirrorObject | SysctlObject | SourceObject;
 export type ObjectKind = NodeObject['kind'];
 
 export const MAIN_TABLE = 254;
@@ -84,6 +116,11 @@ export const xfrmKey = (p: ObservedXfrmPolicy) =>
   `xfrm:${p.dir}:${p.selector.src}>${p.selector.dst}:` +
   `${p.selector.proto ?? 'any'}:${p.selector.sport ?? 0}:${p.selector.dport ?? 0}`;
 export const mirrorKey = (node: string, iface: string) => `mirror:${node}/${iface}`;
+export const sysctlKey = (name: string) => `sysctl:${name}`;
+export const sourceKey = (iface: string, to: string) => `source:${iface}:${to}`;
+/** The per-interface promote_secondaries sysctl; a '.' in an interface name is written '/' there. */
+export const promoteSecondariesName = (iface: string) =>
+  `net.ipv4.conf.${iface.replaceAll('.', '/')}.promote_secondaries`;
 
 /** The attributes that matter for equality (key and provenance excluded). */
 export function comparable(o: NodeObject): unknown {
@@ -113,6 +150,10 @@ export function comparable(o: NodeObject): unknown {
       ];
     case 'mirror':
       return [o.partnerIface, o.addresses, o.routes];
+    case 'sysctl':
+      return [o.name, o.value];
+    case 'source':
+      return [o.iface, o.to, o.src];
   }
 }
 
@@ -147,6 +188,14 @@ export function sameObject(a: NodeObject, b: NodeObject): boolean {
       const o = b as NeighborObject;
       return a.iface === o.iface && a.address === o.address && a.lladdr.toLowerCase() === o.lladdr.toLowerCase();
     }
+    case 'sysctl': {
+      const o = b as SysctlObject;
+      return a.name === o.name && a.value === o.value;
+    }
+    case 'source': {
+      const o = b as SourceObject;
+      return a.iface === o.iface && a.to === o.to && a.src === o.src;
+    }
     case 'xfrm':
     case 'mirror':
       return sameValue(comparable(a), comparable(b));
@@ -174,5 +223,11 @@ export function describeObject(o: NodeObject): string {
       );
     case 'mirror':
       return `failover mirror of ${o.home.node}/${o.home.iface} on ${o.partnerIface}`;
+    case 'sysctl':
+      return `sysctl ${o.name}=${o.value}`;
+    case 'source':
+      return (
+        `source ${o.src} of subnet ${o.to} on ${o.iface}` + (o.relocatable ? ` (relocatable ${o.relocatable})` : '')
+      );
   }
 }

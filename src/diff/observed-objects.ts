@@ -1,15 +1,22 @@
 // Projects an ObservedNode onto the diff's objects. What the kernel manages by itself
 // is left out, so it never shows up as drift: connected routes (proto kernel), IPv6
-// link-local and multicast, loopback addresses on lo, routes of the local table.
+// link-local and multicast, loopback addresses on lo, routes of the local table. Of a
+// connected IPv4 route only its preferred source is kept (a `source` object), and of
+// the sysctls the effective promote_secondaries of each interface: the two kernel
+// settings that sourceAddress and promoteSecondaries drive.
 import type { ObservedNode, ObservedRoute, ObservedXfrmPolicy } from '../observe/model.js';
 import { parseCidr } from '../model/ip.js';
 import { IPV6_DEFAULT } from './intent.js';
 import {
   addressKey,
   linkKey,
+  MAIN_TABLE,
   mirrorKey,
   neighborKey,
+  promoteSecondariesName,
   routeKey,
+  sourceKey,
+  sysctlKey,
   xfrmKey,
   type LinkObject,
   type NodeObject,
@@ -113,6 +120,59 @@ export function observedXfrmPolicies(state: ObservedNode): ReadonlyMap<string, N
   return objects;
 }
 
+const on = (value: string | undefined) => Number(value ?? '0') > 0;
+
+/** Every interface's effective promote_secondaries (its own value or `all`), loopback excluded. */
+function promoteSecondariesObjects(state: ObservedNode): NodeObject[] {
+  const all = on(state.sysctl['net.ipv4.conf.all.promote_secondaries']);
+  const out: NodeObject[] = [];
+  for (const l of state.links) {
+    if (linkType(l.kind, l.name) === 'loopback') continue;
+    const name = promoteSecondariesName(l.name);
+    out.push({
+      kind: 'sysctl',
+      key: sysctlKey(name),
+      name,
+      iface: l.name,
+      value: all || on(state.sysctl[name]) ? '1' : '0',
+    });
+  }
+  return out;
+}
+
+/** The preferred source of each connected IPv4 route, with the primary address the kernel would give it. */
+function sourceObjects(state: ObservedNode): NodeObject[] {
+  const connected = state.routes.filter(
+    (r) =>
+      r.family === 4 &&
+      r.protocol === 'kernel' &&
+      r.table === MAIN_TABLE &&
+      r.scope === 'link' &&
+      r.device !== undefined &&
+      r.src !== undefined &&
+      r.to !== 'default',
+  );
+  if (connected.length === 0) return [];
+  const primaries = new Map<string, string>();
+  for (const a of state.addresses) {
+    if (a.family !== 4 || a.secondary) continue;
+    const c = parseCidr(a.cidr);
+    const at = c ? `${a.interface}|${c.network}` : undefined;
+    if (c && at && !primaries.has(at)) primaries.set(at, c.address);
+  }
+  return connected.map((r) => {
+    const primary = primaries.get(`${r.device}|${r.to}`);
+    return {
+      kind: 'source',
+      key: sourceKey(r.device!, r.to),
+      iface: r.device!,
+      to: r.to,
+      src: r.src!,
+      ...(primary !== undefined ? { primary } : {}),
+    };
+  });
+}
+
 function project(state: ObservedNode): Map<string, NodeObject> {
   const out = new Map<string, NodeObject>();
   for (const l of state.links) {
@@ -154,6 +214,8 @@ function project(state: ObservedNode): Map<string, NodeObject> {
     const o = xfrmObject(p);
     out.set(o.key, o);
   }
+  for (const o of promoteSecondariesObjects(state)) out.set(o.key, o);
+  for (const o of sourceObjects(state)) out.set(o.key, o);
   for (const m of state.inventory.mirrors ?? []) {
     const key = mirrorKey(m.home.node, m.home.iface);
     out.set(key, {

@@ -267,7 +267,9 @@ export function checkConvergence(input: GateInput, states: ReadonlyMap<string, O
   for (const c of input.changes) {
     if (!states.has(c.node) || c.kind === 'mirror') continue; // mirrors live in the inventory, written by apply
     const have = finalOf(c.node).get(c.key);
-    const ok = c.after ? !!have && sameObject(have, mergeUnspecified(have, c.after)) : !have;
+    // A subnet route's source is never removed, only given back to the primary.
+    const gone = !have || (have.kind === 'source' && have.src === have.primary);
+    const ok = c.after ? !!have && sameObject(have, mergeUnspecified(have, c.after)) : gone;
     if (!ok)
       refuse(
         'TR012',

@@ -13,6 +13,8 @@ export type KernelOp =
   | { op: 'addr-add'; iface: string; cidr: string; label?: string }
   | { op: 'addr-del'; iface: string; cidr: string }
   | { op: 'route-replace'; to: string; via?: string; dev: string; metric?: number; table?: number; src?: string }
+  /** The preferred source of a connected IPv4 route (proto kernel scope link), replaced in place. */
+  | { op: 'route-src'; iface: string; to: string; src: string }
   | { op: 'route-del'; to: string; via?: string; dev: string; metric?: number; table?: number }
   | { op: 'neigh-replace'; iface: string; address: string; lladdr: string }
   | { op: 'neigh-del'; iface: string; address: string }

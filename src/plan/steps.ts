@@ -13,6 +13,7 @@ import {
   type LinkObject,
   type MirrorObject,
   type NodeObject,
+  type SourceObject,
 } from '../diff/objects.js';
 import type { DesiredModel } from '../model/desired.js';
 import type { Observation } from '../observe/model.js';
@@ -29,6 +30,8 @@ import { hostPart } from '../model/ip.js';
 // policy arrives before any address and leaves after the addresses (TR002).
 export const PHASE = {
   link: 5,
+  /** promote_secondaries: before any address of the node goes (tunnels made here: with them). */
+  sysctl: 6,
   xfrm: 8,
   routeDelete: 10,
   neighborDelete: 11,
@@ -36,11 +39,15 @@ export const PHASE = {
   /** A tunnel needs its local address; addresses on the tunnel need the tunnel. */
   tunnel: 16,
   tunnelAddress: 17,
+  /** A connected route's source goes back to the primary before the address that was it leaves. */
+  sourceDelete: 19,
   /** Moves: the address leaves here before it may arrive elsewhere. */
   relocatableDelete: 20,
   addressDelete: 52,
   linkDelete: 53,
   relocatable: 60,
+  /** sourceAddress: the connected route takes the address as source once it is here. */
+  source: 61,
   xfrmDelete: 62,
   route: 70,
   neighbor: 75,
@@ -182,6 +189,27 @@ export function stepForChange(c: Change, ctx: StepContext): Step {
         ? [{ op: 'xfrm-policy-update', policy: x.policy }]
         : [{ op: 'xfrm-policy-del', selector: x.policy.selector, dir: x.policy.dir }];
       step.phase = c.after ? PHASE.xfrm : PHASE.xfrmDelete;
+      break;
+    }
+    case 'sysctl': {
+      const s = (c.after ?? c.before)!;
+      if (s.kind !== 'sysctl' || !c.after) break;
+      step.ops = [{ op: 'sysctl-set', name: s.name, value: s.value }];
+      const link = ctx.intents.get(c.node)?.get(linkKey(s.iface));
+      const made = c.action === 'create' && link?.kind === 'link' && link.linkType === 'tunnel';
+      step.phase = made ? PHASE.tunnel : PHASE.sysctl;
+      break;
+    }
+    case 'source': {
+      const after = c.after as SourceObject | undefined;
+      const before = c.before as SourceObject | undefined;
+      if (after) {
+        step.ops = [{ op: 'route-src', iface: after.iface, to: after.to, src: after.src }];
+        step.phase = PHASE.source;
+      } else if (before?.primary !== undefined) {
+        step.ops = [{ op: 'route-src', iface: before.iface, to: before.to, src: before.primary }];
+        step.phase = PHASE.sourceDelete;
+      }
       break;
     }
     case 'mirror': {

@@ -38,6 +38,8 @@ export function describeOp(op: KernelOp): string {
         (op.metric !== undefined ? ` metric ${op.metric}` : '') +
         (op.table !== undefined && op.table !== 254 ? ` table ${op.table}` : '')
       );
+    case 'route-src':
+      return `ip route replace ${op.to} dev ${op.iface} proto kernel scope link src ${op.src}`;
     case 'neigh-replace':
       return `ip neigh replace ${op.address} lladdr ${op.lladdr} dev ${op.iface} nud permanent`;
     case 'neigh-del':

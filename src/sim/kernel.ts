@@ -14,7 +14,7 @@ import { Draft } from './draft.js';
 import { errors, type KernelError } from './errors.js';
 import { linkAddBond, linkAddTunnel, linkDel, linkEnslave, linkRelease, linkSet } from './links.js';
 import { neighDel, neighReplace, xfrmPolicyDel, xfrmPolicyUpdate } from './neighbors.js';
-import { routeDel, routeReplace } from './routes.js';
+import { routeDel, routeReplace, routeSource } from './routes.js';
 
 export type { KernelContext } from './addresses.js';
 export type { KernelError, KernelErrorCode } from './errors.js';
@@ -74,6 +74,8 @@ function step(d: Draft, op: KernelOp, ctx: KernelContext): KernelError | undefin
       return addrDel(d, op);
     case 'route-replace':
       return routeReplace(d, op);
+    case 'route-src':
+      return routeSource(d, op);
     case 'route-del':
       return routeDel(d, op);
     case 'neigh-replace':

@@ -9,6 +9,8 @@
 // - physical and loopback links cannot be deleted (EOPNOTSUPP); deleting any other link
 //   removes its addresses, routes, neighbours and per-interface sysctls, and releases its
 //   slaves.
+// - a new link starts with the IPv4 conf values of `default` (net.ipv4.conf.default.*
+//   copied to net.ipv4.conf.<link>.*; promote_secondaries checked on 6.18 with a veth).
 // - bonds and tunnels are created down, as `ip link add` leaves them. This machine's
 //   kernel has no bonding or sit module; the sim does.
 // - enslaving to a bond needs the slave down (EPERM "Device can not be enslaved while
@@ -68,6 +70,17 @@ function operStateOf(d: Draft, link: ObservedLink): string {
     return d.links.some((l) => l.master === link.name && l.operState === 'UP') ? 'UP' : 'DOWN';
   }
   return 'UP';
+}
+
+const DEFAULT_CONF = 'net.ipv4.conf.default.';
+
+/** A link the node did not have takes the `default` IPv4 conf values, as the kernel copies them. */
+function inheritDefaultConf(d: Draft, iface: string): void {
+  const inherited = Object.entries(d.sysctl).filter(([k]) => k.startsWith(DEFAULT_CONF));
+  if (inherited.length === 0) return;
+  const sysctl = d.writableSysctl();
+  const name = iface.replaceAll('.', '/');
+  for (const [k, v] of inherited) sysctl[`net.ipv4.conf.${name}.${k.slice(DEFAULT_CONF.length)}`] = v;
 }
 
 /** Stores a link with its operational state recomputed, then its master's. */
@@ -135,6 +148,7 @@ export function linkAddBond(d: Draft, op: Extract<KernelOp, { op: 'link-add-bond
     mac: generatedMac(d.node, op.iface),
     bond: { mode },
   });
+  inheritDefaultConf(d, op.iface);
   return undefined;
 }
 
@@ -159,6 +173,7 @@ export function linkAddTunnel(d: Draft, op: Extract<KernelOp, { op: 'link-add-tu
   // TTL 0 means "inherit", which is reported as no TTL.
   if (op.ttl) tunnel.ttl = op.ttl;
   putLink(d, { name: op.iface, kind: mode.kind, adminUp: false, operState: 'DOWN', mtu: mode.mtu, tunnel });
+  inheritDefaultConf(d, op.iface);
   return undefined;
 }
 

@@ -205,6 +205,31 @@ export function routeReplace(d: Draft, op: Extract<KernelOp, { op: 'route-replac
   return undefined;
 }
 
+/**
+ * `ip route replace NET dev IF proto kernel scope link src S`: the connected route of an
+ * IPv4 subnet with another preferred source (sourceAddress). Replace matches (table,
+ * destination, metric 0) as above; the route stays the kernel's (proto kernel), so
+ * removing the primary still removes it, and removing S deletes it (fib_sync_down_addr).
+ */
+export function routeSource(d: Draft, op: Extract<KernelOp, { op: 'route-src' }>): KernelError | undefined {
+  const link = d.link(op.iface);
+  if (!link) return errors.noDevice(op.iface);
+  const dst = parseDestination(op.to);
+  if ('error' in dst) return dst.error;
+  const src = parseIp(op.src);
+  if (!src) return errors.badAddress(op.src);
+  if (dst.family !== 4 || src.family !== 4) return errors.invalidPrefsrc(src.family);
+  if (!link.adminUp) return errors.nexthopDown(4);
+  if (!isLocalSource(d, 4, src.address)) return errors.invalidPrefsrc(4);
+  const route = connectedV4(op.iface, dst.to, src.address);
+  const i = d.routes.findIndex(
+    (r) => r.family === 4 && r.table === MAIN_TABLE && r.to === dst.to && (r.metric ?? 0) === 0,
+  );
+  if (i < 0) insertRoute(d, route);
+  else if (!sameRoute(d.routes[i], route)) d.writableRoutes()[i] = route;
+  return undefined;
+}
+
 function sameRoute(a: ObservedRoute, b: ObservedRoute): boolean {
   return (
     a.to === b.to &&

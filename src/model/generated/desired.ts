@@ -133,7 +133,7 @@ export interface ClusterDefaults {
   uniquenessCheck?: UniquenessCheck;
   health?: HealthCheck;
   /**
-   * Expect net.ipv4.conf.*.promote_secondaries=1 on every node: removing a primary IPv4 address then promotes a secondary instead of deleting it.
+   * true: tandem sets net.ipv4.conf.<interface>.promote_secondaries=1 on every interface of every Node document (a drift is a plan step, set before any address of the node is removed, and verified), so removing a primary IPv4 address promotes a secondary of its subnet instead of deleting it. false or absent: tandem leaves the sysctl as the node has it; plans read the observed value either way (an `all` of 1 counts as on).
    */
   promoteSecondaries?: boolean;
 }
@@ -460,7 +460,7 @@ export interface RelocatableAddressSpec {
   placements: [Placement, ...Placement[]];
   health?: HealthCheck;
   /**
-   * Use this address as the preferred source for its subnet on the node (at most one per subnet per node).
+   * IPv4: while the address is on a node, its subnet's connected route there (proto kernel, scope link) carries `src` this address, so traffic the node starts to that subnet leaves from it (LifeKeeper's source address setting). Before the address leaves the node, the route's source goes back to the interface's primary address, in the same batch. At most one per subnet per node (RA007). No effect on IPv6 addresses or /32 addresses.
    */
   sourceAddress?: boolean;
   uniquenessCheck?: UniquenessCheck;
