@@ -30,12 +30,15 @@ export interface PrepareOptions extends DriverOptions {
 
 /** Digest of the desired documents, independent of where the folder is checked out. */
 export function desiredDigestOf(validation: ValidationResult): string {
+  // One path.relative per file, not per document: a fleet's files hold thousands each.
+  const names = new Map<string, string>();
+  const nameOf = (file: string) => {
+    let name = names.get(file);
+    if (name === undefined) names.set(file, (name = relative(validation.env.dir, file) || basename(file)));
+    return name;
+  };
   return digest(
-    validation.env.documents.map((d) => ({
-      file: relative(validation.env.dir, d.source.file) || basename(d.source.file),
-      index: d.source.index,
-      value: d.value,
-    })),
+    validation.env.documents.map((d) => ({ file: nameOf(d.source.file), index: d.source.index, value: d.value })),
   );
 }
 

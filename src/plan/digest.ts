@@ -1,9 +1,57 @@
 // Content digests: canonical JSON (object keys sorted) hashed with SHA-256, so equal
 // content gives an equal digest whatever the key order it was built in.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { comparable } from '../diff/objects.js';
 import { observedObjects } from '../diff/observed-objects.js';
 import type { ObservedNode } from '../observe/model.js';
+
+/** Hash input is gathered into chunks of about this many UTF-16 units per update. */
+const HASH_CHUNK = 1 << 16;
+
+/** A hash fed in chunks: the canonical text of a big environment is never held whole. */
+class HashSink {
+  private pending = '';
+  constructor(private readonly hash: Hash) {}
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= HASH_CHUNK) this.flush();
+  }
+  flush(): void {
+    if (this.pending.length > 0) this.hash.update(this.pending);
+    this.pending = '';
+  }
+}
+
+/** canonicalJson(value), written piece by piece: no intermediate string per object or array. */
+function writeCanonical(value: unknown, sink: HashSink): void {
+  if (value === null || typeof value !== 'object') {
+    sink.write(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  if (Array.isArray(value)) {
+    sink.write('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) sink.write(',');
+      const v: unknown = value[i];
+      // A hole in a sparse array writes nothing, as map() and join() do in canonicalJson.
+      if (v === undefined) sink.write(i in value ? 'null' : '');
+      else writeCanonical(v, sink);
+    }
+    sink.write(']');
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  let first = true;
+  sink.write('{');
+  for (const key of Object.keys(obj).sort()) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    sink.write(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+    first = false;
+    writeCanonical(v, sink);
+  }
+  sink.write('}');
+}
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -17,8 +65,13 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
+/** SHA-256 of canonicalJson(value), hashed as it is written (issue 14: the fleet's documents are megabytes). */
 export function digest(value: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+  const hash = createHash('sha256');
+  const sink = new HashSink(hash);
+  writeCanonical(value, sink);
+  sink.flush();
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /**

@@ -1,0 +1,46 @@
+// digest() hashes canonical JSON as it writes it (issue 14); what it hashes must stay
+// exactly canonicalJson's text, or every saved plan's desired digest would change.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { canonicalJson, digest } from '../../src/plan/digest.js';
+
+const hashOfText = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+
+describe('digest', () => {
+  it('is the SHA-256 of canonicalJson, for any JSON-like value', () => {
+    fc.assert(
+      fc.property(fc.anything({ withObjectString: false, withNullPrototype: true, withSparseArray: true }), (value) => {
+        let text: string;
+        try {
+          text = canonicalJson(value);
+        } catch {
+          // BigInt and the like: both refuse it.
+          assert.throws(() => digest(value));
+          return;
+        }
+        assert.equal(digest(value), hashOfText(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hashes a value far bigger than one hash chunk, with non-ASCII text at every chunk boundary', () => {
+    const documents = Array.from({ length: 20_000 }, (_, i) => ({
+      z: i,
+      name: `adresse-${i}-é€😀`,
+      a: [true, null, undefined, { b: 'x'.repeat(i % 7) }],
+      skipped: undefined,
+    }));
+    const text = canonicalJson(documents);
+    assert.ok(text.length > 10 * 65_536);
+    assert.equal(digest(documents), hashOfText(text));
+  });
+
+  it('keeps its format: keys sorted, undefined members left out, undefined array items as null', () => {
+    const value = { b: [1, undefined, 'é'], a: { d: undefined, c: null } };
+    assert.equal(canonicalJson(value), '{"a":{"c":null},"b":[1,null,"é"]}');
+    assert.equal(digest(value), hashOfText('{"a":{"c":null},"b":[1,null,"é"]}'));
+  });
+});
