@@ -170,6 +170,35 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
+function reportOf(o: Options, results: FaultResult[], sampler: OwnershipSampler | undefined, load: number[]) {
+  const summary = KINDS.filter((k) => results.some((r) => r.kind === k)).map((kind) => {
+    const of = results.filter((r) => r.kind === kind);
+    const fo = of.flatMap((r) => (r.failoverMs !== undefined ? [r.failoverMs] : [])).sort((x, y) => x - y);
+    const out = of.map((r) => r.outageMs).sort((x, y) => x - y);
+    return {
+      kind,
+      faults: of.length,
+      failoverP50Ms: quantile(fo, 0.5),
+      failoverP99Ms: quantile(fo, 0.99),
+      failoverMaxMs: fo.at(-1) ?? NaN,
+      outageP50Ms: quantile(out, 0.5),
+      outageP99Ms: quantile(out, 0.99),
+      overlaps: of.reduce((n, r) => n + r.overlaps, 0),
+    };
+  });
+  return {
+    date: new Date().toISOString(),
+    ttlS: o.ttlS,
+    seed: o.seed,
+    faults: results.length,
+    samples: sampler?.samples ?? 0,
+    overlaps: sampler?.overlaps ?? 0,
+    load,
+    summary,
+    results,
+  };
+}
+
 async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
   const skip = (await canMakeNamespaces()) ?? etcdMissing();
@@ -297,6 +326,8 @@ async function main(): Promise<number> {
           `${r.overlaps} overlaps`,
       );
       if (i % 25 === 24) load.push(loadavg()[0]);
+      // Written after every fault, so a run stopped early still leaves its figures.
+      if (o.out) writeFileSync(o.out, JSON.stringify(reportOf(o, results, sampler, load), null, 2) + '\n');
     }
   } finally {
     await sampler?.stop();
@@ -305,32 +336,9 @@ async function main(): Promise<number> {
     await b.close();
   }
   load.push(loadavg()[0]);
-  const summary = KINDS.filter((k) => results.some((r) => r.kind === k)).map((kind) => {
-    const of = results.filter((r) => r.kind === kind);
-    const fo = of.flatMap((r) => (r.failoverMs !== undefined ? [r.failoverMs] : [])).sort((x, y) => x - y);
-    const out = of.map((r) => r.outageMs).sort((x, y) => x - y);
-    return {
-      kind,
-      faults: of.length,
-      failoverP50Ms: quantile(fo, 0.5),
-      failoverP99Ms: quantile(fo, 0.99),
-      failoverMaxMs: fo.at(-1) ?? NaN,
-      outageP50Ms: quantile(out, 0.5),
-      outageP99Ms: quantile(out, 0.99),
-      overlaps: of.reduce((n, r) => n + r.overlaps, 0),
-    };
-  });
-  const report = {
-    date: new Date().toISOString(),
-    ttlS: o.ttlS,
-    seed: o.seed,
-    faults: results.length,
-    samples: sampler?.samples ?? 0,
-    overlaps: sampler?.overlaps ?? 0,
-    load,
-    summary,
-    results,
-  };
+  const report = reportOf(o, results, sampler, load);
+  if (o.out) writeFileSync(o.out, JSON.stringify(report, null, 2) + '\n');
+  const summary = report.summary;
   const cell = (v: number) => (Number.isNaN(v) ? '-' : String(v));
   process.stdout.write(
     `${results.length} faults, TTL ${o.ttlS} s, seed ${o.seed}, ${report.samples} ownership samples, ` +
@@ -346,7 +354,6 @@ async function main(): Promise<number> {
         .join('\n') +
       '\n',
   );
-  if (o.out) writeFileSync(o.out, JSON.stringify(report, null, 2) + '\n');
   return report.overlaps === 0 ? 0 : 1;
 }
 
