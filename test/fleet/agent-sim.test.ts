@@ -206,7 +206,7 @@ describe('tandem agent on sim nodes', { skip }, () => {
     );
     const failedOver = await waitFor('the failover owner key', 10_000, owner, logs);
     assert.equal(failedOver.node, NODES[0]);
-    assert.match(first.log(), /service: agent-claim \(fencing token \d+\): no owner; .* \(failover\)/);
+    assert.match(first.log(), /service: agent-claim \(fencing token \d+\): no owner; .* \(failover; /);
     assert.equal(await stop(first), 0, first.log());
   });
 });
