@@ -19,6 +19,13 @@ import type { NodeObject } from './objects.js';
  */
 export type CipWhere = 'home' | 'partner' | 'keep';
 
+/**
+ * The reason of an address change that moves it with its failover interface: the plan
+ * treats it as a move (steps.ts), checked unused on the segment before it is added and
+ * announced after (gratuitous ARP, IPv6 DAD), as a relocatable address is.
+ */
+export const CIP_MOVE = 'moves with its failover interface (NonStop CIP manual)';
+
 /** `homeNode/homeIface` -> where its resources go, for the pairs this node is home or partner of. */
 export type CipPlacement = ReadonlyMap<string, CipWhere>;
 
@@ -81,6 +88,8 @@ export interface CipIntentResult {
   tolerated: Map<string, string>;
   /** Hosted objects whose key the partner already uses for its own configuration. */
   conflicts: string[];
+  /** Address keys placed by the failover (added or removed here as a move, CIP_MOVE). */
+  moving: string[];
 }
 
 /** Rewrites `intent` (this node's) for the CIP placement the agent decided. */
@@ -90,13 +99,14 @@ export function applyCipPlacement(
   intent: NodeIntent,
   placement: CipPlacement,
 ): CipIntentResult {
-  const out: CipIntentResult = { frozen: new Map(), tolerated: new Map(), conflicts: [] };
+  const out: CipIntentResult = { frozen: new Map(), tolerated: new Map(), conflicts: [], moving: [] };
   for (const pair of cipPairs(model)) {
     if (pair.home.node !== node && pair.partner.node !== node) continue;
     const where = placement.get(pair.key) ?? 'keep';
     const iface = model.interfaceByKey.get(pair.key)?.iface;
     if (!iface) continue;
     const objects = migratingObjects(model, pair.home.node, iface);
+    if (where !== 'keep') for (const o of objects) if (o.kind === 'address') out.moving.push(o.key);
     if (pair.home.node === node) {
       if (where === 'partner') for (const o of objects) intent.delete(o.key);
       if (where === 'keep') {

@@ -5,7 +5,7 @@ import { parseCidr } from '../model/ip.js';
 import type { Observation } from '../observe/model.js';
 import type { Change, Deferral, Note } from './changes.js';
 import { diffNode } from './diff-node.js';
-import { applyCipPlacement } from './cip-intent.js';
+import { applyCipPlacement, CIP_MOVE } from './cip-intent.js';
 import { detectFailedOver, type FailoverStates } from './failover-state.js';
 import { buildIntent, type NodeIntent } from './intent.js';
 import { addressKey, routeKey, MAIN_TABLE } from './objects.js';
@@ -95,11 +95,13 @@ export function diffEnvironment(
     for (const r of iface?.routes ?? [])
       partner.set(routeKey(r.table ?? MAIN_TABLE, routeDestination(r.to, r.via), r.metric), held);
   }
+  const cipMoving: string[] = [];
   if (fleet?.cip) {
     const intent = intents.get(fleet.node) ?? intents.set(fleet.node, new Map()).get(fleet.node)!;
     const cip = applyCipPlacement(model, fleet.node, intent, fleet.cip);
     for (const [iface, why] of cip.frozen) mapOf(frozen, fleet.node).set(iface, why);
     for (const [key, why] of cip.tolerated) mapOf(tolerated, fleet.node).set(key, why);
+    cipMoving.push(...cip.moving);
     for (const c of cip.conflicts)
       out.notes.push({
         node: fleet.node,
@@ -141,6 +143,7 @@ export function diffEnvironment(
     if (d.kind !== 'in-place') reasons.set(addressKey(d.cidr), d.reason);
     relocatableNames.set(addressKey(d.cidr), d.name);
   }
+  for (const key of cipMoving) reasons.set(key, CIP_MOVE);
 
   for (const node of model.nodes) {
     const obs = observations.get(node.name);

@@ -211,6 +211,15 @@ describe('CIP failover in one node’s plan (fleet mode)', () => {
     assert.equal(after('route:254:2001:db8:f::/48:0').dev, 't6');
     assert.deepEqual(after('link:t6').tunnel, { mode: 'sit', local: '192.0.2.11', remote: '198.51.100.9' });
     assert.ok(!plan.changes.some((c) => c.key.startsWith('neigh:')), 'neighbors do not migrate');
+    // Arriving like a relocatable address: checked unused first, announced after.
+    const step = (cidr: string) =>
+      plan.waves.flatMap((w) => w.steps).find((x) => x.ops.some((o) => o.op === 'addr-add' && o.cidr === cidr))!;
+    assert.deepEqual(
+      step('192.0.2.11/24').pre.map((c) => c.kind),
+      ['uniqueness'],
+    );
+    assert.ok(step('192.0.2.11/24').post.some((c) => c.kind === 'gratuitous-arp'));
+    assert.ok(step('2001:db8:1::11/64').post.some((c) => c.kind === 'dad-wait'));
   });
 
   it('restored, on the partner: what it hosted goes; unknown: it is left in place', () => {
