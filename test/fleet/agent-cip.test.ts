@@ -14,7 +14,7 @@ import type { EtcdClient } from '../../src/fleet/etcd/client.js';
 import { agentKey, cipKey } from '../../src/fleet/keys.js';
 import type { AgentStatus } from '../../src/fleet/status-types.js';
 import { HOLD_DOWN_MS } from '../../src/fleet/agent/runtime.js';
-import { canMakeNamespaces, eth0Addresses, type Lab } from '../apply/netns-lab.js';
+import { canMakeNamespaces, CLI, eth0Addresses, type Lab } from '../apply/netns-lab.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
 import { makeBench, pinger, startAgent, stopAgent, waitFor, type AgentProc, type Bench } from './agent-lab.js';
 
@@ -196,6 +196,22 @@ describe('tandem agent: CIP interface failover', { skip: skip ?? false }, () => 
     assert.ok(partner.token > home.token, 'a new, higher fencing token');
     await new Promise((r) => setTimeout(r, 1500));
     const failoverGap = longestGap(await ping.stop(), cutAt);
+    // status --fleet names the holder, its token and the last transition.
+    const st = await execa(
+      process.execPath,
+      [CLI, 'status', '--fleet', '--etcd', b.etcd.endpoints.join(','), b.lab.envName],
+      {
+        reject: false,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    const line =
+      String(st.stdout)
+        .split('\n')
+        .find((l) => l.includes(`${b.node('a')}/eth0`)) ?? String(st.stdout);
+    assert.match(line, new RegExp(`${b.node('b')} \\(partner\\)\\s+${partner.token}`), String(st.stdout));
+    assert.match(line, /a-\S+\/eth0 DOWN/);
+    assert.match(line, /agent-cip-claim on b-\S+ at .*: partner: the home interface has no link/);
 
     // The cable back: home after the hold-down, break before make.
     const ping2 = pinger(b.lab, '192.0.2.11');

@@ -12,6 +12,8 @@ import { cipKey, cipPairUnder, cipStandbyKey, FleetKeyError } from '../../src/fl
 import type { CipPlacement } from '../../src/diff/cip-intent.js';
 import type { Observation } from '../../src/observe/model.js';
 import { planEnvironment } from '../../src/plan/index.js';
+import { cipStatusOf, renderCipRows } from '../../src/fleet/status-cip.js';
+import type { AgentStatus } from '../../src/fleet/status-types.js';
 import { CLUSTER, validateTexts } from '../helpers/env.js';
 import { observedNode } from '../helpers/observed.js';
 
@@ -245,5 +247,66 @@ describe('CIP failover in one node’s plan (fleet mode)', () => {
       'delete route:254:203.0.113.0/24:0',
     ]);
     assert.deepEqual(lines(planOn('c2', hosting, new Map([['c1/eth1', 'keep']]))), []);
+  });
+});
+
+describe('CIP failover in status --fleet', () => {
+  const kv = (key: string, value: string, createRevision: number) => ({
+    key,
+    value,
+    createRevision,
+    modRevision: createRevision,
+    version: 1,
+  });
+  const transition = (at: string, event: string) => ({ event, reason: 'why', at });
+  const agents = new Map<string, Partial<AgentStatus>>([
+    [
+      'c1',
+      {
+        cip: [
+          {
+            pair: 'c1/eth1',
+            role: 'home',
+            iface: 'eth1',
+            usable: false,
+            lastTransition: transition('T1', 'agent-cip-release'),
+          },
+        ],
+      },
+    ],
+    [
+      'c2',
+      {
+        cip: [
+          {
+            pair: 'c1/eth1',
+            role: 'partner',
+            iface: 'eth1',
+            usable: true,
+            lastTransition: transition('T2', 'agent-cip-claim'),
+          },
+          { pair: 'c3/eth0', role: 'partner', iface: 'eth0', usable: true },
+        ],
+      },
+    ],
+  ]);
+
+  it('names the holder, its role and token, both links and the latest transition; an unheld pair shows as such', () => {
+    const value = JSON.stringify({ node: 'c2', agent: 'h:1', since: 'S', role: 'partner', reason: 'r' });
+    const rows = cipStatusOf('c', [kv('/tandem/c/cip/c1/eth1', value, 42), kv('/tandem/c/owners/x', '{}', 7)], agents);
+    assert.deepEqual(
+      rows.map((r) => [r.pair, r.holder?.node, r.holder?.token, r.lastTransition?.event]),
+      [
+        ['c1/eth1', 'c2', 42, 'agent-cip-claim'],
+        ['c3/eth0', undefined, undefined, undefined],
+      ],
+    );
+    assert.deepEqual(rows[0].links, { 'c1/eth1': false, 'c2/eth1': true });
+    const text = renderCipRows(rows).map((r) => r.join(' | '));
+    assert.equal(
+      text[1],
+      'c1/eth1 | c2 (partner) | 42 | S | c1/eth1 DOWN, c2/eth1 up | agent-cip-claim on c2 at T2: why',
+    );
+    assert.equal(text[2], 'c3/eth0 | nobody | - | - | c2/eth0 up | -');
   });
 });
