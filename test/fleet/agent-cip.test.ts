@@ -16,7 +16,7 @@ import type { AgentStatus } from '../../src/fleet/status-types.js';
 import { HOLD_DOWN_MS } from '../../src/fleet/agent/runtime.js';
 import { canMakeNamespaces, CLI, eth0Addresses, type Lab } from '../apply/netns-lab.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
-import { makeBench, pinger, startAgent, stopAgent, waitFor, type AgentProc, type Bench } from './agent-lab.js';
+import { makeBench, pinger, startAgent, stopAgent, TTL_MS, waitFor, type AgentProc, type Bench } from './agent-lab.js';
 
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# fleet CIP failover tests skipped: ${skip}`);
@@ -126,6 +126,60 @@ async function cipHolder(client: EtcdClient, b: Bench): Promise<{ node: string; 
   return kv ? { node: (JSON.parse(kv.value) as { node: string }).node, token: kv.createRevision } : undefined;
 }
 
+/** A bench with a/eth0 failing over to b/eth0, both agents Ready, a holding its interface. */
+async function startPair(): Promise<{
+  b: Bench;
+  A: AgentProc;
+  B: AgentProc;
+  home: { token: number };
+  logs: () => string;
+}> {
+  // IPv6 DAD takes about a second here: the DAD wait gets 2 s (arping -D still stops after 2 probes).
+  const b = await makeBench('cip', { uniquenessTimeoutMs: 2000 });
+  benches.push(b);
+  await commitCip(b);
+  const A = await startAgent(b, 'a');
+  const B = await startAgent(b, 'b');
+  agents.push(A, B);
+  const logs = () => `--- a\n${A.log()}\n--- b\n${B.log()}`;
+  await waitFor(
+    'a/eth0 configured at home',
+    60_000,
+    async () => (await resources(b.lab, 'a')).join() === ALL.join(),
+    logs,
+  );
+  const home = await waitFor(
+    'a holds the CIP key',
+    20_000,
+    async () => {
+      const h = await cipHolder(b.client, b);
+      return h?.node === b.node('a') ? h : false;
+    },
+    logs,
+  );
+  // Both agents converged: a holds its interface, b publishes its failover interface's link.
+  const status = async (x: 'a' | 'b') => {
+    const kv = await b.client.get(agentKey(b.lab.envName, b.node(x)));
+    return kv ? (JSON.parse(kv.value) as Partial<AgentStatus>) : undefined;
+  };
+  await waitFor(
+    'both agents Ready, a holding a/eth0, b reporting its eth0 usable',
+    60_000,
+    async () => {
+      const [sa, sb] = [await status('a'), await status('b')];
+      return (
+        sa?.condition === 'Ready' &&
+        sb?.condition === 'Ready' &&
+        sa.cip?.some((c) => c.role === 'home' && c.held?.token === home.token) &&
+        sb.cip?.some((c) => c.role === 'partner' && c.usable)
+      );
+    },
+    logs,
+  );
+  assert.deepEqual(await resources(b.lab, 'a'), ALL, logs());
+  return { b, A, B, home, logs };
+}
+
 describe('tandem agent: CIP interface failover', { skip: skip ?? false }, () => {
   after(async () => {
     for (const s of stoppers) await s.stop();
@@ -134,49 +188,7 @@ describe('tandem agent: CIP interface failover', { skip: skip ?? false }, () => 
   });
 
   it("the home interface's cable is pulled: addresses and route move to the partner, and back on restore", async () => {
-    // IPv6 DAD takes about a second here: the DAD wait gets 2 s (arping -D still stops after 2 probes).
-    const b = await makeBench('cip', { uniquenessTimeoutMs: 2000 });
-    benches.push(b);
-    await commitCip(b);
-    const A = await startAgent(b, 'a');
-    const B = await startAgent(b, 'b');
-    agents.push(A, B);
-    const logs = () => `--- a\n${A.log()}\n--- b\n${B.log()}`;
-    await waitFor(
-      'a/eth0 configured at home',
-      60_000,
-      async () => (await resources(b.lab, 'a')).join() === ALL.join(),
-      logs,
-    );
-    const home = await waitFor(
-      'a holds the CIP key',
-      20_000,
-      async () => {
-        const h = await cipHolder(b.client, b);
-        return h?.node === b.node('a') ? h : false;
-      },
-      logs,
-    );
-    // Both agents converged: a holds its interface, b publishes its failover interface's link.
-    const status = async (x: 'a' | 'b') => {
-      const kv = await b.client.get(agentKey(b.lab.envName, b.node(x)));
-      return kv ? (JSON.parse(kv.value) as Partial<AgentStatus>) : undefined;
-    };
-    await waitFor(
-      'both agents Ready, a holding a/eth0, b reporting its eth0 usable',
-      60_000,
-      async () => {
-        const [sa, sb] = [await status('a'), await status('b')];
-        return (
-          sa?.condition === 'Ready' &&
-          sb?.condition === 'Ready' &&
-          sa.cip?.some((c) => c.role === 'home' && c.held?.token === home.token) &&
-          sb.cip?.some((c) => c.role === 'partner' && c.usable)
-        );
-      },
-      logs,
-    );
-    assert.deepEqual(await resources(b.lab, 'a'), ALL, logs());
+    const { b, A, B, home, logs } = await startPair();
 
     const ping = pinger(b.lab, '192.0.2.11');
     stoppers.push(ping);
@@ -269,5 +281,36 @@ describe('tandem agent: CIP interface failover', { skip: skip ?? false }, () => 
     assert.ok(ev(aAudit, 'agent-cip-claim', back.token), logs());
     assert.equal(await stopAgent(B), 0, B.log());
     assert.equal(await stopAgent(A), 0, A.log());
+  });
+  it('the home node dies: the partner takes over when its lease ends, not while the home still answers', async () => {
+    const { b, A, B, logs } = await startPair();
+    // The agent dies, its node does not: a's addresses still answer, b must not take them.
+    A.proc.kill('SIGKILL');
+    await waitFor('a/eth0 key expired', TTL_MS + 20_000, async () => !(await cipHolder(b.client, b)), logs);
+    await waitFor('b declines', 10_000, () => Promise.resolve(/still answers on the segment/.test(B.log())), logs);
+    assert.deepEqual(await resources(b.lab, 'b'), [], logs());
+    // Now the node dies: its addresses and its link go.
+    const ping = pinger(b.lab, '192.0.2.11');
+    stoppers.push(ping);
+    await execa('ip', ['-n', b.lab.ns.a, 'addr', 'flush', 'dev', 'eth0', 'scope', 'global']);
+    await setCable(b.lab, 'a', false);
+    const diedAt = Date.now();
+    const onB = await waitFor(
+      'the home resources on b',
+      30_000,
+      async () => ((await resources(b.lab, 'b')).join() === ALL.join() ? Date.now() : false),
+      logs,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    const gap = longestGap(await ping.stop(), diedAt);
+    const claim = (await B.audit()).find((e) => e.event === 'agent-cip-claim');
+    assert.match(String((claim?.detail as { reason?: string })?.reason), /lease ended/, logs());
+    console.log(
+      `# CIP failover, home node dead (lease already ended): on b ${onB - diedAt} ms, client outage ${gap} ms`,
+    );
+    // A graceful stop of the partner gives the interface up: its resources removed, the key released.
+    assert.equal(await stopAgent(B), 0, B.log());
+    assert.deepEqual(await resources(b.lab, 'b'), [], B.log());
+    assert.equal(await cipHolder(b.client, b), undefined);
   });
 });

@@ -218,7 +218,12 @@ export class Agent {
     const s = this.session;
     const wall = (mono: number) => new Date(Date.now() - (performance.now() - mono)).toISOString();
     const r = await removeRelocatables(this.writer(d), d.model, undefined, this.lastHeld);
+    // What it hosts for a failed-over interface goes too: nothing outlives the lease it is held on.
+    const hosted = await this.cip.removeHosted(this.writer(d), d).catch(() => ({ gone: [], remaining: ['?'] }));
+    r.removed.push(...hosted.gone);
+    r.remaining.push(...hosted.remaining);
     this.ownership?.forgetAll();
+    this.cip.forgetAll();
     // When the lease was last renewed and the deadline counted from it, against when the addresses went.
     const times = s
       ? {
@@ -316,6 +321,7 @@ export class Agent {
         desired: d,
         node,
         obs: observed,
+        writer,
         client: this.o.client,
         cluster: this.cluster!,
         agent: agentId(),
@@ -482,6 +488,13 @@ export class Agent {
     const owned = new Map<string, OwnerRecord>(this.ownership?.owned ?? []);
     await this.beat('Stopping', 'SIGTERM: releasing what it owns');
     const r = await removeRelocatables(this.writer(d), d.model, new Set(owned.keys()), this.lastHeld);
+    // Failed-over interfaces it hosts go back: removed, verified gone, released (cip-step.ts).
+    const hosted = await this.cip.removeHosted(this.writer(d), d);
+    for (const key of hosted.gone)
+      if (this.session && !this.session.ended)
+        await this.cip.releaseGone(this.o.client, this.cluster!, d, this.o.node, key).catch(() => false);
+    r.removed.push(...hosted.gone);
+    r.remaining.push(...hosted.remaining);
     let code = 0;
     if (r.remaining.length || r.error) {
       code = 1;

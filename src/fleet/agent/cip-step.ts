@@ -5,7 +5,10 @@
 // pass removed the resources and they were observed gone (releaseVerified).
 import { interfaceHealthy } from '../../diff/placement.js';
 import { cipPairs, migratingObjects, type CipPair, type CipWhere } from '../../diff/cip-intent.js';
+import type { WritableNode } from '../../apply/writable-node.js';
 import { hostPart } from '../../model/ip.js';
+import { addressChecks } from '../../plan/checks.js';
+import type { KernelOp } from '../../plan/ops.js';
 import type { Observation } from '../../observe/model.js';
 import type { EtcdClient, Op } from '../etcd/client.js';
 import { agentKey, cipKey, cipStandbyKey } from '../keys.js';
@@ -19,6 +22,7 @@ export interface CipInput {
   desired: Desired;
   node: string;
   obs: Observation;
+  writer: WritableNode;
   client: EtcdClient;
   cluster: string;
   agent: string;
@@ -41,6 +45,7 @@ export interface CipStepResult {
 interface Held {
   token: number;
   since: string;
+  role: CipRole;
 }
 
 interface CipValue {
@@ -92,6 +97,8 @@ export class CipState {
   private readonly seenAlive = new Set<string>();
   private readonly startedAt = performance.now();
   private report: AgentCipInterface[] = [];
+  /** Pairs not taken over because a home address still answers: the address, logged once. */
+  private readonly answering = new Map<string, string>();
 
   private transition(
     p: CipInput,
@@ -164,7 +171,19 @@ export class CipState {
         ...(released !== undefined ? { releasedForMs: now - released } : {}),
       });
       let holds = holder === 'self';
-      if (d.act === 'claim' && p.mayClaim) {
+      // A home whose agent is gone may still be up with its addresses (an agent stopped,
+      // not a node dead): the partner claims only when none of them answers on the segment.
+      const answering =
+        d.act === 'claim' && role === 'partner' && !peerAlive ? await this.stillAnswers(p, pair) : undefined;
+      if (answering) {
+        if (this.answering.get(pair.key) !== answering)
+          p.log(
+            `${pair.key}: not taken over: ${answering} still answers on the segment ` +
+              '(its agent is gone, its node is not)',
+          );
+        this.answering.set(pair.key, answering);
+      } else this.answering.delete(pair.key);
+      if (d.act === 'claim' && p.mayClaim && !answering) {
         const token = await this.claim(p, pair, role, d.why);
         if (token !== undefined) {
           holds = true;
@@ -192,6 +211,80 @@ export class CipState {
     }
     this.report = report;
     return out;
+  }
+
+  /** The first of the pair's IPv4 addresses another host answers for (arping -D), if any. */
+  private async stillAnswers(p: CipInput, pair: CipPair): Promise<string | undefined> {
+    const iface = p.desired.model.interfaceByKey.get(pair.key)?.iface;
+    if (!iface) return undefined;
+    const cluster = p.desired.model.cluster?.doc;
+    for (const o of migratingObjects(p.desired.model, pair.home.node, iface)) {
+      if (o.kind !== 'address' || o.family !== 4 || o.iface !== pair.home.iface) continue;
+      for (const check of addressChecks(p.node, { ...o, iface: pair.partner.iface }, undefined, cluster).pre) {
+        const r = await p.writer.runCheck(check);
+        if (!r.ok) return o.cidr;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Removes what this node hosts for the pairs it holds as the partner (graceful stop,
+   * self-fencing): no plan, no etcd; the addresses are observed gone afterwards. Returns
+   * the pairs whose resources are gone from the node and those still held.
+   */
+  async removeHosted(writer: WritableNode, desired: Desired): Promise<{ gone: string[]; remaining: string[] }> {
+    const model = desired.model;
+    const pairs = cipPairs(model).filter((x) => this.held.get(x.key)?.role === 'partner');
+    if (pairs.length === 0) return { gone: [], remaining: [] };
+    const obs = await writer.observe();
+    if (!obs.ok) return { gone: [], remaining: pairs.map((x) => x.key) };
+    const addrs = new Map(obs.state.addresses.map((a) => [hostPart(a.cidr), a]));
+    const ops: KernelOp[] = [];
+    const ipsOf = new Map<string, string[]>();
+    for (const pair of pairs) {
+      const iface = model.interfaceByKey.get(pair.key)!.iface;
+      const ips: string[] = [];
+      for (const o of migratingObjects(model, pair.home.node, iface)) {
+        const dev = (d: string) => (d === pair.home.iface ? pair.partner.iface : d);
+        if (o.kind === 'address') {
+          ips.push(hostPart(o.cidr));
+          const a = addrs.get(hostPart(o.cidr));
+          if (a) ops.push({ op: 'addr-del', iface: a.interface, cidr: a.cidr });
+        } else if (o.kind === 'route') {
+          const r = obs.state.routes.find((x) => x.to === o.to && x.table === o.table && x.device === dev(o.dev));
+          if (r)
+            ops.push({ op: 'route-del', to: o.to, dev: dev(o.dev), table: o.table, ...(o.via ? { via: o.via } : {}) });
+        } else if (o.kind === 'link' && obs.state.links.some((l) => l.name === o.name)) {
+          ops.push({ op: 'link-del', iface: o.name });
+        }
+      }
+      ipsOf.set(pair.key, ips);
+    }
+    if (ops.length) await writer.apply(ops);
+    const after = await writer.observe();
+    const still = new Set(after.ok ? after.state.addresses.map((a) => hostPart(a.cidr)) : [...addrs.keys()]);
+    const gone: string[] = [];
+    const remaining: string[] = [];
+    for (const [key, ips] of ipsOf) (ips.some((ip) => still.has(ip)) ? remaining : gone).push(key);
+    return { gone, remaining };
+  }
+
+  /** Deletes the key of a pair whose resources are verified gone (graceful stop), only while it is still ours. */
+  async releaseGone(
+    client: EtcdClient,
+    cluster: string,
+    desired: Desired,
+    node: string,
+    key: string,
+  ): Promise<boolean> {
+    const mine = this.held.get(key);
+    const pair = cipPairs(desired.model).find((x) => x.key === key);
+    if (!mine || !pair) return false;
+    const other = pair.home.node === node ? pair.partner.node : pair.home.node;
+    const standby: Op = { delete: { key: cipStandbyKey(cluster, other, pair.home.node, pair.home.iface) } };
+    this.held.delete(key);
+    return client.deleteIfCreateRevision(cipKey(cluster, pair.home.node, pair.home.iface), mine.token, [standby]);
   }
 
   private heldFor(key: string, healthy: boolean, now: number): number {
@@ -223,7 +316,7 @@ export class CipState {
     );
     if (!r.created) return undefined;
     const token = r.kv.createRevision;
-    this.held.set(pair.key, { token, since });
+    this.held.set(pair.key, { token, since, role });
     this.releasedAt.delete(pair.key);
     this.transition(p, pair.key, 'agent-cip-claim', `${role}: ${why}`, token);
     return token;
