@@ -489,7 +489,7 @@ export class Agent {
     await this.beat('Stopping', 'SIGTERM: releasing what it owns');
     const r = await removeRelocatables(this.writer(d), d.model, new Set(owned.keys()), this.lastHeld);
     // Failed-over interfaces it hosts go back: removed, verified gone, released (cip-step.ts).
-    const hosted = await this.cip.removeHosted(this.writer(d), d);
+    const hosted = await this.cip.removeHosted(this.writer(d), d).catch(() => ({ gone: [], remaining: ['?'] }));
     for (const key of hosted.gone)
       if (this.session && !this.session.ended)
         await this.cip.releaseGone(this.o.client, this.cluster!, d, this.o.node, key).catch(() => false);
