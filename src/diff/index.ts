@@ -5,6 +5,7 @@ import { parseCidr } from '../model/ip.js';
 import type { Observation } from '../observe/model.js';
 import type { Change, Deferral, Note } from './changes.js';
 import { diffNode } from './diff-node.js';
+import { applyCipPlacement, CIP_MOVE } from './cip-intent.js';
 import { detectFailedOver, type FailoverStates } from './failover-state.js';
 import { buildIntent, type NodeIntent } from './intent.js';
 import { addressKey, routeKey, MAIN_TABLE } from './objects.js';
@@ -57,6 +58,9 @@ export function diffEnvironment(
     : decidePlacements(model, index);
   const intents = buildIntent(model, decisions);
   const failedOver = detectFailedOver(model, observations);
+  // Fleet mode: the agents decide in etcd where a pair's resources are (cip-intent.ts); a
+  // partner observed alone holding them is not proof that they are failed over.
+  for (const key of fleet?.cip?.keys() ?? []) failedOver.delete(key);
   const prune = options.prune ?? model.cluster?.doc.spec.prune ?? false;
   const out: EnvironmentDiff = {
     changes: [],
@@ -90,6 +94,20 @@ export function diffEnvironment(
     const iface = model.interfaceByKey.get(`${f.home.node}/${f.home.iface}`)?.iface;
     for (const r of iface?.routes ?? [])
       partner.set(routeKey(r.table ?? MAIN_TABLE, routeDestination(r.to, r.via), r.metric), held);
+  }
+  const cipMoving: string[] = [];
+  if (fleet?.cip) {
+    const intent = intents.get(fleet.node) ?? intents.set(fleet.node, new Map()).get(fleet.node)!;
+    const cip = applyCipPlacement(model, fleet.node, intent, fleet.cip);
+    for (const [iface, why] of cip.frozen) mapOf(frozen, fleet.node).set(iface, why);
+    for (const [key, why] of cip.tolerated) mapOf(tolerated, fleet.node).set(key, why);
+    cipMoving.push(...cip.moving);
+    for (const c of cip.conflicts)
+      out.notes.push({
+        node: fleet.node,
+        subject: c,
+        message: 'not hosted for the failed-over interface: this node uses the same route or address itself',
+      });
   }
   for (const d of decisions.values()) {
     if (d.kind === 'unprovable') {
@@ -125,6 +143,7 @@ export function diffEnvironment(
     if (d.kind !== 'in-place') reasons.set(addressKey(d.cidr), d.reason);
     relocatableNames.set(addressKey(d.cidr), d.name);
   }
+  for (const key of cipMoving) reasons.set(key, CIP_MOVE);
 
   for (const node of model.nodes) {
     const obs = observations.get(node.name);
@@ -171,6 +190,8 @@ export function diffEnvironment(
   for (const node of model.nodes) {
     for (const iface of node.doc.spec.interfaces) {
       if (!iface.failover || !changedIfaces.has(`${node.name}/${iface.name}`)) continue;
+      // Fleet mode: the partner's own agent keeps its mirror, from the same desired state.
+      if (fleet) continue;
       if (!observations.get(iface.failover.node)?.ok) {
         out.refusals.push({
           ruleId: 'TR004',

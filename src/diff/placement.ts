@@ -3,6 +3,7 @@
 // (seed 004, LifeKeeper switchback types: "intelligent" leaves a failed-over resource
 // where it is until an operator moves it; "automatic" brings it home when the
 // higher-priority server is back).
+import type { CipPlacement } from './cip-intent.js';
 import type { DesiredModel, Entry } from '../model/desired.js';
 import type { RelocatableAddressDocument } from '../model/generated/desired.js';
 import { hostPart, parseCidr } from '../model/ip.js';
@@ -186,6 +187,8 @@ export interface FleetOwnership {
   graced?: ReadonlySet<string>;
   /** Owned name -> the interface it goes on (the agent's local recovery); else where it is, or the placement's. */
   ifaces?: ReadonlyMap<string, string>;
+  /** CIP failover interfaces: where each one's resources go, as the agents decided in etcd (cip-intent.ts). */
+  cip?: CipPlacement;
 }
 
 export function decideFleetPlacement(

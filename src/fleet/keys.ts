@@ -11,6 +11,10 @@
 //                          its own standby/<node>/ for deletes: woken by exactly the owner
 //                          keys it could take, so a handover notifies the address's
 //                          placements, not the whole fleet
+//   cip/<node>/<iface>     holder of a CIP failover interface's resources (its home node or its
+//                          partner): {"node","agent","since","role","reason"} on the holder's lease;
+//                          the create revision is the fencing token. Its standby key is
+//                          standby/<other node>/cip/<node>/<iface>, written and deleted with it
 //   locks/nodes/<node>     a node's apply lock (operators' apply, reconcile, the agent): holder JSON, on a lease
 //   slots/pairs/<pair>     rollout slot: at most one member of a failover pair changing at once
 //
@@ -52,6 +56,7 @@ export const nodeLocksPrefix = (cluster: string): string => `${clusterPrefix(clu
 export const standbyPrefix = (cluster: string, node: string): string =>
   `${clusterPrefix(cluster)}standby/${segment('node', node)}/`;
 export const pairSlotsPrefix = (cluster: string): string => `${clusterPrefix(cluster)}slots/pairs/`;
+export const cipPrefix = (cluster: string): string => `${clusterPrefix(cluster)}cip/`;
 
 export function agentKey(cluster: string, node: string): string {
   return agentsPrefix(cluster) + segment('node', node);
@@ -63,6 +68,24 @@ export function ownerKey(cluster: string, address: string): string {
 
 export function standbyKey(cluster: string, node: string, address: string): string {
   return standbyPrefix(cluster, node) + segment('address', address);
+}
+
+/** The key of a CIP failover interface, by its home node and home interface. */
+export function cipKey(cluster: string, homeNode: string, homeIface: string): string {
+  return `${cipPrefix(cluster)}${segment('node', homeNode)}/${segment('interface', homeIface)}`;
+}
+
+/** Written with cipKey for the other node of the pair: its agent is woken when the key goes. */
+export function cipStandbyKey(cluster: string, node: string, homeNode: string, homeIface: string): string {
+  return `${standbyPrefix(cluster, node)}cip/${segment('node', homeNode)}/${segment('interface', homeIface)}`;
+}
+
+/** `homeNode/homeIface` of a key under cipPrefix, or undefined. */
+export function cipPairUnder(cluster: string, key: string): string | undefined {
+  const prefix = cipPrefix(cluster);
+  if (!key.startsWith(prefix)) return undefined;
+  const parts = key.slice(prefix.length).split('/');
+  return parts.length === 2 && parts.every((p) => SEGMENT.test(p)) ? parts.join('/') : undefined;
 }
 
 export function nodeLockKey(cluster: string, node: string): string {

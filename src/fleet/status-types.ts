@@ -31,6 +31,21 @@ export interface AgentOwnedAddress {
   lastTransition?: { event: string; reason: string; at: string };
 }
 
+/** A CIP failover interface this node is the home or the partner of (fleet/agent/cip.ts). */
+export interface AgentCipInterface {
+  /** `homeNode/homeIface`: the pair, named by its home interface. */
+  pair: string;
+  role: 'home' | 'partner';
+  /** This node's interface of the pair: the home interface, or the failover interface. */
+  iface: string;
+  /** It exists and has link. */
+  usable: boolean;
+  /** This node holds the pair's resources: the key's fencing token and since when. */
+  held?: { token: number; since: string };
+  /** This agent's last transition of the pair: what, why, when. */
+  lastTransition?: { event: string; reason: string; at: string; token?: number };
+}
+
 export interface AgentStatus {
   version: 1;
   node: string;
@@ -57,6 +72,8 @@ export interface AgentStatus {
    * the other placements do not wait for this node to claim them.
    */
   unhealthy?: string[];
+  /** CIP failover interfaces of this node: link, holding, last transition. */
+  cip?: AgentCipInterface[];
   /** Result of the last convergence pass and when it ended. */
   lastPass?: { result: string; at: string; durationMs: number };
 }

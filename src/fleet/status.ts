@@ -9,6 +9,7 @@ import type { EtcdClient, KeyValue } from './etcd/client.js';
 import { agentsPrefix, clusterPrefix, nameUnder, nodeLocksPrefix, ownersPrefix, pairSlotsPrefix } from './keys.js';
 import type { AgentCondition, AgentStatus } from './status-types.js';
 import { byCodePoint } from '../order.js';
+import { cipStatusOf, renderCipRows, type FleetCipInterface } from './status-cip.js';
 
 export interface FleetAddress {
   address: string;
@@ -61,6 +62,8 @@ export interface FleetStatus {
   locks: FleetLock[];
   /** Rollout slots held: pair -> node (value as written). */
   slots: { pair: string; value: string }[];
+  /** CIP failover interfaces: who holds each one's resources, links, last transition (status-cip.ts). */
+  cip: FleetCipInterface[];
 }
 
 function parseJson(text: string): unknown {
@@ -172,13 +175,17 @@ export function fleetStatusOf(
     agents: agents.sort((a, b) => byCodePoint(a.node, b.node)),
     locks: locks.sort((a, b) => byCodePoint(a.node, b.node)),
     slots: slots.sort((a, b) => byCodePoint(a.pair, b.pair)),
+    cip: cipStatusOf(cluster, kvs, agentStatus),
   };
 }
 
-/** 0 every agent Ready and every desired address owned, 3 some agent Stalled or Fenced, 2 otherwise. */
+/**
+ * 0 every agent Ready, every desired address owned and every failover interface held;
+ * 3 some agent Stalled or Fenced; 2 otherwise.
+ */
 export function fleetExitCode(s: FleetStatus): 0 | 2 | 3 {
   if (s.agents.some((a) => a.condition === 'Stalled' || a.condition === 'Fenced')) return 3;
-  const unowned = s.addresses.some((a) => a.desired && !a.owner);
+  const unowned = s.addresses.some((a) => a.desired && !a.owner) || s.cip.some((c) => !c.holder);
   const busy = s.agents.some((a) => a.condition !== 'Ready');
   return unowned || busy || s.agents.length === 0 ? 2 : 0;
 }
@@ -224,6 +231,7 @@ export function renderFleetText(s: FleetStatus): string {
         ]),
       ]),
     );
+  if (s.cip.length > 0) out.push('failover interfaces:', ...table(renderCipRows(s.cip)));
   if (s.locks.length > 0) {
     out.push('node locks:');
     for (const l of s.locks) {

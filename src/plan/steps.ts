@@ -4,6 +4,7 @@
 // move removes the address on the old node before adding it on the new one) is an
 // explicit dependency. Pure.
 import type { Change } from '../diff/changes.js';
+import { CIP_MOVE } from '../diff/cip-intent.js';
 import { BELONGS_ELSEWHERE } from '../diff/diff-node.js';
 import type { NodeIntent } from '../diff/intent.js';
 import {
@@ -94,10 +95,13 @@ export interface StepContext {
   intents: ReadonlyMap<string, NodeIntent>;
 }
 
-/** An address change that is part of a move: a relocatable address, or one that belongs on another node. */
+/**
+ * An address change that is part of a move: a relocatable address, one that belongs on
+ * another node, or one moving with its CIP failover interface (fleet mode).
+ */
 function isMove(c: Change): boolean {
   const o = (c.after ?? c.before) as NodeObject;
-  return o.kind === 'address' && (!!o.relocatable || c.reason === BELONGS_ELSEWHERE);
+  return o.kind === 'address' && (!!o.relocatable || c.reason === BELONGS_ELSEWHERE || c.reason === CIP_MOVE);
 }
 
 export function stepForChange(c: Change, ctx: StepContext): Step {

@@ -21,6 +21,7 @@ import { standbyPrefix } from '../keys.js';
 import type { AgentOwnedAddress } from '../status-types.js';
 import { intervalMsOf } from './health.js';
 import { RuntimeState } from './runtime-step.js';
+import { CipState, cipUnknown, type CipInput, type CipStepResult } from './cip-step.js';
 import type { AgentCondition } from '../status-types.js';
 import { AgentAudit } from './audit.js';
 import { convergePass, type Exclusion, type NodeLocker, type PassResult } from './converge.js';
@@ -84,6 +85,8 @@ export class Agent {
   private watching?: AbortController;
   /** Health, local recovery, failover and switchback decisions (runtime-step.ts). */
   private readonly runtime = new RuntimeState();
+  /** CIP interface failover: which failover interfaces' resources this node holds (cip-step.ts). */
+  private readonly cip = new CipState();
   private readonly releaseReason = new Map<string, string>();
   private runtimeReport: { owned: AgentOwnedAddress[]; unhealthy: string[] } = { owned: [], unhealthy: [] };
   /** Sooner than the interval: a failover claim's turn, a hold-down ending, a health check due. */
@@ -188,6 +191,7 @@ export class Agent {
     if (this.session) {
       this.session.dispose();
       this.ownership?.forgetAll();
+      this.cip.forgetAll();
       this.session = undefined;
     }
     try {
@@ -218,7 +222,12 @@ export class Agent {
     const s = this.session;
     const wall = (mono: number) => new Date(Date.now() - (performance.now() - mono)).toISOString();
     const r = await removeRelocatables(this.writer(d), d.model, undefined, this.lastHeld);
+    // What it hosts for a failed-over interface goes too: nothing outlives the lease it is held on.
+    const hosted = await this.cip.removeHosted(this.writer(d), d).catch(() => ({ gone: [], remaining: ['?'] }));
+    r.removed.push(...hosted.gone);
+    r.remaining.push(...hosted.remaining);
     this.ownership?.forgetAll();
+    this.cip.forgetAll();
     // When the lease was last renewed and the deadline counted from it, against when the addresses went.
     const times = s
       ? {
@@ -273,6 +282,7 @@ export class Agent {
     let ifaces: ReadonlyMap<string, string> | undefined;
     const writer = this.writer(d);
     const observed = await writer.observe();
+    let cipRun: { input: CipInput; result: CipStepResult } | undefined;
     if (session && !session.ended && observed.ok) {
       // The owner keys of what this node holds or could hold: its placements and its keys.
       const relevant = new Set(ownership.owned.keys());
@@ -311,6 +321,22 @@ export class Agent {
         this.o.log(`${name} should be active on ${node}; waiting for its owner ${text} to release it`);
       }
       if (rt.claimed.length) quick = true;
+      const input: CipInput = {
+        desired: d,
+        node,
+        obs: observed,
+        writer,
+        client: this.o.client,
+        cluster: this.cluster!,
+        agent: agentId(),
+        lease: session.id,
+        mayClaim: session.healthy,
+        audit: this.audit,
+        log: this.o.log,
+      };
+      cipRun = { input, result: await this.cip.step(input) };
+      if (cipRun.result.claimed.length) quick = true;
+      if (cipRun.result.retryInMs !== undefined) retryInMs = Math.min(retryInMs ?? Infinity, cipRun.result.retryInMs);
       // Placements changed in the desired state: the standby keys follow.
       for (const r of d.model.relocatables)
         if (ownership.owned.has(r.name) && !releasing.has(r.name))
@@ -323,10 +349,11 @@ export class Agent {
       writer,
       tokens,
       ...(ifaces ? { ifaces } : {}),
+      cip: cipRun?.result.placement ?? cipUnknown(d, node),
       observed,
       grace: (names) => this.grace.graced(names),
       releasing,
-      mayWrite: () => this.mayWrite(tokens.size > 0),
+      mayWrite: () => this.mayWrite(tokens.size > 0 || this.cip.held.size > 0),
       exclusion: (plan) => this.exclusion(plan),
       driverOptions: this.driverOptions,
       env: this.o.env,
@@ -356,6 +383,12 @@ export class Agent {
         });
         this.o.log(`released ${name} (fencing token ${token}, ${reason}): verified gone from ${node}`);
         quick = true;
+      }
+      // The other node reads this node's link in its heartbeat when woken by the release.
+      if (cipRun?.result.releasing.size) {
+        await this.beat('Reconciling', 'releasing CIP failover interfaces');
+        const after = await writer.observe();
+        if ((await this.cip.releaseVerified(cipRun.input, cipRun.result.releasing, after)).length) quick = true;
       }
     }
     const condition: AgentCondition =
@@ -437,6 +470,7 @@ export class Agent {
         };
       }),
       unhealthy: this.runtimeReport.unhealthy,
+      cip: this.cip.reported,
       ...(last
         ? {
             lastPass: {
@@ -458,6 +492,13 @@ export class Agent {
     const owned = new Map<string, OwnerRecord>(this.ownership?.owned ?? []);
     await this.beat('Stopping', 'SIGTERM: releasing what it owns');
     const r = await removeRelocatables(this.writer(d), d.model, new Set(owned.keys()), this.lastHeld);
+    // Failed-over interfaces it hosts go back: removed, verified gone, released (cip-step.ts).
+    const hosted = await this.cip.removeHosted(this.writer(d), d).catch(() => ({ gone: [], remaining: ['?'] }));
+    for (const key of hosted.gone)
+      if (this.session && !this.session.ended)
+        await this.cip.releaseGone(this.o.client, this.cluster!, d, this.o.node, key).catch(() => false);
+    r.removed.push(...hosted.gone);
+    r.remaining.push(...hosted.remaining);
     let code = 0;
     if (r.remaining.length || r.error) {
       code = 1;

@@ -23,7 +23,11 @@ export interface AgentEvent {
     | 'agent-local-recovery'
     | 'agent-back-to-primary'
     | 'agent-failover-release'
-    | 'agent-switchback';
+    | 'agent-switchback'
+    // CIP interface failover (cip-step.ts): `address` is the pair, homeNode/homeIface.
+    | 'agent-cip-claim'
+    | 'agent-cip-release'
+    | 'agent-cip-lost';
   address?: string;
   /** The owner key's create revision the act was done under. */
   fencing?: number;

@@ -5,6 +5,7 @@
 // its pairs, and run the ordinary applyPlan: gate, uniqueness check, batches, verify,
 // rollback, GARP. Static configuration of the node converges the same way.
 import { applyPlan, type ApplyResult, type WritableNode } from '../../apply/index.js';
+import type { CipPlacement } from '../../diff/cip-intent.js';
 import { addressKey } from '../../diff/objects.js';
 import { hostPart, parseCidr } from '../../model/ip.js';
 import type { DriverOptions } from '../../observe/drivers/index.js';
@@ -39,6 +40,8 @@ export interface PassInput {
   tokens: ReadonlyMap<string, number>;
   /** Owned names -> the interface each goes on (local recovery). */
   ifaces?: ReadonlyMap<string, string>;
+  /** CIP failover interfaces: where each pair's resources go (cip-step.ts). */
+  cip?: CipPlacement;
   /** The node as observed at the start of the pass (observed here when absent). */
   observed?: Observation;
   /** Names held here without owning: left alone while their announced grace runs. */
@@ -110,7 +113,13 @@ export async function convergePass(p: PassInput): Promise<PassResult> {
     observations,
     nodes: [node],
     diagnostics: desired.validation.diagnostics,
-    fleet: { node, owned: p.tokens, graced, ...(p.ifaces ? { ifaces: p.ifaces } : {}) },
+    fleet: {
+      node,
+      owned: p.tokens,
+      graced,
+      ...(p.ifaces ? { ifaces: p.ifaces } : {}),
+      ...(p.cip ? { cip: p.cip } : {}),
+    },
   });
   const outcome = planOutcome(plan);
   if (outcome === 'refused') {

@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import type { EtcdClient } from '../etcd/client.js';
 import { agentKey } from '../keys.js';
-import type { AgentCondition, AgentOwnedAddress, AgentStatus } from '../status-types.js';
+import type { AgentCipInterface, AgentCondition, AgentOwnedAddress, AgentStatus } from '../status-types.js';
 
 export interface HeartbeatState {
   condition: AgentCondition;
@@ -13,6 +13,7 @@ export interface HeartbeatState {
   digest?: string;
   owned: AgentOwnedAddress[];
   unhealthy?: string[];
+  cip?: AgentCipInterface[];
   lastPass?: AgentStatus['lastPass'];
 }
 
@@ -49,6 +50,7 @@ export class Heartbeat {
       message: this.state.message,
       owned: this.state.owned,
       ...(this.state.unhealthy?.length ? { unhealthy: this.state.unhealthy } : {}),
+      ...(this.state.cip?.length ? { cip: this.state.cip } : {}),
       ...(this.state.lastPass ? { lastPass: this.state.lastPass } : {}),
     };
   }
