@@ -31,6 +31,8 @@ import { Grace } from './grace.js';
 import { Ownership, type OwnerRecord } from './ownership.js';
 import { watchDeletes } from './watch.js';
 import { LeaseSession } from './session.js';
+import { CoordinatorHold } from './hold.js';
+import { coordinatorLossOf, PARTNER_CHECK_MS } from './coordinator-loss.js';
 import { pairsOf, takeExclusion } from './slots.js';
 import type { AgentTiming } from './timing.js';
 import { parseCidr } from '../../model/ip.js';
@@ -90,9 +92,18 @@ export class Agent {
   private nextPassInMs?: number;
   /** The node lock or rollout slot the last pass was locked out by, watched until it goes. */
   private waitingOnKey?: { key: string; ctl: AbortController };
+  /** Owned addresses of policy hold kept past the lease deadline (docs/fleet.md, "Coordinator loss"). */
+  private readonly hold: CoordinatorHold;
 
   constructor(private readonly o: AgentOptions) {
     this.audit = new AgentAudit(auditFile({ env: o.env, cwd: o.cwd }), o.node, agentId());
+    this.hold = new CoordinatorHold({
+      node: o.node,
+      writer: () => this.writer(this.desired!),
+      desired: () => this.desired!,
+      audit: this.audit,
+      log: o.log,
+    });
     this.grace = new Grace(o.graceMs, (name) => {
       o.log(
         `${name} is on ${o.node} but ${o.node} does not own it in etcd: ` +
@@ -162,6 +173,13 @@ export class Agent {
   async run(): Promise<number> {
     while (!this.o.signal.aborted) {
       await this.ensureSession();
+      if (this.session?.holding) {
+        // Without etcd no pass can run: only the partners are watched, and the lease renewed.
+        await this.hold.recheck();
+        if (this.hold.held.size === 0) this.session.endHold();
+        await sleep(PARTNER_CHECK_MS, this.wake, this.o.signal);
+        continue;
+      }
       this.passing = true;
       this.fencedInPass = false;
       let quick = false;
@@ -174,7 +192,7 @@ export class Agent {
         this.passing = false;
       }
       // A fence that ran while the pass could still have been writing: fence again after it.
-      if (this.fencedInPass) await this.fence('fenced during a pass: removing again after it ended');
+      if (this.fencedInPass) await this.fence('fenced during a pass: removing again after it ended', 'again');
       if (this.o.signal.aborted) break;
       const soon = Math.min(this.o.intervalMs, this.nextPassInMs ?? Infinity, this.healthDueInMs());
       this.nextPassInMs = undefined;
@@ -192,7 +210,12 @@ export class Agent {
     }
     try {
       this.session = await LeaseSession.grant(this.o.client, this.o.timing, {
-        fence: (reason) => this.fence(reason),
+        fence: (reason, at) => this.fence(reason, at),
+        mayHold: () => this.hold.holdable(this.ownership?.owned.keys() ?? []).length > 0,
+        resumed: () => {
+          this.hold.end('resumed', '');
+          this.wake.fn?.();
+        },
         log: (line) => this.o.log(line),
       });
       this.audit.record({
@@ -206,15 +229,29 @@ export class Agent {
     }
   }
 
-  /** Self-fencing and lost leases: every relocatable address off the node, at once. */
-  private async fence(reason: string): Promise<void> {
+  /**
+   * Self-fencing and lost leases: every relocatable address off the node, at once, except
+   * at the deadline those of policy hold whose partners answer (true when any is kept).
+   */
+  private async fence(reason: string, at: 'deadline' | 'lost' | 'again'): Promise<boolean> {
     if (this.passing) this.fencedInPass = true;
     const d = this.desired!;
-    const tokens = Object.fromEntries(this.ownership?.tokens() ?? []);
+    const owned = this.ownership?.tokens() ?? new Map<string, number>();
+    const tokens = Object.fromEntries(owned);
     const s = this.session;
     const wall = (mono: number) => new Date(Date.now() - (performance.now() - mono)).toISOString();
-    const r = await removeRelocatables(this.writer(d), d.model, undefined, this.lastHeld);
-    this.ownership?.forgetAll();
+    if (at === 'lost') this.hold.end('lost', reason);
+    const candidates =
+      at === 'deadline' ? this.hold.holdable(owned.keys()) : at === 'again' ? [...this.hold.held.keys()] : [];
+    // The rest goes first: it races the deadline; the partners are pinged after.
+    const rest = candidates.length
+      ? new Set(d.model.relocatables.map((x) => x.name).filter((n) => !candidates.includes(n)))
+      : undefined;
+    const r = await removeRelocatables(this.writer(d), d.model, rest, this.lastHeld);
+    const kept = at === 'deadline' && candidates.length ? await this.hold.begin(candidates, this.lastHeld, owned) : [];
+    if (at === 'again') kept.push(...this.hold.held.keys());
+    // Holding, the keys may still be ours when etcd answers again: a renewal then keeps them all.
+    if (kept.length === 0) this.ownership?.forgetAll();
     // When the lease was last renewed and the deadline counted from it, against when the addresses went.
     const times = s
       ? {
@@ -233,15 +270,19 @@ export class Agent {
         remaining: r.remaining,
         fencing: tokens,
         durationMs: Math.round(r.durationMs),
+        ...(kept.length ? { held: kept } : {}),
         ...times,
       },
     });
     this.o.log(
       `fenced in ${Math.round(r.durationMs)} ms: removed ${r.removed.join(', ') || 'nothing'}` +
         (r.remaining.length ? `; STILL HELD: ${r.remaining.join(', ')}` : '') +
-        (r.error ? ` (${r.error})` : ''),
+        (r.error ? ` (${r.error})` : '') +
+        (kept.length ? `; held without coordinator (policy hold): ${kept.join(', ')}` : ''),
     );
+    if (kept.length) return true;
     await this.beat('Fenced', reason).catch(() => undefined);
+    return false;
   }
 
   /** One pass; true when another should follow at once (a key was released or won). */
@@ -424,8 +465,14 @@ export class Agent {
       digest: d.digest,
       owned: [...tokens].map(([name, rec]) => {
         const reported = this.runtimeReport.owned.find((o) => o.address === name && o.token === rec.token);
+        const reloc = d.model.relocatables.find((r) => r.name === name);
+        const held = this.hold.transitions.get(name);
+        const lastTransition =
+          held && (!reported?.lastTransition || held.at > reported.lastTransition.at) ? held : reported?.lastTransition;
         return {
           ...reported,
+          ...(lastTransition ? { lastTransition } : {}),
+          ...(reloc ? { coordinatorLoss: coordinatorLossOf(reloc.doc, d.model.cluster?.doc) } : {}),
           address: name,
           cidr: parseCidr(d.model.relocatables.find((r) => r.name === name)?.doc.spec.address ?? '')?.cidr ?? '',
           token: rec.token,

@@ -23,7 +23,10 @@ export interface AgentEvent {
     | 'agent-local-recovery'
     | 'agent-back-to-primary'
     | 'agent-failover-release'
-    | 'agent-switchback';
+    | 'agent-switchback'
+    // Coordinator loss hold (coordinator-loss.ts): kept without etcd, and how that ended.
+    | 'agent-hold'
+    | 'agent-hold-end';
   address?: string;
   /** The owner key's create revision the act was done under. */
   fencing?: number;
