@@ -94,6 +94,7 @@ export class Agent {
   private waitingOnKey?: { key: string; ctl: AbortController };
   /** Owned addresses of policy hold kept past the lease deadline (docs/fleet.md, "Coordinator loss"). */
   private readonly hold: CoordinatorHold;
+  private fencing: Promise<boolean> = Promise.resolve(false);
 
   constructor(private readonly o: AgentOptions) {
     this.audit = new AgentAudit(auditFile({ env: o.env, cwd: o.cwd }), o.node, agentId());
@@ -233,8 +234,15 @@ export class Agent {
    * Self-fencing and lost leases: every relocatable address off the node, at once, except
    * at the deadline those of policy hold whose partners answer (true when any is kept).
    */
-  private async fence(reason: string, at: 'deadline' | 'lost' | 'again'): Promise<boolean> {
+  private fence(reason: string, at: 'deadline' | 'lost' | 'again'): Promise<boolean> {
     if (this.passing) this.fencedInPass = true;
+    // One at a time: a fence after a pass must see what the deadline's fence decided to hold.
+    const next = this.fencing.then(() => this.fenceNow(reason, at));
+    this.fencing = next.catch(() => false);
+    return next;
+  }
+
+  private async fenceNow(reason: string, at: 'deadline' | 'lost' | 'again'): Promise<boolean> {
     const d = this.desired!;
     const owned = this.ownership?.tokens() ?? new Map<string, number>();
     const tokens = Object.fromEntries(owned);

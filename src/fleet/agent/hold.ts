@@ -61,7 +61,13 @@ export class CoordinatorHold {
     lastHeld: readonly HeldAddress[],
     tokens: ReadonlyMap<string, number>,
   ): Promise<string[]> {
-    const heldOn = new Map(lastHeld.map((h) => [h.name, h.iface]));
+    let where = lastHeld;
+    if (candidates.some((n) => !lastHeld.some((h) => h.name === n))) {
+      // Not seen by the last pass (one still running, or it could not observe): look now.
+      const obs = await this.c.writer().observe();
+      if (obs.ok) where = relocatablesHeld(this.c.desired(), obs);
+    }
+    const heldOn = new Map(where.map((h) => [h.name, h.iface]));
     const verdicts = await holdVerdicts(this.c.writer(), this.c.desired().model, this.c.node, candidates, heldOn);
     await this.drop(
       verdicts.filter((v) => !v.hold),
