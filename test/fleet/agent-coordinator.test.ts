@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it, type TestContext } from 'node:test';
 import { execa } from 'execa';
 import { canMakeNamespaces, type Lab } from '../apply/netns-lab.js';
+import { agentKey } from '../../src/fleet/keys.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
 import { forwardTo, type Forwarder } from '../helpers/tcp-forwarder.js';
 import {
@@ -105,6 +106,16 @@ async function ownerOnA(b: Bench, aEndpoints?: string[]) {
   await waitFor('svc on a only', 60_000, async () => (await where(b.lab)) === 'a:eth0');
   const owner = await waitFor('owner key', 10_000, () => b.owner());
   assert.equal(owner.node, b.node('a'));
+  // The add's checks (GARP, the ping list) done: faults hit a settled owner, not its apply.
+  await waitFor(
+    'a Ready',
+    30_000,
+    async () => {
+      const kv = await b.client.get(agentKey(b.lab.envName, b.node('a')));
+      return kv !== undefined && (JSON.parse(kv.value) as { condition?: string }).condition === 'Ready';
+    },
+    () => logs(A, B),
+  );
   return { A, B, token: owner.token };
 }
 
@@ -306,6 +317,35 @@ describe('tandem agent: coordinator and network faults', { skip: skip ?? false }
     assert.ok(owner.token > token);
     const release = (await A.audit()).find((e) => e.event === 'agent-failover-release');
     assert.match(JSON.stringify(release?.detail), /ping/, A.log());
+    await execa('ip', ['-n', b.lab.ns.a, 'route', 'del', 'unreachable', '192.0.2.254/32'], { reject: false });
+    assert.equal(await stopAgent(B), 0, B.log());
+    assert.equal(await stopAgent(A), 0, A.log());
+  });
+
+  it('the ping list unreachable from the active node at start: its add fails, the standby serves', async (t) => {
+    const b = await bench('pla');
+    // Before any agent runs: a's first add fails its health check and is rolled back.
+    await execa('ip', ['-n', b.lab.ns.a, 'route', 'add', 'unreachable', '192.0.2.254/32']);
+    const w = watch(b.lab);
+    const A = await startAgent(b, 'a');
+    agents.push(A);
+    const B = await startAgent(b, 'b');
+    agents.push(B);
+    const startedAt = Date.now();
+    const onB = await waitFor(
+      'svc on b',
+      90_000,
+      async () => ((await where(b.lab)) === 'b:eth0' ? Date.now() : false),
+      () => logs(A, B),
+    );
+    await sleep(3000);
+    const r = await w.stop();
+    report(t, 'ping list unreachable at the first add', r);
+    t.diagnostic(`ping list unreachable at the first add: served by b ${onB - startedAt} ms after the agents started`);
+    assert.equal(r.overlaps, 0, logs(A, B));
+    assert.equal(await where(b.lab), 'b:eth0', 'a does not take it back while its ping list is unreachable');
+    const release = (await A.audit()).find((e) => e.event === 'agent-failover-release');
+    assert.match(JSON.stringify(release?.detail), /no ping-list target answered/, A.log());
     await execa('ip', ['-n', b.lab.ns.a, 'route', 'del', 'unreachable', '192.0.2.254/32'], { reject: false });
     assert.equal(await stopAgent(B), 0, B.log());
     assert.equal(await stopAgent(A), 0, A.log());

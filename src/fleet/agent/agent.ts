@@ -379,6 +379,7 @@ export class Agent {
       audit: this.audit,
     });
     this.lastHeld = result.heldAt;
+    if (ifaces) this.runtime.noteApply(d, result.apply, ifaces);
     this.waitOnKey(result.outcome === 'locked' ? result.waitKey : undefined);
     this.reportPass(result);
     // Released only once the address is verified gone from this node.
