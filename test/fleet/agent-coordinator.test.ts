@@ -66,6 +66,7 @@ function watch(l: Lab) {
   let overlaps = 0;
   const seen: string[] = [];
   const ping = pinger(l, IP);
+  const startedAt = Date.now();
   const loop = (async () => {
     while (running) {
       const b = (await ifacesWith(l.ns.b)).length > 0;
@@ -81,9 +82,13 @@ function watch(l: Lab) {
     async stop() {
       running = false;
       await loop;
+      const stoppedAt = Date.now();
       const replies = await ping.stop();
+      // From the start and to the end too: pings never answered are an outage as well (the
+      // first gap includes starting ping in the client's namespace).
+      const times = [startedAt, ...replies, stoppedAt];
       let outageMs = 0;
-      for (let i = 1; i < replies.length; i++) outageMs = Math.max(outageMs, replies[i] - replies[i - 1]);
+      for (let i = 1; i < times.length; i++) outageMs = Math.max(outageMs, times[i] - times[i - 1]);
       return { samples, overlaps, seen, replies: replies.length, outageMs: Math.round(outageMs) };
     },
   };
@@ -125,7 +130,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function report(t: TestContext, fault: string, r: Awaited<ReturnType<ReturnType<typeof watch>['stop']>>) {
   t.diagnostic(
     `${fault}: outage ${r.outageMs} ms (longest gap between ping replies, 100 ms interval), ` +
-      `${r.samples} samples, ${r.overlaps} on two nodes, seen ${r.seen.join(' > ')}`,
+      `${r.replies} replies, ${r.samples} samples, ${r.overlaps} on two nodes, seen ${r.seen.join(' > ')}`,
   );
 }
 
@@ -393,6 +398,10 @@ describe('tandem agent: coordinator and network faults', { skip: skip ?? false }
     const r = await w2.stop();
     report(t, 'primary and backup links down (failover)', r);
     t.diagnostic(`backup down too: on b ${onB - pulled2At} ms after the backup's cable was pulled`);
+    for (const line of A.log()
+      .split('\n')
+      .filter((x) => /svc: agent-/.test(x)))
+      t.diagnostic(line);
     assert.equal(r.overlaps, 0, logs(A, B));
     assert.equal((await b.owner())?.node, b.node('b'));
     assert.equal(await stopAgent(B), 0, B.log());
