@@ -278,6 +278,7 @@ describe('tandem agent: coordinator and network faults', { skip: skip ?? false }
         `its passes refused to add in the next 8 s: ${tries.length}`,
     );
     assert.ok(tries.length >= 1, `the standby tried and failed\n${B.log()}`);
+    assert.match(B.log(), /192\.0\.2\.100 is already in use on eth0's segment: another host answered arping -D/);
     assert.ok(tries.length <= 12, `no tight loop: ${tries.length} failed passes in 8 s`);
     fwd.restore();
     const restoredAt = Date.now();
