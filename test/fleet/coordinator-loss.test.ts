@@ -90,7 +90,10 @@ describe('coordinator loss: the lease session holds past the deadline', { skip: 
     await etcd?.stop();
   });
 
-  async function session(hold: 'release' | 'hold' | 'hold-nothing') {
+  async function session(
+    hold: 'release' | 'hold' | 'hold-nothing',
+    duringFence: (fwd: Forwarder, s: () => LeaseSession) => Promise<void> = () => Promise.resolve(),
+  ) {
     assert.deepEqual(timingProblems(timing), []);
     const fwd = await forwardTo(etcd.endpoints);
     forwarders.push(fwd);
@@ -99,9 +102,10 @@ describe('coordinator loss: the lease session holds past the deadline', { skip: 
     const fences: Array<{ at: string; ms: number }> = [];
     const resumed: number[] = [];
     const s = await LeaseSession.grant(client, timing, {
-      fence: (_reason, at) => {
+      fence: async (_reason, at) => {
         fences.push({ at, ms: performance.now() - s.lastRenewal });
-        return Promise.resolve(hold === 'hold' && at === 'deadline');
+        await duringFence(fwd, () => s);
+        return hold === 'hold' && at === 'deadline';
       },
       mayHold: () => hold !== 'release',
       resumed: (ms) => resumed.push(ms),
@@ -187,5 +191,25 @@ describe('coordinator loss: the lease session holds past the deadline', { skip: 
     b.fwd.cut();
     assert.equal(await b.s.done, 'fenced');
     assert.equal(b.s.holding, false);
+  });
+
+  it('a renewal succeeding during the fence: with something held the session goes on, else it ends', async () => {
+    const renewedDuringFence = async (fwd: Forwarder, s: () => LeaseSession) => {
+      const before = s().lastRenewal;
+      fwd.restore();
+      await until('a renewal during the fence', 3000, () => s().lastRenewal !== before);
+    };
+    const a = await session('hold', renewedDuringFence);
+    a.fwd.cut();
+    await until('the fence', 3000, () => a.fences.length === 1);
+    await until('resumed', 3000, () => a.resumed.length === 1);
+    assert.equal(a.s.ended, undefined);
+    assert.equal(a.s.holding, false);
+    assert.equal(a.s.healthy, true);
+    await a.s.close(true);
+    const b = await session('hold-nothing', renewedDuringFence);
+    b.fwd.cut();
+    assert.equal(await b.s.done, 'fenced');
+    assert.deepEqual(b.resumed, []);
   });
 });

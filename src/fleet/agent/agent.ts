@@ -244,6 +244,8 @@ export class Agent {
 
   private async fenceNow(reason: string, at: 'deadline' | 'lost' | 'again'): Promise<boolean> {
     const d = this.desired!;
+    // Renewals resumed while holding: the pass that ran meanwhile wrote under a live lease.
+    if (at === 'again' && this.session && !this.session.ended && !this.session.holding) return false;
     const owned = this.ownership?.tokens() ?? new Map<string, number>();
     const tokens = Object.fromEntries(owned);
     const s = this.session;

@@ -120,9 +120,13 @@ export class LeaseSession {
       if (!mayHold) this.finish('fenced');
       else if (this.ended) {
         // Lost meanwhile: lost() fenced and ends the session.
-      } else if (holding && this.lastRenewal === renewalBefore) this.holdingSince = this.clock();
-      else if (this.lastRenewal === renewalBefore) this.end('fenced');
-      // Else a renewal succeeded during the fence: the lease is ours, the session goes on.
+      } else if (this.lastRenewal !== renewalBefore) {
+        // A renewal succeeded during the fence: what was held is still ours; what was removed,
+        // the agent forgot, so that session ends as after any fence.
+        if (holding) this.hooks.resumed?.(0);
+        else this.end('fenced');
+      } else if (holding) this.holdingSince = this.clock();
+      else this.end('fenced');
     }
   }
 
