@@ -29,6 +29,8 @@ export interface AgentOwnedAddress {
   mode?: 'planned' | 'failover';
   /** The owner's last run-time transition of this address: what, why, when. */
   lastTransition?: { event: string; reason: string; at: string };
+  /** What the owner does when it cannot renew its lease (docs/fleet.md, "Coordinator loss"). */
+  coordinatorLoss?: 'release' | 'hold';
 }
 
 /** A CIP failover interface this node is the home or the partner of (fleet/agent/cip.ts). */

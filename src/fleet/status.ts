@@ -25,6 +25,10 @@ export interface FleetAddress {
     /** The owner's agent is present (its status key exists). */
     agentPresent: boolean;
     health?: string;
+    /** The address's coordinator-loss policy, as its owner's agent reports it. */
+    coordinatorLoss?: string;
+    /** The owner's last hold without coordinator (agent-hold / agent-hold-end), once it could report it. */
+    hold?: { event: string; reason: string; at: string };
   };
   /** An owner key whose value is not an owner record. */
   unreadable?: string;
@@ -139,6 +143,18 @@ export function fleetStatusOf(
     return undefined;
   };
 
+  const reportedOf = (node: string, address: string): { coordinatorLoss?: unknown; lastTransition?: unknown } => {
+    const owned = agentStatus.get(node)?.owned;
+    if (!Array.isArray(owned)) return {};
+    return (owned.find((o) => o.address === address) as Record<string, unknown> | undefined) ?? {};
+  };
+  const holdOf = (t: unknown): { event: string; reason: string; at: string } | undefined => {
+    const o = (typeof t === 'object' && t !== null ? t : {}) as Record<string, unknown>;
+    return typeof o.event === 'string' && o.event.startsWith('agent-hold') && typeof o.reason === 'string'
+      ? { event: o.event, reason: o.reason, at: str(o.at) ?? '' }
+      : undefined;
+  };
+
   const byAddress = new Map<string, FleetAddress>();
   for (const a of desiredAddresses) byAddress.set(a, { address: a, desired: true });
   for (const { name, kv } of under(ownersPrefix(cluster))) {
@@ -148,6 +164,9 @@ export function fleetStatusOf(
     if (!node) row.unreadable = kv.value.slice(0, 200);
     else {
       const health = healthOf(node, name);
+      const reported = reportedOf(node, name);
+      const policy = str(reported.coordinatorLoss);
+      const hold = holdOf(reported.lastTransition);
       row.owner = {
         node,
         agent: str(v?.agent) ?? '',
@@ -156,6 +175,8 @@ export function fleetStatusOf(
         ...(kv.lease ? { lease: kv.lease } : {}),
         agentPresent: agentStatus.has(node),
         ...(health ? { health } : {}),
+        ...(policy ? { coordinatorLoss: policy } : {}),
+        ...(hold ? { hold } : {}),
       };
     }
     byAddress.set(name, row);
@@ -211,7 +232,15 @@ export function renderFleetText(s: FleetStatus): string {
           if (a.unreadable) return [a.address, '?', '-', '-', `unreadable owner key: ${a.unreadable}`];
           if (!a.owner) return [a.address, '-', '-', '-', a.desired ? 'no owner' : '-'];
           const gone = a.owner.agentPresent ? '' : ' (its agent reports no status)';
-          return [a.address, a.owner.node, String(a.owner.token), a.owner.since, (a.owner.health ?? '-') + gone];
+          const policy = a.owner.coordinatorLoss ? `; on etcd loss: ${a.owner.coordinatorLoss}` : '';
+          const hold = a.owner.hold ? `; ${a.owner.hold.reason} (${a.owner.hold.at})` : '';
+          return [
+            a.address,
+            a.owner.node,
+            String(a.owner.token),
+            a.owner.since,
+            (a.owner.health ?? '-') + policy + hold + gone,
+          ];
         }),
       ]),
     );

@@ -22,6 +22,8 @@ export interface Lab {
   clientAddress: string;
   /** The far end of each node's eth0 veth: setting it down pulls the node's cable (no carrier). */
   cable: { a: { namespace: string; peer: string }; b: { namespace: string; peer: string } };
+  /** The far end of node a's eth1 veth, when the lab has one (`backupA`). */
+  cableA1?: { namespace: string; peer: string };
 }
 
 export async function canMakeNamespaces(): Promise<string | undefined> {
@@ -46,6 +48,8 @@ export interface LabSpec {
   active?: 'a' | 'b';
   /** Extra interface lines for node a's eth0 (YAML list items of `addresses`). */
   extraAddressesA?: string[];
+  /** Node a gets eth1 on the same segment, without addresses: a backup interface with its own cable. */
+  backupA?: boolean;
 }
 
 export function nodesYaml(l: Pick<Lab, 'sfx' | 'ns'>, spec: LabSpec): string {
@@ -60,7 +64,7 @@ spec:
   connection: { transport: netns, namespace: ${l.ns.a} }
   interfaces:
     - { name: eth0, type: physical, segment: ap-${l.sfx}, addresses: [192.0.2.11/24${extra}] }
----
+${spec.backupA ? `    - { name: eth1, type: physical, segment: ap-${l.sfx} }\n` : ''}---
 apiVersion: tandem/v1
 kind: Node
 metadata: { name: b-${l.sfx} }
@@ -90,9 +94,10 @@ spec:
 function cableOf(
   veths: ReadonlyArray<{ namespace: string; name: string; peerNamespace: string; peer: string }>,
   ns: string,
+  iface = 'eth0',
 ): { namespace: string; peer: string } {
-  const v = veths.find((x) => x.namespace === ns && x.name === 'eth0');
-  if (!v) throw new Error(`the lab has no eth0 veth in ${ns}`);
+  const v = veths.find((x) => x.namespace === ns && x.name === iface);
+  if (!v) throw new Error(`the lab has no ${iface} veth in ${ns}`);
   return { namespace: v.peerNamespace, peer: v.peer };
 }
 
@@ -139,6 +144,7 @@ spec:
     ns: { ...l.ns, client: client.namespace },
     clientAddress: client.address,
     cable: { a: cableOf(up.blueprint.veths, l.ns.a), b: cableOf(up.blueprint.veths, l.ns.b) },
+    ...(spec.backupA ? { cableA1: cableOf(up.blueprint.veths, l.ns.a, 'eth1') } : {}),
   };
 }
 

@@ -30,8 +30,16 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-export async function makeBench(name: string, spec: { uniquenessTimeoutMs?: number } = {}): Promise<Bench> {
-  const lab = await makeLab({ uniquenessTimeoutMs: spec.uniquenessTimeoutMs ?? 300 });
+export interface BenchSpec {
+  uniquenessTimeoutMs?: number;
+  /** Node a gets eth1 on the segment, cabled (test/apply/netns-lab.ts). */
+  backupA?: boolean;
+  /** Rewrites the RelocatableAddress document committed (a policy, a backup interface). */
+  addresses?: (yaml: string) => string;
+}
+
+export async function makeBench(name: string, spec: BenchSpec = {}): Promise<Bench> {
+  const lab = await makeLab({ uniquenessTimeoutMs: spec.uniquenessTimeoutMs ?? 300, backupA: spec.backupA ?? false });
   let etcd: Cluster | undefined;
   try {
     etcd = await startEtcdCluster({ members: 3, name: `${name}-${lab.sfx}` });
@@ -45,7 +53,7 @@ export async function makeBench(name: string, spec: { uniquenessTimeoutMs?: numb
   const files = async (active: 'a' | 'b') => ({
     [`${envPath}/cluster.yaml`]: await readFile(join(lab.dir, 'cluster.yaml'), 'utf8'),
     [`${envPath}/nodes.yaml`]: await readFile(join(lab.dir, 'nodes.yaml'), 'utf8'),
-    [`${envPath}/addresses.yaml`]: addressesYaml(lab, active),
+    [`${envPath}/addresses.yaml`]: (spec.addresses ?? ((y: string) => y))(addressesYaml(lab, active)),
   });
   const bench: Bench = {
     lab,

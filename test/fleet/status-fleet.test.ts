@@ -73,6 +73,9 @@ describe('tandem status --fleet', { skip }, () => {
       l2.id,
     );
     const health = { ok: false, checkedAt: since, detail: 'ping 192.0.2.1 unanswered' };
+    const heldText =
+      'held without coordinator from 2026-12-02T10:59:50.000Z for 8.0 s; ' +
+      'etcd answered again and the lease is still ours: kept';
     await client.put(
       agentKey('demo', 'server1'),
       JSON.stringify(
@@ -86,7 +89,17 @@ describe('tandem status --fleet', { skip }, () => {
         agentStatus('server2', l2.id, {
           condition: 'Reconciling',
           message: 'waiting for the rollout slot of pair web',
-          owned: [{ address: 'web-a', cidr: '192.0.2.60/24', token: wa.kv.createRevision, since, health }],
+          owned: [
+            {
+              address: 'web-a',
+              cidr: '192.0.2.60/24',
+              token: wa.kv.createRevision,
+              since,
+              health,
+              coordinatorLoss: 'hold',
+              lastTransition: { event: 'agent-hold-end', reason: heldText, at: since },
+            },
+          ],
         }),
       ),
       { lease: l2.id },
@@ -107,6 +120,8 @@ describe('tandem status --fleet', { skip }, () => {
       ],
     );
     assert.equal(s.addresses[0].owner?.since, since);
+    assert.equal(s.addresses[1].owner?.coordinatorLoss, 'hold');
+    assert.equal(s.addresses[1].owner?.hold?.reason, heldText);
     assert.deepEqual(
       s.agents.map((a) => [a.node, a.condition, a.revision, a.owned]),
       [
@@ -123,6 +138,10 @@ describe('tandem status --fleet', { skip }, () => {
     assert.match(text.stdout, /^cluster demo \(etcd revision \d+/);
     assert.match(text.stdout, new RegExp(`databaseip +server1 +${db.kv.createRevision} +${since} +-\\n`));
     assert.match(text.stdout, /web-b +- +- +- +no owner/);
+    assert.ok(
+      text.stdout.includes(`failing: ping 192.0.2.1 unanswered; on etcd loss: hold; ${heldText} (${since})\n`),
+      text.stdout,
+    );
     assert.match(text.stdout, /server2 +Reconciling +\d+\.\ds ago +a1b2c3d4e5f6 +1 +waiting for the rollout slot/);
     assert.match(text.stdout, /node locks:\n {2}server2: apply pid \d+ on .* plan p1, holder id /);
 

@@ -279,6 +279,37 @@ describe('relocatable address rules', () => {
     );
   });
 
+  it('RA012 refuses coordinatorLoss hold with the uniqueness check disabled, on the address or by the defaults', () => {
+    const own = one(
+      { 'a.yaml': reloc('db', { extra: ['coordinatorLoss: hold', 'uniquenessCheck: { enabled: false }'] }) },
+      'RA012',
+    );
+    assert.match(own.summary, /RelocatableAddress\/db: coordinatorLoss hold with the uniqueness check disabled/);
+    expectAt(own, 'a.yaml', 10);
+    const inherited = `${CLUSTER}  defaults:\n    coordinatorLoss: hold\n    uniquenessCheck: { enabled: false }\n`;
+    const both = one({ 'c.yaml': inherited, 'a.yaml': reloc('db') }, 'RA012');
+    expectAt(both, 'a.yaml', 5);
+    assert.deepEqual(
+      both.related?.map((r) => [r.source.file, r.source.line]),
+      [
+        ['env/c.yaml', 9],
+        ['env/c.yaml', 10],
+      ],
+    );
+    // hold with the check on (the default), and release with it off, are both fine.
+    const held = run({ 'a.yaml': reloc('db', { extra: ['coordinatorLoss: hold'] }) });
+    assert.deepEqual(findingsOf(held, 'RA012'), []);
+    const released = run({
+      'a.yaml': reloc('db', { extra: ['coordinatorLoss: release', 'uniquenessCheck: { enabled: false }'] }),
+    });
+    assert.deepEqual(findingsOf(released, 'RA012'), []);
+    const overridden = run({
+      'c.yaml': inherited,
+      'a.yaml': reloc('db', { extra: ['uniquenessCheck: { enabled: true }'] }),
+    });
+    assert.deepEqual(findingsOf(overridden, 'RA012'), []);
+  });
+
   it('RA009 rejects an undefined dependency and reports the path of a cycle', () => {
     const missing = one({ 'a.yaml': reloc('db', { extra: ['dependsOn: [nfs]'] }) }, 'RA009');
     assert.match(missing.summary, /depends on RelocatableAddress\/nfs, which is not defined/);

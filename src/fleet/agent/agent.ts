@@ -32,6 +32,8 @@ import { Grace } from './grace.js';
 import { Ownership, type OwnerRecord } from './ownership.js';
 import { watchDeletes } from './watch.js';
 import { LeaseSession } from './session.js';
+import { CoordinatorHold } from './hold.js';
+import { coordinatorLossOf, PARTNER_CHECK_MS } from './coordinator-loss.js';
 import { pairsOf, takeExclusion } from './slots.js';
 import type { AgentTiming } from './timing.js';
 import { parseCidr } from '../../model/ip.js';
@@ -93,9 +95,19 @@ export class Agent {
   private nextPassInMs?: number;
   /** The node lock or rollout slot the last pass was locked out by, watched until it goes. */
   private waitingOnKey?: { key: string; ctl: AbortController };
+  /** Owned addresses of policy hold kept past the lease deadline (docs/fleet.md, "Coordinator loss"). */
+  private readonly hold: CoordinatorHold;
+  private fencing: Promise<boolean> = Promise.resolve(false);
 
   constructor(private readonly o: AgentOptions) {
     this.audit = new AgentAudit(auditFile({ env: o.env, cwd: o.cwd }), o.node, agentId());
+    this.hold = new CoordinatorHold({
+      node: o.node,
+      writer: () => this.writer(this.desired!),
+      desired: () => this.desired!,
+      audit: this.audit,
+      log: o.log,
+    });
     this.grace = new Grace(o.graceMs, (name) => {
       o.log(
         `${name} is on ${o.node} but ${o.node} does not own it in etcd: ` +
@@ -165,6 +177,13 @@ export class Agent {
   async run(): Promise<number> {
     while (!this.o.signal.aborted) {
       await this.ensureSession();
+      if (this.session?.holding) {
+        // Without etcd no pass can run: only the partners are watched, and the lease renewed.
+        await this.hold.recheck();
+        if (this.hold.held.size === 0) this.session.endHold();
+        await sleep(PARTNER_CHECK_MS, this.wake, this.o.signal);
+        continue;
+      }
       this.passing = true;
       this.fencedInPass = false;
       let quick = false;
@@ -177,7 +196,7 @@ export class Agent {
         this.passing = false;
       }
       // A fence that ran while the pass could still have been writing: fence again after it.
-      if (this.fencedInPass) await this.fence('fenced during a pass: removing again after it ended');
+      if (this.fencedInPass) await this.fence('fenced during a pass: removing again after it ended', 'again');
       if (this.o.signal.aborted) break;
       const soon = Math.min(this.o.intervalMs, this.nextPassInMs ?? Infinity, this.healthDueInMs());
       this.nextPassInMs = undefined;
@@ -196,7 +215,12 @@ export class Agent {
     }
     try {
       this.session = await LeaseSession.grant(this.o.client, this.o.timing, {
-        fence: (reason) => this.fence(reason),
+        fence: (reason, at) => this.fence(reason, at),
+        mayHold: () => this.hold.holdable(this.ownership?.owned.keys() ?? []).length > 0,
+        resumed: () => {
+          this.hold.end('resumed', '');
+          this.wake.fn?.();
+        },
         log: (line) => this.o.log(line),
       });
       this.audit.record({
@@ -214,20 +238,43 @@ export class Agent {
     }
   }
 
-  /** Self-fencing and lost leases: every relocatable address off the node, at once. */
-  private async fence(reason: string): Promise<void> {
+  /**
+   * Self-fencing and lost leases: every relocatable address off the node, at once, except
+   * at the deadline those of policy hold whose partners answer (true when any is kept).
+   */
+  private fence(reason: string, at: 'deadline' | 'lost' | 'again'): Promise<boolean> {
     if (this.passing) this.fencedInPass = true;
+    // One at a time: a fence after a pass must see what the deadline's fence decided to hold.
+    const next = this.fencing.then(() => this.fenceNow(reason, at));
+    this.fencing = next.catch(() => false);
+    return next;
+  }
+
+  private async fenceNow(reason: string, at: 'deadline' | 'lost' | 'again'): Promise<boolean> {
     const d = this.desired!;
-    const tokens = Object.fromEntries(this.ownership?.tokens() ?? []);
+    // Renewals resumed while holding: the pass that ran meanwhile wrote under a live lease.
+    if (at === 'again' && this.session && !this.session.ended && !this.session.holding) return false;
+    const owned = this.ownership?.tokens() ?? new Map<string, number>();
+    const tokens = Object.fromEntries(owned);
     const s = this.session;
     const wall = (mono: number) => new Date(Date.now() - (performance.now() - mono)).toISOString();
-    const r = await removeRelocatables(this.writer(d), d.model, undefined, this.lastHeld);
+    if (at === 'lost') this.hold.end('lost', reason);
+    const candidates =
+      at === 'deadline' ? this.hold.holdable(owned.keys()) : at === 'again' ? [...this.hold.held.keys()] : [];
+    // The rest goes first: it races the deadline; the partners are pinged after.
+    const rest = candidates.length
+      ? new Set(d.model.relocatables.map((x) => x.name).filter((n) => !candidates.includes(n)))
+      : undefined;
+    const r = await removeRelocatables(this.writer(d), d.model, rest, this.lastHeld);
     // What it hosts for a failed-over interface goes too: nothing outlives the lease it is held on.
     const hosted = await this.cip.removeHosted(this.writer(d), d).catch(() => ({ gone: [], remaining: ['?'] }));
     r.removed.push(...hosted.gone);
     r.remaining.push(...hosted.remaining);
-    this.ownership?.forgetAll();
     this.cip.forgetAll();
+    const kept = at === 'deadline' && candidates.length ? await this.hold.begin(candidates, this.lastHeld, owned) : [];
+    if (at === 'again') kept.push(...this.hold.held.keys());
+    // Holding, the keys may still be ours when etcd answers again: a renewal then keeps them all.
+    if (kept.length === 0) this.ownership?.forgetAll();
     // When the lease was last renewed and the deadline counted from it, against when the addresses went.
     const times = s
       ? {
@@ -246,15 +293,19 @@ export class Agent {
         remaining: r.remaining,
         fencing: tokens,
         durationMs: Math.round(r.durationMs),
+        ...(kept.length ? { held: kept } : {}),
         ...times,
       },
     });
     this.o.log(
       `fenced in ${Math.round(r.durationMs)} ms: removed ${r.removed.join(', ') || 'nothing'}` +
         (r.remaining.length ? `; STILL HELD: ${r.remaining.join(', ')}` : '') +
-        (r.error ? ` (${r.error})` : ''),
+        (r.error ? ` (${r.error})` : '') +
+        (kept.length ? `; held without coordinator (policy hold): ${kept.join(', ')}` : ''),
     );
+    if (kept.length) return true;
     await this.beat('Fenced', reason).catch(() => undefined);
+    return false;
   }
 
   /** One pass; true when another should follow at once (a key was released or won). */
@@ -361,6 +412,7 @@ export class Agent {
       audit: this.audit,
     });
     this.lastHeld = result.heldAt;
+    if (ifaces) this.runtime.noteApply(d, result.apply, ifaces);
     this.waitOnKey(result.outcome === 'locked' ? result.waitKey : undefined);
     this.reportPass(result);
     // Released only once the address is verified gone from this node.
@@ -461,8 +513,14 @@ export class Agent {
       digest: d.digest,
       owned: [...tokens].map(([name, rec]) => {
         const reported = this.runtimeReport.owned.find((o) => o.address === name && o.token === rec.token);
+        const reloc = d.model.relocatables.find((r) => r.name === name);
+        const held = this.hold.transitions.get(name);
+        const lastTransition =
+          held && (!reported?.lastTransition || held.at > reported.lastTransition.at) ? held : reported?.lastTransition;
         return {
           ...reported,
+          ...(lastTransition ? { lastTransition } : {}),
+          ...(reloc ? { coordinatorLoss: coordinatorLossOf(reloc.doc, d.model.cluster?.doc) } : {}),
           address: name,
           cidr: parseCidr(d.model.relocatables.find((r) => r.name === name)?.doc.spec.address ?? '')?.cidr ?? '',
           token: rec.token,

@@ -27,7 +27,10 @@ export interface AgentEvent {
     // CIP interface failover (cip-step.ts): `address` is the pair, homeNode/homeIface.
     | 'agent-cip-claim'
     | 'agent-cip-release'
-    | 'agent-cip-lost';
+    | 'agent-cip-lost'
+    // Coordinator loss hold (coordinator-loss.ts): kept without etcd, and how that ended.
+    | 'agent-hold'
+    | 'agent-hold-end';
   address?: string;
   /** The owner key's create revision the act was done under. */
   fencing?: number;

@@ -4,6 +4,7 @@
 // placements. Returns what the pass does: claims won, addresses to release and why, the
 // interface each owned address goes on (local recovery), and what the heartbeat reports.
 // The decisions themselves are the pure functions of runtime.ts.
+import type { ApplyResult } from '../../apply/index.js';
 import type { WritableNode } from '../../apply/writable-node.js';
 import { hostPart, parseCidr } from '../../model/ip.js';
 import type { Observation } from '../../observe/model.js';
@@ -89,6 +90,25 @@ export class RuntimeState {
   /** Nodes whose heartbeat this agent has read: absent later means dead, not starting. */
   private readonly seenAlive = new Set<string>();
   private readonly startedAt = performance.now();
+  /** Why the last add of an owned address failed its health check, by name. */
+  private readonly addFailure = new Map<string, string>();
+
+  /**
+   * An apply whose add of an owned address failed its health check right after (rolled
+   * back, so no periodic check sees the address): its interface counts as failed for the
+   * hold-down, so the next pass recovers or fails it over instead of adding it again.
+   */
+  noteApply(d: Desired, apply: ApplyResult | undefined, ifaces: ReadonlyMap<string, string>): void {
+    const error = apply?.failed?.error;
+    if (!error?.startsWith('post check failed: health of ')) return;
+    for (const r of d.model.relocatables) {
+      const c = parseCidr(r.doc.spec.address);
+      const iface = ifaces.get(r.name);
+      if (!c || !iface || !error.includes(`health of ${hostPart(c.cidr)}:`)) continue;
+      this.ifaceFailedAt.set(`${r.name}:${iface}`, performance.now());
+      this.addFailure.set(r.name, error.replace(/^post check failed: /, ''));
+    }
+  }
 
   private transition(p: RuntimeInput, name: string, event: RuntimeEvent, reason: string, token?: number): void {
     const at = new Date().toISOString();
@@ -170,11 +190,12 @@ export class RuntimeState {
             if (other) {
               this.failedAt.set(r.name, now);
               out.releasing.set(r.name, 'unhealthy');
+              const why = check?.detail ?? this.addFailure.get(r.name) ?? 'no link';
               this.transition(
                 p,
                 r.name,
                 'agent-failover-release',
-                `unhealthy on ${node} (${check?.detail ?? 'no link'}): released for ${other[0]}`,
+                `unhealthy on ${node} (${why}): released for ${other[0]}`,
                 mine.token,
               );
             } else {

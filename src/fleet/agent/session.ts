@@ -5,14 +5,26 @@
 // before that moment plus the TTL, whatever happened to the reply (timing.ts).
 // A session ends once: fenced (renewals failed), lost (etcd says the lease expired) or
 // closed (graceful stop); the agent then starts a new one with a new lease.
+// Coordinator loss `hold` (coordinator-loss.ts): when the fence hook keeps addresses, the
+// session does not end at the deadline. It goes on renewing the same lease; a renewal
+// that succeeds ends the hold with every key still ours, an answer that the lease expired
+// ends the session as lost (the hook then removes everything), and the agent ends the hold
+// itself (`endHold`) once nothing is held any more.
 import type { EtcdClient } from '../etcd/client.js';
 import { fenceStartMs, type AgentTiming } from './timing.js';
 
 export type SessionEnd = 'fenced' | 'lost' | 'closed';
 
 export interface SessionHooks {
-  /** Remove every owned address now; must finish within the fence budget. */
-  fence(reason: string): Promise<void>;
+  /**
+   * Remove the owned addresses now; must finish within the fence budget. At the deadline
+   * (not when the lease is known lost) it may keep addresses of policy hold: true then.
+   */
+  fence(reason: string, at: 'deadline' | 'lost'): Promise<boolean>;
+  /** Whether the fence at the deadline may keep anything (some owned address has policy hold). */
+  mayHold?(): boolean;
+  /** A renewal succeeded while holding: the lease and every key are still ours. */
+  resumed?(heldMs: number): void;
   log(line: string): void;
 }
 
@@ -23,6 +35,8 @@ export class LeaseSession {
   /** Monotonic ms when the last successful renewal (or the grant) was sent. */
   lastRenewal = 0;
   failures = 0;
+  /** Monotonic ms since when addresses are held past the deadline (coordinator loss hold). */
+  holdingSince?: number;
   private timer?: NodeJS.Timeout;
   private wake?: () => void;
   private readonly finished: Promise<SessionEnd>;
@@ -70,16 +84,27 @@ export class LeaseSession {
     return fenceStartMs(this.timing) - (this.clock() - this.lastRenewal);
   }
 
+  get holding(): boolean {
+    return !this.ended && this.holdingSince !== undefined;
+  }
+
   private renewed(sent: number): void {
     this.lastRenewal = sent;
     this.failures = 0;
+    if (this.holdingSince !== undefined) {
+      const heldMs = this.clock() - this.holdingSince;
+      this.holdingSince = undefined;
+      this.hooks.resumed?.(heldMs);
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.selfFence(), Math.max(0, this.fenceInMs));
   }
 
   private async selfFence(): Promise<void> {
-    if (this.ended) return;
-    this.ended = 'fenced';
+    if (this.ended || this.holdingSince !== undefined) return;
+    const mayHold = this.hooks.mayHold?.() ?? false;
+    // Without anything to hold, renewing stops here: the session is over whatever etcd says next.
+    if (!mayHold) this.ended = 'fenced';
     this.wake?.();
     const since = ((this.clock() - this.lastRenewal) / 1000).toFixed(1);
     const reason =
@@ -87,11 +112,36 @@ export class LeaseSession {
       `self-fencing; the lease can expire on etcd's side ` +
       `${((this.timing.safetyMs + this.timing.fenceBudgetMs) / 1000).toFixed(1)} s from now at the earliest`;
     this.hooks.log(reason);
+    const renewalBefore = this.lastRenewal;
+    let holding = false;
     try {
-      await this.hooks.fence(reason);
+      holding = await this.hooks.fence(reason, 'deadline');
     } finally {
-      this.finish('fenced');
+      if (!mayHold) this.finish('fenced');
+      else if (this.ended) {
+        // Lost meanwhile: lost() fenced and ends the session.
+      } else if (this.lastRenewal !== renewalBefore) {
+        // A renewal succeeded during the fence: what was held is still ours; what was removed,
+        // the agent forgot, so that session ends as after any fence.
+        if (holding) this.hooks.resumed?.(0);
+        else this.end('fenced');
+      } else if (holding) this.holdingSince = this.clock();
+      else this.end('fenced');
     }
+  }
+
+  /** The agent holds nothing any more: the session ends as fenced (a new lease follows). */
+  endHold(): void {
+    if (this.holdingSince === undefined || this.ended) return;
+    this.holdingSince = undefined;
+    this.end('fenced');
+  }
+
+  private end(how: SessionEnd): void {
+    this.ended = how;
+    clearTimeout(this.timer);
+    this.wake?.();
+    this.finish(how);
   }
 
   private async loop(): Promise<void> {
@@ -120,7 +170,9 @@ export class LeaseSession {
           if (isExpired(err)) return this.lost(`lease ${this.id} is gone: ${(err as Error).message}`);
           this.hooks.log(
             `lease ${this.id}: renewal failed (${(err as Error).message}); ` +
-              `self-fencing in ${(this.fenceInMs / 1000).toFixed(1)} s unless one succeeds`,
+              (this.holdingSince !== undefined
+                ? 'holding without coordinator'
+                : `self-fencing in ${(this.fenceInMs / 1000).toFixed(1)} s unless one succeeds`),
           );
         }
       }
@@ -132,8 +184,9 @@ export class LeaseSession {
     if (this.ended) return;
     clearTimeout(this.timer);
     this.ended = 'lost';
+    this.holdingSince = undefined;
     this.hooks.log(`${why}: removing the addresses it owned`);
-    void this.hooks.fence(why).finally(() => this.finish('lost'));
+    void this.hooks.fence(why, 'lost').finally(() => this.finish('lost'));
   }
 
   /** Graceful end: stop renewing and revoke the lease (its keys go with it). */

@@ -18,6 +18,10 @@ export type Prefix = string;
  */
 export type IpAddress = string;
 /**
+ * Fleet mode: what the owner's agent does with the address when it cannot renew its etcd lease. release (default): removes it before the lease can have expired (self-fencing). hold: keeps it while the other placements' nodes answer a ping from it, and removes it as soon as none answers or etcd says the lease expired; needs the uniqueness check (RA012). docs/fleet.md, "Coordinator loss".
+ */
+export type CoordinatorLoss = 'release' | 'hold';
+/**
  * A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'.
  */
 export type InterfaceName = string;
@@ -132,6 +136,7 @@ export interface ClusterDefaults {
   gratuitousArp?: GratuitousArp;
   uniquenessCheck?: UniquenessCheck;
   health?: HealthCheck;
+  coordinatorLoss?: CoordinatorLoss;
   /**
    * true: tandem sets net.ipv4.conf.<interface>.promote_secondaries=1 on every interface of every Node document (a drift is a plan step, set before any address of the node is removed, and verified), so removing a primary IPv4 address promotes a secondary of its subnet instead of deleting it. false or absent: tandem leaves the sysctl as the node has it; plans read the observed value either way (an `all` of 1 counts as on).
    */
@@ -464,6 +469,7 @@ export interface RelocatableAddressSpec {
    */
   sourceAddress?: boolean;
   uniquenessCheck?: UniquenessCheck;
+  coordinatorLoss?: CoordinatorLoss;
   gratuitousArp?: GratuitousArp;
   /**
    * Other relocatable addresses that must be active on the same node first.

@@ -5,10 +5,10 @@ import runtime_ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { isValidCidr, isValidIp } from '../ip.js';
 
 /** sha256 of the schema text this was compiled from (src/validate/schema.ts compares). */
-export const SCHEMA_SHA256 = '9cd939c7a18298ed9a09d570ccdcc60dc56e625a6b1cc5b8b54b719e0254f7ae';
+export const SCHEMA_SHA256 = '2c053fa17ebfd8cb4254af2ef418bd1b46a14ecb8ffe0ff4dbf3fba2dbd2966c';
 const formats = { cidr: { type: 'string', validate: isValidCidr }, ip: { type: 'string', validate: isValidIp } };
 export { validate20 as validateDocument };
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tandem.dev/schema/tandem.schema.json","title":"TandemDocument","description":"One document of a tandem desired-state environment (apiVersion tandem/v1).","type":"object","required":["kind"],"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/ClusterDocument"},{"$ref":"#/$defs/NodeDocument"},{"$ref":"#/$defs/RelocatableAddressDocument"},{"$ref":"#/$defs/IPsecPolicyDocument"},{"$ref":"#/$defs/IKEConnectionDocument"}],"$defs":{"Name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-tandem-message":"must be a DNS label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit","description":"An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed."},"InterfaceName":{"type":"string","pattern":"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$","x-tandem-rule":"NAME002","x-tandem-message":"is not a valid Linux interface name: use 1 to 15 characters of letters, digits, '_', '.' or '-'","description":"A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'."},"Cidr":{"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not an address with prefix length such as 192.0.2.10/24 or 2001:db8::10/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."},"IpAddress":{"type":"string","format":"ip","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$","patternErrorMessage":"is not an IP address such as 192.0.2.1 or 2001:db8::1 (each IPv4 part 0 to 255)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid IP address (expected e.g. 192.0.2.1 or 2001:db8::1)","description":"An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1."},"Prefix":{"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not a network prefix such as 192.0.2.0/24 or 2001:db8::/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid network prefix (expected e.g. 192.0.2.0/24)","description":"An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64."},"MacAddress":{"type":"string","pattern":"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$","x-tandem-message":"is not a MAC address (expected six hex octets such as 02:00:00:00:00:01)","description":"A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01."},"AddressLabel":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,15}$","x-tandem-message":"is not a valid label: use letters, digits, '_', '.' or '-'","description":"IPv4 address label suffix: the address is shown as <interface>:<label> (the alias), which must fit in 15 bytes."},"Metadata":{"type":"object","description":"Identifies the document.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Name of the object, unique per kind within the environment."},"labels":{"type":"object","description":"Free-form labels for selection and display.","additionalProperties":{"type":"string","maxLength":253},"propertyNames":{"pattern":"^[A-Za-z0-9_./-]{1,63}$"}},"description":{"type":"string","description":"Human description, shown in plans.","maxLength":1024}},"required":["name"],"title":"Metadata"},"GratuitousArp":{"type":"object","description":"Gratuitous ARP sent after an IPv4 address is brought up on a node, so neighbours update their caches (LifeKeeper IP Recovery Kit).","additionalProperties":false,"properties":{"count":{"type":"integer","minimum":0,"maximum":20,"description":"Number of gratuitous ARP packets; 0 disables them."},"intervalMs":{"type":"integer","minimum":10,"maximum":10000,"description":"Milliseconds between two packets."}},"title":"GratuitousArp"},"UniquenessCheck":{"type":"object","description":"Check, before bringing an address up, that no other host on the segment answers for it (arping -D for IPv4, DAD for IPv6).","additionalProperties":false,"properties":{"enabled":{"type":"boolean","description":"Whether the check runs. Disable only where duplicate-address probes are filtered."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"How long to wait for an answer before the address is considered unused."}},"title":"UniquenessCheck"},"PingCheck":{"type":"object","description":"Ping-based health check of a relocatable address (LifeKeeper: ping list or broadcast ping).","additionalProperties":false,"properties":{"list":{"type":"array","description":"Addresses to ping from the address; the check passes when at least one answers. Must not be addresses of the cluster's own nodes.","items":{"$ref":"#/$defs/IpAddress"},"maxItems":32},"broadcast":{"type":"boolean","description":"Ping the subnet broadcast address instead of a list (IPv4 only)."},"count":{"type":"integer","minimum":1,"maximum":10,"description":"Echo requests per target."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"Time allowed for an answer."}},"title":"PingCheck"},"HealthCheck":{"type":"object","description":"Health checks of an address: link state, address presence, ping.","additionalProperties":false,"properties":{"link":{"type":"boolean","description":"Check that the interface carrying the address has link (default true)."},"ping":{"$ref":"#/$defs/PingCheck"},"intervalSeconds":{"type":"integer","minimum":1,"maximum":3600,"description":"How often the agent checks."}},"title":"HealthCheck"},"Segment":{"type":"object","description":"A physical network (broadcast domain) and the subnets that live on it.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Segment name, referenced by interfaces."},"subnets":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Prefix"},"description":"Subnets carried on this segment."},"description":{"type":"string","maxLength":1024,"description":"Human description."}},"required":["name","subnets"],"title":"Segment"},"ClusterSpec":{"type":"object","description":"Cluster-wide settings.","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"$ref":"#/$defs/Segment"},"description":"Physical networks of the cluster."},"defaults":{"type":"object","description":"Defaults applied to every relocatable address unless it overrides them.","additionalProperties":false,"properties":{"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"health":{"$ref":"#/$defs/HealthCheck"},"promoteSecondaries":{"type":"boolean","description":"true: tandem sets net.ipv4.conf.<interface>.promote_secondaries=1 on every interface of every Node document (a drift is a plan step, set before any address of the node is removed, and verified), so removing a primary IPv4 address promotes a secondary of its subnet instead of deleting it. false or absent: tandem leaves the sysctl as the node has it; plans read the observed value either way (an `all` of 1 counts as on)."}},"title":"ClusterDefaults"},"rollout":{"type":"object","description":"How changes are rolled out across nodes.","additionalProperties":false,"properties":{"maxNodesPerWave":{"type":"integer","minimum":1,"maximum":10000,"description":"At most this many nodes change in one wave."},"parallelism":{"type":"integer","minimum":1,"maximum":256,"description":"How many nodes are observed or changed at once."}},"title":"Rollout"},"prune":{"type":"boolean","description":"Delete objects tandem created earlier that are no longer desired. Objects tandem did not create are never deleted."}},"required":["segments"],"title":"ClusterSpec"},"Route":{"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (NonStop CIP manual).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"must be a prefix such as 203.0.113.0/24 or 'default'"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"},"Neighbor":{"type":"object","description":"A permanent (static) ARP or NDP entry on this interface.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress"},"lladdr":{"$ref":"#/$defs/MacAddress"}},"required":["address","lladdr"],"title":"Neighbor"},"FailoverTarget":{"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (NonStop CIP manual).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"},"Bond":{"type":"object","description":"Bond settings (intra-node failover, NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"},"Tunnel":{"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"},"Interface":{"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, NonStop CIP manual)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"},"Connection":{"type":"object","description":"How tandem reaches the node to observe and change it.","additionalProperties":false,"properties":{"transport":{"type":"string","enum":["sim","local","netns","ssh"],"description":"sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host."},"namespace":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Network namespace name (transport netns).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"host":{"type":"string","description":"Host name or address (transport ssh).","pattern":"^[A-Za-z0-9.:-]{1,253}$","x-tandem-message":"must be a host name or IP address"},"user":{"type":"string","description":"Remote user (transport ssh).","pattern":"^[a-z_][a-z0-9_-]{0,31}$","x-tandem-message":"must be a POSIX user name"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"SSH port."},"identityFile":{"type":"string","description":"Path of the SSH private key (transport ssh); never inside the repository.","minLength":1,"maxLength":4096},"knownHosts":{"type":"string","minLength":1,"maxLength":4096,"description":"Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md)."},"strictHostKeyChecking":{"type":"boolean","description":"Verify the host key (default true). Disable only for throw-away lab hosts."},"connectTimeoutSeconds":{"type":"integer","minimum":1,"maximum":300,"description":"SSH connect timeout."}},"required":["transport"],"title":"Connection"},"NodeSpec":{"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (NonStop CIP manual).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"},"Placement":{"type":"object","description":"A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Node name."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Interface that carries the address on this node; must be the interface that has the address's subnet there."},"backupInterface":{"$ref":"#/$defs/InterfaceName","description":"Interface on the same node and segment for local recovery when the primary interface fails (LifeKeeper IP local recovery)."},"priority":{"type":"integer","minimum":1,"maximum":999,"description":"Priority: 1 is highest. Unique within the address."},"label":{"$ref":"#/$defs/AddressLabel","description":"Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes."}},"required":["node","interface","priority"],"title":"Placement"},"RelocatableAddressSpec":{"type":"object","description":"An address that lives on one node at a time and moves between placements.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/Cidr"},"active":{"$ref":"#/$defs/Name","description":"Node where the address should be active. Changing it in a pull request is a switchover."},"switchback":{"type":"string","enum":["intelligent","automatic"],"description":"After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types)."},"placements":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Placement"},"description":"Where the address may live."},"health":{"$ref":"#/$defs/HealthCheck"},"sourceAddress":{"type":"boolean","description":"IPv4: while the address is on a node, its subnet's connected route there (proto kernel, scope link) carries `src` this address, so traffic the node starts to that subnet leaves from it (LifeKeeper's source address setting). Before the address leaves the node, the route's source goes back to the interface's primary address, in the same batch. At most one per subnet per node (RA007). No effect on IPv6 addresses or /32 addresses."},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"dependsOn":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Other relocatable addresses that must be active on the same node first."}},"required":["address","active","placements"],"title":"RelocatableAddressSpec"},"KeyReference":{"description":"Where IPsec key material is found at apply time: a mapping with exactly one of env or file. The key itself is never written here. The schema accepts any value so that IPSEC011, not a schema error, refuses a literal key (a string or number in place of the mapping, a value, psk or secret field, key material in env or file): its message never shows the value.","type":["object","string","number","boolean","array","null"],"properties":{"env":{"type":["object","string","number","boolean","array","null"],"description":"Name of an environment variable that holds the key: upper-case letters, digits and '_' (IPSEC011)."},"file":{"type":["object","string","number","boolean","array","null"],"description":"Absolute path of a file outside the repository that holds the key (IPSEC007)."}},"title":"KeyReference"},"IPsecSelector":{"type":"object","description":"Traffic selector: which packets the policy matches.","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/Prefix","description":"Source prefix."},"destination":{"$ref":"#/$defs/Prefix","description":"Destination prefix."},"protocol":{"type":"string","enum":["any","tcp","udp","icmp","ipv6-icmp","sctp"],"description":"Upper-layer protocol (default any)."},"sourcePort":{"type":"integer","minimum":0,"maximum":65535,"description":"Source port (tcp, udp, sctp)."},"destinationPort":{"type":"integer","minimum":0,"maximum":65535,"description":"Destination port (tcp, udp, sctp)."}},"required":["source","destination"],"title":"IPsecSelector"},"IPsecPolicySpec":{"type":"object","description":"A security policy (an XFRM policy on Linux).","additionalProperties":false,"properties":{"selector":{"$ref":"#/$defs/IPsecSelector"},"directions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["in","out","fwd"]},"description":"Directions the policy applies to."},"action":{"type":"string","enum":["protect","allow","block"],"description":"protect: apply IPsec; allow: pass in clear; block: drop."},"protocol":{"type":"string","enum":["esp","ah"],"description":"IPsec protocol (action protect)."},"mode":{"type":"string","enum":["transport","tunnel"],"description":"IPsec mode (action protect)."},"level":{"type":"string","enum":["required","use","unique"],"description":"Whether an SA is required (default required)."},"tunnel":{"type":"object","description":"Outer endpoints (mode tunnel).","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/IpAddress"},"destination":{"$ref":"#/$defs/IpAddress"}},"required":["source","destination"],"title":"IPsecTunnelEndpoints"},"priority":{"type":"integer","minimum":0,"maximum":65535,"description":"Precedence: a lower number wins when selectors overlap."},"appliesTo":{"type":"object","description":"Where the policy is installed.","additionalProperties":false,"properties":{"nodes":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live (its placements)."}},"title":"IPsecAppliesTo"},"keys":{"$ref":"#/$defs/KeyReference"}},"required":["selector","directions","action","appliesTo"],"title":"IPsecPolicySpec"},"ClusterDocument":{"type":"object","title":"ClusterDocument","description":"One per environment: segments, defaults, rollout limits.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Cluster","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/ClusterSpec"}}},"NodeDocument":{"type":"object","title":"NodeDocument","description":"A node: how to reach it and its interfaces.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Node","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/NodeSpec"}}},"RelocatableAddressDocument":{"type":"object","title":"RelocatableAddressDocument","description":"An address that lives on one node at a time.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"RelocatableAddress","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/RelocatableAddressSpec"}}},"IPsecPolicyDocument":{"type":"object","title":"IPsecPolicyDocument","description":"An IPsec security policy.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IPsecPolicy","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IPsecPolicySpec"}}},"IKEProposal":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-tandem-message":"is not a strongSwan proposal (algorithm keywords joined by '-', e.g. aes256gcm16-prfsha384-ecp384)","description":"A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).","title":"IKEProposal"},"IKEEndpoint":{"type":"object","title":"IKEEndpoint","description":"One end of an IKE connection: local is the node carrying the connection, remote the peer.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress","description":"The IKE address of this end. For the local end of a connection that follows a relocatable address: that address (without prefix length)."},"id":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9.:@_=,/ -]+$","description":"IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address."},"auth":{"type":"string","pattern":"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$","x-tandem-message":"is not an authentication method (psk, or pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448 with an optional -sha256, -sha384, -sha512 signature hash)","description":"Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003)."},"certificate":{"type":"object","title":"IKECertificateReference","additionalProperties":false,"description":"auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]},"caCertificate":{"type":"object","title":"IKECaReference","additionalProperties":false,"description":"auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the CA certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]}},"required":["address","auth"]},"IKEChild":{"type":"object","title":"IKEChild","description":"A CHILD_SA of the connection (a swanctl `children` entry): the traffic it protects with ESP.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Child name, unique within the connection."},"mode":{"type":"string","enum":["tunnel","transport"],"description":"IPsec mode (default tunnel, as strongSwan's)."},"localTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Local traffic selectors (prefixes). Default: the local address as a host prefix."},"remoteTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Remote traffic selectors (prefixes). Default: the remote address as a host prefix."},"espProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"ESP proposals in order of preference (strongSwan syntax, e.g. aes256gcm16-ecp384); a DH group here enables PFS on rekeying."},"startAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does once the connection is loaded: none (wait for the peer), trap (install policies, negotiate on first packet), start (initiate now). Default trap."},"closeAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does when the peer closes the CHILD_SA (default none)."},"rekeySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"CHILD_SA rekey time in seconds (swanctl rekey_time; default 3600)."},"lifeSeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Hard CHILD_SA lifetime in seconds (swanctl life_time; default rekeySeconds plus 10 %); must exceed rekeySeconds."}},"required":["name","espProposals"]},"IKEConnectionSpec":{"type":"object","title":"IKEConnectionSpec","description":"An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.","additionalProperties":false,"properties":{"version":{"type":"integer","enum":[1,2],"description":"IKE version (default 2). IKEv1 is deprecated and reported (IKE009)."},"appliesTo":{"type":"object","title":"IKEAppliesTo","additionalProperties":false,"description":"Which nodes carry the connection: exactly one of nodes or relocatableAddress.","properties":{"nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live: the connection follows the address (loaded before it arrives, unloaded after it left). local.address must be this address."}}},"local":{"$ref":"#/$defs/IKEEndpoint"},"remote":{"$ref":"#/$defs/IKEEndpoint"},"ikeProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group."},"psk":{"$ref":"#/$defs/KeyReference"},"dpd":{"type":"object","title":"IKEDeadPeerDetection","additionalProperties":false,"description":"Dead peer detection.","properties":{"delaySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Interval of liveness checks when no traffic was seen (swanctl dpd_delay)."},"action":{"type":"string","enum":["clear","restart","trap"],"description":"What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear)."}},"required":["delaySeconds"]},"rekeySeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA rekey time in seconds (swanctl rekey_time; default 14400)."},"reauthSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off)."},"overSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger)."},"children":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/IKEChild"},"description":"The CHILD_SAs."}},"required":["appliesTo","local","remote","ikeProposals","children"]},"IKEConnectionDocument":{"type":"object","title":"IKEConnectionDocument","description":"An IKE connection (strongSwan, IKEv2): rendered to swanctl.conf and loaded over VICI on every node that carries it.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IKEConnection","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IKEConnectionSpec"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tandem.dev/schema/tandem.schema.json","title":"TandemDocument","description":"One document of a tandem desired-state environment (apiVersion tandem/v1).","type":"object","required":["kind"],"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/ClusterDocument"},{"$ref":"#/$defs/NodeDocument"},{"$ref":"#/$defs/RelocatableAddressDocument"},{"$ref":"#/$defs/IPsecPolicyDocument"},{"$ref":"#/$defs/IKEConnectionDocument"}],"$defs":{"Name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-tandem-message":"must be a DNS label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit","description":"An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed."},"InterfaceName":{"type":"string","pattern":"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$","x-tandem-rule":"NAME002","x-tandem-message":"is not a valid Linux interface name: use 1 to 15 characters of letters, digits, '_', '.' or '-'","description":"A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'."},"Cidr":{"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not an address with prefix length such as 192.0.2.10/24 or 2001:db8::10/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."},"IpAddress":{"type":"string","format":"ip","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}))$","patternErrorMessage":"is not an IP address such as 192.0.2.1 or 2001:db8::1 (each IPv4 part 0 to 255)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid IP address (expected e.g. 192.0.2.1 or 2001:db8::1)","description":"An IPv4 or IPv6 address without prefix length, e.g. 192.0.2.1 or 2001:db8::1."},"Prefix":{"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not a network prefix such as 192.0.2.0/24 or 2001:db8::/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid network prefix (expected e.g. 192.0.2.0/24)","description":"An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64."},"MacAddress":{"type":"string","pattern":"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$","x-tandem-message":"is not a MAC address (expected six hex octets such as 02:00:00:00:00:01)","description":"A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01."},"AddressLabel":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,15}$","x-tandem-message":"is not a valid label: use letters, digits, '_', '.' or '-'","description":"IPv4 address label suffix: the address is shown as <interface>:<label> (the alias), which must fit in 15 bytes."},"Metadata":{"type":"object","description":"Identifies the document.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Name of the object, unique per kind within the environment."},"labels":{"type":"object","description":"Free-form labels for selection and display.","additionalProperties":{"type":"string","maxLength":253},"propertyNames":{"pattern":"^[A-Za-z0-9_./-]{1,63}$"}},"description":{"type":"string","description":"Human description, shown in plans.","maxLength":1024}},"required":["name"],"title":"Metadata"},"GratuitousArp":{"type":"object","description":"Gratuitous ARP sent after an IPv4 address is brought up on a node, so neighbours update their caches (LifeKeeper IP Recovery Kit).","additionalProperties":false,"properties":{"count":{"type":"integer","minimum":0,"maximum":20,"description":"Number of gratuitous ARP packets; 0 disables them."},"intervalMs":{"type":"integer","minimum":10,"maximum":10000,"description":"Milliseconds between two packets."}},"title":"GratuitousArp"},"CoordinatorLoss":{"type":"string","enum":["release","hold"],"description":"Fleet mode: what the owner's agent does with the address when it cannot renew its etcd lease. release (default): removes it before the lease can have expired (self-fencing). hold: keeps it while the other placements' nodes answer a ping from it, and removes it as soon as none answers or etcd says the lease expired; needs the uniqueness check (RA012). docs/fleet.md, \"Coordinator loss\"."},"UniquenessCheck":{"type":"object","description":"Check, before bringing an address up, that no other host on the segment answers for it (arping -D for IPv4, DAD for IPv6).","additionalProperties":false,"properties":{"enabled":{"type":"boolean","description":"Whether the check runs. Disable only where duplicate-address probes are filtered."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"How long to wait for an answer before the address is considered unused."}},"title":"UniquenessCheck"},"PingCheck":{"type":"object","description":"Ping-based health check of a relocatable address (LifeKeeper: ping list or broadcast ping).","additionalProperties":false,"properties":{"list":{"type":"array","description":"Addresses to ping from the address; the check passes when at least one answers. Must not be addresses of the cluster's own nodes.","items":{"$ref":"#/$defs/IpAddress"},"maxItems":32},"broadcast":{"type":"boolean","description":"Ping the subnet broadcast address instead of a list (IPv4 only)."},"count":{"type":"integer","minimum":1,"maximum":10,"description":"Echo requests per target."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"Time allowed for an answer."}},"title":"PingCheck"},"HealthCheck":{"type":"object","description":"Health checks of an address: link state, address presence, ping.","additionalProperties":false,"properties":{"link":{"type":"boolean","description":"Check that the interface carrying the address has link (default true)."},"ping":{"$ref":"#/$defs/PingCheck"},"intervalSeconds":{"type":"integer","minimum":1,"maximum":3600,"description":"How often the agent checks."}},"title":"HealthCheck"},"Segment":{"type":"object","description":"A physical network (broadcast domain) and the subnets that live on it.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Segment name, referenced by interfaces."},"subnets":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Prefix"},"description":"Subnets carried on this segment."},"description":{"type":"string","maxLength":1024,"description":"Human description."}},"required":["name","subnets"],"title":"Segment"},"ClusterSpec":{"type":"object","description":"Cluster-wide settings.","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"$ref":"#/$defs/Segment"},"description":"Physical networks of the cluster."},"defaults":{"type":"object","description":"Defaults applied to every relocatable address unless it overrides them.","additionalProperties":false,"properties":{"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"health":{"$ref":"#/$defs/HealthCheck"},"coordinatorLoss":{"$ref":"#/$defs/CoordinatorLoss"},"promoteSecondaries":{"type":"boolean","description":"true: tandem sets net.ipv4.conf.<interface>.promote_secondaries=1 on every interface of every Node document (a drift is a plan step, set before any address of the node is removed, and verified), so removing a primary IPv4 address promotes a secondary of its subnet instead of deleting it. false or absent: tandem leaves the sysctl as the node has it; plans read the observed value either way (an `all` of 1 counts as on)."}},"title":"ClusterDefaults"},"rollout":{"type":"object","description":"How changes are rolled out across nodes.","additionalProperties":false,"properties":{"maxNodesPerWave":{"type":"integer","minimum":1,"maximum":10000,"description":"At most this many nodes change in one wave."},"parallelism":{"type":"integer","minimum":1,"maximum":256,"description":"How many nodes are observed or changed at once."}},"title":"Rollout"},"prune":{"type":"boolean","description":"Delete objects tandem created earlier that are no longer desired. Objects tandem did not create are never deleted."}},"required":["segments"],"title":"ClusterSpec"},"Route":{"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (NonStop CIP manual).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"must be a prefix such as 203.0.113.0/24 or 'default'"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"},"Neighbor":{"type":"object","description":"A permanent (static) ARP or NDP entry on this interface.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress"},"lladdr":{"$ref":"#/$defs/MacAddress"}},"required":["address","lladdr"],"title":"Neighbor"},"FailoverTarget":{"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (NonStop CIP manual).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"},"Bond":{"type":"object","description":"Bond settings (intra-node failover, NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"},"Tunnel":{"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"},"Interface":{"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, NonStop CIP manual)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"},"Connection":{"type":"object","description":"How tandem reaches the node to observe and change it.","additionalProperties":false,"properties":{"transport":{"type":"string","enum":["sim","local","netns","ssh"],"description":"sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host."},"namespace":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Network namespace name (transport netns).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"host":{"type":"string","description":"Host name or address (transport ssh).","pattern":"^[A-Za-z0-9.:-]{1,253}$","x-tandem-message":"must be a host name or IP address"},"user":{"type":"string","description":"Remote user (transport ssh).","pattern":"^[a-z_][a-z0-9_-]{0,31}$","x-tandem-message":"must be a POSIX user name"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"SSH port."},"identityFile":{"type":"string","description":"Path of the SSH private key (transport ssh); never inside the repository.","minLength":1,"maxLength":4096},"knownHosts":{"type":"string","minLength":1,"maxLength":4096,"description":"Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md)."},"strictHostKeyChecking":{"type":"boolean","description":"Verify the host key (default true). Disable only for throw-away lab hosts."},"connectTimeoutSeconds":{"type":"integer","minimum":1,"maximum":300,"description":"SSH connect timeout."}},"required":["transport"],"title":"Connection"},"NodeSpec":{"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (NonStop CIP manual).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"},"Placement":{"type":"object","description":"A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Node name."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Interface that carries the address on this node; must be the interface that has the address's subnet there."},"backupInterface":{"$ref":"#/$defs/InterfaceName","description":"Interface on the same node and segment for local recovery when the primary interface fails (LifeKeeper IP local recovery)."},"priority":{"type":"integer","minimum":1,"maximum":999,"description":"Priority: 1 is highest. Unique within the address."},"label":{"$ref":"#/$defs/AddressLabel","description":"Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes."}},"required":["node","interface","priority"],"title":"Placement"},"RelocatableAddressSpec":{"type":"object","description":"An address that lives on one node at a time and moves between placements.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/Cidr"},"active":{"$ref":"#/$defs/Name","description":"Node where the address should be active. Changing it in a pull request is a switchover."},"switchback":{"type":"string","enum":["intelligent","automatic"],"description":"After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types)."},"placements":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Placement"},"description":"Where the address may live."},"health":{"$ref":"#/$defs/HealthCheck"},"sourceAddress":{"type":"boolean","description":"IPv4: while the address is on a node, its subnet's connected route there (proto kernel, scope link) carries `src` this address, so traffic the node starts to that subnet leaves from it (LifeKeeper's source address setting). Before the address leaves the node, the route's source goes back to the interface's primary address, in the same batch. At most one per subnet per node (RA007). No effect on IPv6 addresses or /32 addresses."},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"coordinatorLoss":{"$ref":"#/$defs/CoordinatorLoss"},"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"dependsOn":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Other relocatable addresses that must be active on the same node first."}},"required":["address","active","placements"],"title":"RelocatableAddressSpec"},"KeyReference":{"description":"Where IPsec key material is found at apply time: a mapping with exactly one of env or file. The key itself is never written here. The schema accepts any value so that IPSEC011, not a schema error, refuses a literal key (a string or number in place of the mapping, a value, psk or secret field, key material in env or file): its message never shows the value.","type":["object","string","number","boolean","array","null"],"properties":{"env":{"type":["object","string","number","boolean","array","null"],"description":"Name of an environment variable that holds the key: upper-case letters, digits and '_' (IPSEC011)."},"file":{"type":["object","string","number","boolean","array","null"],"description":"Absolute path of a file outside the repository that holds the key (IPSEC007)."}},"title":"KeyReference"},"IPsecSelector":{"type":"object","description":"Traffic selector: which packets the policy matches.","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/Prefix","description":"Source prefix."},"destination":{"$ref":"#/$defs/Prefix","description":"Destination prefix."},"protocol":{"type":"string","enum":["any","tcp","udp","icmp","ipv6-icmp","sctp"],"description":"Upper-layer protocol (default any)."},"sourcePort":{"type":"integer","minimum":0,"maximum":65535,"description":"Source port (tcp, udp, sctp)."},"destinationPort":{"type":"integer","minimum":0,"maximum":65535,"description":"Destination port (tcp, udp, sctp)."}},"required":["source","destination"],"title":"IPsecSelector"},"IPsecPolicySpec":{"type":"object","description":"A security policy (an XFRM policy on Linux).","additionalProperties":false,"properties":{"selector":{"$ref":"#/$defs/IPsecSelector"},"directions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["in","out","fwd"]},"description":"Directions the policy applies to."},"action":{"type":"string","enum":["protect","allow","block"],"description":"protect: apply IPsec; allow: pass in clear; block: drop."},"protocol":{"type":"string","enum":["esp","ah"],"description":"IPsec protocol (action protect)."},"mode":{"type":"string","enum":["transport","tunnel"],"description":"IPsec mode (action protect)."},"level":{"type":"string","enum":["required","use","unique"],"description":"Whether an SA is required (default required)."},"tunnel":{"type":"object","description":"Outer endpoints (mode tunnel).","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/IpAddress"},"destination":{"$ref":"#/$defs/IpAddress"}},"required":["source","destination"],"title":"IPsecTunnelEndpoints"},"priority":{"type":"integer","minimum":0,"maximum":65535,"description":"Precedence: a lower number wins when selectors overlap."},"appliesTo":{"type":"object","description":"Where the policy is installed.","additionalProperties":false,"properties":{"nodes":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live (its placements)."}},"title":"IPsecAppliesTo"},"keys":{"$ref":"#/$defs/KeyReference"}},"required":["selector","directions","action","appliesTo"],"title":"IPsecPolicySpec"},"ClusterDocument":{"type":"object","title":"ClusterDocument","description":"One per environment: segments, defaults, rollout limits.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Cluster","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/ClusterSpec"}}},"NodeDocument":{"type":"object","title":"NodeDocument","description":"A node: how to reach it and its interfaces.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Node","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/NodeSpec"}}},"RelocatableAddressDocument":{"type":"object","title":"RelocatableAddressDocument","description":"An address that lives on one node at a time.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"RelocatableAddress","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/RelocatableAddressSpec"}}},"IPsecPolicyDocument":{"type":"object","title":"IPsecPolicyDocument","description":"An IPsec security policy.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IPsecPolicy","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IPsecPolicySpec"}}},"IKEProposal":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-tandem-message":"is not a strongSwan proposal (algorithm keywords joined by '-', e.g. aes256gcm16-prfsha384-ecp384)","description":"A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).","title":"IKEProposal"},"IKEEndpoint":{"type":"object","title":"IKEEndpoint","description":"One end of an IKE connection: local is the node carrying the connection, remote the peer.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress","description":"The IKE address of this end. For the local end of a connection that follows a relocatable address: that address (without prefix length)."},"id":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9.:@_=,/ -]+$","description":"IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address."},"auth":{"type":"string","pattern":"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$","x-tandem-message":"is not an authentication method (psk, or pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448 with an optional -sha256, -sha384, -sha512 signature hash)","description":"Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003)."},"certificate":{"type":"object","title":"IKECertificateReference","additionalProperties":false,"description":"auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]},"caCertificate":{"type":"object","title":"IKECaReference","additionalProperties":false,"description":"auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the CA certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]}},"required":["address","auth"]},"IKEChild":{"type":"object","title":"IKEChild","description":"A CHILD_SA of the connection (a swanctl `children` entry): the traffic it protects with ESP.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Child name, unique within the connection."},"mode":{"type":"string","enum":["tunnel","transport"],"description":"IPsec mode (default tunnel, as strongSwan's)."},"localTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Local traffic selectors (prefixes). Default: the local address as a host prefix."},"remoteTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Remote traffic selectors (prefixes). Default: the remote address as a host prefix."},"espProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"ESP proposals in order of preference (strongSwan syntax, e.g. aes256gcm16-ecp384); a DH group here enables PFS on rekeying."},"startAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does once the connection is loaded: none (wait for the peer), trap (install policies, negotiate on first packet), start (initiate now). Default trap."},"closeAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does when the peer closes the CHILD_SA (default none)."},"rekeySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"CHILD_SA rekey time in seconds (swanctl rekey_time; default 3600)."},"lifeSeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Hard CHILD_SA lifetime in seconds (swanctl life_time; default rekeySeconds plus 10 %); must exceed rekeySeconds."}},"required":["name","espProposals"]},"IKEConnectionSpec":{"type":"object","title":"IKEConnectionSpec","description":"An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.","additionalProperties":false,"properties":{"version":{"type":"integer","enum":[1,2],"description":"IKE version (default 2). IKEv1 is deprecated and reported (IKE009)."},"appliesTo":{"type":"object","title":"IKEAppliesTo","additionalProperties":false,"description":"Which nodes carry the connection: exactly one of nodes or relocatableAddress.","properties":{"nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live: the connection follows the address (loaded before it arrives, unloaded after it left). local.address must be this address."}}},"local":{"$ref":"#/$defs/IKEEndpoint"},"remote":{"$ref":"#/$defs/IKEEndpoint"},"ikeProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group."},"psk":{"$ref":"#/$defs/KeyReference"},"dpd":{"type":"object","title":"IKEDeadPeerDetection","additionalProperties":false,"description":"Dead peer detection.","properties":{"delaySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Interval of liveness checks when no traffic was seen (swanctl dpd_delay)."},"action":{"type":"string","enum":["clear","restart","trap"],"description":"What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear)."}},"required":["delaySeconds"]},"rekeySeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA rekey time in seconds (swanctl rekey_time; default 14400)."},"reauthSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off)."},"overSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger)."},"children":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/IKEChild"},"description":"The CHILD_SAs."}},"required":["appliesTo","local","remote","ikeProposals","children"]},"IKEConnectionDocument":{"type":"object","title":"IKEConnectionDocument","description":"An IKE connection (strongSwan, IKEv2): rendered to swanctl.conf and loaded over VICI on every node that carries it.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IKEConnection","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IKEConnectionSpec"}}}}};
 const schema32 = {"type":"object","title":"ClusterDocument","description":"One per environment: segments, defaults, rollout limits.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Cluster","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/ClusterSpec"}}};
 const schema33 = {"type":"object","description":"Identifies the document.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Name of the object, unique per kind within the environment."},"labels":{"type":"object","description":"Free-form labels for selection and display.","additionalProperties":{"type":"string","maxLength":253},"propertyNames":{"pattern":"^[A-Za-z0-9_./-]{1,63}$"}},"description":{"type":"string","description":"Human description, shown in plans.","maxLength":1024}},"required":["name"],"title":"Metadata"};
 const schema34 = {"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-tandem-message":"must be a DNS label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit","description":"An object name: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (a DNS label). Names are used in file names and kernel labels, so nothing else is allowed."};
@@ -181,9 +181,10 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema35 = {"type":"object","description":"Cluster-wide settings.","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"$ref":"#/$defs/Segment"},"description":"Physical networks of the cluster."},"defaults":{"type":"object","description":"Defaults applied to every relocatable address unless it overrides them.","additionalProperties":false,"properties":{"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"health":{"$ref":"#/$defs/HealthCheck"},"promoteSecondaries":{"type":"boolean","description":"true: tandem sets net.ipv4.conf.<interface>.promote_secondaries=1 on every interface of every Node document (a drift is a plan step, set before any address of the node is removed, and verified), so removing a primary IPv4 address promotes a secondary of its subnet instead of deleting it. false or absent: tandem leaves the sysctl as the node has it; plans read the observed value either way (an `all` of 1 counts as on)."}},"title":"ClusterDefaults"},"rollout":{"type":"object","description":"How changes are rolled out across nodes.","additionalProperties":false,"properties":{"maxNodesPerWave":{"type":"integer","minimum":1,"maximum":10000,"description":"At most this many nodes change in one wave."},"parallelism":{"type":"integer","minimum":1,"maximum":256,"description":"How many nodes are observed or changed at once."}},"title":"Rollout"},"prune":{"type":"boolean","description":"Delete objects tandem created earlier that are no longer desired. Objects tandem did not create are never deleted."}},"required":["segments"],"title":"ClusterSpec"};
+const schema35 = {"type":"object","description":"Cluster-wide settings.","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"$ref":"#/$defs/Segment"},"description":"Physical networks of the cluster."},"defaults":{"type":"object","description":"Defaults applied to every relocatable address unless it overrides them.","additionalProperties":false,"properties":{"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"health":{"$ref":"#/$defs/HealthCheck"},"coordinatorLoss":{"$ref":"#/$defs/CoordinatorLoss"},"promoteSecondaries":{"type":"boolean","description":"true: tandem sets net.ipv4.conf.<interface>.promote_secondaries=1 on every interface of every Node document (a drift is a plan step, set before any address of the node is removed, and verified), so removing a primary IPv4 address promotes a secondary of its subnet instead of deleting it. false or absent: tandem leaves the sysctl as the node has it; plans read the observed value either way (an `all` of 1 counts as on)."}},"title":"ClusterDefaults"},"rollout":{"type":"object","description":"How changes are rolled out across nodes.","additionalProperties":false,"properties":{"maxNodesPerWave":{"type":"integer","minimum":1,"maximum":10000,"description":"At most this many nodes change in one wave."},"parallelism":{"type":"integer","minimum":1,"maximum":256,"description":"How many nodes are observed or changed at once."}},"title":"Rollout"},"prune":{"type":"boolean","description":"Delete objects tandem created earlier that are no longer desired. Objects tandem did not create are never deleted."}},"required":["segments"],"title":"ClusterSpec"};
 const schema39 = {"type":"object","description":"Gratuitous ARP sent after an IPv4 address is brought up on a node, so neighbours update their caches (LifeKeeper IP Recovery Kit).","additionalProperties":false,"properties":{"count":{"type":"integer","minimum":0,"maximum":20,"description":"Number of gratuitous ARP packets; 0 disables them."},"intervalMs":{"type":"integer","minimum":10,"maximum":10000,"description":"Milliseconds between two packets."}},"title":"GratuitousArp"};
 const schema40 = {"type":"object","description":"Check, before bringing an address up, that no other host on the segment answers for it (arping -D for IPv4, DAD for IPv6).","additionalProperties":false,"properties":{"enabled":{"type":"boolean","description":"Whether the check runs. Disable only where duplicate-address probes are filtered."},"timeoutMs":{"type":"integer","minimum":100,"maximum":30000,"description":"How long to wait for an answer before the address is considered unused."}},"title":"UniquenessCheck"};
+const schema44 = {"type":"string","enum":["release","hold"],"description":"Fleet mode: what the owner's agent does with the address when it cannot renew its etcd lease. release (default): removes it before the lease can have expired (self-fencing). hold: keeps it while the other placements' nodes answer a ping from it, and removes it as soon as none answers or etcd says the lease expired; needs the uniqueness check (RA012). docs/fleet.md, \"Coordinator loss\"."};
 const schema36 = {"type":"object","description":"A physical network (broadcast domain) and the subnets that live on it.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Segment name, referenced by interfaces."},"subnets":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Prefix"},"description":"Subnets carried on this segment."},"description":{"type":"string","maxLength":1024,"description":"Human description."}},"required":["name","subnets"],"title":"Segment"};
 const schema38 = {"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not a network prefix such as 192.0.2.0/24 or 2001:db8::/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid network prefix (expected e.g. 192.0.2.0/24)","description":"An IPv4 or IPv6 network prefix, e.g. 192.0.2.0/24 or 2001:db8::/64."};
 const pattern7 = new RegExp("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$", "u");
@@ -702,7 +703,7 @@ if(data.defaults !== undefined){
 let data2 = data.defaults;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
-if(!((((key1 === "gratuitousArp") || (key1 === "uniquenessCheck")) || (key1 === "health")) || (key1 === "promoteSecondaries"))){
+if(!(((((key1 === "gratuitousArp") || (key1 === "uniquenessCheck")) || (key1 === "health")) || (key1 === "coordinatorLoss")) || (key1 === "promoteSecondaries"))){
 const err3 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.defaults,data:data2};
 if(vErrors === null){
 vErrors = [err3];
@@ -891,10 +892,10 @@ vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.error
 errors = vErrors.length;
 }
 }
-if(data2.promoteSecondaries !== undefined){
-let data10 = data2.promoteSecondaries;
-if(typeof data10 !== "boolean"){
-const err18 = {instancePath:instancePath+"/defaults/promoteSecondaries",schemaPath:"#/properties/defaults/properties/promoteSecondaries/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.properties.defaults.properties.promoteSecondaries.type,parentSchema:schema35.properties.defaults.properties.promoteSecondaries,data:data10};
+if(data2.coordinatorLoss !== undefined){
+let data10 = data2.coordinatorLoss;
+if(typeof data10 !== "string"){
+const err18 = {instancePath:instancePath+"/defaults/coordinatorLoss",schemaPath:"#/$defs/CoordinatorLoss/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -903,10 +904,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.defaults.type,parentSchema:schema35.properties.defaults,data:data2};
+if(!((data10 === "release") || (data10 === "hold"))){
+const err19 = {instancePath:instancePath+"/defaults/coordinatorLoss",schemaPath:"#/$defs/CoordinatorLoss/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -916,12 +915,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.rollout !== undefined){
-let data11 = data.rollout;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key4 in data11){
-if(!((key4 === "maxNodesPerWave") || (key4 === "parallelism"))){
-const err20 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.rollout,data:data11};
+if(data2.promoteSecondaries !== undefined){
+let data11 = data2.promoteSecondaries;
+if(typeof data11 !== "boolean"){
+const err20 = {instancePath:instancePath+"/defaults/promoteSecondaries",schemaPath:"#/properties/defaults/properties/promoteSecondaries/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.properties.defaults.properties.promoteSecondaries.type,parentSchema:schema35.properties.defaults.properties.promoteSecondaries,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -931,10 +928,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data11.maxNodesPerWave !== undefined){
-let data12 = data11.maxNodesPerWave;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err21 = {instancePath:instancePath+"/rollout/maxNodesPerWave",schemaPath:"#/properties/rollout/properties/maxNodesPerWave/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.rollout.properties.maxNodesPerWave.type,parentSchema:schema35.properties.rollout.properties.maxNodesPerWave,data:data12};
+}
+else {
+const err21 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.defaults.type,parentSchema:schema35.properties.defaults,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -943,9 +939,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 10000 || isNaN(data12)){
-const err22 = {instancePath:instancePath+"/rollout/maxNodesPerWave",schemaPath:"#/properties/rollout/properties/maxNodesPerWave/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema35.properties.rollout.properties.maxNodesPerWave,data:data12};
+}
+if(data.rollout !== undefined){
+let data12 = data.rollout;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!((key4 === "maxNodesPerWave") || (key4 === "parallelism"))){
+const err22 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.rollout,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -954,8 +954,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data12 < 1 || isNaN(data12)){
-const err23 = {instancePath:instancePath+"/rollout/maxNodesPerWave",schemaPath:"#/properties/rollout/properties/maxNodesPerWave/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.rollout.properties.maxNodesPerWave,data:data12};
+}
+if(data12.maxNodesPerWave !== undefined){
+let data13 = data12.maxNodesPerWave;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err23 = {instancePath:instancePath+"/rollout/maxNodesPerWave",schemaPath:"#/properties/rollout/properties/maxNodesPerWave/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.rollout.properties.maxNodesPerWave.type,parentSchema:schema35.properties.rollout.properties.maxNodesPerWave,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -964,12 +967,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-if(data11.parallelism !== undefined){
-let data13 = data11.parallelism;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err24 = {instancePath:instancePath+"/rollout/parallelism",schemaPath:"#/properties/rollout/properties/parallelism/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.rollout.properties.parallelism.type,parentSchema:schema35.properties.rollout.properties.parallelism,data:data13};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 10000 || isNaN(data13)){
+const err24 = {instancePath:instancePath+"/rollout/maxNodesPerWave",schemaPath:"#/properties/rollout/properties/maxNodesPerWave/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema35.properties.rollout.properties.maxNodesPerWave,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -978,9 +978,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 256 || isNaN(data13)){
-const err25 = {instancePath:instancePath+"/rollout/parallelism",schemaPath:"#/properties/rollout/properties/parallelism/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema35.properties.rollout.properties.parallelism,data:data13};
+if(data13 < 1 || isNaN(data13)){
+const err25 = {instancePath:instancePath+"/rollout/maxNodesPerWave",schemaPath:"#/properties/rollout/properties/maxNodesPerWave/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.rollout.properties.maxNodesPerWave,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -989,8 +988,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err26 = {instancePath:instancePath+"/rollout/parallelism",schemaPath:"#/properties/rollout/properties/parallelism/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.rollout.properties.parallelism,data:data13};
+}
+}
+if(data12.parallelism !== undefined){
+let data14 = data12.parallelism;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err26 = {instancePath:instancePath+"/rollout/parallelism",schemaPath:"#/properties/rollout/properties/parallelism/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.rollout.properties.parallelism.type,parentSchema:schema35.properties.rollout.properties.parallelism,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -999,11 +1002,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.rollout.type,parentSchema:schema35.properties.rollout,data:data11};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 256 || isNaN(data14)){
+const err27 = {instancePath:instancePath+"/rollout/parallelism",schemaPath:"#/properties/rollout/properties/parallelism/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema35.properties.rollout.properties.parallelism,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1012,11 +1013,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.prune !== undefined){
-let data14 = data.prune;
-if(typeof data14 !== "boolean"){
-const err28 = {instancePath:instancePath+"/prune",schemaPath:"#/properties/prune/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.properties.prune.type,parentSchema:schema35.properties.prune,data:data14};
+if(data14 < 1 || isNaN(data14)){
+const err28 = {instancePath:instancePath+"/rollout/parallelism",schemaPath:"#/properties/rollout/properties/parallelism/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.rollout.properties.parallelism,data:data14};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1027,13 +1025,39 @@ errors++;
 }
 }
 }
+}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err29 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.rollout.type,parentSchema:schema35.properties.rollout,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.prune !== undefined){
+let data15 = data.prune;
+if(typeof data15 !== "boolean"){
+const err30 = {instancePath:instancePath+"/prune",schemaPath:"#/properties/prune/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.properties.prune.type,parentSchema:schema35.properties.prune,data:data15};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -1160,19 +1184,19 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":"object","title":"NodeDocument","description":"A node: how to reach it and its interfaces.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Node","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/NodeSpec"}}};
-const schema45 = {"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (NonStop CIP manual).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"};
-const schema46 = {"type":"object","description":"How tandem reaches the node to observe and change it.","additionalProperties":false,"properties":{"transport":{"type":"string","enum":["sim","local","netns","ssh"],"description":"sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host."},"namespace":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Network namespace name (transport netns).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"host":{"type":"string","description":"Host name or address (transport ssh).","pattern":"^[A-Za-z0-9.:-]{1,253}$","x-tandem-message":"must be a host name or IP address"},"user":{"type":"string","description":"Remote user (transport ssh).","pattern":"^[a-z_][a-z0-9_-]{0,31}$","x-tandem-message":"must be a POSIX user name"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"SSH port."},"identityFile":{"type":"string","description":"Path of the SSH private key (transport ssh); never inside the repository.","minLength":1,"maxLength":4096},"knownHosts":{"type":"string","minLength":1,"maxLength":4096,"description":"Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md)."},"strictHostKeyChecking":{"type":"boolean","description":"Verify the host key (default true). Disable only for throw-away lab hosts."},"connectTimeoutSeconds":{"type":"integer","minimum":1,"maximum":300,"description":"SSH connect timeout."}},"required":["transport"],"title":"Connection"};
-const schema47 = {"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not an address with prefix length such as 192.0.2.10/24 or 2001:db8::10/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."};
+const schema45 = {"type":"object","title":"NodeDocument","description":"A node: how to reach it and its interfaces.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"Node","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/NodeSpec"}}};
+const schema46 = {"type":"object","description":"A cluster node.","additionalProperties":false,"properties":{"provider":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Provider (CIP) the node belongs to; failover partners must share it (NonStop CIP manual).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"connection":{"$ref":"#/$defs/Connection"},"management":{"$ref":"#/$defs/Cidr","description":"Management address: tandem's way in. Never removed by a plan; relocatable addresses may not sit on it."},"sysctl":{"type":"object","description":"Kernel settings tandem expects on this node (checked, reported as drift).","propertyNames":{"pattern":"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},"additionalProperties":{"type":["string","integer"]}},"interfaces":{"type":"array","items":{"$ref":"#/$defs/Interface"},"description":"Interfaces of the node."}},"required":["connection","interfaces"],"title":"NodeSpec"};
+const schema47 = {"type":"object","description":"How tandem reaches the node to observe and change it.","additionalProperties":false,"properties":{"transport":{"type":"string","enum":["sim","local","netns","ssh"],"description":"sim: a file-backed simulated node; local: this machine; netns: a network namespace on this machine; ssh: a remote host."},"namespace":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,64}$","description":"Network namespace name (transport netns).","x-tandem-message":"must be 1 to 64 letters, digits, '_', '.' or '-'"},"host":{"type":"string","description":"Host name or address (transport ssh).","pattern":"^[A-Za-z0-9.:-]{1,253}$","x-tandem-message":"must be a host name or IP address"},"user":{"type":"string","description":"Remote user (transport ssh).","pattern":"^[a-z_][a-z0-9_-]{0,31}$","x-tandem-message":"must be a POSIX user name"},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"SSH port."},"identityFile":{"type":"string","description":"Path of the SSH private key (transport ssh); never inside the repository.","minLength":1,"maxLength":4096},"knownHosts":{"type":"string","minLength":1,"maxLength":4096,"description":"Known-hosts file pinning the host key (transport ssh): relative to the environment folder, or absolute. When set, it is the only file ssh reads host keys from; an unknown or changed key is refused (docs/ssh.md)."},"strictHostKeyChecking":{"type":"boolean","description":"Verify the host key (default true). Disable only for throw-away lab hosts."},"connectTimeoutSeconds":{"type":"integer","minimum":1,"maximum":300,"description":"SSH connect timeout."}},"required":["transport"],"title":"Connection"};
+const schema48 = {"type":"string","format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"is not an address with prefix length such as 192.0.2.10/24 or 2001:db8::10/64 (each IPv4 part 0 to 255, prefix at most 32 or 128)","x-tandem-rule":"ADDR001","x-tandem-message":"is not a valid address with prefix length (expected e.g. 192.0.2.10/24 or 2001:db8::10/64)","description":"An IPv4 or IPv6 address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64."};
 const pattern9 = new RegExp("^[A-Za-z0-9_.-]{1,64}$", "u");
 const pattern11 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
 const pattern12 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
 const pattern14 = new RegExp("^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$", "u");
 const func4 = Object.prototype.hasOwnProperty;
-const schema48 = {"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, NonStop CIP manual)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"};
-const schema49 = {"type":"string","pattern":"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$","x-tandem-rule":"NAME002","x-tandem-message":"is not a valid Linux interface name: use 1 to 15 characters of letters, digits, '_', '.' or '-'","description":"A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'."};
+const schema49 = {"type":"object","description":"A network interface of a node and what it carries.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/InterfaceName"},"type":{"type":"string","enum":["physical","bond","loopback","tunnel"],"description":"Interface type."},"state":{"type":"string","enum":["up","down"],"description":"Desired administrative state (default up). An interface with failover held down suppresses failover (CIP ifstop, NonStop CIP manual)."},"mtu":{"type":"integer","minimum":68,"maximum":65535,"description":"Desired MTU."},"segment":{"$ref":"#/$defs/Name","description":"Segment (physical network) the interface is cabled to."},"addresses":{"type":"array","items":{"$ref":"#/$defs/Cidr"},"description":"Static addresses of this interface, with prefix length. The first IPv4 address of a subnet is the primary."},"routes":{"type":"array","items":{"$ref":"#/$defs/Route"},"description":"Static routes through this interface."},"neighbors":{"type":"array","items":{"$ref":"#/$defs/Neighbor"},"description":"Permanent ARP/NDP entries on this interface."},"failover":{"$ref":"#/$defs/FailoverTarget"},"bond":{"$ref":"#/$defs/Bond"},"tunnel":{"$ref":"#/$defs/Tunnel"}},"required":["name","type"],"title":"Interface"};
+const schema50 = {"type":"string","pattern":"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$","x-tandem-rule":"NAME002","x-tandem-message":"is not a valid Linux interface name: use 1 to 15 characters of letters, digits, '_', '.' or '-'","description":"A Linux interface name: 1 to 15 characters of letters, digits, '_', '.' and '-' (the kernel limit is 15 bytes; '/', ':' and whitespace are never allowed), not '.' or '..'."};
 const pattern15 = new RegExp("^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$", "u");
-const schema52 = {"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (NonStop CIP manual).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"must be a prefix such as 203.0.113.0/24 or 'default'"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"};
+const schema53 = {"type":"object","description":"A static route through this interface. Static routes move with the interface on failover (NonStop CIP manual).","additionalProperties":false,"properties":{"to":{"type":"string","description":"Destination prefix (e.g. 203.0.113.0/24) or 'default'.","anyOf":[{"const":"default"},{"format":"cidr","pattern":"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$","patternErrorMessage":"must be a prefix such as 203.0.113.0/24 or 'default'"}],"x-tandem-rule":"ADDR001","x-tandem-message":"must be a prefix such as 203.0.113.0/24 or 'default'"},"via":{"$ref":"#/$defs/IpAddress","description":"Gateway address; omit for an on-link route."},"metric":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Route metric (priority)."},"table":{"type":"integer","minimum":1,"maximum":4294967295,"description":"Routing table id (default main, 254)."}},"required":["to"],"title":"Route"};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1186,7 +1210,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.to === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1197,7 +1221,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "to") || (key0 === "via")) || (key0 === "metric")) || (key0 === "table"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1210,7 +1234,7 @@ errors++;
 if(data.to !== undefined){
 let data0 = data.to;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.to.type,parentSchema:schema52.properties.to,data:data0};
+const err2 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.to.type,parentSchema:schema53.properties.to,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1223,7 +1247,7 @@ const _errs4 = errors;
 let valid1 = false;
 const _errs5 = errors;
 if("default" !== data0){
-const err3 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/0/const",keyword:"const",params:{allowedValue: "default"},message:"must be equal to constant",schema:"default",parentSchema:schema52.properties.to.anyOf[0],data:data0};
+const err3 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/0/const",keyword:"const",params:{allowedValue: "default"},message:"must be equal to constant",schema:"default",parentSchema:schema53.properties.to.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1237,7 +1261,7 @@ valid1 = valid1 || _valid0;
 const _errs6 = errors;
 if(typeof data0 === "string"){
 if(!pattern7.test(data0)){
-const err4 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema52.properties.to.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema53.properties.to.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1247,7 +1271,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(formats0.validate(data0))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/1/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema52.properties.to.anyOf[1],data:data0};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf/1/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema53.properties.to.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1260,7 +1284,7 @@ errors++;
 var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.properties.to.anyOf,parentSchema:schema52.properties.to,data:data0};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.properties.to.anyOf,parentSchema:schema53.properties.to,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1319,7 +1343,7 @@ errors++;
 if(data.metric !== undefined){
 let data2 = data.metric;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.metric.type,parentSchema:schema52.properties.metric,data:data2};
+const err10 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.properties.metric.type,parentSchema:schema53.properties.metric,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1330,7 +1354,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 4294967295 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema52.properties.metric,data:data2};
+const err11 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema53.properties.metric,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1340,7 +1364,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.metric,data:data2};
+const err12 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema53.properties.metric,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1354,7 +1378,7 @@ errors++;
 if(data.table !== undefined){
 let data3 = data.table;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err13 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.table.type,parentSchema:schema52.properties.table,data:data3};
+const err13 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.properties.table.type,parentSchema:schema53.properties.table,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1365,7 +1389,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 4294967295 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema52.properties.table,data:data3};
+const err14 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema53.properties.table,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1375,7 +1399,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.table,data:data3};
+const err15 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema53.properties.table,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1388,7 +1412,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1402,8 +1426,8 @@ return errors === 0;
 }
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema54 = {"type":"object","description":"A permanent (static) ARP or NDP entry on this interface.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress"},"lladdr":{"$ref":"#/$defs/MacAddress"}},"required":["address","lladdr"],"title":"Neighbor"};
-const schema56 = {"type":"string","pattern":"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$","x-tandem-message":"is not a MAC address (expected six hex octets such as 02:00:00:00:00:01)","description":"A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01."};
+const schema55 = {"type":"object","description":"A permanent (static) ARP or NDP entry on this interface.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress"},"lladdr":{"$ref":"#/$defs/MacAddress"}},"required":["address","lladdr"],"title":"Neighbor"};
+const schema57 = {"type":"string","pattern":"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$","x-tandem-message":"is not a MAC address (expected six hex octets such as 02:00:00:00:00:01)","description":"A link-layer (MAC) address, six colon-separated hex octets, e.g. 02:00:00:00:00:01."};
 const pattern21 = new RegExp("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1418,7 +1442,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.address === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1428,7 +1452,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.lladdr === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lladdr"},message:"must have required property '"+"lladdr"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lladdr"},message:"must have required property '"+"lladdr"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1439,7 +1463,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "address") || (key0 === "lladdr"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1488,7 +1512,7 @@ if(data.lladdr !== undefined){
 let data1 = data.lladdr;
 if(typeof data1 === "string"){
 if(!pattern21.test(data1)){
-const err6 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"+"\"",schema:"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$",parentSchema:schema56,data:data1};
+const err6 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"+"\"",schema:"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$",parentSchema:schema57,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1499,7 +1523,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data1};
+const err7 = {instancePath:instancePath+"/lladdr",schemaPath:"#/$defs/MacAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1511,7 +1535,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1525,7 +1549,7 @@ return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (NonStop CIP manual).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"};
+const schema58 = {"type":"object","description":"The partner interface on another node that takes over this interface's resources (addresses, static routes, tunnels) when it fails (NonStop CIP manual).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Failover node; must differ from this node and share its provider."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Failover interface on that node: a non-slave physical or bond interface."}},"required":["node","interface"],"title":"FailoverTarget"};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1539,7 +1563,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.node === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1549,7 +1573,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.interface === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1560,7 +1584,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "node") || (key0 === "interface"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1599,7 +1623,7 @@ if(data.interface !== undefined){
 let data1 = data.interface;
 if(typeof data1 === "string"){
 if(!pattern15.test(data1)){
-const err5 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data1};
+const err5 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema50,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1610,7 +1634,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data1};
+const err6 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1622,7 +1646,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1636,7 +1660,7 @@ return errors === 0;
 }
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"type":"object","description":"Bond settings (intra-node failover, NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"};
+const schema61 = {"type":"object","description":"Bond settings (intra-node failover, NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["active-backup","balance-rr","balance-xor","broadcast","802.3ad","balance-tlb","balance-alb"],"description":"Bonding mode."},"slaves":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/InterfaceName"},"description":"Physical interfaces of the same node enslaved to this bond. Slaves carry no addresses and have no failover of their own."},"miimonMs":{"type":"integer","minimum":0,"maximum":60000,"description":"Link monitoring interval."}},"required":["mode","slaves"],"title":"Bond"};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1650,7 +1674,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mode === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1660,7 +1684,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.slaves === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slaves"},message:"must have required property '"+"slaves"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slaves"},message:"must have required property '"+"slaves"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1671,7 +1695,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "mode") || (key0 === "slaves")) || (key0 === "miimonMs"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1684,7 +1708,7 @@ errors++;
 if(data.mode !== undefined){
 let data0 = data.mode;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.mode.type,parentSchema:schema60.properties.mode,data:data0};
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.mode.type,parentSchema:schema61.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1694,7 +1718,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((((data0 === "active-backup") || (data0 === "balance-rr")) || (data0 === "balance-xor")) || (data0 === "broadcast")) || (data0 === "802.3ad")) || (data0 === "balance-tlb")) || (data0 === "balance-alb"))){
-const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema60.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.mode.enum,parentSchema:schema60.properties.mode,data:data0};
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema61.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.mode.enum,parentSchema:schema61.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1708,7 +1732,7 @@ if(data.slaves !== undefined){
 let data1 = data.slaves;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/slaves",schemaPath:"#/properties/slaves/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.slaves,data:data1};
+const err5 = {instancePath:instancePath+"/slaves",schemaPath:"#/properties/slaves/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema61.properties.slaves,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1722,7 +1746,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(!pattern15.test(data2)){
-const err6 = {instancePath:instancePath+"/slaves/" + i0,schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data2};
+const err6 = {instancePath:instancePath+"/slaves/" + i0,schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema50,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1733,7 +1757,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/slaves/" + i0,schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data2};
+const err7 = {instancePath:instancePath+"/slaves/" + i0,schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1745,7 +1769,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/slaves",schemaPath:"#/properties/slaves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.slaves.type,parentSchema:schema60.properties.slaves,data:data1};
+const err8 = {instancePath:instancePath+"/slaves",schemaPath:"#/properties/slaves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.slaves.type,parentSchema:schema61.properties.slaves,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1758,7 +1782,7 @@ errors++;
 if(data.miimonMs !== undefined){
 let data3 = data.miimonMs;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/miimonMs",schemaPath:"#/properties/miimonMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.miimonMs.type,parentSchema:schema60.properties.miimonMs,data:data3};
+const err9 = {instancePath:instancePath+"/miimonMs",schemaPath:"#/properties/miimonMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.miimonMs.type,parentSchema:schema61.properties.miimonMs,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1769,7 +1793,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 60000 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/miimonMs",schemaPath:"#/properties/miimonMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema60.properties.miimonMs,data:data3};
+const err10 = {instancePath:instancePath+"/miimonMs",schemaPath:"#/properties/miimonMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema61.properties.miimonMs,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1779,7 +1803,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/miimonMs",schemaPath:"#/properties/miimonMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.miimonMs,data:data3};
+const err11 = {instancePath:instancePath+"/miimonMs",schemaPath:"#/properties/miimonMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema61.properties.miimonMs,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1792,7 +1816,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1806,7 +1830,7 @@ return errors === 0;
 }
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"};
+const schema63 = {"type":"object","description":"IPv6-over-IPv4 (or other) tunnel settings. A tunnel has no failover of its own: it follows the interface holding its local address (NonStop CIP manual).","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["sit","ipip","gre","ip6tnl"],"description":"Tunnel mode; sit carries IPv6 over IPv4."},"local":{"$ref":"#/$defs/IpAddress","description":"Local endpoint; must be an address configured on this node."},"remote":{"$ref":"#/$defs/IpAddress","description":"Remote endpoint."},"ttl":{"type":"integer","minimum":1,"maximum":255,"description":"TTL of the outer header."}},"required":["mode","local","remote"],"title":"Tunnel"};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1820,7 +1844,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mode === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1830,7 +1854,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.local === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "local"},message:"must have required property '"+"local"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "local"},message:"must have required property '"+"local"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1840,7 +1864,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.remote === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remote"},message:"must have required property '"+"remote"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remote"},message:"must have required property '"+"remote"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1851,7 +1875,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "mode") || (key0 === "local")) || (key0 === "remote")) || (key0 === "ttl"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1864,7 +1888,7 @@ errors++;
 if(data.mode !== undefined){
 let data0 = data.mode;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.mode.type,parentSchema:schema62.properties.mode,data:data0};
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.mode.type,parentSchema:schema63.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1874,7 +1898,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data0 === "sit") || (data0 === "ipip")) || (data0 === "gre")) || (data0 === "ip6tnl"))){
-const err5 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema62.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.mode.enum,parentSchema:schema62.properties.mode,data:data0};
+const err5 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema63.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema63.properties.mode.enum,parentSchema:schema63.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1957,7 +1981,7 @@ errors++;
 if(data.ttl !== undefined){
 let data3 = data.ttl;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.ttl.type,parentSchema:schema62.properties.ttl,data:data3};
+const err12 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.ttl.type,parentSchema:schema63.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1968,7 +1992,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 255 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema62.properties.ttl,data:data3};
+const err13 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema63.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1978,7 +2002,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.ttl,data:data3};
+const err14 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema63.properties.ttl,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1991,7 +2015,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2018,7 +2042,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2028,7 +2052,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2038,8 +2062,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema48.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+if(!(func4.call(schema49.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2053,7 +2077,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(!pattern15.test(data0)){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema50,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2064,7 +2088,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2077,7 +2101,7 @@ errors++;
 if(data.type !== undefined){
 let data1 = data.type;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.type.type,parentSchema:schema48.properties.type,data:data1};
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.type.type,parentSchema:schema49.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2087,7 +2111,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((((data1 === "physical") || (data1 === "bond")) || (data1 === "loopback")) || (data1 === "tunnel"))){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema48.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.type.enum,parentSchema:schema48.properties.type,data:data1};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema49.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.type.enum,parentSchema:schema49.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2100,7 +2124,7 @@ errors++;
 if(data.state !== undefined){
 let data2 = data.state;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.state.type,parentSchema:schema48.properties.state,data:data2};
+const err7 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.state.type,parentSchema:schema49.properties.state,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2110,7 +2134,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data2 === "up") || (data2 === "down"))){
-const err8 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema48.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.state.enum,parentSchema:schema48.properties.state,data:data2};
+const err8 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema49.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.state.enum,parentSchema:schema49.properties.state,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2123,7 +2147,7 @@ errors++;
 if(data.mtu !== undefined){
 let data3 = data.mtu;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.mtu.type,parentSchema:schema48.properties.mtu,data:data3};
+const err9 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.mtu.type,parentSchema:schema49.properties.mtu,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2134,7 +2158,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema48.properties.mtu,data:data3};
+const err10 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema49.properties.mtu,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2144,7 +2168,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3 < 68 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 68},message:"must be >= 68",schema:68,parentSchema:schema48.properties.mtu,data:data3};
+const err11 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 68},message:"must be >= 68",schema:68,parentSchema:schema49.properties.mtu,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2188,7 +2212,7 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
 if(!pattern7.test(data6)){
-const err14 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema47,data:data6};
+const err14 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema48,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2198,7 +2222,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!(formats0.validate(data6))){
-const err15 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data6};
+const err15 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema48,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2209,7 +2233,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data6};
+const err16 = {instancePath:instancePath+"/addresses/" + i0,schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2221,7 +2245,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.addresses.type,parentSchema:schema48.properties.addresses,data:data5};
+const err17 = {instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.addresses.type,parentSchema:schema49.properties.addresses,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2243,7 +2267,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.routes.type,parentSchema:schema48.properties.routes,data:data7};
+const err18 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.routes.type,parentSchema:schema49.properties.routes,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2265,7 +2289,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/neighbors",schemaPath:"#/properties/neighbors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.neighbors.type,parentSchema:schema48.properties.neighbors,data:data9};
+const err19 = {instancePath:instancePath+"/neighbors",schemaPath:"#/properties/neighbors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.neighbors.type,parentSchema:schema49.properties.neighbors,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2295,7 +2319,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2322,7 +2346,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.connection === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connection"},message:"must have required property '"+"connection"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connection"},message:"must have required property '"+"connection"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2332,7 +2356,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.interfaces === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interfaces"},message:"must have required property '"+"interfaces"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interfaces"},message:"must have required property '"+"interfaces"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2343,7 +2367,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "provider") || (key0 === "connection")) || (key0 === "management")) || (key0 === "sysctl")) || (key0 === "interfaces"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2357,7 +2381,7 @@ if(data.provider !== undefined){
 let data0 = data.provider;
 if(typeof data0 === "string"){
 if(!pattern9.test(data0)){
-const err3 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,64}$",parentSchema:schema45.properties.provider,data:data0};
+const err3 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,64}$",parentSchema:schema46.properties.provider,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2368,7 +2392,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.provider.type,parentSchema:schema45.properties.provider,data:data0};
+const err4 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.provider.type,parentSchema:schema46.properties.provider,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2382,7 +2406,7 @@ if(data.connection !== undefined){
 let data1 = data.connection;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.transport === undefined){
-const err5 = {instancePath:instancePath+"/connection",schemaPath:"#/$defs/Connection/required",keyword:"required",params:{missingProperty: "transport"},message:"must have required property '"+"transport"+"'",schema:schema46.required,parentSchema:schema46,data:data1};
+const err5 = {instancePath:instancePath+"/connection",schemaPath:"#/$defs/Connection/required",keyword:"required",params:{missingProperty: "transport"},message:"must have required property '"+"transport"+"'",schema:schema47.required,parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2392,8 +2416,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key1 in data1){
-if(!(func4.call(schema46.properties, key1))){
-const err6 = {instancePath:instancePath+"/connection",schemaPath:"#/$defs/Connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data1};
+if(!(func4.call(schema47.properties, key1))){
+const err6 = {instancePath:instancePath+"/connection",schemaPath:"#/$defs/Connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2406,7 +2430,7 @@ errors++;
 if(data1.transport !== undefined){
 let data2 = data1.transport;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/connection/transport",schemaPath:"#/$defs/Connection/properties/transport/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.transport.type,parentSchema:schema46.properties.transport,data:data2};
+const err7 = {instancePath:instancePath+"/connection/transport",schemaPath:"#/$defs/Connection/properties/transport/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.transport.type,parentSchema:schema47.properties.transport,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2416,7 +2440,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((((data2 === "sim") || (data2 === "local")) || (data2 === "netns")) || (data2 === "ssh"))){
-const err8 = {instancePath:instancePath+"/connection/transport",schemaPath:"#/$defs/Connection/properties/transport/enum",keyword:"enum",params:{allowedValues: schema46.properties.transport.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.transport.enum,parentSchema:schema46.properties.transport,data:data2};
+const err8 = {instancePath:instancePath+"/connection/transport",schemaPath:"#/$defs/Connection/properties/transport/enum",keyword:"enum",params:{allowedValues: schema47.properties.transport.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.transport.enum,parentSchema:schema47.properties.transport,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2430,7 +2454,7 @@ if(data1.namespace !== undefined){
 let data3 = data1.namespace;
 if(typeof data3 === "string"){
 if(!pattern9.test(data3)){
-const err9 = {instancePath:instancePath+"/connection/namespace",schemaPath:"#/$defs/Connection/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,64}$",parentSchema:schema46.properties.namespace,data:data3};
+const err9 = {instancePath:instancePath+"/connection/namespace",schemaPath:"#/$defs/Connection/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,64}$",parentSchema:schema47.properties.namespace,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2441,7 +2465,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/connection/namespace",schemaPath:"#/$defs/Connection/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.namespace.type,parentSchema:schema46.properties.namespace,data:data3};
+const err10 = {instancePath:instancePath+"/connection/namespace",schemaPath:"#/$defs/Connection/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.namespace.type,parentSchema:schema47.properties.namespace,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2455,7 +2479,7 @@ if(data1.host !== undefined){
 let data4 = data1.host;
 if(typeof data4 === "string"){
 if(!pattern11.test(data4)){
-const err11 = {instancePath:instancePath+"/connection/host",schemaPath:"#/$defs/Connection/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema46.properties.host,data:data4};
+const err11 = {instancePath:instancePath+"/connection/host",schemaPath:"#/$defs/Connection/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema47.properties.host,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2466,7 +2490,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/connection/host",schemaPath:"#/$defs/Connection/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.host.type,parentSchema:schema46.properties.host,data:data4};
+const err12 = {instancePath:instancePath+"/connection/host",schemaPath:"#/$defs/Connection/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.host.type,parentSchema:schema47.properties.host,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2480,7 +2504,7 @@ if(data1.user !== undefined){
 let data5 = data1.user;
 if(typeof data5 === "string"){
 if(!pattern12.test(data5)){
-const err13 = {instancePath:instancePath+"/connection/user",schemaPath:"#/$defs/Connection/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema46.properties.user,data:data5};
+const err13 = {instancePath:instancePath+"/connection/user",schemaPath:"#/$defs/Connection/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_-]{0,31}$",parentSchema:schema47.properties.user,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2491,7 +2515,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/connection/user",schemaPath:"#/$defs/Connection/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.user.type,parentSchema:schema46.properties.user,data:data5};
+const err14 = {instancePath:instancePath+"/connection/user",schemaPath:"#/$defs/Connection/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.user.type,parentSchema:schema47.properties.user,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2504,7 +2528,7 @@ errors++;
 if(data1.port !== undefined){
 let data6 = data1.port;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/connection/port",schemaPath:"#/$defs/Connection/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.port.type,parentSchema:schema46.properties.port,data:data6};
+const err15 = {instancePath:instancePath+"/connection/port",schemaPath:"#/$defs/Connection/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.port.type,parentSchema:schema47.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2515,7 +2539,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 65535 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/connection/port",schemaPath:"#/$defs/Connection/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema46.properties.port,data:data6};
+const err16 = {instancePath:instancePath+"/connection/port",schemaPath:"#/$defs/Connection/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema47.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2525,7 +2549,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/connection/port",schemaPath:"#/$defs/Connection/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.port,data:data6};
+const err17 = {instancePath:instancePath+"/connection/port",schemaPath:"#/$defs/Connection/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2540,7 +2564,7 @@ if(data1.identityFile !== undefined){
 let data7 = data1.identityFile;
 if(typeof data7 === "string"){
 if(func1(data7) > 4096){
-const err18 = {instancePath:instancePath+"/connection/identityFile",schemaPath:"#/$defs/Connection/properties/identityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema46.properties.identityFile,data:data7};
+const err18 = {instancePath:instancePath+"/connection/identityFile",schemaPath:"#/$defs/Connection/properties/identityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema47.properties.identityFile,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2550,7 +2574,7 @@ vErrors.push(err18);
 errors++;
 }
 if(func1(data7) < 1){
-const err19 = {instancePath:instancePath+"/connection/identityFile",schemaPath:"#/$defs/Connection/properties/identityFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.identityFile,data:data7};
+const err19 = {instancePath:instancePath+"/connection/identityFile",schemaPath:"#/$defs/Connection/properties/identityFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.identityFile,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2561,7 +2585,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/connection/identityFile",schemaPath:"#/$defs/Connection/properties/identityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.identityFile.type,parentSchema:schema46.properties.identityFile,data:data7};
+const err20 = {instancePath:instancePath+"/connection/identityFile",schemaPath:"#/$defs/Connection/properties/identityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.identityFile.type,parentSchema:schema47.properties.identityFile,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2575,7 +2599,7 @@ if(data1.knownHosts !== undefined){
 let data8 = data1.knownHosts;
 if(typeof data8 === "string"){
 if(func1(data8) > 4096){
-const err21 = {instancePath:instancePath+"/connection/knownHosts",schemaPath:"#/$defs/Connection/properties/knownHosts/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema46.properties.knownHosts,data:data8};
+const err21 = {instancePath:instancePath+"/connection/knownHosts",schemaPath:"#/$defs/Connection/properties/knownHosts/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema47.properties.knownHosts,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2585,7 +2609,7 @@ vErrors.push(err21);
 errors++;
 }
 if(func1(data8) < 1){
-const err22 = {instancePath:instancePath+"/connection/knownHosts",schemaPath:"#/$defs/Connection/properties/knownHosts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.knownHosts,data:data8};
+const err22 = {instancePath:instancePath+"/connection/knownHosts",schemaPath:"#/$defs/Connection/properties/knownHosts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.knownHosts,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2596,7 +2620,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/connection/knownHosts",schemaPath:"#/$defs/Connection/properties/knownHosts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.knownHosts.type,parentSchema:schema46.properties.knownHosts,data:data8};
+const err23 = {instancePath:instancePath+"/connection/knownHosts",schemaPath:"#/$defs/Connection/properties/knownHosts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.knownHosts.type,parentSchema:schema47.properties.knownHosts,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2609,7 +2633,7 @@ errors++;
 if(data1.strictHostKeyChecking !== undefined){
 let data9 = data1.strictHostKeyChecking;
 if(typeof data9 !== "boolean"){
-const err24 = {instancePath:instancePath+"/connection/strictHostKeyChecking",schemaPath:"#/$defs/Connection/properties/strictHostKeyChecking/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema46.properties.strictHostKeyChecking.type,parentSchema:schema46.properties.strictHostKeyChecking,data:data9};
+const err24 = {instancePath:instancePath+"/connection/strictHostKeyChecking",schemaPath:"#/$defs/Connection/properties/strictHostKeyChecking/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.properties.strictHostKeyChecking.type,parentSchema:schema47.properties.strictHostKeyChecking,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2622,7 +2646,7 @@ errors++;
 if(data1.connectTimeoutSeconds !== undefined){
 let data10 = data1.connectTimeoutSeconds;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err25 = {instancePath:instancePath+"/connection/connectTimeoutSeconds",schemaPath:"#/$defs/Connection/properties/connectTimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.connectTimeoutSeconds.type,parentSchema:schema46.properties.connectTimeoutSeconds,data:data10};
+const err25 = {instancePath:instancePath+"/connection/connectTimeoutSeconds",schemaPath:"#/$defs/Connection/properties/connectTimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.connectTimeoutSeconds.type,parentSchema:schema47.properties.connectTimeoutSeconds,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2633,7 +2657,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 300 || isNaN(data10)){
-const err26 = {instancePath:instancePath+"/connection/connectTimeoutSeconds",schemaPath:"#/$defs/Connection/properties/connectTimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema46.properties.connectTimeoutSeconds,data:data10};
+const err26 = {instancePath:instancePath+"/connection/connectTimeoutSeconds",schemaPath:"#/$defs/Connection/properties/connectTimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema47.properties.connectTimeoutSeconds,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2643,7 +2667,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data10 < 1 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/connection/connectTimeoutSeconds",schemaPath:"#/$defs/Connection/properties/connectTimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.connectTimeoutSeconds,data:data10};
+const err27 = {instancePath:instancePath+"/connection/connectTimeoutSeconds",schemaPath:"#/$defs/Connection/properties/connectTimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.properties.connectTimeoutSeconds,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2656,7 +2680,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/connection",schemaPath:"#/$defs/Connection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data1};
+const err28 = {instancePath:instancePath+"/connection",schemaPath:"#/$defs/Connection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data1};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2670,7 +2694,7 @@ if(data.management !== undefined){
 let data11 = data.management;
 if(typeof data11 === "string"){
 if(!pattern7.test(data11)){
-const err29 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema47,data:data11};
+const err29 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema48,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2680,7 +2704,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!(formats0.validate(data11))){
-const err30 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data11};
+const err30 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema48,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2691,7 +2715,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data11};
+const err31 = {instancePath:instancePath+"/management",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2708,7 +2732,7 @@ for(const key2 in data12){
 const _errs31 = errors;
 if(typeof key2 === "string"){
 if(!pattern14.test(key2)){
-const err32 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames/pattern",keyword:"pattern",params:{pattern: "^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$",parentSchema:schema45.properties.sysctl.propertyNames,data:key2,propertyName:key2};
+const err32 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames/pattern",keyword:"pattern",params:{pattern: "^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^net\\.(ipv4|ipv6|core)\\.[A-Za-z0-9_.-]{1,200}$",parentSchema:schema46.properties.sysctl.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2720,7 +2744,7 @@ errors++;
 }
 var valid4 = _errs31 === errors;
 if(!valid4){
-const err33 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema45.properties.sysctl.propertyNames,parentSchema:schema45.properties.sysctl,data:data12};
+const err33 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema46.properties.sysctl.propertyNames,parentSchema:schema46.properties.sysctl,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2733,7 +2757,7 @@ errors++;
 for(const key3 in data12){
 let data13 = data12[key3];
 if((typeof data13 !== "string") && (!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13))))){
-const err34 = {instancePath:instancePath+"/sysctl/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/type",keyword:"type",params:{type: schema45.properties.sysctl.additionalProperties.type},message:"must be string,integer",schema:schema45.properties.sysctl.additionalProperties.type,parentSchema:schema45.properties.sysctl.additionalProperties,data:data13};
+const err34 = {instancePath:instancePath+"/sysctl/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/type",keyword:"type",params:{type: schema46.properties.sysctl.additionalProperties.type},message:"must be string,integer",schema:schema46.properties.sysctl.additionalProperties.type,parentSchema:schema46.properties.sysctl.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2745,7 +2769,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.sysctl.type,parentSchema:schema45.properties.sysctl,data:data12};
+const err35 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.sysctl.type,parentSchema:schema46.properties.sysctl,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2767,7 +2791,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/interfaces",schemaPath:"#/properties/interfaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.interfaces.type,parentSchema:schema45.properties.interfaces,data:data14};
+const err36 = {instancePath:instancePath+"/interfaces",schemaPath:"#/properties/interfaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.interfaces.type,parentSchema:schema46.properties.interfaces,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2779,7 +2803,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2806,7 +2830,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2816,7 +2840,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2826,7 +2850,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.metadata === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2836,7 +2860,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.spec === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2847,7 +2871,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2860,7 +2884,7 @@ errors++;
 if(data.apiVersion !== undefined){
 let data0 = data.apiVersion;
 if("tandem/v1" !== data0){
-const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema44.properties.apiVersion,data:data0};
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema45.properties.apiVersion,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2873,7 +2897,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("Node" !== data1){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Node"},message:"must be equal to constant",schema:"Node",parentSchema:schema44.properties.kind,data:data1};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Node"},message:"must be equal to constant",schema:"Node",parentSchema:schema45.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2897,7 +2921,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2911,10 +2935,10 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema65 = {"type":"object","title":"RelocatableAddressDocument","description":"An address that lives on one node at a time.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"RelocatableAddress","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/RelocatableAddressSpec"}}};
-const schema66 = {"type":"object","description":"An address that lives on one node at a time and moves between placements.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/Cidr"},"active":{"$ref":"#/$defs/Name","description":"Node where the address should be active. Changing it in a pull request is a switchover."},"switchback":{"type":"string","enum":["intelligent","automatic"],"description":"After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types)."},"placements":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Placement"},"description":"Where the address may live."},"health":{"$ref":"#/$defs/HealthCheck"},"sourceAddress":{"type":"boolean","description":"IPv4: while the address is on a node, its subnet's connected route there (proto kernel, scope link) carries `src` this address, so traffic the node starts to that subnet leaves from it (LifeKeeper's source address setting). Before the address leaves the node, the route's source goes back to the interface's primary address, in the same batch. At most one per subnet per node (RA007). No effect on IPv6 addresses or /32 addresses."},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"dependsOn":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Other relocatable addresses that must be active on the same node first."}},"required":["address","active","placements"],"title":"RelocatableAddressSpec"};
-const schema69 = {"type":"object","description":"A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Node name."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Interface that carries the address on this node; must be the interface that has the address's subnet there."},"backupInterface":{"$ref":"#/$defs/InterfaceName","description":"Interface on the same node and segment for local recovery when the primary interface fails (LifeKeeper IP local recovery)."},"priority":{"type":"integer","minimum":1,"maximum":999,"description":"Priority: 1 is highest. Unique within the address."},"label":{"$ref":"#/$defs/AddressLabel","description":"Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes."}},"required":["node","interface","priority"],"title":"Placement"};
-const schema73 = {"type":"string","pattern":"^[A-Za-z0-9_.-]{1,15}$","x-tandem-message":"is not a valid label: use letters, digits, '_', '.' or '-'","description":"IPv4 address label suffix: the address is shown as <interface>:<label> (the alias), which must fit in 15 bytes."};
+const schema66 = {"type":"object","title":"RelocatableAddressDocument","description":"An address that lives on one node at a time.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"RelocatableAddress","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/RelocatableAddressSpec"}}};
+const schema67 = {"type":"object","description":"An address that lives on one node at a time and moves between placements.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/Cidr"},"active":{"$ref":"#/$defs/Name","description":"Node where the address should be active. Changing it in a pull request is a switchover."},"switchback":{"type":"string","enum":["intelligent","automatic"],"description":"After the HA layer moved the address: intelligent leaves it there until an operator moves it; automatic moves it home when the home node is healthy (LifeKeeper switchback types)."},"placements":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Placement"},"description":"Where the address may live."},"health":{"$ref":"#/$defs/HealthCheck"},"sourceAddress":{"type":"boolean","description":"IPv4: while the address is on a node, its subnet's connected route there (proto kernel, scope link) carries `src` this address, so traffic the node starts to that subnet leaves from it (LifeKeeper's source address setting). Before the address leaves the node, the route's source goes back to the interface's primary address, in the same batch. At most one per subnet per node (RA007). No effect on IPv6 addresses or /32 addresses."},"uniquenessCheck":{"$ref":"#/$defs/UniquenessCheck"},"coordinatorLoss":{"$ref":"#/$defs/CoordinatorLoss"},"gratuitousArp":{"$ref":"#/$defs/GratuitousArp"},"dependsOn":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Other relocatable addresses that must be active on the same node first."}},"required":["address","active","placements"],"title":"RelocatableAddressSpec"};
+const schema70 = {"type":"object","description":"A node and interface where a relocatable address may live (LifeKeeper: a resource on a server in the hierarchy).","additionalProperties":false,"properties":{"node":{"$ref":"#/$defs/Name","description":"Node name."},"interface":{"$ref":"#/$defs/InterfaceName","description":"Interface that carries the address on this node; must be the interface that has the address's subnet there."},"backupInterface":{"$ref":"#/$defs/InterfaceName","description":"Interface on the same node and segment for local recovery when the primary interface fails (LifeKeeper IP local recovery)."},"priority":{"type":"integer","minimum":1,"maximum":999,"description":"Priority: 1 is highest. Unique within the address."},"label":{"$ref":"#/$defs/AddressLabel","description":"Label suffix; the address shows as <interface>:<label>, which must fit in 15 bytes."}},"required":["node","interface","priority"],"title":"Placement"};
+const schema74 = {"type":"string","pattern":"^[A-Za-z0-9_.-]{1,15}$","x-tandem-message":"is not a valid label: use letters, digits, '_', '.' or '-'","description":"IPv4 address label suffix: the address is shown as <interface>:<label> (the alias), which must fit in 15 bytes."};
 const pattern32 = new RegExp("^[A-Za-z0-9_.-]{1,15}$", "u");
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2929,7 +2953,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.node === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2939,7 +2963,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.interface === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2949,7 +2973,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.priority === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2960,7 +2984,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "node") || (key0 === "interface")) || (key0 === "backupInterface")) || (key0 === "priority")) || (key0 === "label"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2999,7 +3023,7 @@ if(data.interface !== undefined){
 let data1 = data.interface;
 if(typeof data1 === "string"){
 if(!pattern15.test(data1)){
-const err6 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data1};
+const err6 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema50,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3010,7 +3034,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data1};
+const err7 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3024,7 +3048,7 @@ if(data.backupInterface !== undefined){
 let data2 = data.backupInterface;
 if(typeof data2 === "string"){
 if(!pattern15.test(data2)){
-const err8 = {instancePath:instancePath+"/backupInterface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema49,data:data2};
+const err8 = {instancePath:instancePath+"/backupInterface",schemaPath:"#/$defs/InterfaceName/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,15}$",parentSchema:schema50,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3035,7 +3059,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/backupInterface",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data2};
+const err9 = {instancePath:instancePath+"/backupInterface",schemaPath:"#/$defs/InterfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3048,7 +3072,7 @@ errors++;
 if(data.priority !== undefined){
 let data3 = data.priority;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.priority.type,parentSchema:schema69.properties.priority,data:data3};
+const err10 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.priority.type,parentSchema:schema70.properties.priority,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3059,7 +3083,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 999 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999},message:"must be <= 999",schema:999,parentSchema:schema69.properties.priority,data:data3};
+const err11 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999},message:"must be <= 999",schema:999,parentSchema:schema70.properties.priority,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3069,7 +3093,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema69.properties.priority,data:data3};
+const err12 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema70.properties.priority,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3084,7 +3108,7 @@ if(data.label !== undefined){
 let data4 = data.label;
 if(typeof data4 === "string"){
 if(!pattern32.test(data4)){
-const err13 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/AddressLabel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,15}$",parentSchema:schema73,data:data4};
+const err13 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/AddressLabel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,15}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,15}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,15}$",parentSchema:schema74,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3095,7 +3119,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/AddressLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data4};
+const err14 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/AddressLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3107,7 +3131,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3134,7 +3158,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.address === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3144,7 +3168,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.active === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "active"},message:"must have required property '"+"active"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "active"},message:"must have required property '"+"active"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3154,7 +3178,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.placements === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "placements"},message:"must have required property '"+"placements"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "placements"},message:"must have required property '"+"placements"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3164,8 +3188,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema66.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+if(!(func4.call(schema67.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3179,7 +3203,7 @@ if(data.address !== undefined){
 let data0 = data.address;
 if(typeof data0 === "string"){
 if(!pattern7.test(data0)){
-const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema47,data:data0};
+const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/pattern",keyword:"pattern",params:{pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"},message:"must match pattern \""+"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$"+"\"",schema:"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/(0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])|(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|([0-9a-fA-F]{1,4}:){1,1}(:[0-9a-fA-F]{1,4}){1,6}|[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){0,0}(:(:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|([0-9a-fA-F]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|::([0-9a-fA-F]{1,4}:){0,5}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){1}:([0-9a-fA-F]{1,4}:){0,4}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){2}:([0-9a-fA-F]{1,4}:){0,3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){3}:([0-9a-fA-F]{1,4}:){0,2}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){4}:([0-9a-fA-F]{1,4}:){0,1}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}|([0-9a-fA-F]{1,4}:){5}:([0-9a-fA-F]{1,4}:){0,0}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})/(0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8]))$",parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3189,7 +3213,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(formats0.validate(data0))){
-const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema47,data:data0};
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/format",keyword:"format",params:{format: "cidr"},message:"must match format \""+"cidr"+"\"",schema:"cidr",parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3200,7 +3224,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data0};
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3238,7 +3262,7 @@ errors++;
 if(data.switchback !== undefined){
 let data2 = data.switchback;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.switchback.type,parentSchema:schema66.properties.switchback,data:data2};
+const err9 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.switchback.type,parentSchema:schema67.properties.switchback,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3248,7 +3272,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "intelligent") || (data2 === "automatic"))){
-const err10 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/enum",keyword:"enum",params:{allowedValues: schema66.properties.switchback.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.switchback.enum,parentSchema:schema66.properties.switchback,data:data2};
+const err10 = {instancePath:instancePath+"/switchback",schemaPath:"#/properties/switchback/enum",keyword:"enum",params:{allowedValues: schema67.properties.switchback.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.switchback.enum,parentSchema:schema67.properties.switchback,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3262,7 +3286,7 @@ if(data.placements !== undefined){
 let data3 = data.placements;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err11 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.placements,data:data3};
+const err11 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.placements,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3280,7 +3304,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.placements.type,parentSchema:schema66.properties.placements,data:data3};
+const err12 = {instancePath:instancePath+"/placements",schemaPath:"#/properties/placements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.placements.type,parentSchema:schema67.properties.placements,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3299,7 +3323,7 @@ errors = vErrors.length;
 if(data.sourceAddress !== undefined){
 let data6 = data.sourceAddress;
 if(typeof data6 !== "boolean"){
-const err13 = {instancePath:instancePath+"/sourceAddress",schemaPath:"#/properties/sourceAddress/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.sourceAddress.type,parentSchema:schema66.properties.sourceAddress,data:data6};
+const err13 = {instancePath:instancePath+"/sourceAddress",schemaPath:"#/properties/sourceAddress/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.sourceAddress.type,parentSchema:schema67.properties.sourceAddress,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3384,12 +3408,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.gratuitousArp !== undefined){
-let data10 = data.gratuitousArp;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!((key2 === "count") || (key2 === "intervalMs"))){
-const err20 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data10};
+if(data.coordinatorLoss !== undefined){
+let data10 = data.coordinatorLoss;
+if(typeof data10 !== "string"){
+const err20 = {instancePath:instancePath+"/coordinatorLoss",schemaPath:"#/$defs/CoordinatorLoss/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3398,11 +3420,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data10.count !== undefined){
-let data11 = data10.count;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.count.type,parentSchema:schema39.properties.count,data:data11};
+if(!((data10 === "release") || (data10 === "hold"))){
+const err21 = {instancePath:instancePath+"/coordinatorLoss",schemaPath:"#/$defs/CoordinatorLoss/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3411,9 +3430,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 20 || isNaN(data11)){
-const err22 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema39.properties.count,data:data11};
+}
+if(data.gratuitousArp !== undefined){
+let data11 = data.gratuitousArp;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key2 in data11){
+if(!((key2 === "count") || (key2 === "intervalMs"))){
+const err22 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3422,8 +3445,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err23 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.count,data:data11};
+}
+if(data11.count !== undefined){
+let data12 = data11.count;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err23 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.count.type,parentSchema:schema39.properties.count,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3432,12 +3458,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-if(data10.intervalMs !== undefined){
-let data12 = data10.intervalMs;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err24 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.intervalMs.type,parentSchema:schema39.properties.intervalMs,data:data12};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 20 || isNaN(data12)){
+const err24 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema39.properties.count,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3446,9 +3469,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 10000 || isNaN(data12)){
-const err25 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema39.properties.intervalMs,data:data12};
+if(data12 < 0 || isNaN(data12)){
+const err25 = {instancePath:instancePath+"/gratuitousArp/count",schemaPath:"#/$defs/GratuitousArp/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.count,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3457,8 +3479,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data12 < 10 || isNaN(data12)){
-const err26 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema39.properties.intervalMs,data:data12};
+}
+}
+if(data11.intervalMs !== undefined){
+let data13 = data11.intervalMs;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err26 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.intervalMs.type,parentSchema:schema39.properties.intervalMs,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3467,11 +3493,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data10};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 10000 || isNaN(data13)){
+const err27 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema39.properties.intervalMs,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3480,16 +3504,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data13 = data.dependsOn;
-if(Array.isArray(data13)){
-const len1 = data13.length;
-for(let i1=0; i1<len1; i1++){
-let data14 = data13[i1];
-if(typeof data14 === "string"){
-if(!pattern4.test(data14)){
-const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data14};
+if(data13 < 10 || isNaN(data13)){
+const err28 = {instancePath:instancePath+"/gratuitousArp/intervalMs",schemaPath:"#/$defs/GratuitousArp/properties/intervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema39.properties.intervalMs,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3499,8 +3515,10 @@ vErrors.push(err28);
 errors++;
 }
 }
+}
+}
 else {
-const err29 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data14};
+const err29 = {instancePath:instancePath+"/gratuitousArp",schemaPath:"#/$defs/GratuitousArp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3510,9 +3528,15 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.dependsOn.type,parentSchema:schema66.properties.dependsOn,data:data13};
+if(data.dependsOn !== undefined){
+let data14 = data.dependsOn;
+if(Array.isArray(data14)){
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+let data15 = data14[i1];
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err30 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3522,14 +3546,37 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err31 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/$defs/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.dependsOn.type,parentSchema:schema67.properties.dependsOn,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -3551,7 +3598,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3561,7 +3608,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3571,7 +3618,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.metadata === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3581,7 +3628,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.spec === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3592,7 +3639,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3605,7 +3652,7 @@ errors++;
 if(data.apiVersion !== undefined){
 let data0 = data.apiVersion;
 if("tandem/v1" !== data0){
-const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema65.properties.apiVersion,data:data0};
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema66.properties.apiVersion,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3618,7 +3665,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("RelocatableAddress" !== data1){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "RelocatableAddress"},message:"must be equal to constant",schema:"RelocatableAddress",parentSchema:schema65.properties.kind,data:data1};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "RelocatableAddress"},message:"must be equal to constant",schema:"RelocatableAddress",parentSchema:schema66.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3642,7 +3689,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3656,10 +3703,10 @@ return errors === 0;
 }
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"object","title":"IPsecPolicyDocument","description":"An IPsec security policy.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IPsecPolicy","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IPsecPolicySpec"}}};
-const schema78 = {"type":"object","description":"A security policy (an XFRM policy on Linux).","additionalProperties":false,"properties":{"selector":{"$ref":"#/$defs/IPsecSelector"},"directions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["in","out","fwd"]},"description":"Directions the policy applies to."},"action":{"type":"string","enum":["protect","allow","block"],"description":"protect: apply IPsec; allow: pass in clear; block: drop."},"protocol":{"type":"string","enum":["esp","ah"],"description":"IPsec protocol (action protect)."},"mode":{"type":"string","enum":["transport","tunnel"],"description":"IPsec mode (action protect)."},"level":{"type":"string","enum":["required","use","unique"],"description":"Whether an SA is required (default required)."},"tunnel":{"type":"object","description":"Outer endpoints (mode tunnel).","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/IpAddress"},"destination":{"$ref":"#/$defs/IpAddress"}},"required":["source","destination"],"title":"IPsecTunnelEndpoints"},"priority":{"type":"integer","minimum":0,"maximum":65535,"description":"Precedence: a lower number wins when selectors overlap."},"appliesTo":{"type":"object","description":"Where the policy is installed.","additionalProperties":false,"properties":{"nodes":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live (its placements)."}},"title":"IPsecAppliesTo"},"keys":{"$ref":"#/$defs/KeyReference"}},"required":["selector","directions","action","appliesTo"],"title":"IPsecPolicySpec"};
-const schema86 = {"description":"Where IPsec key material is found at apply time: a mapping with exactly one of env or file. The key itself is never written here. The schema accepts any value so that IPSEC011, not a schema error, refuses a literal key (a string or number in place of the mapping, a value, psk or secret field, key material in env or file): its message never shows the value.","type":["object","string","number","boolean","array","null"],"properties":{"env":{"type":["object","string","number","boolean","array","null"],"description":"Name of an environment variable that holds the key: upper-case letters, digits and '_' (IPSEC011)."},"file":{"type":["object","string","number","boolean","array","null"],"description":"Absolute path of a file outside the repository that holds the key (IPSEC007)."}},"title":"KeyReference"};
-const schema79 = {"type":"object","description":"Traffic selector: which packets the policy matches.","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/Prefix","description":"Source prefix."},"destination":{"$ref":"#/$defs/Prefix","description":"Destination prefix."},"protocol":{"type":"string","enum":["any","tcp","udp","icmp","ipv6-icmp","sctp"],"description":"Upper-layer protocol (default any)."},"sourcePort":{"type":"integer","minimum":0,"maximum":65535,"description":"Source port (tcp, udp, sctp)."},"destinationPort":{"type":"integer","minimum":0,"maximum":65535,"description":"Destination port (tcp, udp, sctp)."}},"required":["source","destination"],"title":"IPsecSelector"};
+const schema79 = {"type":"object","title":"IPsecPolicyDocument","description":"An IPsec security policy.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IPsecPolicy","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IPsecPolicySpec"}}};
+const schema80 = {"type":"object","description":"A security policy (an XFRM policy on Linux).","additionalProperties":false,"properties":{"selector":{"$ref":"#/$defs/IPsecSelector"},"directions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["in","out","fwd"]},"description":"Directions the policy applies to."},"action":{"type":"string","enum":["protect","allow","block"],"description":"protect: apply IPsec; allow: pass in clear; block: drop."},"protocol":{"type":"string","enum":["esp","ah"],"description":"IPsec protocol (action protect)."},"mode":{"type":"string","enum":["transport","tunnel"],"description":"IPsec mode (action protect)."},"level":{"type":"string","enum":["required","use","unique"],"description":"Whether an SA is required (default required)."},"tunnel":{"type":"object","description":"Outer endpoints (mode tunnel).","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/IpAddress"},"destination":{"$ref":"#/$defs/IpAddress"}},"required":["source","destination"],"title":"IPsecTunnelEndpoints"},"priority":{"type":"integer","minimum":0,"maximum":65535,"description":"Precedence: a lower number wins when selectors overlap."},"appliesTo":{"type":"object","description":"Where the policy is installed.","additionalProperties":false,"properties":{"nodes":{"type":"array","items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live (its placements)."}},"title":"IPsecAppliesTo"},"keys":{"$ref":"#/$defs/KeyReference"}},"required":["selector","directions","action","appliesTo"],"title":"IPsecPolicySpec"};
+const schema88 = {"description":"Where IPsec key material is found at apply time: a mapping with exactly one of env or file. The key itself is never written here. The schema accepts any value so that IPSEC011, not a schema error, refuses a literal key (a string or number in place of the mapping, a value, psk or secret field, key material in env or file): its message never shows the value.","type":["object","string","number","boolean","array","null"],"properties":{"env":{"type":["object","string","number","boolean","array","null"],"description":"Name of an environment variable that holds the key: upper-case letters, digits and '_' (IPSEC011)."},"file":{"type":["object","string","number","boolean","array","null"],"description":"Absolute path of a file outside the repository that holds the key (IPSEC007)."}},"title":"KeyReference"};
+const schema81 = {"type":"object","description":"Traffic selector: which packets the policy matches.","additionalProperties":false,"properties":{"source":{"$ref":"#/$defs/Prefix","description":"Source prefix."},"destination":{"$ref":"#/$defs/Prefix","description":"Destination prefix."},"protocol":{"type":"string","enum":["any","tcp","udp","icmp","ipv6-icmp","sctp"],"description":"Upper-layer protocol (default any)."},"sourcePort":{"type":"integer","minimum":0,"maximum":65535,"description":"Source port (tcp, udp, sctp)."},"destinationPort":{"type":"integer","minimum":0,"maximum":65535,"description":"Destination port (tcp, udp, sctp)."}},"required":["source","destination"],"title":"IPsecSelector"};
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3673,7 +3720,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.source === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3683,7 +3730,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.destination === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3694,7 +3741,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "source") || (key0 === "destination")) || (key0 === "protocol")) || (key0 === "sourcePort")) || (key0 === "destinationPort"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3777,7 +3824,7 @@ errors++;
 if(data.protocol !== undefined){
 let data2 = data.protocol;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.protocol.type,parentSchema:schema79.properties.protocol,data:data2};
+const err9 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.protocol.type,parentSchema:schema81.properties.protocol,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3787,7 +3834,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((((data2 === "any") || (data2 === "tcp")) || (data2 === "udp")) || (data2 === "icmp")) || (data2 === "ipv6-icmp")) || (data2 === "sctp"))){
-const err10 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema79.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.protocol.enum,parentSchema:schema79.properties.protocol,data:data2};
+const err10 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema81.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.protocol.enum,parentSchema:schema81.properties.protocol,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3800,7 +3847,7 @@ errors++;
 if(data.sourcePort !== undefined){
 let data3 = data.sourcePort;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err11 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.sourcePort.type,parentSchema:schema79.properties.sourcePort,data:data3};
+const err11 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.sourcePort.type,parentSchema:schema81.properties.sourcePort,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3811,7 +3858,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79.properties.sourcePort,data:data3};
+const err12 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema81.properties.sourcePort,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3821,7 +3868,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.sourcePort,data:data3};
+const err13 = {instancePath:instancePath+"/sourcePort",schemaPath:"#/properties/sourcePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.sourcePort,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3835,7 +3882,7 @@ errors++;
 if(data.destinationPort !== undefined){
 let data4 = data.destinationPort;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err14 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.destinationPort.type,parentSchema:schema79.properties.destinationPort,data:data4};
+const err14 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.destinationPort.type,parentSchema:schema81.properties.destinationPort,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3846,7 +3893,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 65535 || isNaN(data4)){
-const err15 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79.properties.destinationPort,data:data4};
+const err15 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema81.properties.destinationPort,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3856,7 +3903,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err16 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.destinationPort,data:data4};
+const err16 = {instancePath:instancePath+"/destinationPort",schemaPath:"#/properties/destinationPort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.destinationPort,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3869,7 +3916,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3896,7 +3943,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.selector === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "selector"},message:"must have required property '"+"selector"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "selector"},message:"must have required property '"+"selector"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3906,7 +3953,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.directions === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "directions"},message:"must have required property '"+"directions"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "directions"},message:"must have required property '"+"directions"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3916,7 +3963,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.action === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3926,7 +3973,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.appliesTo === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "appliesTo"},message:"must have required property '"+"appliesTo"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "appliesTo"},message:"must have required property '"+"appliesTo"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3936,8 +3983,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema78.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+if(!(func4.call(schema80.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3957,7 +4004,7 @@ if(data.directions !== undefined){
 let data1 = data.directions;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/directions",schemaPath:"#/properties/directions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema78.properties.directions,data:data1};
+const err5 = {instancePath:instancePath+"/directions",schemaPath:"#/properties/directions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.directions,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3970,7 +4017,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/directions/" + i0,schemaPath:"#/properties/directions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.directions.items.type,parentSchema:schema78.properties.directions.items,data:data2};
+const err6 = {instancePath:instancePath+"/directions/" + i0,schemaPath:"#/properties/directions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.directions.items.type,parentSchema:schema80.properties.directions.items,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3980,7 +4027,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((data2 === "in") || (data2 === "out")) || (data2 === "fwd"))){
-const err7 = {instancePath:instancePath+"/directions/" + i0,schemaPath:"#/properties/directions/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.directions.items.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.directions.items.enum,parentSchema:schema78.properties.directions.items,data:data2};
+const err7 = {instancePath:instancePath+"/directions/" + i0,schemaPath:"#/properties/directions/items/enum",keyword:"enum",params:{allowedValues: schema80.properties.directions.items.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.directions.items.enum,parentSchema:schema80.properties.directions.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4001,7 +4048,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err8 = {instancePath:instancePath+"/directions",schemaPath:"#/properties/directions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema78.properties.directions,data:data1};
+const err8 = {instancePath:instancePath+"/directions",schemaPath:"#/properties/directions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema80.properties.directions,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4016,7 +4063,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/directions",schemaPath:"#/properties/directions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.directions.type,parentSchema:schema78.properties.directions,data:data1};
+const err9 = {instancePath:instancePath+"/directions",schemaPath:"#/properties/directions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.directions.type,parentSchema:schema80.properties.directions,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4029,7 +4076,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.action.type,parentSchema:schema78.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.action.type,parentSchema:schema80.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4039,7 +4086,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((data3 === "protect") || (data3 === "allow")) || (data3 === "block"))){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema78.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.action.enum,parentSchema:schema78.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema80.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.action.enum,parentSchema:schema80.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4052,7 +4099,7 @@ errors++;
 if(data.protocol !== undefined){
 let data4 = data.protocol;
 if(typeof data4 !== "string"){
-const err12 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.protocol.type,parentSchema:schema78.properties.protocol,data:data4};
+const err12 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.protocol.type,parentSchema:schema80.properties.protocol,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4062,7 +4109,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data4 === "esp") || (data4 === "ah"))){
-const err13 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema78.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.protocol.enum,parentSchema:schema78.properties.protocol,data:data4};
+const err13 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema80.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.protocol.enum,parentSchema:schema80.properties.protocol,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4075,7 +4122,7 @@ errors++;
 if(data.mode !== undefined){
 let data5 = data.mode;
 if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.mode.type,parentSchema:schema78.properties.mode,data:data5};
+const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.mode.type,parentSchema:schema80.properties.mode,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4085,7 +4132,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!((data5 === "transport") || (data5 === "tunnel"))){
-const err15 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema78.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.mode.enum,parentSchema:schema78.properties.mode,data:data5};
+const err15 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema80.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.mode.enum,parentSchema:schema80.properties.mode,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4098,7 +4145,7 @@ errors++;
 if(data.level !== undefined){
 let data6 = data.level;
 if(typeof data6 !== "string"){
-const err16 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.level.type,parentSchema:schema78.properties.level,data:data6};
+const err16 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.level.type,parentSchema:schema80.properties.level,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4108,7 +4155,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(((data6 === "required") || (data6 === "use")) || (data6 === "unique"))){
-const err17 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema78.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.level.enum,parentSchema:schema78.properties.level,data:data6};
+const err17 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema80.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.level.enum,parentSchema:schema80.properties.level,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4122,7 +4169,7 @@ if(data.tunnel !== undefined){
 let data7 = data.tunnel;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.source === undefined){
-const err18 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema78.properties.tunnel.required,parentSchema:schema78.properties.tunnel,data:data7};
+const err18 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema80.properties.tunnel.required,parentSchema:schema80.properties.tunnel,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4132,7 +4179,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7.destination === undefined){
-const err19 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema78.properties.tunnel.required,parentSchema:schema78.properties.tunnel,data:data7};
+const err19 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema80.properties.tunnel.required,parentSchema:schema80.properties.tunnel,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4143,7 +4190,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!((key1 === "source") || (key1 === "destination"))){
-const err20 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema78.properties.tunnel,data:data7};
+const err20 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.tunnel,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4225,7 +4272,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.tunnel.type,parentSchema:schema78.properties.tunnel,data:data7};
+const err27 = {instancePath:instancePath+"/tunnel",schemaPath:"#/properties/tunnel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.tunnel.type,parentSchema:schema80.properties.tunnel,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4238,7 +4285,7 @@ errors++;
 if(data.priority !== undefined){
 let data10 = data.priority;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err28 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.priority.type,parentSchema:schema78.properties.priority,data:data10};
+const err28 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.priority.type,parentSchema:schema80.properties.priority,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4249,7 +4296,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 65535 || isNaN(data10)){
-const err29 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema78.properties.priority,data:data10};
+const err29 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema80.properties.priority,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4259,7 +4306,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data10 < 0 || isNaN(data10)){
-const err30 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78.properties.priority,data:data10};
+const err30 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.priority,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4275,7 +4322,7 @@ let data11 = data.appliesTo;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key2 in data11){
 if(!((key2 === "nodes") || (key2 === "relocatableAddress"))){
-const err31 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema78.properties.appliesTo,data:data11};
+const err31 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.appliesTo,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4316,7 +4363,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.appliesTo.properties.nodes.type,parentSchema:schema78.properties.appliesTo.properties.nodes,data:data12};
+const err34 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.appliesTo.properties.nodes.type,parentSchema:schema80.properties.appliesTo.properties.nodes,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4353,7 +4400,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.appliesTo.type,parentSchema:schema78.properties.appliesTo,data:data11};
+const err37 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.appliesTo.type,parentSchema:schema80.properties.appliesTo,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4366,7 +4413,7 @@ errors++;
 if(data.keys !== undefined){
 let data15 = data.keys;
 if((((typeof data15 != "object") && (typeof data15 !== "string")) && (!((typeof data15 == "number") && (isFinite(data15))))) && (typeof data15 !== "boolean")){
-const err38 = {instancePath:instancePath+"/keys",schemaPath:"#/$defs/KeyReference/type",keyword:"type",params:{type: schema86.type},message:"must be object,string,number,boolean,array,null",schema:schema86.type,parentSchema:schema86,data:data15};
+const err38 = {instancePath:instancePath+"/keys",schemaPath:"#/$defs/KeyReference/type",keyword:"type",params:{type: schema88.type},message:"must be object,string,number,boolean,array,null",schema:schema88.type,parentSchema:schema88,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4379,7 +4426,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.env !== undefined){
 let data16 = data15.env;
 if((((typeof data16 != "object") && (typeof data16 !== "string")) && (!((typeof data16 == "number") && (isFinite(data16))))) && (typeof data16 !== "boolean")){
-const err39 = {instancePath:instancePath+"/keys/env",schemaPath:"#/$defs/KeyReference/properties/env/type",keyword:"type",params:{type: schema86.properties.env.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.env.type,parentSchema:schema86.properties.env,data:data16};
+const err39 = {instancePath:instancePath+"/keys/env",schemaPath:"#/$defs/KeyReference/properties/env/type",keyword:"type",params:{type: schema88.properties.env.type},message:"must be object,string,number,boolean,array,null",schema:schema88.properties.env.type,parentSchema:schema88.properties.env,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4392,7 +4439,7 @@ errors++;
 if(data15.file !== undefined){
 let data17 = data15.file;
 if((((typeof data17 != "object") && (typeof data17 !== "string")) && (!((typeof data17 == "number") && (isFinite(data17))))) && (typeof data17 !== "boolean")){
-const err40 = {instancePath:instancePath+"/keys/file",schemaPath:"#/$defs/KeyReference/properties/file/type",keyword:"type",params:{type: schema86.properties.file.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.file.type,parentSchema:schema86.properties.file,data:data17};
+const err40 = {instancePath:instancePath+"/keys/file",schemaPath:"#/$defs/KeyReference/properties/file/type",keyword:"type",params:{type: schema88.properties.file.type},message:"must be object,string,number,boolean,array,null",schema:schema88.properties.file.type,parentSchema:schema88.properties.file,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4406,7 +4453,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4433,7 +4480,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4443,7 +4490,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4453,7 +4500,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.metadata === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4463,7 +4510,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.spec === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4474,7 +4521,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4487,7 +4534,7 @@ errors++;
 if(data.apiVersion !== undefined){
 let data0 = data.apiVersion;
 if("tandem/v1" !== data0){
-const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema77.properties.apiVersion,data:data0};
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema79.properties.apiVersion,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4500,7 +4547,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("IPsecPolicy" !== data1){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "IPsecPolicy"},message:"must be equal to constant",schema:"IPsecPolicy",parentSchema:schema77.properties.kind,data:data1};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "IPsecPolicy"},message:"must be equal to constant",schema:"IPsecPolicy",parentSchema:schema79.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4524,7 +4571,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4538,12 +4585,12 @@ return errors === 0;
 }
 validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema87 = {"type":"object","title":"IKEConnectionDocument","description":"An IKE connection (strongSwan, IKEv2): rendered to swanctl.conf and loaded over VICI on every node that carries it.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IKEConnection","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IKEConnectionSpec"}}};
-const schema88 = {"type":"object","title":"IKEConnectionSpec","description":"An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.","additionalProperties":false,"properties":{"version":{"type":"integer","enum":[1,2],"description":"IKE version (default 2). IKEv1 is deprecated and reported (IKE009)."},"appliesTo":{"type":"object","title":"IKEAppliesTo","additionalProperties":false,"description":"Which nodes carry the connection: exactly one of nodes or relocatableAddress.","properties":{"nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live: the connection follows the address (loaded before it arrives, unloaded after it left). local.address must be this address."}}},"local":{"$ref":"#/$defs/IKEEndpoint"},"remote":{"$ref":"#/$defs/IKEEndpoint"},"ikeProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group."},"psk":{"$ref":"#/$defs/KeyReference"},"dpd":{"type":"object","title":"IKEDeadPeerDetection","additionalProperties":false,"description":"Dead peer detection.","properties":{"delaySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Interval of liveness checks when no traffic was seen (swanctl dpd_delay)."},"action":{"type":"string","enum":["clear","restart","trap"],"description":"What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear)."}},"required":["delaySeconds"]},"rekeySeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA rekey time in seconds (swanctl rekey_time; default 14400)."},"reauthSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off)."},"overSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger)."},"children":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/IKEChild"},"description":"The CHILD_SAs."}},"required":["appliesTo","local","remote","ikeProposals","children"]};
-const schema93 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-tandem-message":"is not a strongSwan proposal (algorithm keywords joined by '-', e.g. aes256gcm16-prfsha384-ecp384)","description":"A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).","title":"IKEProposal"};
+const schema89 = {"type":"object","title":"IKEConnectionDocument","description":"An IKE connection (strongSwan, IKEv2): rendered to swanctl.conf and loaded over VICI on every node that carries it.","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"tandem/v1","description":"Format version of the document."},"kind":{"const":"IKEConnection","description":"Kind of the document."},"metadata":{"$ref":"#/$defs/Metadata"},"spec":{"$ref":"#/$defs/IKEConnectionSpec"}}};
+const schema90 = {"type":"object","title":"IKEConnectionSpec","description":"An IKE connection negotiated by strongSwan's charon: the SAs that key the traffic its children select.","additionalProperties":false,"properties":{"version":{"type":"integer","enum":[1,2],"description":"IKE version (default 2). IKEv1 is deprecated and reported (IKE009)."},"appliesTo":{"type":"object","title":"IKEAppliesTo","additionalProperties":false,"description":"Which nodes carry the connection: exactly one of nodes or relocatableAddress.","properties":{"nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/Name"},"description":"Nodes by name."},"relocatableAddress":{"$ref":"#/$defs/Name","description":"Every node where this relocatable address may live: the connection follows the address (loaded before it arrives, unloaded after it left). local.address must be this address."}}},"local":{"$ref":"#/$defs/IKEEndpoint"},"remote":{"$ref":"#/$defs/IKEEndpoint"},"ikeProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"IKE proposals in order of preference (strongSwan syntax): encryption, integrity (none with AEAD), PRF, DH group."},"psk":{"$ref":"#/$defs/KeyReference"},"dpd":{"type":"object","title":"IKEDeadPeerDetection","additionalProperties":false,"description":"Dead peer detection.","properties":{"delaySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Interval of liveness checks when no traffic was seen (swanctl dpd_delay)."},"action":{"type":"string","enum":["clear","restart","trap"],"description":"What to do with the CHILD_SAs when the peer is dead (swanctl dpd_action; default clear)."}},"required":["delaySeconds"]},"rekeySeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA rekey time in seconds (swanctl rekey_time; default 14400)."},"reauthSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"IKE_SA reauthentication time in seconds (swanctl reauth_time; default 0, off)."},"overSeconds":{"type":"integer","minimum":0,"maximum":31536000,"description":"Hard IKE_SA lifetime beyond rekey/reauth time (swanctl over_time; default 10 % of the larger)."},"children":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/IKEChild"},"description":"The CHILD_SAs."}},"required":["appliesTo","local","remote","ikeProposals","children"]};
+const schema95 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-tandem-message":"is not a strongSwan proposal (algorithm keywords joined by '-', e.g. aes256gcm16-prfsha384-ecp384)","description":"A strongSwan proposal: algorithm keywords joined by '-' (e.g. aes256gcm16-prfsha384-ecp384, aes128-sha256-modp2048, chacha20poly1305-prfsha256-x25519). Checked against RFC 8247 (IKE) and RFC 8221 (ESP) by the IKE rules (docs/ipsec.md).","title":"IKEProposal"};
 const func0 = runtime_equal.default;
 const pattern47 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-const schema91 = {"type":"object","title":"IKEEndpoint","description":"One end of an IKE connection: local is the node carrying the connection, remote the peer.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress","description":"The IKE address of this end. For the local end of a connection that follows a relocatable address: that address (without prefix length)."},"id":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9.:@_=,/ -]+$","description":"IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address."},"auth":{"type":"string","pattern":"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$","x-tandem-message":"is not an authentication method (psk, or pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448 with an optional -sha256, -sha384, -sha512 signature hash)","description":"Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003)."},"certificate":{"type":"object","title":"IKECertificateReference","additionalProperties":false,"description":"auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]},"caCertificate":{"type":"object","title":"IKECaReference","additionalProperties":false,"description":"auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the CA certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]}},"required":["address","auth"]};
+const schema93 = {"type":"object","title":"IKEEndpoint","description":"One end of an IKE connection: local is the node carrying the connection, remote the peer.","additionalProperties":false,"properties":{"address":{"$ref":"#/$defs/IpAddress","description":"The IKE address of this end. For the local end of a connection that follows a relocatable address: that address (without prefix length)."},"id":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9.:@_=,/ -]+$","description":"IKE identity (swanctl `id`): an address, FQDN, user@FQDN or distinguished name. Default: the address."},"auth":{"type":"string","pattern":"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$","x-tandem-message":"is not an authentication method (psk, or pubkey, rsa, rsa/pss, ecdsa, ed25519, ed448 with an optional -sha256, -sha384, -sha512 signature hash)","description":"Authentication method of this end (swanctl `auth`): psk (the connection's psk reference), or a signature with certificates: pubkey (any key type), rsa, rsa/pss, ecdsa, ed25519, ed448, optionally with the signature hash (e.g. rsa/pss-sha256). Checked against RFC 8247 section 4 (IKE002, IKE003)."},"certificate":{"type":"object","title":"IKECertificateReference","additionalProperties":false,"description":"auth pubkey, local end: the certificate of this end, in PEM or DER, in a file on the node (never in the repository). Its private key is loaded into charon separately (swanctl private folder or VICI load-key).","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]},"caCertificate":{"type":"object","title":"IKECaReference","additionalProperties":false,"description":"auth pubkey, remote end: the CA certificate the peer's certificate must chain to, in a file on the node.","properties":{"file":{"type":"string","minLength":2,"maxLength":4096,"pattern":"^/[A-Za-z0-9._@+/-]+$","description":"Absolute path of the CA certificate file on the node, outside the repository (IKE011).","x-tandem-message":"must be an absolute path of letters, digits and . _ @ + / -"}},"required":["file"]}},"required":["address","auth"]};
 const pattern43 = new RegExp("^[A-Za-z0-9.:@_=,/ -]+$", "u");
 const pattern44 = new RegExp("^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$", "u");
 const pattern45 = new RegExp("^/[A-Za-z0-9._@+/-]+$", "u");
@@ -4560,7 +4607,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.address === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4570,7 +4617,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.auth === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4581,7 +4628,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "address") || (key0 === "id")) || (key0 === "auth")) || (key0 === "certificate")) || (key0 === "caCertificate"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4630,7 +4677,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func1(data1) > 255){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema91.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema93.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4640,7 +4687,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func1(data1) < 1){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.id,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4650,7 +4697,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern43.test(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:@_=,/ -]+$"},message:"must match pattern \""+"^[A-Za-z0-9.:@_=,/ -]+$"+"\"",schema:"^[A-Za-z0-9.:@_=,/ -]+$",parentSchema:schema91.properties.id,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:@_=,/ -]+$"},message:"must match pattern \""+"^[A-Za-z0-9.:@_=,/ -]+$"+"\"",schema:"^[A-Za-z0-9.:@_=,/ -]+$",parentSchema:schema93.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4661,7 +4708,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.id.type,parentSchema:schema93.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4675,7 +4722,7 @@ if(data.auth !== undefined){
 let data2 = data.auth;
 if(typeof data2 === "string"){
 if(!pattern44.test(data2)){
-const err10 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/pattern",keyword:"pattern",params:{pattern: "^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"},message:"must match pattern \""+"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"+"\"",schema:"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$",parentSchema:schema91.properties.auth,data:data2};
+const err10 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/pattern",keyword:"pattern",params:{pattern: "^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"},message:"must match pattern \""+"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$"+"\"",schema:"^(psk|(pubkey|rsa|rsa/pss|ecdsa|ed25519|ed448)(-(sha1|sha256|sha384|sha512))?)$",parentSchema:schema93.properties.auth,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4686,7 +4733,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.auth.type,parentSchema:schema91.properties.auth,data:data2};
+const err11 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.auth.type,parentSchema:schema93.properties.auth,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4700,7 +4747,7 @@ if(data.certificate !== undefined){
 let data3 = data.certificate;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.file === undefined){
-const err12 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema91.properties.certificate.required,parentSchema:schema91.properties.certificate,data:data3};
+const err12 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema93.properties.certificate.required,parentSchema:schema93.properties.certificate,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4711,7 +4758,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(key1 === "file")){
-const err13 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.certificate,data:data3};
+const err13 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema93.properties.certificate,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4725,7 +4772,7 @@ if(data3.file !== undefined){
 let data4 = data3.file;
 if(typeof data4 === "string"){
 if(func1(data4) > 4096){
-const err14 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema91.properties.certificate.properties.file,data:data4};
+const err14 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema93.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4735,7 +4782,7 @@ vErrors.push(err14);
 errors++;
 }
 if(func1(data4) < 2){
-const err15 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema91.properties.certificate.properties.file,data:data4};
+const err15 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema93.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4745,7 +4792,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!pattern45.test(data4)){
-const err16 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema91.properties.certificate.properties.file,data:data4};
+const err16 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema93.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4756,7 +4803,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.certificate.properties.file.type,parentSchema:schema91.properties.certificate.properties.file,data:data4};
+const err17 = {instancePath:instancePath+"/certificate/file",schemaPath:"#/properties/certificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.certificate.properties.file.type,parentSchema:schema93.properties.certificate.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4768,7 +4815,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.certificate.type,parentSchema:schema91.properties.certificate,data:data3};
+const err18 = {instancePath:instancePath+"/certificate",schemaPath:"#/properties/certificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.properties.certificate.type,parentSchema:schema93.properties.certificate,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4782,7 +4829,7 @@ if(data.caCertificate !== undefined){
 let data5 = data.caCertificate;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.file === undefined){
-const err19 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema91.properties.caCertificate.required,parentSchema:schema91.properties.caCertificate,data:data5};
+const err19 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema93.properties.caCertificate.required,parentSchema:schema93.properties.caCertificate,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4793,7 +4840,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!(key2 === "file")){
-const err20 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.caCertificate,data:data5};
+const err20 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema93.properties.caCertificate,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4807,7 +4854,7 @@ if(data5.file !== undefined){
 let data6 = data5.file;
 if(typeof data6 === "string"){
 if(func1(data6) > 4096){
-const err21 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+const err21 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema93.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4817,7 +4864,7 @@ vErrors.push(err21);
 errors++;
 }
 if(func1(data6) < 2){
-const err22 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+const err22 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema93.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4827,7 +4874,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!pattern45.test(data6)){
-const err23 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+const err23 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._@+/-]+$"},message:"must match pattern \""+"^/[A-Za-z0-9._@+/-]+$"+"\"",schema:"^/[A-Za-z0-9._@+/-]+$",parentSchema:schema93.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4838,7 +4885,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.caCertificate.properties.file.type,parentSchema:schema91.properties.caCertificate.properties.file,data:data6};
+const err24 = {instancePath:instancePath+"/caCertificate/file",schemaPath:"#/properties/caCertificate/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.caCertificate.properties.file.type,parentSchema:schema93.properties.caCertificate.properties.file,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4850,7 +4897,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.caCertificate.type,parentSchema:schema91.properties.caCertificate,data:data5};
+const err25 = {instancePath:instancePath+"/caCertificate",schemaPath:"#/properties/caCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.properties.caCertificate.type,parentSchema:schema93.properties.caCertificate,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4862,7 +4909,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4876,7 +4923,7 @@ return errors === 0;
 }
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema95 = {"type":"object","title":"IKEChild","description":"A CHILD_SA of the connection (a swanctl `children` entry): the traffic it protects with ESP.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Child name, unique within the connection."},"mode":{"type":"string","enum":["tunnel","transport"],"description":"IPsec mode (default tunnel, as strongSwan's)."},"localTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Local traffic selectors (prefixes). Default: the local address as a host prefix."},"remoteTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Remote traffic selectors (prefixes). Default: the remote address as a host prefix."},"espProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"ESP proposals in order of preference (strongSwan syntax, e.g. aes256gcm16-ecp384); a DH group here enables PFS on rekeying."},"startAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does once the connection is loaded: none (wait for the peer), trap (install policies, negotiate on first packet), start (initiate now). Default trap."},"closeAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does when the peer closes the CHILD_SA (default none)."},"rekeySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"CHILD_SA rekey time in seconds (swanctl rekey_time; default 3600)."},"lifeSeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Hard CHILD_SA lifetime in seconds (swanctl life_time; default rekeySeconds plus 10 %); must exceed rekeySeconds."}},"required":["name","espProposals"]};
+const schema97 = {"type":"object","title":"IKEChild","description":"A CHILD_SA of the connection (a swanctl `children` entry): the traffic it protects with ESP.","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/Name","description":"Child name, unique within the connection."},"mode":{"type":"string","enum":["tunnel","transport"],"description":"IPsec mode (default tunnel, as strongSwan's)."},"localTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Local traffic selectors (prefixes). Default: the local address as a host prefix."},"remoteTs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/Prefix"},"description":"Remote traffic selectors (prefixes). Default: the remote address as a host prefix."},"espProposals":{"type":"array","minItems":1,"maxItems":32,"items":{"$ref":"#/$defs/IKEProposal"},"description":"ESP proposals in order of preference (strongSwan syntax, e.g. aes256gcm16-ecp384); a DH group here enables PFS on rekeying."},"startAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does once the connection is loaded: none (wait for the peer), trap (install policies, negotiate on first packet), start (initiate now). Default trap."},"closeAction":{"type":"string","enum":["none","trap","start"],"description":"What charon does when the peer closes the CHILD_SA (default none)."},"rekeySeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"CHILD_SA rekey time in seconds (swanctl rekey_time; default 3600)."},"lifeSeconds":{"type":"integer","minimum":1,"maximum":31536000,"description":"Hard CHILD_SA lifetime in seconds (swanctl life_time; default rekeySeconds plus 10 %); must exceed rekeySeconds."}},"required":["name","espProposals"]};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4890,7 +4937,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4900,7 +4947,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.espProposals === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "espProposals"},message:"must have required property '"+"espProposals"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "espProposals"},message:"must have required property '"+"espProposals"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4910,8 +4957,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema95.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+if(!(func4.call(schema97.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4949,7 +4996,7 @@ errors++;
 if(data.mode !== undefined){
 let data1 = data.mode;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.mode.type,parentSchema:schema95.properties.mode,data:data1};
+const err5 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.mode.type,parentSchema:schema97.properties.mode,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4959,7 +5006,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data1 === "tunnel") || (data1 === "transport"))){
-const err6 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema95.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.mode.enum,parentSchema:schema95.properties.mode,data:data1};
+const err6 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema97.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema97.properties.mode.enum,parentSchema:schema97.properties.mode,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4973,7 +5020,7 @@ if(data.localTs !== undefined){
 let data2 = data.localTs;
 if(Array.isArray(data2)){
 if(data2.length > 64){
-const err7 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema95.properties.localTs,data:data2};
+const err7 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema97.properties.localTs,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4983,7 +5030,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.localTs,data:data2};
+const err8 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema97.properties.localTs,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5030,7 +5077,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.localTs.type,parentSchema:schema95.properties.localTs,data:data2};
+const err12 = {instancePath:instancePath+"/localTs",schemaPath:"#/properties/localTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.localTs.type,parentSchema:schema97.properties.localTs,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5044,7 +5091,7 @@ if(data.remoteTs !== undefined){
 let data4 = data.remoteTs;
 if(Array.isArray(data4)){
 if(data4.length > 64){
-const err13 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema95.properties.remoteTs,data:data4};
+const err13 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema97.properties.remoteTs,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5054,7 +5101,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data4.length < 1){
-const err14 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.remoteTs,data:data4};
+const err14 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema97.properties.remoteTs,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5101,7 +5148,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.remoteTs.type,parentSchema:schema95.properties.remoteTs,data:data4};
+const err18 = {instancePath:instancePath+"/remoteTs",schemaPath:"#/properties/remoteTs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.remoteTs.type,parentSchema:schema97.properties.remoteTs,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5115,7 +5162,7 @@ if(data.espProposals !== undefined){
 let data6 = data.espProposals;
 if(Array.isArray(data6)){
 if(data6.length > 32){
-const err19 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema95.properties.espProposals,data:data6};
+const err19 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema97.properties.espProposals,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5125,7 +5172,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data6.length < 1){
-const err20 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.espProposals,data:data6};
+const err20 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema97.properties.espProposals,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5139,7 +5186,7 @@ for(let i2=0; i2<len2; i2++){
 let data7 = data6[i2];
 if(typeof data7 === "string"){
 if(func1(data7) > 200){
-const err21 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93,data:data7};
+const err21 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema95,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5149,7 +5196,7 @@ vErrors.push(err21);
 errors++;
 }
 if(func1(data7) < 1){
-const err22 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93,data:data7};
+const err22 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema95,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5159,7 +5206,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!pattern47.test(data7)){
-const err23 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema93,data:data7};
+const err23 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema95,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5170,7 +5217,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data7};
+const err24 = {instancePath:instancePath+"/espProposals/" + i2,schemaPath:"#/$defs/IKEProposal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.type,parentSchema:schema95,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5182,7 +5229,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.espProposals.type,parentSchema:schema95.properties.espProposals,data:data6};
+const err25 = {instancePath:instancePath+"/espProposals",schemaPath:"#/properties/espProposals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.espProposals.type,parentSchema:schema97.properties.espProposals,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5195,7 +5242,7 @@ errors++;
 if(data.startAction !== undefined){
 let data8 = data.startAction;
 if(typeof data8 !== "string"){
-const err26 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.startAction.type,parentSchema:schema95.properties.startAction,data:data8};
+const err26 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.startAction.type,parentSchema:schema97.properties.startAction,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5205,7 +5252,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!(((data8 === "none") || (data8 === "trap")) || (data8 === "start"))){
-const err27 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/enum",keyword:"enum",params:{allowedValues: schema95.properties.startAction.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.startAction.enum,parentSchema:schema95.properties.startAction,data:data8};
+const err27 = {instancePath:instancePath+"/startAction",schemaPath:"#/properties/startAction/enum",keyword:"enum",params:{allowedValues: schema97.properties.startAction.enum},message:"must be equal to one of the allowed values",schema:schema97.properties.startAction.enum,parentSchema:schema97.properties.startAction,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5218,7 +5265,7 @@ errors++;
 if(data.closeAction !== undefined){
 let data9 = data.closeAction;
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.closeAction.type,parentSchema:schema95.properties.closeAction,data:data9};
+const err28 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.closeAction.type,parentSchema:schema97.properties.closeAction,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5228,7 +5275,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "none") || (data9 === "trap")) || (data9 === "start"))){
-const err29 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/enum",keyword:"enum",params:{allowedValues: schema95.properties.closeAction.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.closeAction.enum,parentSchema:schema95.properties.closeAction,data:data9};
+const err29 = {instancePath:instancePath+"/closeAction",schemaPath:"#/properties/closeAction/enum",keyword:"enum",params:{allowedValues: schema97.properties.closeAction.enum},message:"must be equal to one of the allowed values",schema:schema97.properties.closeAction.enum,parentSchema:schema97.properties.closeAction,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5241,7 +5288,7 @@ errors++;
 if(data.rekeySeconds !== undefined){
 let data10 = data.rekeySeconds;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err30 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.rekeySeconds.type,parentSchema:schema95.properties.rekeySeconds,data:data10};
+const err30 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema97.properties.rekeySeconds.type,parentSchema:schema97.properties.rekeySeconds,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5252,7 +5299,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 31536000 || isNaN(data10)){
-const err31 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema95.properties.rekeySeconds,data:data10};
+const err31 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema97.properties.rekeySeconds,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5262,7 +5309,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data10 < 1 || isNaN(data10)){
-const err32 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.rekeySeconds,data:data10};
+const err32 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema97.properties.rekeySeconds,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5276,7 +5323,7 @@ errors++;
 if(data.lifeSeconds !== undefined){
 let data11 = data.lifeSeconds;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err33 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.lifeSeconds.type,parentSchema:schema95.properties.lifeSeconds,data:data11};
+const err33 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema97.properties.lifeSeconds.type,parentSchema:schema97.properties.lifeSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5287,7 +5334,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 31536000 || isNaN(data11)){
-const err34 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema95.properties.lifeSeconds,data:data11};
+const err34 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema97.properties.lifeSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5297,7 +5344,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err35 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.lifeSeconds,data:data11};
+const err35 = {instancePath:instancePath+"/lifeSeconds",schemaPath:"#/properties/lifeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema97.properties.lifeSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5310,7 +5357,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5337,7 +5384,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.appliesTo === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "appliesTo"},message:"must have required property '"+"appliesTo"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "appliesTo"},message:"must have required property '"+"appliesTo"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5347,7 +5394,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.local === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "local"},message:"must have required property '"+"local"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "local"},message:"must have required property '"+"local"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5357,7 +5404,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.remote === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remote"},message:"must have required property '"+"remote"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remote"},message:"must have required property '"+"remote"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5367,7 +5414,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.ikeProposals === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ikeProposals"},message:"must have required property '"+"ikeProposals"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ikeProposals"},message:"must have required property '"+"ikeProposals"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5377,7 +5424,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.children === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "children"},message:"must have required property '"+"children"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "children"},message:"must have required property '"+"children"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5387,8 +5434,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema88.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
+if(!(func4.call(schema90.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5401,7 +5448,7 @@ errors++;
 if(data.version !== undefined){
 let data0 = data.version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.version.type,parentSchema:schema88.properties.version,data:data0};
+const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.version.type,parentSchema:schema90.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5411,7 +5458,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data0 === 1) || (data0 === 2))){
-const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/enum",keyword:"enum",params:{allowedValues: schema88.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema88.properties.version.enum,parentSchema:schema88.properties.version,data:data0};
+const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/enum",keyword:"enum",params:{allowedValues: schema90.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema90.properties.version.enum,parentSchema:schema90.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5426,7 +5473,7 @@ let data1 = data.appliesTo;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 if(!((key1 === "nodes") || (key1 === "relocatableAddress"))){
-const err8 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema88.properties.appliesTo,data:data1};
+const err8 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema90.properties.appliesTo,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5440,7 +5487,7 @@ if(data1.nodes !== undefined){
 let data2 = data1.nodes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err9 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema88.properties.appliesTo.properties.nodes,data:data2};
+const err9 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema90.properties.appliesTo.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5482,7 +5529,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data2[i1], data2[j0])){
-const err12 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema88.properties.appliesTo.properties.nodes,data:data2};
+const err12 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema90.properties.appliesTo.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5497,7 +5544,7 @@ break outer0;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.appliesTo.properties.nodes.type,parentSchema:schema88.properties.appliesTo.properties.nodes,data:data2};
+const err13 = {instancePath:instancePath+"/appliesTo/nodes",schemaPath:"#/properties/appliesTo/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.appliesTo.properties.nodes.type,parentSchema:schema90.properties.appliesTo.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5534,7 +5581,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.properties.appliesTo.type,parentSchema:schema88.properties.appliesTo,data:data1};
+const err16 = {instancePath:instancePath+"/appliesTo",schemaPath:"#/properties/appliesTo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.properties.appliesTo.type,parentSchema:schema90.properties.appliesTo,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5560,7 +5607,7 @@ if(data.ikeProposals !== undefined){
 let data7 = data.ikeProposals;
 if(Array.isArray(data7)){
 if(data7.length > 32){
-const err17 = {instancePath:instancePath+"/ikeProposals",schemaPath:"#/properties/ikeProposals/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema88.properties.ikeProposals,data:data7};
+const err17 = {instancePath:instancePath+"/ikeProposals",schemaPath:"#/properties/ikeProposals/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema90.properties.ikeProposals,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5570,7 +5617,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7.length < 1){
-const err18 = {instancePath:instancePath+"/ikeProposals",schemaPath:"#/properties/ikeProposals/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema88.properties.ikeProposals,data:data7};
+const err18 = {instancePath:instancePath+"/ikeProposals",schemaPath:"#/properties/ikeProposals/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema90.properties.ikeProposals,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5584,7 +5631,7 @@ for(let i2=0; i2<len1; i2++){
 let data8 = data7[i2];
 if(typeof data8 === "string"){
 if(func1(data8) > 200){
-const err19 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93,data:data8};
+const err19 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema95,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5594,7 +5641,7 @@ vErrors.push(err19);
 errors++;
 }
 if(func1(data8) < 1){
-const err20 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93,data:data8};
+const err20 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema95,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5604,7 +5651,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!pattern47.test(data8)){
-const err21 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema93,data:data8};
+const err21 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema95,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5615,7 +5662,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data8};
+const err22 = {instancePath:instancePath+"/ikeProposals/" + i2,schemaPath:"#/$defs/IKEProposal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.type,parentSchema:schema95,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5627,7 +5674,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/ikeProposals",schemaPath:"#/properties/ikeProposals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.ikeProposals.type,parentSchema:schema88.properties.ikeProposals,data:data7};
+const err23 = {instancePath:instancePath+"/ikeProposals",schemaPath:"#/properties/ikeProposals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.ikeProposals.type,parentSchema:schema90.properties.ikeProposals,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5640,7 +5687,7 @@ errors++;
 if(data.psk !== undefined){
 let data9 = data.psk;
 if((((typeof data9 != "object") && (typeof data9 !== "string")) && (!((typeof data9 == "number") && (isFinite(data9))))) && (typeof data9 !== "boolean")){
-const err24 = {instancePath:instancePath+"/psk",schemaPath:"#/$defs/KeyReference/type",keyword:"type",params:{type: schema86.type},message:"must be object,string,number,boolean,array,null",schema:schema86.type,parentSchema:schema86,data:data9};
+const err24 = {instancePath:instancePath+"/psk",schemaPath:"#/$defs/KeyReference/type",keyword:"type",params:{type: schema88.type},message:"must be object,string,number,boolean,array,null",schema:schema88.type,parentSchema:schema88,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5653,7 +5700,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.env !== undefined){
 let data10 = data9.env;
 if((((typeof data10 != "object") && (typeof data10 !== "string")) && (!((typeof data10 == "number") && (isFinite(data10))))) && (typeof data10 !== "boolean")){
-const err25 = {instancePath:instancePath+"/psk/env",schemaPath:"#/$defs/KeyReference/properties/env/type",keyword:"type",params:{type: schema86.properties.env.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.env.type,parentSchema:schema86.properties.env,data:data10};
+const err25 = {instancePath:instancePath+"/psk/env",schemaPath:"#/$defs/KeyReference/properties/env/type",keyword:"type",params:{type: schema88.properties.env.type},message:"must be object,string,number,boolean,array,null",schema:schema88.properties.env.type,parentSchema:schema88.properties.env,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5666,7 +5713,7 @@ errors++;
 if(data9.file !== undefined){
 let data11 = data9.file;
 if((((typeof data11 != "object") && (typeof data11 !== "string")) && (!((typeof data11 == "number") && (isFinite(data11))))) && (typeof data11 !== "boolean")){
-const err26 = {instancePath:instancePath+"/psk/file",schemaPath:"#/$defs/KeyReference/properties/file/type",keyword:"type",params:{type: schema86.properties.file.type},message:"must be object,string,number,boolean,array,null",schema:schema86.properties.file.type,parentSchema:schema86.properties.file,data:data11};
+const err26 = {instancePath:instancePath+"/psk/file",schemaPath:"#/$defs/KeyReference/properties/file/type",keyword:"type",params:{type: schema88.properties.file.type},message:"must be object,string,number,boolean,array,null",schema:schema88.properties.file.type,parentSchema:schema88.properties.file,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5682,7 +5729,7 @@ if(data.dpd !== undefined){
 let data12 = data.dpd;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.delaySeconds === undefined){
-const err27 = {instancePath:instancePath+"/dpd",schemaPath:"#/properties/dpd/required",keyword:"required",params:{missingProperty: "delaySeconds"},message:"must have required property '"+"delaySeconds"+"'",schema:schema88.properties.dpd.required,parentSchema:schema88.properties.dpd,data:data12};
+const err27 = {instancePath:instancePath+"/dpd",schemaPath:"#/properties/dpd/required",keyword:"required",params:{missingProperty: "delaySeconds"},message:"must have required property '"+"delaySeconds"+"'",schema:schema90.properties.dpd.required,parentSchema:schema90.properties.dpd,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5693,7 +5740,7 @@ errors++;
 }
 for(const key2 in data12){
 if(!((key2 === "delaySeconds") || (key2 === "action"))){
-const err28 = {instancePath:instancePath+"/dpd",schemaPath:"#/properties/dpd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema88.properties.dpd,data:data12};
+const err28 = {instancePath:instancePath+"/dpd",schemaPath:"#/properties/dpd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema90.properties.dpd,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5706,7 +5753,7 @@ errors++;
 if(data12.delaySeconds !== undefined){
 let data13 = data12.delaySeconds;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err29 = {instancePath:instancePath+"/dpd/delaySeconds",schemaPath:"#/properties/dpd/properties/delaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.dpd.properties.delaySeconds.type,parentSchema:schema88.properties.dpd.properties.delaySeconds,data:data13};
+const err29 = {instancePath:instancePath+"/dpd/delaySeconds",schemaPath:"#/properties/dpd/properties/delaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.dpd.properties.delaySeconds.type,parentSchema:schema90.properties.dpd.properties.delaySeconds,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5717,7 +5764,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 31536000 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/dpd/delaySeconds",schemaPath:"#/properties/dpd/properties/delaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema88.properties.dpd.properties.delaySeconds,data:data13};
+const err30 = {instancePath:instancePath+"/dpd/delaySeconds",schemaPath:"#/properties/dpd/properties/delaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema90.properties.dpd.properties.delaySeconds,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5727,7 +5774,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data13 < 1 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/dpd/delaySeconds",schemaPath:"#/properties/dpd/properties/delaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88.properties.dpd.properties.delaySeconds,data:data13};
+const err31 = {instancePath:instancePath+"/dpd/delaySeconds",schemaPath:"#/properties/dpd/properties/delaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema90.properties.dpd.properties.delaySeconds,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5741,7 +5788,7 @@ errors++;
 if(data12.action !== undefined){
 let data14 = data12.action;
 if(typeof data14 !== "string"){
-const err32 = {instancePath:instancePath+"/dpd/action",schemaPath:"#/properties/dpd/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.dpd.properties.action.type,parentSchema:schema88.properties.dpd.properties.action,data:data14};
+const err32 = {instancePath:instancePath+"/dpd/action",schemaPath:"#/properties/dpd/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.dpd.properties.action.type,parentSchema:schema90.properties.dpd.properties.action,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5751,7 +5798,7 @@ vErrors.push(err32);
 errors++;
 }
 if(!(((data14 === "clear") || (data14 === "restart")) || (data14 === "trap"))){
-const err33 = {instancePath:instancePath+"/dpd/action",schemaPath:"#/properties/dpd/properties/action/enum",keyword:"enum",params:{allowedValues: schema88.properties.dpd.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema88.properties.dpd.properties.action.enum,parentSchema:schema88.properties.dpd.properties.action,data:data14};
+const err33 = {instancePath:instancePath+"/dpd/action",schemaPath:"#/properties/dpd/properties/action/enum",keyword:"enum",params:{allowedValues: schema90.properties.dpd.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema90.properties.dpd.properties.action.enum,parentSchema:schema90.properties.dpd.properties.action,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5763,7 +5810,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/dpd",schemaPath:"#/properties/dpd/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.properties.dpd.type,parentSchema:schema88.properties.dpd,data:data12};
+const err34 = {instancePath:instancePath+"/dpd",schemaPath:"#/properties/dpd/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.properties.dpd.type,parentSchema:schema90.properties.dpd,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5776,7 +5823,7 @@ errors++;
 if(data.rekeySeconds !== undefined){
 let data15 = data.rekeySeconds;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err35 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.rekeySeconds.type,parentSchema:schema88.properties.rekeySeconds,data:data15};
+const err35 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.rekeySeconds.type,parentSchema:schema90.properties.rekeySeconds,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5787,7 +5834,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 31536000 || isNaN(data15)){
-const err36 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema88.properties.rekeySeconds,data:data15};
+const err36 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema90.properties.rekeySeconds,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5797,7 +5844,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data15 < 0 || isNaN(data15)){
-const err37 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema88.properties.rekeySeconds,data:data15};
+const err37 = {instancePath:instancePath+"/rekeySeconds",schemaPath:"#/properties/rekeySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.rekeySeconds,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5811,7 +5858,7 @@ errors++;
 if(data.reauthSeconds !== undefined){
 let data16 = data.reauthSeconds;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err38 = {instancePath:instancePath+"/reauthSeconds",schemaPath:"#/properties/reauthSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.reauthSeconds.type,parentSchema:schema88.properties.reauthSeconds,data:data16};
+const err38 = {instancePath:instancePath+"/reauthSeconds",schemaPath:"#/properties/reauthSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.reauthSeconds.type,parentSchema:schema90.properties.reauthSeconds,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5822,7 +5869,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 31536000 || isNaN(data16)){
-const err39 = {instancePath:instancePath+"/reauthSeconds",schemaPath:"#/properties/reauthSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema88.properties.reauthSeconds,data:data16};
+const err39 = {instancePath:instancePath+"/reauthSeconds",schemaPath:"#/properties/reauthSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema90.properties.reauthSeconds,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5832,7 +5879,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data16 < 0 || isNaN(data16)){
-const err40 = {instancePath:instancePath+"/reauthSeconds",schemaPath:"#/properties/reauthSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema88.properties.reauthSeconds,data:data16};
+const err40 = {instancePath:instancePath+"/reauthSeconds",schemaPath:"#/properties/reauthSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.reauthSeconds,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5846,7 +5893,7 @@ errors++;
 if(data.overSeconds !== undefined){
 let data17 = data.overSeconds;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err41 = {instancePath:instancePath+"/overSeconds",schemaPath:"#/properties/overSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.overSeconds.type,parentSchema:schema88.properties.overSeconds,data:data17};
+const err41 = {instancePath:instancePath+"/overSeconds",schemaPath:"#/properties/overSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.overSeconds.type,parentSchema:schema90.properties.overSeconds,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5857,7 +5904,7 @@ errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 > 31536000 || isNaN(data17)){
-const err42 = {instancePath:instancePath+"/overSeconds",schemaPath:"#/properties/overSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema88.properties.overSeconds,data:data17};
+const err42 = {instancePath:instancePath+"/overSeconds",schemaPath:"#/properties/overSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema90.properties.overSeconds,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5867,7 +5914,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data17 < 0 || isNaN(data17)){
-const err43 = {instancePath:instancePath+"/overSeconds",schemaPath:"#/properties/overSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema88.properties.overSeconds,data:data17};
+const err43 = {instancePath:instancePath+"/overSeconds",schemaPath:"#/properties/overSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.overSeconds,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5882,7 +5929,7 @@ if(data.children !== undefined){
 let data18 = data.children;
 if(Array.isArray(data18)){
 if(data18.length > 64){
-const err44 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema88.properties.children,data:data18};
+const err44 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema90.properties.children,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5892,7 +5939,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data18.length < 1){
-const err45 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema88.properties.children,data:data18};
+const err45 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema90.properties.children,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5910,7 +5957,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.children.type,parentSchema:schema88.properties.children,data:data18};
+const err46 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.children.type,parentSchema:schema90.properties.children,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5922,7 +5969,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5949,7 +5996,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5959,7 +6006,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5969,7 +6016,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.metadata === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5979,7 +6026,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.spec === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5990,7 +6037,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6003,7 +6050,7 @@ errors++;
 if(data.apiVersion !== undefined){
 let data0 = data.apiVersion;
 if("tandem/v1" !== data0){
-const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema87.properties.apiVersion,data:data0};
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "tandem/v1"},message:"must be equal to constant",schema:"tandem/v1",parentSchema:schema89.properties.apiVersion,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6016,7 +6063,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("IKEConnection" !== data1){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "IKEConnection"},message:"must be equal to constant",schema:"IKEConnection",parentSchema:schema87.properties.kind,data:data1};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "IKEConnection"},message:"must be equal to constant",schema:"IKEConnection",parentSchema:schema89.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6040,7 +6087,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err7];
 }

@@ -5,13 +5,15 @@
 // the primary interface"; at most one resource per subnet should set the source
 // address ("only a single IP address can actually be the source address"); a ping list
 // must not hold addresses "that exist on the LifeKeeper systems themselves".
-// Dependencies (RA009-RA011) are in relocatable-dependencies.ts.
+// Dependencies (RA009-RA011) are in relocatable-dependencies.ts, the coordinator-loss
+// policy (RA012) in relocatable-coordinator.ts.
 import type { SourcePos } from '../../diagnostics.js';
 import { at, findInterface, type DesiredModel, type Entry } from '../../model/desired.js';
 import type { PingCheck, RelocatableAddressDocument } from '../../model/generated/desired.js';
 import { parseCidr, parseIp } from '../../model/ip.js';
 import { defineRule, type Finding } from './rule.js';
 import { dependencyRules } from './relocatable-dependencies.js';
+import { holdNeedsUniquenessCheck } from './relocatable-coordinator.js';
 import { relocatableCidr, segmentOf, slaveOf } from './util-interfaces.js';
 import { didYouMean } from '../suggest.js';
 
@@ -413,4 +415,5 @@ export const relocatableRules = [
   sourceAddressOnce,
   pingListValid,
   ...dependencyRules,
+  holdNeedsUniquenessCheck,
 ] as const;
