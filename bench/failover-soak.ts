@@ -240,14 +240,20 @@ async function main(): Promise<number> {
       if (on.length !== 1) return false;
       const owner = await b.owner();
       if (owner?.node !== b.node(on[0] as Side)) return false;
-      for (const x of ['a', 'b'] as const) {
-        // The heartbeat of the agent running now, not one a killed agent left on its lease.
-        const lease = [
-          ...agents
+      const lastLease = (x: Side) =>
+        Array.from(
+          agents
             .get(x)!
             .log()
             .matchAll(/lease (\d+) granted/g),
-        ].at(-1)?.[1];
+          (m) => m[1],
+        ).at(-1);
+      // Owned by the agent running now: a key a killed agent left on its old lease would
+      // expire soon after, and the next fault would measure what was left of that TTL.
+      if (owner.lease !== lastLease(on[0] as Side)) return false;
+      for (const x of ['a', 'b'] as const) {
+        // The heartbeat of the agent running now, not one a killed agent left on its lease.
+        const lease = lastLease(x);
         const kv = await b.client.get(agentKey(b.lab.envName, b.node(x)));
         if (!kv || !lease) return false;
         const beat = JSON.parse(kv.value) as { condition?: string; unhealthy?: string[]; lease?: string };
