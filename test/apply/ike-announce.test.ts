@@ -35,6 +35,16 @@ function recorder(garpOk = true) {
         dadfailed: false,
         scope: 'global',
       });
+      // The kernel's prefix route of the address, with the address as its source.
+      state.routes.push({
+        to: '192.0.2.0/24',
+        family: 4,
+        device: 'eth0',
+        protocol: 'kernel',
+        table: 254,
+        scope: 'link',
+        src: '192.0.2.98',
+      });
       return Promise.resolve({ node: 'n1', ok: true as const, state });
     },
     apply: (ops: readonly unknown[]) => {
