@@ -11,13 +11,9 @@ import { parseCidr, parseIp } from '../model/ip.js';
 import type { NodeIntent } from './intent.js';
 import { interfaceObjects } from './intent.js';
 import type { NodeObject } from './objects.js';
+import type { CipPlacement } from './placement.js';
 
-/**
- * Where a failover interface's resources go, seen from one node: on the home interface
- * (`home`), on the partner's failover interface (`partner`), or `keep`: the agent could
- * not read etcd, so nothing of it changes on this node (neither added nor removed).
- */
-export type CipWhere = 'home' | 'partner' | 'keep';
+export type { CipPlacement, CipWhere } from './placement.js';
 
 /**
  * The reason of an address change that moves it with its failover interface: the plan
@@ -25,9 +21,6 @@ export type CipWhere = 'home' | 'partner' | 'keep';
  * announced after (gratuitous ARP, IPv6 DAD), as a relocatable address is.
  */
 export const CIP_MOVE = 'moves with its failover interface (NonStop CIP manual)';
-
-/** `homeNode/homeIface` -> where its resources go, for the pairs this node is home or partner of. */
-export type CipPlacement = ReadonlyMap<string, CipWhere>;
 
 export interface CipPair {
   /** `homeNode/homeIface`. */

@@ -3,7 +3,6 @@
 // (seed 004, LifeKeeper switchback types: "intelligent" leaves a failed-over resource
 // where it is until an operator moves it; "automatic" brings it home when the
 // higher-priority server is back).
-import type { CipPlacement } from './cip-intent.js';
 import type { DesiredModel, Entry } from '../model/desired.js';
 import type { RelocatableAddressDocument } from '../model/generated/desired.js';
 import { hostPart, parseCidr } from '../model/ip.js';
@@ -180,6 +179,16 @@ export function decidePlacements(model: DesiredModel, index: ObservedIndex): Map
  * `node` owns its key. `graced` are addresses held without owning, inside the grace the
  * agent announced: left where they are until it ends.
  */
+/**
+ * Where a failover interface's resources go, seen from one node: on the home interface
+ * (`home`), on the partner's failover interface (`partner`), or `keep`: the agent could
+ * not read etcd, so nothing of it changes on this node (neither added nor removed).
+ */
+export type CipWhere = 'home' | 'partner' | 'keep';
+
+/** `homeNode/homeIface` -> where its resources go, for the pairs this node is home or partner of. */
+export type CipPlacement = ReadonlyMap<string, CipWhere>;
+
 export interface FleetOwnership {
   node: string;
   /** Relocatable names `node` owns in etcd -> fencing token (the owner key's create revision). */
