@@ -275,8 +275,11 @@ async function main(): Promise<number> {
       const t0 = Date.now();
       let arrived: number | undefined;
       const arrival = (ms: number) =>
-        waitFor(`svc on ${target} after ${kind}`, ms, async () =>
-          (await holders(b.lab)).join() === target ? Date.now() : false,
+        waitFor(
+          `svc on ${target} after ${kind}`,
+          ms,
+          async () => ((await holders(b.lab)).join() === target ? Date.now() : false),
+          agentLogs,
         );
       switch (kind) {
         case 'node-death':
