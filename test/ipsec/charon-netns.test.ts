@@ -144,7 +144,11 @@ describe('charon in namespaces, driven over VICI', { skip }, () => {
       }
       if (rekeyIn === undefined) await new Promise((r) => setTimeout(r, 100));
     }
-    assert.ok(rekeyIn !== undefined && rekeyIn <= 3, `rekey in ${rekeyIn}`);
+    // charon subtracts a random margin (up to life − rekey) from the rekey time; on a busy
+    // machine the listing can miss it on both peers, and then only the replacement below
+    // proves the rekey. A listed time must be within the configured 3 s.
+    if (rekeyIn === undefined) console.log('# no rekey time listed by either peer before the rekey');
+    else assert.ok(rekeyIn <= 3, `rekey in ${rekeyIn}`);
     let rekeyed: string | undefined;
     for (let i = 0; i < 40 && !rekeyed; i++) {
       await new Promise((r) => setTimeout(r, 250));
