@@ -1,8 +1,11 @@
 // The long randomized failover run (issue 12; not in CI, it takes about an hour for 500
 // faults): two namespace nodes with real agents and a real 3-member etcd, one relocatable
-// address, a client pinging it every 50 ms and ownership sampled every ~20 ms on both
-// nodes (the node it goes to read first: seen on both in one sample means on both at
-// once). Faults in random order, always on the node that owns the address now:
+// address, a client pinging it every 50 ms. Where the address is comes from two probes
+// (failover-probes.ts): the kernel's address events in both namespaces (`ip monitor`,
+// every add and delete, timed as it arrives: failover times are measured on them) and a
+// sampler reading both nodes every ~20 ms (the node it goes to read first: seen on both
+// in one sample means on both at once). Faults in random order, always on the node that
+// owns the address now:
 // - node-death: the agent killed, the address and the link gone, as a dead machine;
 // - agent-kill: the agent killed (kill -9), the node and its address left as they are;
 // - sigstop: the agent frozen past its lease TTL, then resumed;
@@ -12,19 +15,27 @@
 // the run waits until the address is on one node and both agents report it healthy.
 // Prints and writes (--out FILE) per fault kind: count, time until the address is on the
 // other node (p50/p99/max) and the client's outage (longest gap between replies, p50/p99),
-// and the number of samples that saw the address on two nodes (must be 0).
+// and the number of samples or events that saw the address on two nodes (must be 0).
 // Usage: npm run soak -- [--faults 500] [--ttl 5] [--seed N] [--out FILE] [--kinds a,b]
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { execa } from 'execa';
 import { agentKey } from '../src/fleet/keys.js';
-import { canMakeNamespaces, eth0Addresses } from '../test/apply/netns-lab.js';
+import { canMakeNamespaces } from '../test/apply/netns-lab.js';
 import { etcdMissing } from '../test/helpers/etcd-cluster.js';
 import { holders, makeBench, startAgent, VIP, waitFor, type AgentProc, type Bench } from '../test/fleet/agent-lab.js';
+import {
+  AddressMonitor,
+  other,
+  outageBetween,
+  OwnershipSampler,
+  startPinger,
+  type Pinger,
+  type Side,
+} from './failover-probes.js';
 
 const KINDS = ['node-death', 'agent-kill', 'sigstop', 'cable', 'graceful'] as const;
 type Kind = (typeof KINDS)[number];
-type Side = 'a' | 'b';
 
 interface Options {
   faults: number;
@@ -72,85 +83,17 @@ function timingFlags(ttlS: number): string[] {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const other = (x: Side): Side => (x === 'a' ? 'b' : 'a');
 
-/** Samples both nodes continuously; `first` is read first (where the address is going). */
-class OwnershipSampler {
-  samples = 0;
-  overlaps = 0;
-  first: Side = 'b';
-  private running = true;
-  private readonly loop: Promise<void>;
-  constructor(private readonly b: Bench) {
-    this.loop = this.run();
-  }
-  private async has(x: Side): Promise<boolean> {
-    return (await eth0Addresses(this.b.lab.ns[x])).includes(VIP);
-  }
-  private async run(): Promise<void> {
-    while (this.running) {
-      const f = this.first;
-      const one = await this.has(f);
-      const two = await this.has(other(f));
-      this.samples++;
-      if (one && two) this.overlaps++;
-      await sleep(20);
-    }
-  }
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-}
-
-interface Pinger {
-  replies: number[];
-  stop(): Promise<void>;
-}
-
-/** ping -D every 50 ms from the client: reply times (ms since the epoch) as they come. */
-function startPinger(b: Bench): Pinger {
-  const p = execa(
-    'ip',
-    ['netns', 'exec', b.lab.ns.client, 'ping', '-n', '-D', '-i', '0.05', '-W', '1', '192.0.2.100'],
-    {
-      reject: false,
-      buffer: false,
-    },
-  );
-  const replies: number[] = [];
-  let rest = '';
-  p.stdout?.on('data', (d: Buffer) => {
-    const lines = (rest + d.toString()).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) {
-      const m = /^\[(\d+\.\d+)\].*bytes from/.exec(line);
-      if (m) replies.push(Number(m[1]) * 1000);
-    }
-  });
-  return {
-    replies,
-    async stop() {
-      p.kill('SIGINT');
-      await p;
-    },
-  };
-}
-
-/** The longest gap between replies around [from, to]: the outage a client saw. */
-function outageBetween(replies: readonly number[], from: number, to: number): number {
-  let worst = 0;
-  let prev: number | undefined;
-  for (const t of replies) {
-    if (t < from) {
-      prev = t;
-      continue;
-    }
-    if (prev !== undefined) worst = Math.max(worst, t - prev);
-    prev = t;
-    if (t > to) break;
-  }
-  return Math.round(worst);
+/** The agent's audit lines since `t0`, each with its offset from `t0`: where a slow failover spent its time. */
+async function auditSince(a: AgentProc, t0: number): Promise<string> {
+  const lines = (await a.audit()).filter((e) => typeof e.time === 'string' && Date.parse(e.time) >= t0);
+  return [
+    `--- audit of ${a.node} since the fault`,
+    ...lines.map((e) => {
+      const { time, agent: _agent, node: _node, ...rest } = e;
+      return `+${Date.parse(time as string) - t0} ms ${JSON.stringify(rest)}`;
+    }),
+  ].join('\n');
 }
 
 const setCable = (b: Bench, x: Side, up: boolean) =>
@@ -170,7 +113,13 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-function reportOf(o: Options, results: FaultResult[], sampler: OwnershipSampler | undefined, load: number[]) {
+function reportOf(
+  o: Options,
+  results: FaultResult[],
+  sampler: OwnershipSampler | undefined,
+  monitor: AddressMonitor | undefined,
+  load: number[],
+) {
   const summary = KINDS.filter((k) => results.some((r) => r.kind === k)).map((kind) => {
     const of = results.filter((r) => r.kind === kind);
     const fo = of.flatMap((r) => (r.failoverMs !== undefined ? [r.failoverMs] : [])).sort((x, y) => x - y);
@@ -192,7 +141,9 @@ function reportOf(o: Options, results: FaultResult[], sampler: OwnershipSampler 
     seed: o.seed,
     faults: results.length,
     samples: sampler?.samples ?? 0,
-    overlaps: sampler?.overlaps ?? 0,
+    samplesPerSecond: sampler?.rate() ?? 0,
+    addressEvents: monitor?.events ?? 0,
+    overlaps: (sampler?.overlaps ?? 0) + (monitor?.overlaps ?? 0),
     load,
     summary,
     results,
@@ -224,6 +175,7 @@ async function main(): Promise<number> {
     await Promise.all([...agents.values()].map((a) => a.proc));
   };
   let sampler: OwnershipSampler | undefined;
+  let monitor: AddressMonitor | undefined;
   let pinger: Pinger | undefined;
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   const results: FaultResult[] = [];
@@ -234,6 +186,7 @@ async function main(): Promise<number> {
     await start('b');
     await waitFor('svc on a', 60_000, async () => (await holders(b.lab)).join() === 'a', agentLogs);
     sampler = new OwnershipSampler(b);
+    monitor = new AddressMonitor(b, { a: true, b: false });
     pinger = startPinger(b);
     const healthyEverywhere = async () => {
       const on = await holders(b.lab);
@@ -270,7 +223,8 @@ async function main(): Promise<number> {
       const kind = o.kinds[Math.floor(rand() * o.kinds.length)];
       const target = other(owner);
       sampler.first = target;
-      const overlapsBefore = sampler.overlaps;
+      const overlapsBefore = sampler.overlaps + monitor.overlaps;
+      const events = monitor;
       const agent = agents.get(owner)!;
       const t0 = Date.now();
       let arrived: number | undefined;
@@ -278,7 +232,8 @@ async function main(): Promise<number> {
         waitFor(
           `svc on ${target} after ${kind}`,
           ms,
-          async () => ((await holders(b.lab)).join() === target ? Date.now() : false),
+          // Timed to the kernel's event: the sampler's period and its `ip` processes are not in it.
+          () => Promise.resolve<number | false>(events.arrivedOn(target, t0) ?? false),
           agentLogs,
         );
       switch (kind) {
@@ -324,11 +279,12 @@ async function main(): Promise<number> {
         on: owner,
         ...(arrived !== undefined ? { failoverMs: arrived - t0 } : {}),
         outageMs: outageBetween(pinger.replies, t0, settled),
-        overlaps: sampler.overlaps - overlapsBefore,
+        overlaps: sampler.overlaps + monitor.overlaps - overlapsBefore,
       };
       results.push(r);
-      // A fault slower than twice the TTL: show what the agents did.
-      if (r.outageMs > 2 * o.ttlS * 1000) process.stderr.write(`${agentLogs()}\n`);
+      // A fault slower than twice the TTL, or a failover past the TTL + 1.5 s: show what the agents did.
+      if (r.outageMs > 2 * o.ttlS * 1000 || (r.failoverMs ?? 0) > o.ttlS * 1000 + 1500)
+        process.stderr.write(`${agentLogs()}\n${await auditSince(agents.get(target)!, t0)}\n`);
       log(
         `fault ${i + 1}/${o.faults} ${kind} on ${owner}: ` +
           `${r.failoverMs !== undefined ? `on ${target} after ${r.failoverMs} ms, ` : ''}outage ${r.outageMs} ms, ` +
@@ -336,22 +292,24 @@ async function main(): Promise<number> {
       );
       if (i % 25 === 24) load.push(loadavg()[0]);
       // Written after every fault, so a run stopped early still leaves its figures.
-      if (o.out) writeFileSync(o.out, JSON.stringify(reportOf(o, results, sampler, load), null, 2) + '\n');
+      if (o.out) writeFileSync(o.out, JSON.stringify(reportOf(o, results, sampler, monitor, load), null, 2) + '\n');
     }
   } finally {
     await sampler?.stop();
+    await monitor?.stop();
     await pinger?.stop();
     await stopAll();
     await b.close();
   }
   load.push(loadavg()[0]);
-  const report = reportOf(o, results, sampler, load);
+  const report = reportOf(o, results, sampler, monitor, load);
   if (o.out) writeFileSync(o.out, JSON.stringify(report, null, 2) + '\n');
   const summary = report.summary;
   const cell = (v: number) => (Number.isNaN(v) ? '-' : String(v));
   process.stdout.write(
     `${results.length} faults, TTL ${o.ttlS} s, seed ${o.seed}, ${report.samples} ownership samples, ` +
-      `${report.overlaps} on two nodes; load ${load.map((l) => l.toFixed(1)).join(' → ')}\n` +
+      `${report.samplesPerSecond}/s, ${report.addressEvents} address events, ${report.overlaps} on two nodes; ` +
+      `load ${load.map((l) => l.toFixed(1)).join(' → ')}\n` +
       'kind         faults  failover p50/p99/max ms  outage p50/p99 ms  overlaps\n' +
       summary
         .map(
