@@ -31,6 +31,7 @@ import { agentId, Heartbeat } from './heartbeat.js';
 import { Grace } from './grace.js';
 import { Ownership, type OwnerRecord } from './ownership.js';
 import { watchDeletes } from './watch.js';
+import { Wake } from './wake.js';
 import { LeaseSession } from './session.js';
 import { CoordinatorHold } from './hold.js';
 import { coordinatorLossOf, PARTNER_CHECK_MS } from './coordinator-loss.js';
@@ -56,19 +57,6 @@ export interface AgentOptions {
   log: (line: string) => void;
 }
 
-const sleep = (ms: number, wake: { fn?: () => void }, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      wake.fn = undefined;
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    wake.fn = done;
-    signal.addEventListener('abort', done, { once: true });
-  });
-
 export class Agent {
   private session?: LeaseSession;
   private ownership?: Ownership;
@@ -77,7 +65,9 @@ export class Agent {
   private cluster?: string;
   private readonly audit: AgentAudit;
   private readonly sessions = new SshSessions();
-  private readonly wake: { fn?: () => void } = {};
+  private readonly wake = new Wake();
+  /** When the desired state was last read (performance.now()). */
+  private desiredReadAt = -Infinity;
   private readonly grace: Grace;
   private readonly waitingFor = new Map<string, string>();
   /** Relocatable addresses seen on the node by the last pass: self-fencing removes them first. */
@@ -128,17 +118,18 @@ export class Agent {
 
   /** Reads the desired state; the first read must succeed and name this node. */
   async start(): Promise<string | undefined> {
+    this.desiredReadAt = performance.now();
     const r = await this.o.source.read();
     if (!r.ok) return r.message;
     if (!r.desired.model.nodeByName.has(this.o.node))
       return `${this.o.source.describe()} has no node named ${this.o.node}`;
-    this.adopt(r.desired);
+    this.useDesired(r.desired);
     this.audit.record({ event: 'agent-start', detail: { source: this.o.source.describe(), cluster: this.cluster } });
     this.o.log(`agent for ${this.o.node} in cluster ${this.cluster}, desired state from ${this.o.source.describe()}`);
     return undefined;
   }
 
-  private adopt(d: Desired): void {
+  private useDesired(d: Desired): void {
     const cluster = this.o.clusterOf(d);
     if (this.cluster && cluster !== this.cluster)
       this.o.log(`the cluster name changed from ${this.cluster} to ${cluster}: keys follow the new name`);
@@ -157,7 +148,7 @@ export class Agent {
     this.watching = ctl;
     this.o.signal.addEventListener('abort', () => ctl.abort(), { once: true });
     watchDeletes(this.o.client, [{ key: standbyPrefix(this.cluster!, this.o.node) }], ctl.signal, () =>
-      this.wake.fn?.(),
+      this.wake.now(),
     );
   }
 
@@ -170,7 +161,7 @@ export class Agent {
     const ctl = new AbortController();
     this.o.signal.addEventListener('abort', () => ctl.abort(), { once: true });
     this.waitingOnKey = { key, ctl };
-    watchDeletes(this.o.client, [{ key, exact: true }], ctl.signal, () => this.wake.fn?.());
+    watchDeletes(this.o.client, [{ key, exact: true }], ctl.signal, () => this.wake.now());
   }
 
   /** Runs until the signal fires, then stops gracefully. Returns the exit code. */
@@ -181,7 +172,7 @@ export class Agent {
         // Without etcd no pass can run: only the partners are watched, and the lease renewed.
         await this.hold.recheck();
         if (this.hold.held.size === 0) this.session.endHold();
-        await sleep(PARTNER_CHECK_MS, this.wake, this.o.signal);
+        await this.wake.sleep(PARTNER_CHECK_MS, this.o.signal);
         continue;
       }
       this.passing = true;
@@ -200,7 +191,7 @@ export class Agent {
       if (this.o.signal.aborted) break;
       const soon = Math.min(this.o.intervalMs, this.nextPassInMs ?? Infinity, this.healthDueInMs());
       this.nextPassInMs = undefined;
-      await sleep(quick ? 50 : soon, this.wake, this.o.signal);
+      await this.wake.sleep(quick ? 50 : soon, this.o.signal);
     }
     return this.stop();
   }
@@ -219,7 +210,7 @@ export class Agent {
         mayHold: () => this.hold.holdable(this.ownership?.owned.keys() ?? []).length > 0,
         resumed: () => {
           this.hold.end('resumed', '');
-          this.wake.fn?.();
+          this.wake.now();
         },
         log: (line) => this.o.log(line),
       });
@@ -311,18 +302,9 @@ export class Agent {
   /** One pass; true when another should follow at once (a key was released or won). */
   private async pass(): Promise<boolean> {
     const started = performance.now();
-    const read = await this.o.source.read();
-    if (!read.ok) {
-      this.o.log(read.message);
-      await this.beat('Stalled', read.message);
-      if (!this.desired) return false;
-    } else if (!read.desired.model.nodeByName.has(this.o.node)) {
-      const message = `${this.o.source.describe()} no longer has node ${this.o.node}: not converged on`;
-      this.o.log(message);
-      await this.beat('Stalled', message);
-    } else {
-      this.adopt(read.desired);
-    }
+    // A pass woken by etcd (an owner gone, a lock freed) runs on the desired state read less
+    // than an interval ago: fetching git first would add the remote's latency to a failover.
+    if (started - this.desiredReadAt >= this.o.intervalMs && !(await this.readDesired())) return false;
     const d = this.desired!;
     const node = this.o.node;
     const session = this.session;
@@ -452,6 +434,23 @@ export class Agent {
     await this.beat(condition, result.message, { result, durationMs: performance.now() - started });
     if (retryInMs !== undefined) this.nextPassInMs = retryInMs;
     return quick || result.outcome === 'applied';
+  }
+
+  /** Reads the desired state again; false when there is none to converge on yet. */
+  private async readDesired(): Promise<boolean> {
+    this.desiredReadAt = performance.now();
+    const read = await this.o.source.read();
+    if (!read.ok) {
+      this.o.log(read.message);
+      await this.beat('Stalled', read.message);
+    } else if (!read.desired.model.nodeByName.has(this.o.node)) {
+      const message = `${this.o.source.describe()} no longer has node ${this.o.node}: not converged on`;
+      this.o.log(message);
+      await this.beat('Stalled', message);
+    } else {
+      this.useDesired(read.desired);
+    }
+    return this.desired !== undefined;
   }
 
   /** The owned addresses' health checks run on their own interval, which may be shorter than the pass interval. */
