@@ -4,7 +4,8 @@
 // address before its lease can have expired (self-fencing). SIGSTOP past the TTL: the
 // stopped owner cannot fence; what the others do meanwhile is recorded. kill -9 and a
 // restart (same state folder, as systemd does) just before the lease ends: the restarted
-// agent keeps the address, no outage (agent-heartbeat.test.ts holds the regression itself).
+// agent adopts its node's key and keeps the address, no outage (agent-heartbeat.test.ts
+// holds the regression itself).
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { canMakeNamespaces, pollOverlap } from '../apply/netns-lab.js';
@@ -109,9 +110,11 @@ describe('tandem agent under faults', { skip: skip ?? false }, () => {
     });
     const A2 = await startAgent(b, 'a', { endpoints: b.etcd.endpoints.slice(0, 1), restartOf: A });
     agents.push(A2);
-    const owner = await waitFor('a new owner key', TTL_MS + 15_000, async () => {
+    // The restarted agent adopts its node's key: same fencing token, its own lease.
+    const owner = await waitFor('the owner key on the new lease', TTL_MS + 15_000, async () => {
       const o = await b.owner();
-      return o && o.token !== token ? o : false;
+      const lease = Array.from(A2.log().matchAll(/lease (\d+) granted/g), (m) => m[1]).at(-1);
+      return o && o.lease === lease ? o : false;
     });
     await new Promise((r) => setTimeout(r, 4000));
     const seen = await poll.stop();
@@ -123,6 +126,8 @@ describe('tandem agent under faults', { skip: skip ?? false }, () => {
       `# kill -9, restarted: new owner ${owner.node}; seen on ${[...seen.seenOn].join(',')}; outage ${gap} ms`,
     );
     assert.equal(owner.node, b.node('a'), logs);
+    assert.equal(owner.token, token, logs);
+    assert.deepEqual(await b.owner(), owner, `the adopted key did not last past the old lease\n${logs}`);
     assert.deepEqual([...seen.seenOn], ['a'], logs);
     assert.equal(seen.overlaps, 0, logs);
     assert.ok(gap < 1500, `the client saw a ${gap} ms outage\n${logs}`);

@@ -11,6 +11,8 @@ export interface AgentEvent {
     | 'agent-start'
     | 'agent-lease'
     | 'agent-claim'
+    // A restarted agent taking over its node's key from its previous lease (ownership.ts adopt).
+    | 'agent-adopt'
     | 'agent-release'
     | 'agent-lost'
     | 'agent-grace'

@@ -1,10 +1,11 @@
 // Owner keys of relocatable addresses: `owners/<address>` is created in a transaction
 // only while absent, attached to the owner agent's lease; its create revision is the
 // fencing token. A key is released only by its creator and only while it still has that
-// create revision (deleteIfCreateRevision), so a release can never delete a later
-// owner's key. The agent keeps the tokens it holds; `view` reads the owner keys of the
-// addresses it holds or could hold, to notice a key it held that is gone or recreated
-// (ownership lost: the address must go) and which keys are free to claim.
+// create revision and its lease, so a release can never delete a later owner's key, nor
+// one this node's restarted agent adopted (adopt). The agent keeps the tokens it holds;
+// `view` reads the owner keys of the addresses it holds or could hold, to notice a key it
+// held that is gone or recreated (ownership lost: the address must go) and which keys are
+// free to claim.
 //
 // With each owner key go its standby keys (keys.ts): one per other placement node, in
 // the same transaction and on the same lease, so the nodes that could take the address
@@ -142,6 +143,47 @@ export class Ownership {
   }
 
   /**
+   * Moves a key this node's previous agent created (same node, another lease: a restart
+   * after kill -9 or a crash) onto `lease`, while it still has its create revision and the
+   * old lease: the node never stopped holding the address, so the fencing token stays.
+   * Without it the old key would expire and the address could move (docs/fleet.md,
+   * "The owner's agent restarts"). The standby keys move with it.
+   */
+  async adopt(
+    name: string,
+    previous: OwnerRecord,
+    lease: string,
+    standbys: readonly string[],
+  ): Promise<OwnerRecord | undefined> {
+    if (previous.node !== this.node || !previous.lease || previous.lease === lease) return undefined;
+    const value: OwnerValue = {
+      node: this.node,
+      agent: this.agent,
+      since: previous.since,
+      ...(previous.mode ? { mode: previous.mode } : {}),
+      ...(previous.active ? { active: previous.active } : {}),
+    };
+    const key = ownerKey(this.cluster, name);
+    const r = await this.client.txn({
+      compare: [
+        { key, target: 'CREATE', result: 'EQUAL', createRevision: previous.token },
+        { key, target: 'LEASE', result: 'EQUAL', lease: previous.lease },
+      ],
+      success: [
+        { put: { key, value: JSON.stringify(value), lease } },
+        ...standbys.map((node): Op => ({
+          put: { key: standbyKey(this.cluster, node, name), value: this.standbyValue(), lease },
+        })),
+      ],
+    });
+    if (!r.succeeded) return undefined;
+    const record: OwnerRecord = { ...value, token: previous.token, lease };
+    this.owned.set(name, record);
+    this.standbys.set(name, [...standbys]);
+    return record;
+  }
+
+  /**
    * Brings an owned address's standby keys in line with its placements now (the desired
    * state changed them), only while the owner key is still ours. False when it is not.
    */
@@ -175,7 +217,17 @@ export class Ownership {
     const standbys = (this.standbys.get(name) ?? []).map((n): Op => ({
       delete: { key: standbyKey(this.cluster, n, name) },
     }));
-    const deleted = await this.client.deleteIfCreateRevision(ownerKey(this.cluster, name), mine.token, standbys);
+    const key = ownerKey(this.cluster, name);
+    // And only from our lease: a key adopted by this node's next agent (adopt) is not ours to delete.
+    const deleted = (
+      await this.client.txn({
+        compare: [
+          { key, target: 'CREATE', result: 'EQUAL', createRevision: mine.token },
+          ...(mine.lease ? [{ key, target: 'LEASE' as const, result: 'EQUAL' as const, lease: mine.lease }] : []),
+        ],
+        success: [{ delete: { key } }, ...standbys],
+      })
+    ).succeeded;
     this.owned.delete(name);
     this.standbys.delete(name);
     return deleted;

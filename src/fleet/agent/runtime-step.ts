@@ -140,6 +140,7 @@ export class RuntimeState {
       obs.ok && linkUsable(r, clusterDoc, obs, iface) && !this.ifaceFailedRecently(r.name, iface, now);
     const peersNeeded = new Set<string>();
     const decideLater: Array<() => Promise<void>> = [];
+    await this.noteLivePeers(p, now);
 
     for (const r of d.model.relocatables) {
       const placement = r.doc.spec.placements.find((pl) => pl.node === node);
@@ -254,7 +255,28 @@ export class RuntimeState {
       // Not owned here.
       const holder = p.owners.get(r.name);
       if (holder) {
+        // A key on a live lease: its node's agent was alive. If both go later, it died;
+        // it is not a node that may still be starting (peers()).
+        this.seenAlive.add(holder.node);
         this.absentSince.delete(r.name);
+        const parsed = parseCidr(spec.address);
+        const heldHere = parsed ? heldOn.get(hostPart(parsed.cidr)) : undefined;
+        if (holder.node === node && holder.lease !== p.lease && heldHere && p.mayClaim) {
+          decideLater.push(async () => {
+            const record = await ownership.adopt(r.name, holder, p.lease, standbysOf(r, node));
+            if (!record) return;
+            out.claimed.push(r.name);
+            out.ifaces.set(r.name, heldHere);
+            this.transition(
+              p,
+              r.name,
+              'agent-adopt',
+              `held on ${node} under this node's previous agent (lease ${holder.lease}): kept, same fencing token`,
+              record.token,
+            );
+          });
+          continue;
+        }
         if (spec.active === node) out.waiting.set(r.name, `${holder.node} (token ${holder.token})`);
         continue;
       }
@@ -292,6 +314,23 @@ export class RuntimeState {
   private ifaceFailedRecently(name: string, iface: string, now: number): boolean {
     const t = this.ifaceFailedAt.get(`${name}:${iface}`);
     return t !== undefined && now - t < HOLD_DOWN_MS;
+  }
+
+  /**
+   * While this agent is in its start-up grace, the heartbeats of the placements it has not
+   * seen yet, read once per pass: one seen alive and gone later died. Without this, an
+   * agent restarted a few seconds before its peer dies takes the dead peer for one still
+   * starting and lets it claim first (FAILOVER_STEP_MS lost; found by the failover soak).
+   */
+  private async noteLivePeers(p: RuntimeInput, now: number): Promise<void> {
+    if (now - this.startedAt >= STARTUP_GRACE_MS) return;
+    const unseen = new Set<string>();
+    for (const r of p.desired.model.relocatables)
+      if (r.doc.spec.placements.some((pl) => pl.node === p.node))
+        for (const n of standbysOf(r, p.node)) if (!this.seenAlive.has(n)) unseen.add(n);
+    if (!unseen.size) return;
+    const kvs = await p.client.getMany([...unseen].map((n) => agentKey(p.cluster, n)));
+    for (const n of unseen) if (kvs.has(agentKey(p.cluster, n))) this.seenAlive.add(n);
   }
 
   /** The other placements' agents: alive (heartbeat key present) and healthy for `r`. */
