@@ -18,7 +18,11 @@ export class OwnershipSampler {
   private readonly startedAt = Date.now();
   private running = true;
   private readonly loop: Promise<void>;
-  constructor(private readonly b: Bench) {
+  constructor(
+    private readonly b: Bench,
+    /** Pause between samples: each sample is two `ip` processes, a load of its own. */
+    private readonly everyMs = 100,
+  ) {
     this.loop = this.run();
   }
   private async has(x: Side): Promise<boolean> {
@@ -31,7 +35,7 @@ export class OwnershipSampler {
       const two = await this.has(other(f));
       this.samples++;
       if (one && two) this.overlaps++;
-      await sleep(20);
+      await sleep(this.everyMs);
     }
   }
   /** Samples per second so far: the sampler's real period on a loaded machine. */

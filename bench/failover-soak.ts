@@ -3,8 +3,9 @@
 // address, a client pinging it every 50 ms. Where the address is comes from two probes
 // (failover-probes.ts): the kernel's address events in both namespaces (`ip monitor`,
 // every add and delete, timed as it arrives: failover times are measured on them) and a
-// sampler reading both nodes every ~20 ms (the node it goes to read first: seen on both
-// in one sample means on both at once). Faults in random order, always on the node that
+// sampler reading both nodes every 100 ms (the node it goes to read first: seen on both
+// in one sample means on both at once; more often, its `ip` processes load the machine
+// and slow the failovers it measures). Faults in random order, always on the node that
 // owns the address now:
 // - node-death: the agent killed, the address and the link gone, as a dead machine;
 // - agent-kill: the agent killed (kill -9), the node and its address left as they are;
@@ -177,7 +178,17 @@ async function main(): Promise<number> {
   let sampler: OwnershipSampler | undefined;
   let monitor: AddressMonitor | undefined;
   let pinger: Pinger | undefined;
-  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  // Interrupted: the agents, probes, etcd and namespaces go too, as at the end of a run.
+  process.on('SIGINT', () => {
+    void (async () => {
+      await sampler?.stop();
+      await monitor?.stop();
+      await pinger?.stop();
+      await stopAll();
+      await b.close();
+      process.exit(130);
+    })();
+  });
   const results: FaultResult[] = [];
   const agentLogs = () =>
     [...agents].map(([x, a]) => `--- ${x}\n${a.log().split('\n').slice(-20).join('\n')}`).join('\n');

@@ -21,23 +21,23 @@ import { standbyPrefix } from '../keys.js';
 import type { AgentOwnedAddress } from '../status-types.js';
 import { intervalMsOf } from './health.js';
 import { RuntimeState } from './runtime-step.js';
+import { standbysOf } from './runtime.js';
 import { CipState, cipUnknown, type CipInput, type CipStepResult } from './cip-step.js';
 import type { AgentCondition } from '../status-types.js';
 import { AgentAudit } from './audit.js';
 import { convergePass, type Exclusion, type NodeLocker, type PassResult } from './converge.js';
 import type { Desired, DesiredSource } from './desired.js';
 import { removeRelocatables, type HeldAddress } from './fence.js';
-import { agentId, Heartbeat } from './heartbeat.js';
+import { agentId, Heartbeat, heartbeatState } from './heartbeat.js';
 import { Grace } from './grace.js';
 import { Ownership, type OwnerRecord } from './ownership.js';
 import { watchDeletes } from './watch.js';
 import { Wake } from './wake.js';
 import { LeaseSession } from './session.js';
 import { CoordinatorHold } from './hold.js';
-import { coordinatorLossOf, PARTNER_CHECK_MS } from './coordinator-loss.js';
+import { PARTNER_CHECK_MS } from './coordinator-loss.js';
 import { pairsOf, takeExclusion } from './slots.js';
 import type { AgentTiming } from './timing.js';
-import { parseCidr } from '../../model/ip.js';
 import type { PlanDocument } from '../../plan/document.js';
 
 export interface AgentOptions {
@@ -503,41 +503,16 @@ export class Agent {
   ): Promise<void> {
     const s = this.session;
     if (!s || s.ended || !this.heartbeat || !this.desired) return;
-    const d = this.desired;
-    const tokens: ReadonlyMap<string, OwnerRecord> = this.ownership?.owned ?? new Map<string, OwnerRecord>();
-    this.heartbeat.state = {
+    this.heartbeat.state = heartbeatState({
       condition,
       message,
-      ...(d.commit ? { revision: d.commit } : {}),
-      digest: d.digest,
-      owned: [...tokens].map(([name, rec]) => {
-        const reported = this.runtimeReport.owned.find((o) => o.address === name && o.token === rec.token);
-        const reloc = d.model.relocatables.find((r) => r.name === name);
-        const held = this.hold.transitions.get(name);
-        const lastTransition =
-          held && (!reported?.lastTransition || held.at > reported.lastTransition.at) ? held : reported?.lastTransition;
-        return {
-          ...reported,
-          ...(lastTransition ? { lastTransition } : {}),
-          ...(reloc ? { coordinatorLoss: coordinatorLossOf(reloc.doc, d.model.cluster?.doc) } : {}),
-          address: name,
-          cidr: parseCidr(d.model.relocatables.find((r) => r.name === name)?.doc.spec.address ?? '')?.cidr ?? '',
-          token: rec.token,
-          since: rec.since,
-        };
-      }),
-      unhealthy: this.runtimeReport.unhealthy,
+      desired: this.desired,
+      owned: this.ownership?.owned ?? new Map<string, OwnerRecord>(),
+      report: this.runtimeReport,
+      holdTransitions: this.hold.transitions,
       cip: this.cip.reported,
-      ...(last
-        ? {
-            lastPass: {
-              result: last.result.outcome,
-              at: new Date().toISOString(),
-              durationMs: Math.round(last.durationMs),
-            },
-          }
-        : {}),
-    };
+      ...(last ? { last: { outcome: last.result.outcome, durationMs: last.durationMs } } : {}),
+    });
     await this.heartbeat.beat(s.id, s.ttlS).catch((err: Error) => this.o.log(`heartbeat failed: ${err.message}`));
   }
 
@@ -586,9 +561,4 @@ export class Agent {
     await this.sessions.close();
     return code;
   }
-}
-
-/** The nodes standing by for an address held by `node`: its other placements. */
-function standbysOf(r: Desired['model']['relocatables'][number], node: string): string[] {
-  return [...new Set(r.doc.spec.placements.map((p) => p.node))].filter((n) => n !== node).sort();
 }

@@ -141,6 +141,7 @@ export async function convergePass(p: PassInput): Promise<PassResult> {
     };
   const byKey = tokensByKey(desired, p.tokens);
   let apply: ApplyResult;
+  let after: Observation;
   try {
     apply = await applyPlan({
       plan,
@@ -155,13 +156,15 @@ export async function convergePass(p: PassInput): Promise<PassResult> {
       onEvent: (e) => p.audit.applyEvent(e, byKey),
       writers: new Map([[node, p.writer]]),
     });
+    // One observation after the apply serves both the fencing record and what is held now:
+    // each costs a round of `ip` processes, and a release waits for this pass to end.
+    after = await p.writer.observe();
     // The inventory records the token each owned address was written under (apply keeps
     // a key's token while the key stays owned: apply/inventory.ts).
-    await recordFencing(p.writer, byKey);
+    await recordFencing(p.writer, after, byKey);
   } finally {
     await excl.release();
   }
-  const after = await p.writer.observe();
   // Unobservable after the apply: assume the planned additions are there too (fencing removes more, never less).
   const heldAtAfter = after.ok ? relocatablesHeld(desired, after) : heldAt;
   const result: PassOutcome =
@@ -175,8 +178,11 @@ export async function convergePass(p: PassInput): Promise<PassResult> {
   return { outcome: result, message: apply.message, held: namesOf(heldAtAfter), heldAt: heldAtAfter, plan, apply };
 }
 
-async function recordFencing(writer: WritableNode, byKey: ReadonlyMap<string, number>): Promise<void> {
-  const obs = await writer.observe();
+async function recordFencing(
+  writer: WritableNode,
+  obs: Observation,
+  byKey: ReadonlyMap<string, number>,
+): Promise<void> {
   if (!obs.ok) return;
   const inv = obs.state.inventory;
   const fencing: Record<string, number> = {};

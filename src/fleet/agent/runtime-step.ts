@@ -21,6 +21,7 @@ import {
   HOLD_DOWN_MS,
   ownedInterface,
   ownerKeeps,
+  standbysOf,
   STARTUP_GRACE_MS,
   type PeerView,
   type Reloc,
@@ -74,9 +75,6 @@ function aheadOf(r: Reloc, node: string, peers: ReadonlyMap<string, PeerView>): 
     })
     .join(', ');
 }
-
-const standbysOf = (r: Reloc, node: string) =>
-  [...new Set(r.doc.spec.placements.map((p) => p.node))].filter((n) => n !== node).sort();
 
 export class RuntimeState {
   readonly health = new HealthTracker();

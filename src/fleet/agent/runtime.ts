@@ -29,6 +29,11 @@ export interface OwnedFacts {
 
 export type Reloc = Entry<RelocatableAddressDocument>;
 
+/** The nodes standing by for an address held by `node`: its other placements, sorted. */
+export function standbysOf(r: Reloc, node: string): string[] {
+  return [...new Set(r.doc.spec.placements.map((p) => p.node))].filter((n) => n !== node).sort();
+}
+
 /** Placements in failover order: the desired active first, then by priority (1 highest). */
 export function failoverOrder(r: Reloc): Placement[] {
   const spec = r.doc.spec;
