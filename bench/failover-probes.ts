@@ -1,52 +1,14 @@
-// What the failover soak watches (bench/failover-soak.ts): where the address is, by
-// sampling both namespace nodes and by the kernel's own address events, and what a client
-// pinging it sees.
+// What the failover soak watches (bench/failover-soak.ts) besides the sampler of both
+// nodes (test/apply/overlap-sampler.ts): the kernel's own address events, and what a
+// client pinging the address sees.
 import { execa } from 'execa';
-import { eth0Addresses } from '../test/apply/netns-lab.js';
 import type { Bench } from '../test/fleet/agent-lab.js';
 import { VIP } from '../test/fleet/agent-lab.js';
 
-export type Side = 'a' | 'b';
-export const other = (x: Side): Side => (x === 'a' ? 'b' : 'a');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import type { Side } from '../test/apply/overlap-sampler.js';
 
-/** Samples both nodes continuously; `first` is read first (where the address is going). */
-export class OwnershipSampler {
-  samples = 0;
-  overlaps = 0;
-  first: Side = 'b';
-  private readonly startedAt = Date.now();
-  private running = true;
-  private readonly loop: Promise<void>;
-  constructor(
-    private readonly b: Bench,
-    /** Pause between samples: each sample is two `ip` processes, a load of its own. */
-    private readonly everyMs = 100,
-  ) {
-    this.loop = this.run();
-  }
-  private async has(x: Side): Promise<boolean> {
-    return (await eth0Addresses(this.b.lab.ns[x])).includes(VIP);
-  }
-  private async run(): Promise<void> {
-    while (this.running) {
-      const f = this.first;
-      const one = await this.has(f);
-      const two = await this.has(other(f));
-      this.samples++;
-      if (one && two) this.overlaps++;
-      await sleep(this.everyMs);
-    }
-  }
-  /** Samples per second so far: the sampler's real period on a loaded machine. */
-  rate(): number {
-    return Math.round((this.samples * 1000) / Math.max(1, Date.now() - this.startedAt));
-  }
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-}
+export type { Side };
+export const other = (x: Side): Side => (x === 'a' ? 'b' : 'a');
 
 export interface Pinger {
   replies: number[];

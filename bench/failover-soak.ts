@@ -3,9 +3,9 @@
 // address, a client pinging it every 50 ms. Where the address is comes from two probes
 // (failover-probes.ts): the kernel's address events in both namespaces (`ip monitor`,
 // every add and delete, timed as it arrives: failover times are measured on them) and a
-// sampler reading both nodes every 100 ms (the node it goes to read first: seen on both
-// in one sample means on both at once; more often, its `ip` processes load the machine
-// and slow the failovers it measures). Faults in random order, always on the node that
+// sampler reading both nodes every few ms through one long-running `ip -batch` per node
+// (test/apply/overlap-sampler.ts; the node it goes to read first: seen on both in one
+// sample means on both at once). Faults in random order, always on the node that
 // owns the address now:
 // - node-death: the agent killed, the address and the link gone, as a dead machine;
 // - agent-kill: the agent killed (kill -9), the node and its address left as they are;
@@ -23,17 +23,10 @@ import { loadavg } from 'node:os';
 import { execa } from 'execa';
 import { agentKey } from '../src/fleet/keys.js';
 import { canMakeNamespaces } from '../test/apply/netns-lab.js';
+import { OverlapSampler } from '../test/apply/overlap-sampler.js';
 import { etcdMissing } from '../test/helpers/etcd-cluster.js';
 import { holders, makeBench, startAgent, VIP, waitFor, type AgentProc, type Bench } from '../test/fleet/agent-lab.js';
-import {
-  AddressMonitor,
-  other,
-  outageBetween,
-  OwnershipSampler,
-  startPinger,
-  type Pinger,
-  type Side,
-} from './failover-probes.js';
+import { AddressMonitor, other, outageBetween, startPinger, type Pinger, type Side } from './failover-probes.js';
 
 const KINDS = ['node-death', 'agent-kill', 'sigstop', 'cable', 'graceful'] as const;
 type Kind = (typeof KINDS)[number];
@@ -117,7 +110,7 @@ function quantile(sorted: number[], q: number): number {
 function reportOf(
   o: Options,
   results: FaultResult[],
-  sampler: OwnershipSampler | undefined,
+  sampler: OverlapSampler | undefined,
   monitor: AddressMonitor | undefined,
   load: number[],
 ) {
@@ -175,7 +168,7 @@ async function main(): Promise<number> {
     }
     await Promise.all([...agents.values()].map((a) => a.proc));
   };
-  let sampler: OwnershipSampler | undefined;
+  let sampler: OverlapSampler | undefined;
   let monitor: AddressMonitor | undefined;
   let pinger: Pinger | undefined;
   // Interrupted: the agents, probes, etcd and namespaces go too, as at the end of a run.
@@ -196,7 +189,7 @@ async function main(): Promise<number> {
     await start('a');
     await start('b');
     await waitFor('svc on a', 60_000, async () => (await holders(b.lab)).join() === 'a', agentLogs);
-    sampler = new OwnershipSampler(b);
+    sampler = new OverlapSampler(b.lab.ns, VIP.split('/')[0]);
     monitor = new AddressMonitor(b, { a: true, b: false });
     pinger = startPinger(b);
     const healthyEverywhere = async () => {

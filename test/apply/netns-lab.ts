@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { labDown, labUp } from '../../src/lab/index.js';
 import { nodeStateDir } from '../../src/observe/drivers/linux/transport.js';
 import { validateEnvironment } from '../../src/validate/index.js';
+import { OverlapSampler } from './overlap-sampler.js';
 
 export const CLI = resolve('dist/src/cli/main.js');
 
@@ -178,35 +179,12 @@ export async function eth0Addresses(ns: string): Promise<string[]> {
 }
 
 /**
- * Polls b, then a, every ~20 ms while running. Seeing the address on b first and then
- * still on a means it really was on both at once (a never gets it back during a move),
- * so the detector has no false positives from the two reads not being simultaneous.
+ * Reads b, then a, every few ms while running (overlap-sampler.ts): the address seen on
+ * both in one sample was on both at once.
  */
 export function pollOverlap(
   l: Lab,
   ip: string,
 ): { stop: () => Promise<{ samples: number; overlaps: number; seenOn: Set<string> }> } {
-  let running = true;
-  let samples = 0;
-  let overlaps = 0;
-  const seenOn = new Set<string>();
-  const has = async (ns: string) => (await eth0Addresses(ns)).some((a) => a.startsWith(`${ip}/`));
-  const loop = (async () => {
-    while (running) {
-      const onB = await has(l.ns.b);
-      const onA = await has(l.ns.a);
-      samples++;
-      if (onA) seenOn.add('a');
-      if (onB) seenOn.add('b');
-      if (onA && onB) overlaps++;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return { samples, overlaps, seenOn };
-    },
-  };
+  return new OverlapSampler({ a: l.ns.a, b: l.ns.b }, ip);
 }
