@@ -67,6 +67,8 @@ export class OverlapSampler {
   samples = 0;
   overlaps = 0;
   readonly seenOn = new Set<Side>();
+  /** Where the address was, each change once: 'a', 'b', 'a+b' or '-' (nowhere). */
+  readonly history: string[] = [];
   first: Side = 'b';
   private running = true;
   private readonly startedAt = Date.now();
@@ -95,6 +97,8 @@ export class OverlapSampler {
       if (onFirst) this.seenOn.add(f);
       if (onSecond) this.seenOn.add(second);
       if (onFirst && onSecond) this.overlaps++;
+      const now = [onFirst ? f : '', onSecond ? second : ''].filter(Boolean).sort().join('+') || '-';
+      if (this.history.at(-1) !== now) this.history.push(now);
       // Lets the test's own work run between samples.
       await new Promise((r) => setImmediate(r));
     }

@@ -16,14 +16,23 @@ import type { AgentStatus } from '../../src/fleet/status-types.js';
 import { HOLD_DOWN_MS } from '../../src/fleet/agent/runtime.js';
 import { canMakeNamespaces, CLI, eth0Addresses, type Lab } from '../apply/netns-lab.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
-import { makeBench, pinger, startAgent, stopAgent, TTL_MS, waitFor, type AgentProc, type Bench } from './agent-lab.js';
+import {
+  makeBench,
+  pinger,
+  startAgent,
+  stopAgent,
+  TTL_MS,
+  waitFor,
+  type AgentProc,
+  type Bench,
+  Started,
+} from './agent-lab.js';
 
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# fleet CIP failover tests skipped: ${skip}`);
 
-const benches: Bench[] = [];
-const agents: AgentProc[] = [];
-const stoppers: Array<{ stop: () => Promise<unknown> }> = [];
+const started = new Started();
+const { benches, agents, probes: stoppers } = started;
 
 const HOME_V4 = '192.0.2.11/24';
 const HOME_V6 = '2001:db8:a::11/64';
@@ -181,11 +190,7 @@ async function startPair(): Promise<{
 }
 
 describe('tandem agent: CIP interface failover', { skip: skip ?? false }, () => {
-  after(async () => {
-    for (const s of stoppers) await s.stop();
-    for (const a of agents) a.proc.kill('SIGKILL');
-    for (const b of benches) await b.close();
-  });
+  after(() => started.stopAll());
 
   it("the home interface's cable is pulled: addresses and route move to the partner, and back on restore", async () => {
     const { b, A, B, home, logs } = await startPair();

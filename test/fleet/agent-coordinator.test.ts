@@ -17,7 +17,7 @@ import { execa } from 'execa';
 import { canMakeNamespaces, type Lab } from '../apply/netns-lab.js';
 import { agentKey } from '../../src/fleet/keys.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
-import { forwardTo, type Forwarder } from '../helpers/tcp-forwarder.js';
+import { forwardTo } from '../helpers/tcp-forwarder.js';
 import {
   makeBench,
   pinger,
@@ -28,16 +28,15 @@ import {
   type AgentProc,
   type Bench,
   type BenchSpec,
+  Started,
 } from './agent-lab.js';
 
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# coordinator fault tests skipped: ${skip}`);
 
 const IP = '192.0.2.100';
-const benches: Bench[] = [];
-const agents: AgentProc[] = [];
-const forwarders: Forwarder[] = [];
-const watchers: Array<{ stop: () => Promise<unknown> }> = [];
+const started = new Started();
+const { benches, agents, probes: watchers, closers: forwarders } = started;
 
 const hold = (yaml: string) =>
   yaml.replace('  switchback: intelligent\n', '  switchback: intelligent\n  coordinatorLoss: hold\n');
@@ -135,15 +134,7 @@ function report(t: TestContext, fault: string, r: Awaited<ReturnType<ReturnType<
 }
 
 describe('tandem agent: coordinator and network faults', { skip: skip ?? false }, () => {
-  after(async () => {
-    for (const w of watchers) await w.stop();
-    for (const a of agents) {
-      a.proc.kill('SIGCONT');
-      a.proc.kill('SIGKILL');
-    }
-    for (const f of forwarders) await f.close();
-    for (const b of benches) await b.close();
-  });
+  after(() => started.stopAll());
 
   it('one etcd member killed, the majority kept: nothing moves, no outage', async (t) => {
     const b = await bench('mk');

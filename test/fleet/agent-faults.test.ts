@@ -19,17 +19,16 @@ import {
   stopAgent,
   TTL_MS,
   waitFor,
-  type AgentProc,
   type Bench,
+  Started,
 } from './agent-lab.js';
 
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# fleet agent fault tests skipped: ${skip}`);
 
-const benches: Bench[] = [];
-const agents: AgentProc[] = [];
+const started = new Started();
+const { benches, agents, probes: samplers } = started;
 /** Samplers still running when a test fails: stopped in `after`, else they keep the process alive. */
-const samplers: Array<{ stop: () => Promise<unknown> }> = [];
 function sample(b: Bench) {
   const p = pollOverlap(b.lab, '192.0.2.100');
   samplers.push(p);
@@ -40,14 +39,7 @@ const ownerRunning = (b: Bench) =>
   startOwnerOnA(b, agents, { a: b.etcd.endpoints.slice(0, 1), b: b.etcd.endpoints.slice(1) });
 
 describe('tandem agent under faults', { skip: skip ?? false }, () => {
-  after(async () => {
-    for (const p of samplers) await p.stop();
-    for (const a of agents) {
-      a.proc.kill('SIGCONT');
-      a.proc.kill('SIGKILL');
-    }
-    for (const b of benches) await b.close();
-  });
+  after(() => started.stopAll());
 
   it('kill -9 of the owner: nobody removes or adds the address until its lease expires', async () => {
     const b = await makeBench('k9');

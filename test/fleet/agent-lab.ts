@@ -215,3 +215,26 @@ export async function startOwnerOnA(
   if (owner.node !== b.node('a')) throw new Error(`the owner key names ${owner.node}, not ${b.node('a')}`);
   return { A, B, token: owner.token };
 }
+
+/**
+ * What a fleet test file starts, stopped by its `after` whatever a test did, so a failed
+ * test leaves no agent, probe, etcd member or namespace behind: probes (samplers, pingers,
+ * watchers) first, then the agents (a stopped one is continued to be killed), then what
+ * `closers` holds (TCP forwarders), then the benches.
+ */
+export class Started {
+  readonly benches: Bench[] = [];
+  readonly agents: AgentProc[] = [];
+  readonly probes: Array<{ stop: () => Promise<unknown> }> = [];
+  readonly closers: Array<{ close: () => Promise<unknown> }> = [];
+
+  async stopAll(): Promise<void> {
+    for (const p of this.probes) await p.stop();
+    for (const a of this.agents) {
+      a.proc.kill('SIGCONT');
+      a.proc.kill('SIGKILL');
+    }
+    for (const c of this.closers) await c.close();
+    for (const b of this.benches) await b.close();
+  }
+}

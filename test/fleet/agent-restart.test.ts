@@ -23,14 +23,14 @@ import {
   waitFor,
   type AgentProc,
   type Bench,
+  Started,
 } from './agent-lab.js';
 
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# fleet agent restart tests skipped: ${skip}`);
 
-const benches: Bench[] = [];
-const agents: AgentProc[] = [];
-const samplers: Array<{ stop: () => Promise<unknown> }> = [];
+const started = new Started();
+const { benches, agents, probes: samplers } = started;
 
 const leaseOf = (a: AgentProc) => Array.from(a.log().matchAll(/lease (\d+) granted/g), (m) => m[1]).at(-1);
 
@@ -45,14 +45,7 @@ async function passed(b: Bench, a: AgentProc): Promise<void> {
 }
 
 describe('tandem agents restarted around faults', { skip: skip ?? false }, () => {
-  after(async () => {
-    for (const p of samplers) await p.stop();
-    for (const a of agents) {
-      a.proc.kill('SIGCONT');
-      a.proc.kill('SIGKILL');
-    }
-    for (const b of benches) await b.close();
-  });
+  after(() => started.stopAll());
 
   it('a standby restarted just before the owner dies claims as soon as the owner key goes', async () => {
     const b = await makeBench('rsb');

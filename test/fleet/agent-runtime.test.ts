@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { execa } from 'execa';
 import { canMakeNamespaces } from '../apply/netns-lab.js';
-import { addressesYaml, eth0Addresses, type Lab } from '../apply/netns-lab.js';
+import { addressesYaml, type Lab } from '../apply/netns-lab.js';
+import { OverlapSampler } from '../apply/overlap-sampler.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
 import { HOLD_DOWN_MS } from '../../src/fleet/agent/runtime.js';
 import {
@@ -24,44 +25,24 @@ import {
   TTL_MS,
   VIP,
   waitFor,
-  type AgentProc,
   type Bench,
+  Started,
 } from './agent-lab.js';
 
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# fleet runtime failover tests skipped: ${skip}`);
 
-const benches: Bench[] = [];
-const agents: AgentProc[] = [];
-const samplers: Array<{ stop: () => Promise<unknown> }> = [];
+const started = new Started();
+const { benches, agents, probes: samplers } = started;
 
-/**
- * Samples both nodes every ~20 ms, reading `first` (where the address is going) before the
- * other (where it comes from): seen on both in one sample means really on both at once.
- */
+/** Both nodes read every few ms, `first` (where the address is going) before the other. */
 function sample(l: Lab, first: 'a' | 'b') {
-  let running = true;
-  let samples = 0;
-  let overlaps = 0;
-  const seen: string[] = [];
-  const has = async (x: 'a' | 'b') => (await eth0Addresses(l.ns[x])).includes(VIP);
-  const second = first === 'a' ? 'b' : 'a';
-  const loop = (async () => {
-    while (running) {
-      const one = await has(first);
-      const two = await has(second);
-      samples++;
-      const now = [one ? first : '', two ? second : ''].filter(Boolean).sort().join('+') || '-';
-      if (seen.at(-1) !== now) seen.push(now);
-      if (one && two) overlaps++;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
+  const sampler = new OverlapSampler(l.ns, VIP.split('/')[0]);
+  sampler.first = first;
   const s = {
     stop: async () => {
-      running = false;
-      await loop;
-      return { samples, overlaps, seen };
+      const r = await sampler.stop();
+      return { samples: r.samples, overlaps: r.overlaps, seen: sampler.history };
     },
   };
   samplers.push(s);
@@ -96,11 +77,7 @@ async function commitSwitchback(b: Bench, mode: 'automatic' | 'intelligent') {
 const running = (b: Bench) => startOwnerOnA(b, agents);
 
 describe('tandem agent: run-time failover', { skip: skip ?? false }, () => {
-  after(async () => {
-    for (const s of samplers) await s.stop();
-    for (const a of agents) a.proc.kill('SIGKILL');
-    for (const b of benches) await b.close();
-  });
+  after(() => started.stopAll());
 
   it("the owner's cable is pulled: failover to the standby; intelligent stays, automatic goes home", async () => {
     const b = await makeBench('rtl');

@@ -9,7 +9,7 @@ import { agentKey, nodeLockKey, ownerKey } from '../../src/fleet/keys.js';
 import type { AgentStatus } from '../../src/fleet/status-types.js';
 import { CLI, nodeStatePath, pollOverlap } from '../apply/netns-lab.js';
 import { canMakeNamespaces } from '../apply/netns-lab.js';
-import { holders, makeBench, pinger, startAgent, stopAgent, waitFor, type AgentProc, type Bench } from './agent-lab.js';
+import { holders, makeBench, pinger, startAgent, stopAgent, waitFor, Started } from './agent-lab.js';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -17,14 +17,11 @@ import { execa } from 'execa';
 const skip = (await canMakeNamespaces()) ?? etcdMissing();
 if (skip) console.log(`# fleet agent tests skipped: ${skip}`);
 
-const benches: Bench[] = [];
-const agents: AgentProc[] = [];
+const started = new Started();
+const { benches, agents } = started;
 
 describe('tandem agent: planned switchover and graceful stop', { skip: skip ?? false }, () => {
-  after(async () => {
-    for (const a of agents) a.proc.kill('SIGKILL');
-    for (const b of benches) await b.close();
-  });
+  after(() => started.stopAll());
 
   it('a switchover in git done by the agents alone: one node at a time, pings go on; SIGTERM releases', async () => {
     const b = await makeBench('sw');
