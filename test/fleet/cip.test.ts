@@ -5,9 +5,9 @@
 // interface; its neighbors, MTU and dynamic state do not.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cipDecision, type CipFacts } from '../../src/fleet/agent/cip.js';
+import { cipDecision, peerFacts, type CipFacts } from '../../src/fleet/agent/cip.js';
 import { whereFor } from '../../src/fleet/agent/cip-step.js';
-import { HOLD_DOWN_MS } from '../../src/fleet/agent/runtime.js';
+import { HOLD_DOWN_MS, STARTUP_GRACE_MS } from '../../src/fleet/agent/runtime.js';
 import { cipKey, cipPairUnder, cipStandbyKey, FleetKeyError } from '../../src/fleet/keys.js';
 import type { CipPlacement } from '../../src/diff/cip-intent.js';
 import type { Observation } from '../../src/observe/model.js';
@@ -172,6 +172,35 @@ const C1_HOME = {
 };
 const C2_PLAIN = { links: ['lo', 'eth1'], addresses: { lo: ['10.0.0.2/32'], eth1: ['192.0.2.12/24'] } };
 const lines = (p: ReturnType<typeof planOn>) => p.changes.map((c) => `${c.action} ${c.key}`).sort();
+
+describe('CIP: the peer of a pair as its heartbeat shows it', () => {
+  const pair = 'a/eth0';
+  const passed = { condition: 'Ready' as const, lastPass: { result: 'nothing-to-do', at: '', durationMs: 1 } };
+  const withLink = (usable: boolean): Partial<AgentStatus> => ({
+    ...passed,
+    cip: [{ pair, role: 'home', iface: 'eth0', usable }],
+  });
+
+  it('reports the home interface as its heartbeat does', () => {
+    assert.deepEqual(peerFacts(withLink(true), true, pair, 'partner', false, 0), { alive: true, usable: true });
+    assert.deepEqual(peerFacts(withLink(false), true, pair, 'partner', false, 0), { alive: true, usable: false });
+    assert.deepEqual(peerFacts(undefined, false, pair, 'partner', false, 0), { alive: false, usable: false });
+    assert.deepEqual(peerFacts({ ...withLink(true), condition: 'Fenced' }, true, pair, 'partner', false, 0), {
+      alive: true,
+      usable: false,
+    });
+  });
+
+  it('a heartbeat from before the first pass is a peer starting, not a link down (regression)', () => {
+    // Written at the lease grant: no pass, no links reported. Taken for "no link", the
+    // partner took a live home's interface at start-up (test/fleet/agent-cip.test.ts).
+    const starting: Partial<AgentStatus> = { condition: 'Reconciling', message: 'starting' };
+    assert.deepEqual(peerFacts(starting, true, pair, 'partner', false, 0), { alive: true, usable: true });
+    assert.equal(decide({ role: 'partner', peerUsable: true }).act, 'none', 'so the partner does not claim');
+    // Not for ever: past the start-up grace a peer that never passes is taken at its word.
+    assert.equal(peerFacts(starting, true, pair, 'partner', false, STARTUP_GRACE_MS).usable, false);
+  });
+});
 
 describe('CIP failover in one node’s plan (fleet mode)', () => {
   it('failed over, on the home node: its addresses, static routes and tunnel go; neighbors and link stay', () => {

@@ -14,7 +14,7 @@ import type { EtcdClient, Op } from '../etcd/client.js';
 import { agentKey, cipKey, cipStandbyKey } from '../keys.js';
 import type { AgentCipInterface, AgentStatus } from '../status-types.js';
 import type { AgentAudit } from './audit.js';
-import { cipDecision, type CipRole } from './cip.js';
+import { cipDecision, peerFacts, type CipRole } from './cip.js';
 import type { Desired } from './desired.js';
 import { STARTUP_GRACE_MS } from './runtime.js';
 
@@ -95,6 +95,8 @@ export class CipState {
   private readonly peerSince = new Map<string, number>();
   private readonly transitions = new Map<string, NonNullable<AgentCipInterface['lastTransition']>>();
   private readonly seenAlive = new Set<string>();
+  /** Peers whose heartbeat reports no pass yet, since when this agent saw it so. */
+  private readonly beforePassSince = new Map<string, number>();
   private readonly startedAt = performance.now();
   private report: AgentCipInterface[] = [];
   /** Pairs not taken over because a home address still answers: the address, logged once. */
@@ -133,7 +135,10 @@ export class CipState {
       if (!kv) continue;
       this.seenAlive.add(n);
       try {
-        status.set(n, JSON.parse(kv.value) as Partial<AgentStatus>);
+        const beat = JSON.parse(kv.value) as Partial<AgentStatus>;
+        status.set(n, beat);
+        if (beat.lastPass) this.beforePassSince.delete(n);
+        else if (!this.beforePassSince.has(n)) this.beforePassSince.set(n, now);
       } catch {
         status.set(n, undefined);
       }
@@ -152,11 +157,15 @@ export class CipState {
       const selfUsable = obs.ok && obs.state.links.some((l) => l.name === iface) && interfaceHealthy(obs, iface);
       const peerStatus = status.get(peer);
       const starting = !this.seenAlive.has(peer) && now - this.startedAt < STARTUP_GRACE_MS;
-      const peerAlive = status.has(peer) || starting;
-      const peerEntry = peerStatus?.cip?.find((c) => c.pair === pair.key && c.role !== role);
-      const fenced = peerStatus?.condition === 'Fenced' || peerStatus?.condition === 'Stopping';
       // A peer that may be starting counts as usable: it gets its turn first.
-      const peerUsable = starting || (!!peerEntry?.usable && !fenced);
+      const { alive: peerAlive, usable: peerUsable } = peerFacts(
+        peerStatus,
+        status.has(peer),
+        pair.key,
+        role,
+        starting,
+        now - (this.beforePassSince.get(peer) ?? now),
+      );
       const peerUsableForMs = this.heldFor(pair.key, peerAlive && peerUsable, now);
       const released = this.releasedAt.get(pair.key);
       const holder = this.held.has(pair.key) ? 'self' : kv ? 'other' : 'none';

@@ -9,7 +9,8 @@
 // resources up by removing them from its node, verifying them gone, then deleting the
 // key; the other node claims it and adds them. Break before make, as a relocatable move:
 // an address is never on two nodes. cip-step.ts gathers the facts and carries it out.
-import { HOLD_DOWN_MS } from './runtime.js';
+import type { AgentStatus } from '../status-types.js';
+import { HOLD_DOWN_MS, STARTUP_GRACE_MS } from './runtime.js';
 
 export type CipRole = 'home' | 'partner';
 
@@ -29,6 +30,29 @@ export interface CipFacts {
   peerUsableForMs: number;
   /** This node released the key within the hold-down (its link failed): it does not take it back at once. */
   releasedForMs?: number;
+}
+
+/**
+ * The peer of a pair as its heartbeat shows it. Alive: a heartbeat is present, or it may
+ * be starting (`starting`: not seen since this agent started, within the start-up grace).
+ * Usable: its interface of the pair has link, as it reports; or it is starting. A
+ * heartbeat from before its first pass (the one written at its lease grant, `lastPass`
+ * absent) reports no links yet, so it counts as starting too, for at most
+ * STARTUP_GRACE_MS from when this agent first saw it so (`beforePassForMs`): taking that
+ * for "no link" made a partner take a live home's interface at start-up.
+ */
+export function peerFacts(
+  beat: Partial<AgentStatus> | undefined,
+  present: boolean,
+  pair: string,
+  role: CipRole,
+  starting: boolean,
+  beforePassForMs: number,
+): { alive: boolean; usable: boolean } {
+  const fenced = beat?.condition === 'Fenced' || beat?.condition === 'Stopping';
+  const entry = beat?.cip?.find((c) => c.pair === pair && c.role !== role);
+  const firstPassPending = present && !!beat && !beat.lastPass && !fenced && beforePassForMs < STARTUP_GRACE_MS;
+  return { alive: present || starting, usable: starting || firstPassPending || (!!entry?.usable && !fenced) };
 }
 
 export type CipDecision =
