@@ -269,7 +269,11 @@ async function execute(
   for (const [wi, wave] of plan.waves.entries()) {
     audit.record({ event: 'wave-start', wave: wave.index, detail: { nodes: wave.nodes, steps: wave.steps.length } });
     const byNode = new Map<string, PlanStep[]>();
-    for (const s of wave.steps) byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
+    for (const s of wave.steps) {
+      const list = byNode.get(s.node);
+      if (list) list.push(s);
+      else byNode.set(s.node, [s]);
+    }
     const nodes = [...byNode.keys()];
     let aborting = false;
     const outcomes = await mapBounded(nodes, parallelism, async (node): Promise<NodeWaveOutcome> => {

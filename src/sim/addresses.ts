@@ -21,7 +21,7 @@ import type { Family, ObservedAddress } from '../observe/model.js';
 import type { KernelOp } from '../plan/ops.js';
 import { hostPart, parseIp, type ParsedCidr } from '../model/ip.js';
 import { cachedCidr } from './parse-cache.js';
-import type { Draft } from './draft.js';
+import { firstSecondary, type Draft } from './draft.js';
 import { errors, type KernelError } from './errors.js';
 import { addConnectedRoute, connectedV4, connectedV6, removeConnectedRoute } from './routes.js';
 
@@ -94,7 +94,7 @@ export function addrAdd(
       if (Buffer.byteLength(op.label) > 15) return errors.policyValidation();
       if (!op.label.startsWith(op.iface)) return errors.labelMismatch(op.iface, op.label);
     }
-    if (current.v4.some((a) => a.cidr === c.cidr)) return errors.addrExists(4);
+    if (d.hasAddress(op.iface, 4, c.cidr)) return errors.addrExists(4);
     const secondary = current.v4.some((a) => !a.secondary && sameSubnet(a, c));
     const addr: ObservedAddress = {
       interface: op.iface,
@@ -106,15 +106,13 @@ export function addrAdd(
       scope: scopeOf(c),
     };
     if (op.label !== undefined && op.label !== op.iface) addr.label = op.label;
-    const list = d.writableAddressesOf(op.iface).v4;
-    if (secondary) list.push(addr);
-    else list.splice(firstSecondary(list), 0, addr);
+    d.addAddress(op.iface, addr, secondary ? 'end' : 'before-secondaries');
     if (!secondary && c.prefix < 32 && routesNow(d, op.iface))
       addConnectedRoute(d, connectedV4(op.iface, c.network, c.address));
     return undefined;
   }
 
-  if (current.v6.some((a) => ipOf(a) === c.address)) return errors.addrExists(6);
+  if (d.hasAddress(op.iface, 6, c.address)) return errors.addrExists(6);
   const dad = link.adminUp ? runDad(d, op.iface, c.address, ctx) : { tentative: true, dadfailed: false };
   const addr: ObservedAddress = {
     interface: op.iface,
@@ -124,14 +122,9 @@ export function addrAdd(
     ...dad,
     scope: scopeOf(c),
   };
-  d.writableAddressesOf(op.iface).v6.unshift(addr);
+  d.addAddress(op.iface, addr, 'start');
   if (c.prefix < 128 && routesNow(d, op.iface)) addConnectedRoute(d, connectedV6(op.iface, c.network));
   return undefined;
-}
-
-function firstSecondary(list: readonly ObservedAddress[]): number {
-  const i = list.findIndex((a) => a.secondary);
-  return i < 0 ? list.length : i;
 }
 
 export function addrDel(d: Draft, op: Extract<KernelOp, { op: 'addr-del' }>): KernelError | undefined {

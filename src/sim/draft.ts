@@ -3,7 +3,9 @@
 // the ops themselves, whatever the node's size. Objects inside the sections are shared
 // with the input state and are never modified: an op that changes an object puts a new
 // one in its place. That is what keeps the input state untouched.
+import { hostPart } from '../model/ip.js';
 import type {
+  Family,
   ObservedAddress,
   ObservedLink,
   ObservedNeighbor,
@@ -45,11 +47,23 @@ function setAddressTable(state: ObservedNode, table: AddressTable): void {
   Object.defineProperty(state, TABLE, { value: table, enumerable: false, writable: false, configurable: false });
 }
 
+/** An address's identity on its interface, as the kernel refuses a second one: IPv4 by CIDR, IPv6 by address. */
+export const identityOf = (a: ObservedAddress): string => (a.family === 4 ? a.cidr : hostPart(a.cidr));
+
+/** Lookups that scan an interface's list before a Draft indexes it (see `present`). */
+const SCANS_BEFORE_INDEX = 8;
+
 export class Draft {
   private linksW?: ObservedLink[];
   private linkIndex?: Map<string, number>;
   private addrs?: Map<string, IfaceAddresses>;
   private addrsChanged = false;
+  // The identities on an interface (by "family interface"), for the duplicate check of an
+  // add: a batch of thousands of adds to one interface (a node's additions go through
+  // the gate's simulation as one batch; issue 14) scanned the growing list once per add.
+  // Built only after a few lookups, so a batch of one add costs no more than the scan;
+  // kept up by addAddress and dropped by any other write to the interface's lists.
+  private present?: Map<string, { lookups: number; identities?: Set<string> }>;
   private routesW?: ObservedRoute[];
   private neighborsW?: ObservedNeighbor[];
   private xfrmW?: ObservedXfrmPolicy[];
@@ -120,8 +134,43 @@ export class Draft {
     return this.addressMap().get(iface) ?? { v4: [], v6: [] };
   }
 
+  /** Whether the interface has an address of this identity (identityOf). */
+  hasAddress(iface: string, family: Family, identity: string): boolean {
+    const entry = this.addressesOf(iface);
+    const list = family === 4 ? entry.v4 : entry.v6;
+    this.present ??= new Map();
+    const key = `${family} ${iface}`;
+    let p = this.present.get(key);
+    if (!p) this.present.set(key, (p = { lookups: 0 }));
+    if (!p.identities && ++p.lookups > SCANS_BEFORE_INDEX) p.identities = new Set(list.map(identityOf));
+    return p.identities ? p.identities.has(identity) : list.some((a) => identityOf(a) === identity);
+  }
+
+  /**
+   * Adds an address to its interface's list of its family: at the end, at the start, or
+   * before the first IPv4 secondary.
+   */
+  addAddress(iface: string, address: ObservedAddress, at: 'end' | 'start' | 'before-secondaries'): void {
+    const entry = this.writableEntry(iface);
+    const list = address.family === 4 ? entry.v4 : entry.v6;
+    if (at === 'end') list.push(address);
+    else if (at === 'start') list.unshift(address);
+    else list.splice(firstSecondary(list), 0, address);
+    this.present?.get(`${address.family} ${iface}`)?.identities?.add(identityOf(address));
+  }
+
   /** Writable lists of an interface's addresses; the caller changes them in place. */
   writableAddressesOf(iface: string): IfaceAddresses {
+    this.forgetPresent(iface);
+    return this.writableEntry(iface);
+  }
+
+  private forgetPresent(iface: string): void {
+    this.present?.delete(`4 ${iface}`);
+    this.present?.delete(`6 ${iface}`);
+  }
+
+  private writableEntry(iface: string): IfaceAddresses {
     const map = this.addressMap();
     this.addrsChanged = true;
     let entry = map.get(iface);
@@ -133,6 +182,7 @@ export class Draft {
   }
 
   removeAddressesOf(iface: string): void {
+    this.forgetPresent(iface);
     const map = this.addressMap();
     if (map.delete(iface)) this.addrsChanged = true;
   }
@@ -264,4 +314,10 @@ function lazyAddresses(state: ObservedNode, list: () => ObservedAddress[]): void
     enumerable: true,
     configurable: true,
   });
+}
+
+/** Where the IPv4 secondaries of a list start (its length when there is none). */
+export function firstSecondary(list: readonly ObservedAddress[]): number {
+  const i = list.findIndex((a) => a.secondary);
+  return i < 0 ? list.length : i;
 }

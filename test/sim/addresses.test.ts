@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { KernelOp } from '../../src/plan/ops.js';
+import { applyOps } from '../../src/sim/kernel.js';
 import { addrs, fails, nodeWith, physical, routes, run } from './helpers.js';
 
 const base = () => nodeWith([physical('eth0'), physical('eth1')]);
@@ -182,6 +184,41 @@ describe('sim kernel: addresses', () => {
     assert.deepEqual(down.routes, []);
     const up = run(down, [{ op: 'link-set', iface: 'eth0', up: true }]);
     assert.deepEqual(routes(up), ['192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.11 metric 0']);
+  });
+
+  it('a long batch on one interface still refuses a duplicate and accepts what a delete freed (both families)', () => {
+    // Past a few adds a batch looks duplicates up in an index of the interface: the
+    // answers must stay those of the list, whatever the batch did before.
+    const v4 = (i: number, iface = 'eth0'): KernelOp => ({ op: 'addr-add', iface, cidr: `192.0.2.${i}/24` });
+    const v6 = (i: number): KernelOp => ({ op: 'addr-add', iface: 'eth0', cidr: `2001:db8::${i}/64` });
+    const start = run(base(), [v4(1), v4(2), v6(1), v6(2)]);
+    const adds = [
+      ...Array.from({ length: 30 }, (_, i) => v4(i + 10)),
+      ...Array.from({ length: 30 }, (_, i) => v6(i + 10)),
+    ];
+    const refused = (ops: KernelOp[]) => {
+      const r = applyOps(start, ops);
+      return r.ok ? 'applied' : `${r.index} ${r.error.code}`;
+    };
+    assert.equal(refused([...adds, v4(2)]), '60 EEXIST', 'an address of the state before the batch');
+    assert.equal(refused([...adds, v4(25)]), '60 EEXIST', 'an address the batch added');
+    assert.equal(refused([...adds, v6(25)]), '60 EEXIST');
+    assert.equal(refused([...adds, { op: 'addr-add', iface: 'eth0', cidr: '2001:db8::1/48' }]), '60 EEXIST');
+    assert.equal(refused([...adds, v4(25, 'eth1'), v4(2, 'eth1')]), 'applied', 'another interface');
+    const freed = [
+      ...adds,
+      { op: 'addr-del', iface: 'eth0', cidr: '192.0.2.25/24' },
+      { op: 'addr-del', iface: 'eth0', cidr: '2001:db8::25/64' },
+      v4(25),
+      v6(25),
+      ...Array.from({ length: 20 }, (_, i) => v4(i + 100)),
+    ] satisfies KernelOp[];
+    assert.equal(refused(freed), 'applied');
+    assert.equal(refused([...freed, v4(110)]), `${freed.length} EEXIST`);
+    assert.equal(refused([...freed, v4(25)]), `${freed.length} EEXIST`);
+    const s = run(start, freed);
+    assert.equal(addrs(s, 'eth0').length, 4 + 60 + 20);
+    assert.deepEqual(addrs(s, 'eth0').slice(0, 2), ['eth0 192.0.2.1/24', 'eth0 192.0.2.2/24 secondary']);
   });
 
   it('IPv4 duplicates across interfaces are allowed by the kernel', () => {

@@ -1,6 +1,6 @@
 // The linux driver: observes one node through iproute2 with one dump per object type,
-// plus one process for the sysctls and a read of tandem's inventory: all started at once
-// on this machine and in a namespace, one remote process over ssh (Transport.runEach).
+// plus one for the sysctls and a read of tandem's inventory: all started at once on this
+// machine, one process in a namespace and one remote process over ssh (Transport.runEach).
 // Any failure becomes the node's error; nothing here throws for a bad node.
 import { existsSync } from 'node:fs';
 import type { Connection } from '../../../model/generated/desired.js';

@@ -14,7 +14,7 @@ import {
   sendable,
   type ProcessFailure,
 } from './process-transport.js';
-import { newBoundary, SEQUENCE, sequenceArgs, unframe, type FixedScript } from './remote-scripts.js';
+import type { FixedScript } from './remote-scripts.js';
 import {
   classifySshFailure,
   SERVER_ALIVE_COUNT_MAX,
@@ -98,48 +98,17 @@ export class SshTransport extends ProcessTransport {
   }
 
   /**
-   * The commands in one remote process (SEQUENCE), each one's output, stderr and status
-   * cut back out of the framed streams. A failure of the process as a whole (the
-   * connection, the time limit) is every command's failure.
+   * The commands in one remote process (SEQUENCE): one round trip. A failure of the
+   * process as a whole (the connection, the time limit) is every command's failure.
    */
   override async runEach(commands: readonly EachCommand[]): Promise<RunOutcome[]> {
     if (!commands.every((c) => c.command.every(isSafeRemoteWord))) return super.runEach(commands);
-    const boundary = newBoundary();
-    const r = await this.runScript(
-      SEQUENCE,
-      sequenceArgs(
-        boundary,
-        commands.map((c) => c.command),
-      ),
-    );
-    if (!r.ok) return commands.map(() => r);
-    const out = unframe(r.stdout, boundary);
-    const err = unframe(r.stderr ?? '', boundary);
-    return commands.map((c, i): RunOutcome => {
-      const argv = this.argv(c.command);
-      const section = out[i];
-      if (!section)
-        return {
-          ok: false,
-          error: {
-            kind: 'parse',
-            message:
-              `ssh to ${this.connection.host}: the framed output of sh ends before ${c.command.join(' ')}'s ` +
-              '(is sh on the node a POSIX shell?)',
-            command: argv,
-          },
-        };
-      const stderr = err[i]?.text ?? '';
-      const exitCode = section.status;
-      if (exitCode === 0 || (c.okExitCodes ?? []).includes(exitCode))
-        return { ok: true, stdout: section.text, exitCode };
-      // The connection carried the answer: the status is the command's own, not ssh's.
-      return {
-        ok: false,
-        stderr,
-        exitCode,
-        error: classifyFailure(argv, { timedOut: false, exitCode, stderr, timeoutMs: this.options.timeoutMs }),
-      };
+    return this.runFramed(commands, {
+      whole: (r) => r,
+      cutShort: (command) =>
+        `ssh to ${this.connection.host}: the framed output of sh ends before ${command}'s ` +
+        '(is sh on the node a POSIX shell?)',
+      missingWhere: 'on the node',
     });
   }
 
