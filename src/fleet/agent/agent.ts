@@ -118,7 +118,7 @@ export class Agent {
 
   /** Reads the desired state; the first read must succeed and name this node. */
   async start(): Promise<string | undefined> {
-    this.desiredReadAt = performance.now();
+    // Only checks the node is there: the first pass reads the desired state again (not counted in desiredReadAt).
     const r = await this.o.source.read();
     if (!r.ok) return r.message;
     if (!r.desired.model.nodeByName.has(this.o.node))
