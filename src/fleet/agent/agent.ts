@@ -302,8 +302,9 @@ export class Agent {
   /** One pass; true when another should follow at once (a key was released or won). */
   private async pass(): Promise<boolean> {
     const started = performance.now();
-    // A pass woken by etcd (an owner gone, a lock freed) runs on the desired state read less
-    // than an interval ago: fetching git first would add the remote's latency to a failover.
+    // A pass sooner than an interval after the last read (woken by etcd: an owner gone, a
+    // lock freed; a claim's follow-up; a health check due) runs on the state read then:
+    // fetching git first would add the remote's latency to a failover.
     if (started - this.desiredReadAt >= this.o.intervalMs && !(await this.readDesired())) return false;
     const d = this.desired!;
     const node = this.o.node;
