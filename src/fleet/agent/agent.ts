@@ -118,7 +118,8 @@ export class Agent {
 
   /** Reads the desired state; the first read must succeed and name this node. */
   async start(): Promise<string | undefined> {
-    // Only checks the node is there: the first pass reads the desired state again (not counted in desiredReadAt).
+    // The first pass runs on this read: a restarted agent adopts its node's keys sooner.
+    this.desiredReadAt = performance.now();
     const r = await this.o.source.read();
     if (!r.ok) return r.message;
     if (!r.desired.model.nodeByName.has(this.o.node))
