@@ -76,7 +76,7 @@ describe('tandem agents restarted around faults', { skip: skip ?? false }, () =>
     console.log(`# restarted standby: claimed ${after} ms after the owner key went: ${reason}`);
     assert.match(reason, /has no live agent/, B2.log());
     // Before the fix: a counted as "starting", so b waited FAILOVER_STEP_MS for it to claim first.
-    assert.ok(after < FAILOVER_STEP_MS - 1000, `claimed ${after} ms after the key went\n${B2.log()}`);
+    assert.ok(after < FAILOVER_STEP_MS, `claimed ${after} ms after the key went\n${B2.log()}`);
     assert.equal(await stopAgent(B2), 0, B2.log());
   });
 
