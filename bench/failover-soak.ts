@@ -25,7 +25,16 @@ import { agentKey } from '../src/fleet/keys.js';
 import { canMakeNamespaces } from '../test/apply/netns-lab.js';
 import { OverlapSampler } from '../test/apply/overlap-sampler.js';
 import { etcdMissing } from '../test/helpers/etcd-cluster.js';
-import { holders, makeBench, startAgent, VIP, waitFor, type AgentProc, type Bench } from '../test/fleet/agent-lab.js';
+import {
+  holders,
+  leaseOf,
+  makeBench,
+  startAgent,
+  VIP,
+  waitFor,
+  type AgentProc,
+  type Bench,
+} from '../test/fleet/agent-lab.js';
 import { AddressMonitor, other, outageBetween, startPinger, type Pinger, type Side } from './failover-probes.js';
 
 const KINDS = ['node-death', 'agent-kill', 'sigstop', 'cable', 'graceful'] as const;
@@ -197,14 +206,7 @@ async function main(): Promise<number> {
       if (on.length !== 1) return false;
       const owner = await b.owner();
       if (owner?.node !== b.node(on[0] as Side)) return false;
-      const lastLease = (x: Side) =>
-        Array.from(
-          agents
-            .get(x)!
-            .log()
-            .matchAll(/lease (\d+) granted/g),
-          (m) => m[1],
-        ).at(-1);
+      const lastLease = (x: Side) => leaseOf(agents.get(x)!);
       // Owned by the agent running now: a key a killed agent left on its old lease would
       // expire soon after, and the next fault would measure what was left of that TTL.
       if (owner.lease !== lastLease(on[0] as Side)) return false;

@@ -12,6 +12,7 @@ import { canMakeNamespaces, pollOverlap } from '../apply/netns-lab.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
 import {
   holders,
+  leaseOf,
   makeBench,
   pinger,
   startAgent,
@@ -111,8 +112,7 @@ describe('tandem agent under faults', { skip: skip ?? false }, () => {
       async () => {
         const o = await b.owner();
         lastOwner = o;
-        const lease = Array.from(A2.log().matchAll(/lease (\d+) granted/g), (m) => m[1]).at(-1);
-        return o && o.lease === lease ? o : false;
+        return o && o.lease === leaseOf(A2) ? o : false;
       },
       () => `owner ${JSON.stringify(lastOwner)}\n--- a (restarted)\n${A2.log()}\n--- b\n${B.log()}`,
     );

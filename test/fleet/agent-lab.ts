@@ -148,6 +148,11 @@ export async function startAgent(
   };
 }
 
+/** The lease the agent was granted last, from its log ("lease N granted"). */
+export function leaseOf(a: AgentProc): string | undefined {
+  return Array.from(a.log().matchAll(/lease (\d+) granted/g), (m) => m[1]).at(-1);
+}
+
 export async function holders(l: Lab): Promise<string[]> {
   const on: string[] = [];
   if ((await eth0Addresses(l.ns.a)).includes(VIP)) on.push('a');

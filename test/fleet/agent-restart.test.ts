@@ -14,6 +14,7 @@ import { canMakeNamespaces, pollOverlap } from '../apply/netns-lab.js';
 import { etcdMissing } from '../helpers/etcd-cluster.js';
 import {
   holders,
+  leaseOf,
   makeBench,
   startAgent,
   startOwnerOnA,
@@ -31,8 +32,6 @@ if (skip) console.log(`# fleet agent restart tests skipped: ${skip}`);
 
 const started = new Started();
 const { benches, agents, probes: samplers } = started;
-
-const leaseOf = (a: AgentProc) => Array.from(a.log().matchAll(/lease (\d+) granted/g), (m) => m[1]).at(-1);
 
 /** The agent's first pass is done: its heartbeat, on its own lease, reports one. */
 async function passed(b: Bench, a: AgentProc): Promise<void> {
