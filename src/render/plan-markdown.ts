@@ -5,6 +5,7 @@ import { ACTION_SYMBOL } from '../diff/changes.js';
 import { describeObject } from '../diff/objects.js';
 import { describeCheck } from '../plan/checks.js';
 import type { PlanDocument } from '../plan/document.js';
+import { groupByNode } from './by-node.js';
 import { summaryLine } from './plan-text.js';
 import { count } from '../words.js';
 
@@ -33,11 +34,13 @@ export function renderPlanMarkdown(
     '| node | create | update | delete | replace | deferred | observed |',
     '|---|---:|---:|---:|---:|---:|---|',
   );
+  const changesOf = groupByNode(plan.changes);
+  const deferralsOf = groupByNode(plan.deferrals);
   for (const node of Object.keys(plan.nodes).sort()) {
-    const cs = plan.changes.filter((c) => c.node === node);
+    const cs = changesOf.get(node) ?? [];
     const n = (a: string) => cs.filter((c) => c.action === a).length;
     const info = plan.nodes[node];
-    const deferred = plan.deferrals.filter((d) => d.node === node).length;
+    const deferred = deferralsOf.get(node)?.length ?? 0;
     const observed = info.error ? `not observed: ${cell(info.error)}` : info.driver;
     head.push(
       `| ${node} | ${n('create')} | ${n('update')} | ${n('delete')} | ${n('replace')} | ${deferred} | ${observed} |`,
@@ -52,8 +55,8 @@ export function renderPlanMarkdown(
   }
   const sections: string[] = [];
   for (const node of Object.keys(plan.nodes).sort()) {
-    const cs = plan.changes.filter((c) => c.node === node);
-    const ds = plan.deferrals.filter((d) => d.node === node);
+    const cs = changesOf.get(node) ?? [];
+    const ds = deferralsOf.get(node) ?? [];
     if (cs.length === 0 && ds.length === 0) continue;
     const lines = [
       `<details><summary><b>${node}</b>: ${cs.length} change${cs.length === 1 ? '' : 's'}` +

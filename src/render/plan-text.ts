@@ -5,6 +5,7 @@ import { ACTION_SYMBOL, type Change } from '../diff/changes.js';
 import { describeObject } from '../diff/objects.js';
 import { describeCheck } from '../plan/checks.js';
 import { planOutcome, type PlanDocument } from '../plan/document.js';
+import { groupByNode } from './by-node.js';
 import { describeOp } from './ops.js';
 import { PLAIN, type Style } from './style.js';
 import { count } from '../words.js';
@@ -52,10 +53,12 @@ export function renderPlanText(plan: PlanDocument, style: Style = PLAIN): string
     for (const r of plan.refusals)
       out.push(`  ${style.red(r.ruleId)} ${r.explanation}${r.step ? style.dim(` [step ${r.step}]`) : ''}`);
   }
+  const changesOf = groupByNode(plan.changes);
+  const deferralsOf = groupByNode(plan.deferrals);
   for (const node of Object.keys(plan.nodes).sort()) {
     const info = plan.nodes[node];
-    const changes = plan.changes.filter((c) => c.node === node);
-    const deferred = plan.deferrals.filter((d) => d.node === node);
+    const changes = changesOf.get(node) ?? [];
+    const deferred = deferralsOf.get(node) ?? [];
     if (!info.error && changes.length === 0 && deferred.length === 0) continue;
     out.push('', style.bold(node) + style.dim(info.error ? ` (not observed: ${info.error})` : ` (${info.driver})`));
     for (const c of changes)
