@@ -33,8 +33,11 @@ const result = await build({
       'const require = __tandemRequire(import.meta.url);',
     ].join('\n'),
   },
-  // Names kept for readable stack traces in internal-error reports.
-  minify: false,
+  // Whitespace and syntax minified: Node reads, decodes and compiles a fifth less text at
+  // every start (about 15 ms of CPU of a 0.33 s `tandem validate`, issue 14). Identifiers
+  // are kept, so internal-error stack traces still name every function.
+  minifyWhitespace: true,
+  minifySyntax: true,
   metafile: true,
   logLevel: 'warning',
 });
