@@ -39,7 +39,7 @@ export function rollbackOps(model: DesiredModel, checkpoint: ObservedNode, curre
   const ctx = {
     model,
     observations: new Map([[node, { node, ok: true as const, state: current }]]),
-    intents: new Map([[node, intent]]),
+    intents: new Map([[node, new Map(intent)]]),
   };
   const steps = diff.changes
     .map((c) => ({

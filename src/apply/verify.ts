@@ -18,8 +18,12 @@ export interface Mismatch {
 }
 
 /** The node's objects without the failover mirrors (those live in the inventory, not the kernel). */
-export function kernelObjects(state: ObservedNode): Map<string, NodeObject> {
-  return new Map([...observedObjects(state)].filter(([, o]) => o.kind !== 'mirror'));
+export function kernelObjects(state: ObservedNode): ReadonlyMap<string, NodeObject> {
+  // observedObjects' map is shared (memoised per state): copied only when there is a mirror to leave out.
+  const objects = observedObjects(state);
+  for (const o of objects.values())
+    if (o.kind === 'mirror') return new Map([...objects].filter(([, x]) => x.kind !== 'mirror'));
+  return objects;
 }
 
 /** Objects present on one side only or different on both, sorted by key. */
@@ -27,13 +31,15 @@ export function compareStates(expected: ObservedNode, observed: ObservedNode): M
   const want = kernelObjects(expected);
   const have = kernelObjects(observed);
   const out: Mismatch[] = [];
-  for (const key of [...new Set([...want.keys(), ...have.keys()])].sort()) {
-    const w = want.get(key);
+  // One pass over each side; only the mismatches are sorted (a 10,000-address node's
+  // verification sorted 20,000 keys to find none).
+  for (const [key, w] of want) {
     const h = have.get(key);
-    if (w && h && sameObject(w, h)) continue;
-    out.push({ key, ...(w ? { expected: describeObject(w) } : {}), ...(h ? { observed: describeObject(h) } : {}) });
+    if (h && sameObject(w, h)) continue;
+    out.push({ key, expected: describeObject(w), ...(h ? { observed: describeObject(h) } : {}) });
   }
-  return out;
+  for (const [key, h] of have) if (!want.has(key)) out.push({ key, observed: describeObject(h) });
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export type Verification = { ok: true } | { ok: false; mismatches: Mismatch[]; message: string };
