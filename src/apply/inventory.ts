@@ -42,9 +42,10 @@ export function nextInventory(
   }
   mirrors.sort((a, b) => byCodePoint(a.home.node, b.home.node) || byCodePoint(a.home.iface, b.home.iface));
   const tokens = { ...current.fencing, ...fencing };
-  const kept = [...owned].sort().filter((k) => tokens[k] !== undefined);
+  const sorted = [...owned].sort();
+  const kept = sorted.filter((k) => tokens[k] !== undefined);
   return {
-    owned: [...owned].sort(),
+    owned: sorted,
     ...(kept.length ? { fencing: Object.fromEntries(kept.map((k) => [k, tokens[k]])) } : {}),
     ...(mirrors.length ? { mirrors } : {}),
     lastApply: {
