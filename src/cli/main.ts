@@ -364,7 +364,7 @@ if (isEntryPoint(import.meta.url)) {
   // The heap grows by 20% between full collections instead of V8's default of up to
   // 4x: a 5,000-node plan peaked at 630-660 MB resident with half of it garbage, 475 MB
   // this way, for about 15% more CPU in collections there (none measurable at 1,000
-  // nodes; README, Performance). Set before any work allocates.
+  // nodes; docs/performance.md). Set before any work allocates.
   setFlagsFromString('--heap-growing-percent=20');
   endSessionsOnSignals();
   void main(process.argv.slice(2)).then((code) => {
