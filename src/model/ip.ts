@@ -50,19 +50,63 @@ function parseIpUncached(text: string): ParsedIp | null {
     const parsed = ipaddr.IPv4.parse(text);
     return { family: 4, address: parsed.toString(), parsed };
   }
-  if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return null;
-  const parsed = ipaddr.IPv6.parse(text);
-  return { family: 6, address: parsed.toString(), parsed };
+  if (text.includes('%')) return null;
+  // One parse: IPv6.isValid followed by IPv6.parse would run ipaddr's parser twice.
+  let parsed: ipaddr.IPv6;
+  try {
+    parsed = ipaddr.IPv6.parse(text);
+  } catch {
+    return null;
+  }
+  return { family: 6, address: ipv6Text(parsed.parts), parsed };
+}
+
+const hex = (part: number): string => part.toString(16);
+
+/**
+ * IPv6 text as RFC 5952 writes it, exactly as ipaddr.js's toString() (toRFC5952String)
+ * does for an address without a zone: lower-case hex without leading zeros, and the
+ * longest run of two or more zero groups (the first of equal runs) written `::`. Built
+ * from the eight parts directly: ipaddr.js formats through a regular expression and
+ * intermediate strings, a third of parsing a fleet's addresses (issue 14).
+ */
+export function ipv6Text(parts: readonly number[]): string {
+  let runStart = -1;
+  let runLength = 1;
+  for (let i = 0; i < 8;) {
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < 8 && parts[end] === 0) end++;
+    if (end - i > runLength) {
+      runStart = i;
+      runLength = end - i;
+    }
+    i = end;
+  }
+  if (runStart < 0) return parts.map(hex).join(':');
+  return `${parts.slice(0, runStart).map(hex).join(':')}::${parts
+    .slice(runStart + runLength)
+    .map(hex)
+    .join(':')}`;
 }
 
 /** The network address of `ip` with `prefix` bits kept, as text. */
 function networkText(ip: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
-  const bytes = ip.toByteArray();
-  for (let i = 0; i < bytes.length; i++) {
-    const keep = Math.max(0, Math.min(8, prefix - i * 8));
-    bytes[i] &= keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff;
+  if (ip.kind() === 'ipv4') {
+    const octets = (ip as ipaddr.IPv4).octets;
+    return octets.map((octet, i) => octet & maskBits(prefix - i * 8, 8)).join('.');
   }
-  return ipaddr.fromByteArray(bytes).toString();
+  return ipv6Text((ip as ipaddr.IPv6).parts.map((part, i) => part & maskBits(prefix - i * 16, 16)));
+}
+
+/** The mask of a `width`-bit group of which the first `keep` bits are kept (clamped to 0..width). */
+function maskBits(keep: number, width: number): number {
+  if (keep <= 0) return 0;
+  if (keep >= width) return (1 << width) - 1;
+  return ((1 << width) - 1) & ~((1 << (width - keep)) - 1);
 }
 
 export function parseCidr(text: string): ParsedCidr | null {
@@ -195,17 +239,23 @@ function networkKey(cidr: ParsedCidr, len: number): string | number {
     const masked = len === 0 ? 0 : (value & (0xffffffff << (32 - len))) >>> 0;
     return len * 0x1_0000_0000 + masked;
   }
-  let bytes = byteCache.get(cidr);
-  if (!bytes) byteCache.set(cidr, (bytes = cidr.parsed.toByteArray()));
-  let key = `6/${len}:`;
-  for (let i = 0; i < bytes.length && i * 8 < len; i++) {
-    const bits = Math.min(8, len - i * 8);
-    key += `${bytes[i] & ((0xff << (8 - bits)) & 0xff)}.`;
-  }
-  return key;
+  // ':', the length, then the eight masked 16-bit parts as one character each: one
+  // string of fixed length, built in one step. A number key never holds ':', and the
+  // fixed length keeps keys joined with a separator (`${a} ${b}`) unambiguous.
+  const p = (cidr.parsed as ipaddr.IPv6).parts;
+  return String.fromCharCode(
+    0x3a,
+    len,
+    p[0] & maskBits(len, 16),
+    p[1] & maskBits(len - 16, 16),
+    p[2] & maskBits(len - 32, 16),
+    p[3] & maskBits(len - 48, 16),
+    p[4] & maskBits(len - 64, 16),
+    p[5] & maskBits(len - 80, 16),
+    p[6] & maskBits(len - 96, 16),
+    p[7] & maskBits(len - 112, 16),
+  );
 }
-
-const byteCache = new WeakMap<ParsedCidr, number[]>();
 const v4Cache = new WeakMap<ParsedCidr, number>();
 
 /** An IPv4 address as an unsigned 32-bit integer. */
