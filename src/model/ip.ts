@@ -304,13 +304,47 @@ export class PrefixIndex<T> {
   overlapping(cidr: ParsedCidr): Indexed<T>[] {
     const found: Array<Indexed<T> & { seq: number }> = [];
     for (const len of this.#lengths[cidr.family]) {
-      if (len <= cidr.prefix) found.push(...(this.#byNetwork.get(networkKey(cidr, len)) ?? []));
+      if (len > cidr.prefix) continue;
+      const list = this.#byNetwork.get(networkKey(cidr, len));
+      if (list) for (const item of list) found.push(item);
     }
     if (this.#longest[cidr.family] > cidr.prefix) {
-      found.push(...(this.#coarseAt(cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix)) ?? []));
+      const list = this.#coarseAt(cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix));
+      if (list) for (const item of list) found.push(item);
     }
     if (found.length > 1) found.sort((a, b) => a.seq - b.seq);
     return found;
+  }
+
+  /**
+   * The first indexed prefix (in insertion order) overlapping `cidr` that `accept` takes:
+   * what `overlapping(cidr).find(accept)` returns, without building the list. Each list
+   * of the index is in insertion order, so its first accepted entry is its earliest.
+   */
+  firstOverlapping(cidr: ParsedCidr, accept?: (entry: Indexed<T>) => boolean): Indexed<T> | undefined {
+    let best: (Indexed<T> & { seq: number }) | undefined;
+    const scan = (list: Array<Indexed<T> & { seq: number }> | undefined) => {
+      if (!list) return;
+      for (const item of list) {
+        if (best && item.seq >= best.seq) return;
+        if (!accept || accept(item)) {
+          best = item;
+          return;
+        }
+      }
+    };
+    for (const len of this.#lengths[cidr.family]) {
+      if (len <= cidr.prefix) scan(this.#byNetwork.get(networkKey(cidr, len)));
+    }
+    if (this.#longest[cidr.family] > cidr.prefix) {
+      scan(this.#coarseAt(cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix)));
+    }
+    return best;
+  }
+
+  /** Whether a prefix of exactly `cidr`'s network and length was added. */
+  hasNetwork(cidr: ParsedCidr): boolean {
+    return this.#byNetwork.has(networkKey(cidr, cidr.prefix));
   }
 
   #coarseAt(family: Family, len: number): Map<string | number, Array<Indexed<T> & { seq: number }>> {
