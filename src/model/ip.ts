@@ -51,17 +51,69 @@ function parseIpUncached(text: string): ParsedIp | null {
     return { family: 4, address: parsed.toString(), parsed };
   }
   if (text.includes('%')) return null;
-  // One parse: IPv6.isValid followed by IPv6.parse would run ipaddr's parser twice.
+  const parts = plainIpv6Parts(text);
   let parsed: ipaddr.IPv6;
-  try {
-    parsed = ipaddr.IPv6.parse(text);
-  } catch {
-    return null;
+  if (parts) {
+    parsed = new ipaddr.IPv6(parts);
+  } else {
+    // One parse: IPv6.isValid followed by IPv6.parse would run ipaddr's parser twice.
+    try {
+      parsed = ipaddr.IPv6.parse(text);
+    } catch {
+      return null;
+    }
   }
   return { family: 6, address: ipv6Text(parsed.parts), parsed };
 }
 
-const hex = (part: number): string => part.toString(16);
+const COLON = 0x3a;
+
+/** The value of a hex digit's character code, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  return -1;
+}
+
+/**
+ * The eight parts of IPv6 text in the plain form: groups of one to four hex digits
+ * separated by `:`, eight of them, or at most seven around one `::`. ipaddr.js reads
+ * every such text, to these parts, through regular expressions, string replacements
+ * and a split (a quarter of validating a fleet, issue 14). Anything else (an IPv4 tail,
+ * an odd or invalid form) gives undefined: ipaddr.js decides.
+ */
+export function plainIpv6Parts(text: string): number[] | undefined {
+  const head: number[] = [];
+  let tail: number[] | undefined;
+  const length = text.length;
+  let i = 0;
+  if (text.charCodeAt(0) === COLON) {
+    if (text.charCodeAt(1) !== COLON) return undefined;
+    tail = [];
+    i = 2;
+  }
+  while (i < length) {
+    let value = 0;
+    const start = i;
+    for (let digit; i < length && (digit = hexDigit(text.charCodeAt(i))) >= 0; i++) value = value * 16 + digit;
+    if (i === start || i - start > 4) return undefined;
+    (tail ?? head).push(value);
+    if (i === length) break;
+    if (text.charCodeAt(i) !== COLON || ++i === length) return undefined;
+    if (text.charCodeAt(i) === COLON) {
+      if (tail) return undefined;
+      tail = [];
+      i++;
+    }
+  }
+  const groups = head.length + (tail?.length ?? 0);
+  if (!tail) return groups === 8 ? head : undefined;
+  if (groups > 7) return undefined;
+  for (let zero = groups; zero < 8; zero++) head.push(0);
+  for (let k = 0; k < tail.length; k++) head[8 - tail.length + k] = tail[k];
+  return head;
+}
 
 /**
  * IPv6 text as RFC 5952 writes it, exactly as ipaddr.js's toString() (toRFC5952String)
@@ -86,20 +138,38 @@ export function ipv6Text(parts: readonly number[]): string {
     }
     i = end;
   }
-  if (runStart < 0) return parts.map(hex).join(':');
-  return `${parts.slice(0, runStart).map(hex).join(':')}::${parts
-    .slice(runStart + runLength)
-    .map(hex)
-    .join(':')}`;
+  const runEnd = runStart + runLength;
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === runStart) {
+      text += '::';
+      i = runEnd - 1;
+      continue;
+    }
+    if (i > 0 && i !== runEnd) text += ':';
+    text += parts[i].toString(16);
+  }
+  return text;
 }
 
-/** The network address of `ip` with `prefix` bits kept, as text. */
-function networkText(ip: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
+/** The network address of `ip` with `prefix` bits kept, as text (`address`, its text, when no bit is cut). */
+function networkText(ip: ipaddr.IPv4 | ipaddr.IPv6, prefix: number, address: string): string {
   if (ip.kind() === 'ipv4') {
-    const octets = (ip as ipaddr.IPv4).octets;
-    return octets.map((octet, i) => octet & maskBits(prefix - i * 8, 8)).join('.');
+    const o = (ip as ipaddr.IPv4).octets;
+    return (
+      `${o[0] & maskBits(prefix, 8)}.${o[1] & maskBits(prefix - 8, 8)}.` +
+      `${o[2] & maskBits(prefix - 16, 8)}.${o[3] & maskBits(prefix - 24, 8)}`
+    );
   }
-  return ipv6Text((ip as ipaddr.IPv6).parts.map((part, i) => part & maskBits(prefix - i * 16, 16)));
+  const parts = (ip as ipaddr.IPv6).parts;
+  const masked: number[] = [];
+  let cut = false;
+  for (let i = 0; i < 8; i++) {
+    const kept = parts[i] & maskBits(prefix - i * 16, 16);
+    if (kept !== parts[i]) cut = true;
+    masked.push(kept);
+  }
+  return cut ? ipv6Text(masked) : address;
 }
 
 /** The mask of a `width`-bit group of which the first `keep` bits are kept (clamped to 0..width). */
@@ -128,7 +198,7 @@ function parseCidrUncached(text: string): ParsedCidr | null {
     address: ip.address,
     prefix,
     cidr: `${ip.address}/${prefix}`,
-    network: `${networkText(ip.parsed, prefix)}/${prefix}`,
+    network: `${networkText(ip.parsed, prefix, ip.address)}/${prefix}`,
     parsed: ip.parsed,
   };
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { ipv6Text, parseCidr, parseIp } from '../../src/model/ip.js';
+import { ipv6Text, parseCidr, parseIp, plainIpv6Parts } from '../../src/model/ip.js';
 
 /** Eight 16-bit parts, mostly zero or small, so runs of zero groups of every length and place are frequent. */
 const part = fc.oneof(
@@ -81,5 +81,48 @@ describe('address text', () => {
       assert.equal(parseIp(bad), null, bad);
     for (const good of ['::ffff:192.0.2.1', '::192.0.2.1', '1:2:3:4:5:6:7::', '::', 'ABCD::EF'])
       assert.equal(parseIp(good)?.address, ipaddr.parse(good).toString(), good);
+  });
+
+  it('reads plain IPv6 text to the parts ipaddr.js reads, and leaves every other form to ipaddr.js', () => {
+    /** What parseIp answered when ipaddr.js read every IPv6 text. */
+    const reference = (text: string): string | null => {
+      if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return null;
+      return ipaddr.IPv6.parse(text).toString();
+    };
+    const check = (text: string) => {
+      const parts = plainIpv6Parts(text);
+      if (parts) assert.deepEqual(parts, ipaddr.IPv6.parse(text).parts, text);
+      if (text.includes(':')) assert.equal(parseIp(text)?.address ?? null, reference(text), text);
+    };
+    // Strings of hex digits, colons and dots: mostly invalid, every odd form of `::` included.
+    const noisy = fc
+      .array(fc.constantFrom('0', '1', 'a', 'F', 'ffff', '12345', ':', ':', '::', '.', '1.2.3.4'), { maxLength: 16 })
+      .map((pieces) => pieces.join(''));
+    // Valid addresses written every way: full, compressed anywhere, leading zeros, upper case.
+    const written = fc
+      .tuple(parts, fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }), fc.boolean())
+      .map(([p, from, to, padded]) => {
+        const groups = p.map((x) => (padded ? x.toString(16).padStart(4, '0') : x.toString(16).toUpperCase()));
+        const [a, b] = from <= to ? [from, to] : [to, from];
+        if (a === b) return groups.join(':');
+        return `${groups.slice(0, a).join(':')}::${groups.slice(b).join(':')}`;
+      });
+    fc.assert(fc.property(fc.oneof(noisy, written), check), { numRuns: 30_000 });
+    for (const text of [
+      '::',
+      '::1',
+      '1::',
+      '1::2',
+      ':1',
+      '1:',
+      '1::2:',
+      ':::',
+      '::1::',
+      '1:2:3:4:5:6:7::',
+      '::2:3:4:5:6:7:8',
+    ])
+      check(text);
+    for (const text of ['1:2:3:4:5:6:7:8::', '::1:2:3:4:5:6:7:8', '1:2:3:4::5:6:7:8', '12345::', '1:2:3:4:5:6:7'])
+      assert.equal(plainIpv6Parts(text), undefined, text);
   });
 });
