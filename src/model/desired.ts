@@ -60,7 +60,17 @@ export function interfaceKey(node: string, iface: string): string {
   return `${node}/${iface}`;
 }
 
+/**
+ * model.interfaceByKey again, as node -> interface -> ref, for the models buildModel
+ * made: rules look up tens of thousands of placements, and nested maps on the names the
+ * documents hold find them without building a key string per lookup. Keyed by the map
+ * itself, which shallow copies of the model share.
+ */
+const interfacesByNode = new WeakMap<Map<string, InterfaceRef>, Map<string, Map<string, InterfaceRef>>>();
+
 export function findInterface(model: DesiredModel, node: string, iface: string): InterfaceRef | undefined {
+  const byNode = interfacesByNode.get(model.interfaceByKey);
+  if (byNode) return byNode.get(node)?.get(iface);
   return model.interfaceByKey.get(interfaceKey(node, iface));
 }
 
@@ -153,16 +163,25 @@ export function buildModel(
       if (!model.segmentByName.has(segment.name)) model.segmentByName.set(segment.name, segment);
     }
   }
+  const byNode = new Map<string, Map<string, InterfaceRef>>();
   for (const node of model.nodes) {
+    let byName = byNode.get(node.name);
+    if (!byName) byNode.set(node.name, (byName = new Map<string, InterfaceRef>()));
+    const interfaces = byName;
     node.doc.spec.interfaces.forEach((iface, index) => {
       const key = interfaceKey(node.name, iface.name);
-      if (!model.interfaceByKey.has(key)) model.interfaceByKey.set(key, { node, iface, index });
+      if (!model.interfaceByKey.has(key)) {
+        const ref = { node, iface, index };
+        model.interfaceByKey.set(key, ref);
+        interfaces.set(iface.name, ref);
+      }
       (iface.addresses ?? []).forEach((text, addressIndex) => {
         const cidr = parseCidr(text);
         if (cidr) model.staticAddresses.push({ node, iface, index, addressIndex, text, cidr });
       });
     });
   }
+  interfacesByNode.set(model.interfaceByKey, byNode);
   for (const e of model.ikeEntries) model.ikeConnections.push(desiredIkeConnection(e.doc, model.relocatableByName));
   return { model, diagnostics };
 }
