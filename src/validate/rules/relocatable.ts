@@ -24,6 +24,8 @@ const placementAt = (r: Reloc, i: number, ...rest: string[]) => at(r, 'spec', 'p
 const interfaceNames = (model: DesiredModel, node: string): string[] =>
   model.nodeByName.get(node)?.doc.spec.interfaces.map((x) => x.name) ?? [];
 
+const PLACEMENT_INTERFACES = ['interface', 'backupInterface'] as const;
+
 export const placementsExist = defineRule({
   id: 'RA001',
   severity: 'error',
@@ -46,8 +48,8 @@ export const placementsExist = defineRule({
           });
           return;
         }
-        const roles = [['interface', p.interface] as const, ['backupInterface', p.backupInterface] as const];
-        for (const [field, name] of roles) {
+        for (const field of PLACEMENT_INTERFACES) {
+          const name = p[field];
           if (name === undefined) continue;
           const role = field === 'interface' ? 'interface' : 'backup interface';
           const ref = findInterface(model, p.node, name);
