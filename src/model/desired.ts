@@ -95,13 +95,16 @@ export function buildModel(
     interfaceByKey: new Map(),
     staticAddresses: [],
   };
-  const firstByKey = new Map<string, Entry<TandemDocument>>();
+  // Per kind, the first entry of each name: no "kind/name" string built per document.
+  const firstByKind = new Map<string, Map<string, Entry<TandemDocument>>>();
   const clusters: Entry<ClusterDocument>[] = [];
   for (const { value, src } of documents) {
     const entry = { name: value.metadata.name, doc: value, src } as Entry<TandemDocument>;
-    const key = `${value.kind}/${value.metadata.name}`;
-    const first = firstByKey.get(key);
+    let firstByName = firstByKind.get(value.kind);
+    if (!firstByName) firstByKind.set(value.kind, (firstByName = new Map<string, Entry<TandemDocument>>()));
+    const first = firstByName.get(entry.name);
     if (first) {
+      const key = `${value.kind}/${value.metadata.name}`;
       diagnostics.push({
         severity: 'error',
         ruleId: 'LOAD003',
@@ -114,7 +117,7 @@ export function buildModel(
       });
       continue;
     }
-    firstByKey.set(key, entry);
+    firstByName.set(entry.name, entry);
     switch (value.kind) {
       case 'Cluster':
         clusters.push(entry as Entry<ClusterDocument>);

@@ -29,9 +29,10 @@ export function memoSizes(): { ip: number; cidr: number } {
   return { ip: ipMemo.size, cidr: cidrMemo.size };
 }
 
-function memo<T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
+/** `compute` never answers undefined (a failed parse is null), so a miss is `get` answering undefined. */
+function memo<T extends object | null>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
   const hit = cache.get(key);
-  if (hit !== undefined || cache.has(key)) return hit as T;
+  if (hit !== undefined) return hit;
   if (cache.size >= MEMO_LIMIT) cache.clear();
   const value = compute(key);
   cache.set(key, value);
