@@ -344,43 +344,63 @@ export interface Indexed<T> {
   value: T;
 }
 
+type IndexItem<T> = Indexed<T> & { seq: number };
+type NetworkMap<T> = Map<string | number, Array<IndexItem<T>>>;
+
+/** What the index keeps per address family; created on the family's first entry. */
+interface FamilyLists<T> {
+  /** Prefix lengths present, in the order first added. */
+  lengths: number[];
+  longest: number;
+  /** len -> network at len -> entries with a longer prefix; built on demand. */
+  coarse: Map<number, NetworkMap<T>>;
+}
+
 /**
  * Prefixes indexed for "which of them overlap this one": a lookup costs one map probe
  * per distinct prefix length, so rules stay linear in the number of addresses.
- * Results come back in insertion order.
+ * Results come back in insertion order. A rule may keep one index per interface of a
+ * fleet, thousands of them: an empty index is one map and one list.
  */
 export class PrefixIndex<T> {
-  readonly #byNetwork = new Map<string | number, Array<Indexed<T> & { seq: number }>>();
-  readonly #lengths: Record<Family, Set<number>> = { 4: new Set(), 6: new Set() };
-  readonly #longest: Record<Family, number> = { 4: -1, 6: -1 };
-  /** family -> len -> network at len -> entries with a longer prefix; built on demand. */
-  readonly #coarse: Record<Family, Map<number, Map<string | number, Array<Indexed<T> & { seq: number }>>>> = {
-    4: new Map(),
-    6: new Map(),
-  };
-  readonly #all: Array<Indexed<T> & { seq: number }> = [];
+  readonly #byNetwork: NetworkMap<T> = new Map();
+  readonly #all: Array<IndexItem<T>> = [];
+  #v4: FamilyLists<T> | undefined;
+  #v6: FamilyLists<T> | undefined;
+
+  #family(family: Family): FamilyLists<T> | undefined {
+    return family === 4 ? this.#v4 : this.#v6;
+  }
 
   add(cidr: ParsedCidr, value: T): void {
     const item = { cidr, value, seq: this.#all.length };
     this.#all.push(item);
     push(this.#byNetwork, networkKey(cidr, cidr.prefix), item);
-    this.#lengths[cidr.family].add(cidr.prefix);
-    this.#longest[cidr.family] = Math.max(this.#longest[cidr.family], cidr.prefix);
-    for (const [len, coarse] of this.#coarse[cidr.family]) {
+    let lists = this.#family(cidr.family);
+    if (!lists) {
+      lists = { lengths: [], longest: -1, coarse: new Map() };
+      if (cidr.family === 4) this.#v4 = lists;
+      else this.#v6 = lists;
+    }
+    if (!lists.lengths.includes(cidr.prefix)) lists.lengths.push(cidr.prefix);
+    lists.longest = Math.max(lists.longest, cidr.prefix);
+    for (const [len, coarse] of lists.coarse) {
       if (len < cidr.prefix) push(coarse, networkKey(cidr, len), item);
     }
   }
 
   /** Indexed prefixes sharing at least one address with `cidr` (equal, wider or narrower). */
   overlapping(cidr: ParsedCidr): Indexed<T>[] {
-    const found: Array<Indexed<T> & { seq: number }> = [];
-    for (const len of this.#lengths[cidr.family]) {
+    const found: Array<IndexItem<T>> = [];
+    const lists = this.#family(cidr.family);
+    if (!lists) return found;
+    for (const len of lists.lengths) {
       if (len > cidr.prefix) continue;
       const list = this.#byNetwork.get(networkKey(cidr, len));
       if (list) for (const item of list) found.push(item);
     }
-    if (this.#longest[cidr.family] > cidr.prefix) {
-      const list = this.#coarseAt(cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix));
+    if (lists.longest > cidr.prefix) {
+      const list = this.#coarseAt(lists, cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix));
       if (list) for (const item of list) found.push(item);
     }
     if (found.length > 1) found.sort((a, b) => a.seq - b.seq);
@@ -393,22 +413,15 @@ export class PrefixIndex<T> {
    * of the index is in insertion order, so its first accepted entry is its earliest.
    */
   firstOverlapping(cidr: ParsedCidr, accept?: (entry: Indexed<T>) => boolean): Indexed<T> | undefined {
-    let best: (Indexed<T> & { seq: number }) | undefined;
-    const scan = (list: Array<Indexed<T> & { seq: number }> | undefined) => {
-      if (!list) return;
-      for (const item of list) {
-        if (best && item.seq >= best.seq) return;
-        if (!accept || accept(item)) {
-          best = item;
-          return;
-        }
-      }
-    };
-    for (const len of this.#lengths[cidr.family]) {
-      if (len <= cidr.prefix) scan(this.#byNetwork.get(networkKey(cidr, len)));
+    const lists = this.#family(cidr.family);
+    if (!lists) return undefined;
+    let best: IndexItem<T> | undefined;
+    for (const len of lists.lengths) {
+      if (len <= cidr.prefix) best = earliest(this.#byNetwork.get(networkKey(cidr, len)), best, accept);
     }
-    if (this.#longest[cidr.family] > cidr.prefix) {
-      scan(this.#coarseAt(cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix)));
+    if (lists.longest > cidr.prefix) {
+      const coarse = this.#coarseAt(lists, cidr.family, cidr.prefix);
+      best = earliest(coarse.get(networkKey(cidr, cidr.prefix)), best, accept);
     }
     return best;
   }
@@ -418,17 +431,31 @@ export class PrefixIndex<T> {
     return this.#byNetwork.has(networkKey(cidr, cidr.prefix));
   }
 
-  #coarseAt(family: Family, len: number): Map<string | number, Array<Indexed<T> & { seq: number }>> {
-    let coarse = this.#coarse[family].get(len);
+  #coarseAt(lists: FamilyLists<T>, family: Family, len: number): NetworkMap<T> {
+    let coarse = lists.coarse.get(len);
     if (!coarse) {
       coarse = new Map();
       for (const item of this.#all) {
         if (item.cidr.family === family && item.cidr.prefix > len) push(coarse, networkKey(item.cidr, len), item);
       }
-      this.#coarse[family].set(len, coarse);
+      lists.coarse.set(len, coarse);
     }
     return coarse;
   }
+}
+
+/** The earlier of `best` and the first entry of `list` that `accept` takes (a list is in insertion order). */
+function earliest<T>(
+  list: Array<IndexItem<T>> | undefined,
+  best: IndexItem<T> | undefined,
+  accept: ((entry: Indexed<T>) => boolean) | undefined,
+): IndexItem<T> | undefined {
+  if (!list) return best;
+  for (const item of list) {
+    if (best && item.seq >= best.seq) return best;
+    if (!accept || accept(item)) return item;
+  }
+  return best;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -90,7 +90,9 @@ function placements(model: DesiredModel): PlacementRef[] {
   if (list) return list;
   list = [];
   for (const [reloc, cidr] of relocatableCidrs(model)) {
-    for (const [i, placement] of reloc.doc.spec.placements.entries()) {
+    const all = reloc.doc.spec.placements;
+    for (let i = 0; i < all.length; i++) {
+      const placement = all[i];
       const ref = findInterface(model, placement.node, placement.interface);
       if (ref) list.push({ reloc, cidr, placement, i, ref });
     }
