@@ -85,13 +85,14 @@ function hexDigit(code: number): number {
  * an odd or invalid form) gives undefined: ipaddr.js decides.
  */
 export function plainIpv6Parts(text: string): number[] | undefined {
-  const head: number[] = [];
-  let tail: number[] | undefined;
+  const groups: number[] = [];
+  /** Where `::` stands among the groups, or -1. */
+  let gap = -1;
   const length = text.length;
   let i = 0;
   if (text.charCodeAt(0) === COLON) {
     if (text.charCodeAt(1) !== COLON) return undefined;
-    tail = [];
+    gap = 0;
     i = 2;
   }
   while (i < length) {
@@ -99,22 +100,27 @@ export function plainIpv6Parts(text: string): number[] | undefined {
     const start = i;
     for (let digit; i < length && (digit = hexDigit(text.charCodeAt(i))) >= 0; i++) value = value * 16 + digit;
     if (i === start || i - start > 4) return undefined;
-    (tail ?? head).push(value);
+    groups.push(value);
     if (i === length) break;
     if (text.charCodeAt(i) !== COLON || ++i === length) return undefined;
     if (text.charCodeAt(i) === COLON) {
-      if (tail) return undefined;
-      tail = [];
+      if (gap >= 0) return undefined;
+      gap = groups.length;
       i++;
     }
   }
-  const groups = head.length + (tail?.length ?? 0);
-  if (!tail) return groups === 8 ? head : undefined;
-  if (groups > 7) return undefined;
-  for (let zero = groups; zero < 8; zero++) head.push(0);
-  for (let k = 0; k < tail.length; k++) head[8 - tail.length + k] = tail[k];
-  return head;
+  if (gap < 0) return groups.length === 8 ? groups : undefined;
+  if (groups.length > 7) return undefined;
+  const parts: number[] = [];
+  for (let k = 0; k < gap; k++) parts.push(groups[k]);
+  for (let zero = groups.length; zero < 8; zero++) parts.push(0);
+  for (let k = gap; k < groups.length; k++) parts.push(groups[k]);
+  return parts;
 }
+
+/** Hex text of 16-bit values, made once each: a fleet's addresses repeat the same few parts. */
+const hexTexts: string[] = [];
+const hexOf = (part: number): string => (hexTexts[part] ??= part.toString(16));
 
 /**
  * IPv6 text as RFC 5952 writes it, exactly as ipaddr.js's toString() (toRFC5952String)
@@ -148,7 +154,7 @@ export function ipv6Text(parts: readonly number[]): string {
       continue;
     }
     if (i > 0 && i !== runEnd) text += ':';
-    text += parts[i].toString(16);
+    text += hexOf(parts[i]);
   }
   return text;
 }
