@@ -122,7 +122,8 @@ export const relocatableUsesSubnetInterface = defineRule({
       const first = index?.firstOverlapping(cidr);
       if (!first) continue;
       const onInterface = (e: Indexed<number>) => model.staticAddresses[e.value].iface.name === p.interface;
-      if (index!.firstOverlapping(cidr, onInterface)) continue;
+      // The first is usually on the placement's interface already: no second lookup then.
+      if (onInterface(first) || index!.firstOverlapping(cidr, onInterface)) continue;
       const h = model.staticAddresses[first.value];
       findings.push({
         summary:
