@@ -81,7 +81,7 @@ function hexDigit(code: number): number {
  * The eight parts of IPv6 text in the plain form: groups of one to four hex digits
  * separated by `:`, eight of them, or at most seven around one `::`. ipaddr.js reads
  * every such text, to these parts, through regular expressions, string replacements
- * and a split (a quarter of validating a fleet, issue 14). Anything else (an IPv4 tail,
+ * and a split (half the time of parsing a fleet's addresses, issue 14). Anything else (an IPv4 tail,
  * an odd or invalid form) gives undefined: ipaddr.js decides.
  */
 export function plainIpv6Parts(text: string): number[] | undefined {
