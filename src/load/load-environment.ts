@@ -45,7 +45,11 @@ export function loadFromTexts(dir: string, files: ReadonlyMap<string, Environmen
       env.diagnostics.push(invalidUtf8Diagnostic(file, content));
       continue;
     }
-    const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    // A view of the bytes, not a copy of them, to decode.
+    const text =
+      typeof content === 'string'
+        ? content
+        : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
     env.texts.set(file, text);
     const parsed = parseYamlFile(file, text);
     env.documents.push(...parsed.documents);

@@ -13,6 +13,21 @@ export const MAX_NESTING = 64;
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
+const HASH = 0x23;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+const AMPERSAND = 0x26;
+const BANG = 0x21;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const QUESTION = 0x3f;
 
 /** The characters the scan of a line's content reacts to; a line without any needs no scan. */
 const SPECIAL = /[[\]{}"'#|>&!]/g;
@@ -83,7 +98,8 @@ export function excessiveNesting(text: string, limit: number = MAX_NESTING): num
       // Most lines hold no bracket, quote or comment: skip them without looking at each character.
       if (special < i) {
         SPECIAL.lastIndex = i;
-        special = SPECIAL.exec(text)?.index ?? text.length;
+        // test, not exec: no match object per line. A match of one character ends just before lastIndex.
+        special = SPECIAL.test(text) ? SPECIAL.lastIndex - 1 : text.length;
       }
       if (special >= end) {
         pos = end + 1;
@@ -100,28 +116,28 @@ export function excessiveNesting(text: string, limit: number = MAX_NESTING): num
         valueStart = false;
         continue;
       }
-      const c = text[i];
+      // Character codes, not one-character strings: this loop sees most of a flow-heavy file.
       const code = text.charCodeAt(i);
       if (code === SPACE || code === TAB || code === CR) continue;
-      if (c === '#' && (i === pos || isBlank(text.charCodeAt(i - 1)))) break;
-      if (valueStart && (c === '"' || c === "'")) {
-        quote = c;
-      } else if (valueStart && (c === '[' || c === '{')) {
+      if (code === HASH && (i === pos || isBlank(text.charCodeAt(i - 1)))) break;
+      if (valueStart && (code === DOUBLE_QUOTE || code === SINGLE_QUOTE)) {
+        quote = code === DOUBLE_QUOTE ? '"' : "'";
+      } else if (valueStart && (code === OPEN_BRACKET || code === OPEN_BRACE)) {
         flow++;
         if (indents.length + flow > limit) return i;
-      } else if (flow > 0 && (c === ']' || c === '}')) {
+      } else if (flow > 0 && (code === CLOSE_BRACKET || code === CLOSE_BRACE)) {
         flow--;
         valueStart = false;
-      } else if (valueStart && flow === 0 && (c === '|' || c === '>')) {
+      } else if (valueStart && flow === 0 && (code === PIPE || code === GREATER)) {
         scalarParent = indents.length > 0 ? indents[indents.length - 1] : -1;
         break;
-      } else if (valueStart && (c === '&' || c === '!')) {
+      } else if (valueStart && (code === AMPERSAND || code === BANG)) {
         // An anchor or a tag before the value: the value still starts after it.
         while (i + 1 < end && !isBlank(text.charCodeAt(i + 1))) i++;
-      } else if (c === ',' && flow > 0) {
+      } else if (code === COMMA && flow > 0) {
         valueStart = true;
-      } else if (c === ':' || c === '-' || c === '?') {
-        valueStart = isBlank(text.charCodeAt(i + 1)) || (flow > 0 && c === ':');
+      } else if (code === COLON || code === DASH || code === QUESTION) {
+        valueStart = isBlank(text.charCodeAt(i + 1)) || (flow > 0 && code === COLON);
       } else {
         valueStart = false;
       }

@@ -12,9 +12,10 @@
 // careful one refuses: text that could hold a tag or a directive skips it, js-yaml
 // refuses keys that differ only by type (`1` and `"1"`) as the careful path does, and
 // nesting is bounded before either parser runs (nesting.ts).
-import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
+import { loadAll, YAMLException } from 'js-yaml';
 import type { CST, Document, LineCounter, Scalar, YAMLError } from 'yaml';
 import type { Diagnostic, SourcePos } from '../diagnostics.js';
+import { CORE_SCHEMA_FAST } from './core-schema.js';
 import { excessiveNesting, MAX_NESTING } from './nesting.js';
 import { SourceFile, type SourceDoc } from './source.js';
 import { yamlPackage } from './yaml-package.js';
@@ -35,8 +36,19 @@ export interface ParsedFile {
 
 /** An alias (`*name`) after whitespace, a flow indicator or a colon. */
 const ALIAS = /(?:^|[\s,[{:])\*[^\s,\]}]/m;
-/** Anything that could be a tag (`!`) or a directive (`%` starting a line): the careful path decides. */
-const TAG_OR_DIRECTIVE = /!|^%/m;
+/** A directive: `%` starting a line. */
+const DIRECTIVE = /^%/m;
+
+/**
+ * Whether the text could hold an alias, a tag (`!`) or a directive: the careful path
+ * decides. The regular expressions try every position of a file; most files hold no `*`,
+ * `!` or `%` at all, which a plain search tells first (the answer is the same).
+ */
+function mayHoldAliasTagOrDirective(text: string): boolean {
+  if (text.includes('!')) return true;
+  if (text.includes('*') && ALIAS.test(text)) return true;
+  return text.includes('%') && DIRECTIVE.test(text);
+}
 
 /**
  * Where the reader should look. yaml reports an unclosed quote where the text ends;
@@ -117,9 +129,9 @@ function positionOf(text: string, offset: number): { line: number; col: number }
 }
 
 function fastParse(file: string, text: string): unknown[] | null {
-  if (ALIAS.test(text) || TAG_OR_DIRECTIVE.test(text)) return null;
+  if (mayHoldAliasTagOrDirective(text)) return null;
   try {
-    return loadAll(text, null, { filename: file, schema: CORE_SCHEMA });
+    return loadAll(text, null, { filename: file, schema: CORE_SCHEMA_FAST });
   } catch (err) {
     if (err instanceof YAMLException || isStackOverflow(err)) return null;
     throw err;
@@ -289,7 +301,7 @@ function carefulParse(file: string, text: string, source: SourceFile): ParsedFil
   if (!diagnostics.some((d) => d.severity === 'error')) {
     // yaml accepted the file: js-yaml must too, or the two readers disagree; say what js-yaml saw.
     try {
-      loadAll(text, null, { filename: file, schema: CORE_SCHEMA });
+      loadAll(text, null, { filename: file, schema: CORE_SCHEMA_FAST });
     } catch (err) {
       if (isStackOverflow(err)) return { documents: [], diagnostics: [tooDeep({ file, line: 1, col: 1 })] };
       if (!(err instanceof YAMLException)) throw err;

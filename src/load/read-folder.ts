@@ -5,8 +5,8 @@
 // and a file's size is known before a byte is read. The open itself refuses links and
 // never blocks, in case the entry changed between the lstat and the open.
 import { isUtf8 } from 'node:buffer';
-import { constants } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isYamlFile, kindOfStats, MAX_FILE_BYTES, type EnvironmentFile } from './entries.js';
 
@@ -35,7 +35,7 @@ export async function readEnvironmentFolder(dir: string): Promise<Map<string, En
     const name = raw.toString('utf8');
     if (!isYamlFile(name)) continue;
     const file = join(dir, name);
-    files.set(file, isUtf8(raw) ? await readEntry(file) : { unread: 'bad-name' });
+    files.set(file, isUtf8(raw) ? readEntry(file) : { unread: 'bad-name' });
   }
   return files;
 }
@@ -81,12 +81,19 @@ function describe(info: Parameters<typeof kindOfStats>[0]): string {
   }
 }
 
-/** One entry: its bytes when it is a regular file within the size limit, else what it is. */
-async function readEntry(file: string): Promise<EnvironmentFile> {
+/**
+ * One entry: its bytes when it is a regular file within the size limit, else what it is.
+ * Synchronous calls: each file's lstat, open, stat, reads and close through promises
+ * cost about 0.2 ms of the main thread per file (a twentieth of loading a large
+ * fleet), and the caller parses the text synchronously right after. No call blocks on
+ * anything but the disk: the open never waits (O_NONBLOCK) and nothing but a regular
+ * file is read.
+ */
+function readEntry(file: string): EnvironmentFile {
   let kind;
   let size;
   try {
-    const info = await lstat(file);
+    const info = lstatSync(file);
     kind = kindOfStats(info);
     size = info.size;
   } catch (err) {
@@ -94,15 +101,15 @@ async function readEntry(file: string): Promise<EnvironmentFile> {
   }
   if (kind !== 'file') return { unread: kind };
   if (size > MAX_FILE_BYTES) return { unread: 'too-large', size };
-  let handle;
+  let fd;
   try {
-    handle = await open(file, NO_FOLLOW_NO_BLOCK);
+    fd = openSync(file, NO_FOLLOW_NO_BLOCK);
   } catch (err) {
     const code = errnoOf(err);
     return code === 'ELOOP' ? { unread: 'symlink' } : { unread: 'unreadable', reason: code };
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     const now = kindOfStats(info);
     if (now !== 'file') return { unread: now };
     if (info.size > MAX_FILE_BYTES) return { unread: 'too-large', size: info.size };
@@ -116,7 +123,7 @@ async function readEntry(file: string): Promise<EnvironmentFile> {
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -124,6 +131,6 @@ async function readEntry(file: string): Promise<EnvironmentFile> {
   } catch (err) {
     return { unread: 'unreadable', reason: errnoOf(err) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

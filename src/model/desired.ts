@@ -60,7 +60,17 @@ export function interfaceKey(node: string, iface: string): string {
   return `${node}/${iface}`;
 }
 
+/**
+ * model.interfaceByKey again, as node -> interface -> ref, for the models buildModel
+ * made: rules look up tens of thousands of placements, and nested maps on the names the
+ * documents hold find them without building a key string per lookup. Keyed by the map
+ * itself, which shallow copies of the model share.
+ */
+const interfacesByNode = new WeakMap<Map<string, InterfaceRef>, Map<string, Map<string, InterfaceRef>>>();
+
 export function findInterface(model: DesiredModel, node: string, iface: string): InterfaceRef | undefined {
+  const byNode = interfacesByNode.get(model.interfaceByKey);
+  if (byNode) return byNode.get(node)?.get(iface);
   return model.interfaceByKey.get(interfaceKey(node, iface));
 }
 
@@ -85,13 +95,16 @@ export function buildModel(
     interfaceByKey: new Map(),
     staticAddresses: [],
   };
-  const firstByKey = new Map<string, Entry<TandemDocument>>();
+  // Per kind, the first entry of each name: no "kind/name" string built per document.
+  const firstByKind = new Map<string, Map<string, Entry<TandemDocument>>>();
   const clusters: Entry<ClusterDocument>[] = [];
   for (const { value, src } of documents) {
     const entry = { name: value.metadata.name, doc: value, src } as Entry<TandemDocument>;
-    const key = `${value.kind}/${value.metadata.name}`;
-    const first = firstByKey.get(key);
+    let firstByName = firstByKind.get(value.kind);
+    if (!firstByName) firstByKind.set(value.kind, (firstByName = new Map<string, Entry<TandemDocument>>()));
+    const first = firstByName.get(entry.name);
     if (first) {
+      const key = `${value.kind}/${value.metadata.name}`;
       diagnostics.push({
         severity: 'error',
         ruleId: 'LOAD003',
@@ -104,7 +117,7 @@ export function buildModel(
       });
       continue;
     }
-    firstByKey.set(key, entry);
+    firstByName.set(entry.name, entry);
     switch (value.kind) {
       case 'Cluster':
         clusters.push(entry as Entry<ClusterDocument>);
@@ -153,16 +166,25 @@ export function buildModel(
       if (!model.segmentByName.has(segment.name)) model.segmentByName.set(segment.name, segment);
     }
   }
+  const byNode = new Map<string, Map<string, InterfaceRef>>();
   for (const node of model.nodes) {
+    let byName = byNode.get(node.name);
+    if (!byName) byNode.set(node.name, (byName = new Map<string, InterfaceRef>()));
+    const interfaces = byName;
     node.doc.spec.interfaces.forEach((iface, index) => {
       const key = interfaceKey(node.name, iface.name);
-      if (!model.interfaceByKey.has(key)) model.interfaceByKey.set(key, { node, iface, index });
+      if (!model.interfaceByKey.has(key)) {
+        const ref = { node, iface, index };
+        model.interfaceByKey.set(key, ref);
+        interfaces.set(iface.name, ref);
+      }
       (iface.addresses ?? []).forEach((text, addressIndex) => {
         const cidr = parseCidr(text);
         if (cidr) model.staticAddresses.push({ node, iface, index, addressIndex, text, cidr });
       });
     });
   }
+  interfacesByNode.set(model.interfaceByKey, byNode);
   for (const e of model.ikeEntries) model.ikeConnections.push(desiredIkeConnection(e.doc, model.relocatableByName));
   return { model, diagnostics };
 }

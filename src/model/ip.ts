@@ -29,9 +29,10 @@ export function memoSizes(): { ip: number; cidr: number } {
   return { ip: ipMemo.size, cidr: cidrMemo.size };
 }
 
-function memo<T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
+/** `compute` never answers undefined (a failed parse is null), so a miss is `get` answering undefined. */
+function memo<T extends object | null>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
   const hit = cache.get(key);
-  if (hit !== undefined || cache.has(key)) return hit as T;
+  if (hit !== undefined) return hit;
   if (cache.size >= MEMO_LIMIT) cache.clear();
   const value = compute(key);
   cache.set(key, value);
@@ -50,19 +51,139 @@ function parseIpUncached(text: string): ParsedIp | null {
     const parsed = ipaddr.IPv4.parse(text);
     return { family: 4, address: parsed.toString(), parsed };
   }
-  if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return null;
-  const parsed = ipaddr.IPv6.parse(text);
-  return { family: 6, address: parsed.toString(), parsed };
+  if (text.includes('%')) return null;
+  const parts = plainIpv6Parts(text);
+  let parsed: ipaddr.IPv6;
+  if (parts) {
+    parsed = new ipaddr.IPv6(parts);
+  } else {
+    // One parse: IPv6.isValid followed by IPv6.parse would run ipaddr's parser twice.
+    try {
+      parsed = ipaddr.IPv6.parse(text);
+    } catch {
+      return null;
+    }
+  }
+  return { family: 6, address: ipv6Text(parsed.parts), parsed };
 }
 
-/** The network address of `ip` with `prefix` bits kept, as text. */
-function networkText(ip: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
-  const bytes = ip.toByteArray();
-  for (let i = 0; i < bytes.length; i++) {
-    const keep = Math.max(0, Math.min(8, prefix - i * 8));
-    bytes[i] &= keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff;
+const COLON = 0x3a;
+
+/** The value of a hex digit's character code, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  return -1;
+}
+
+/**
+ * The eight parts of IPv6 text in the plain form: groups of one to four hex digits
+ * separated by `:`, eight of them, or at most seven around one `::`. ipaddr.js reads
+ * every such text, to these parts, through regular expressions, string replacements
+ * and a split (half the time of parsing a fleet's addresses, issue 14). Anything else (an IPv4 tail,
+ * an odd or invalid form) gives undefined: ipaddr.js decides.
+ */
+export function plainIpv6Parts(text: string): number[] | undefined {
+  const groups: number[] = [];
+  /** Where `::` stands among the groups, or -1. */
+  let gap = -1;
+  const length = text.length;
+  let i = 0;
+  if (text.charCodeAt(0) === COLON) {
+    if (text.charCodeAt(1) !== COLON) return undefined;
+    gap = 0;
+    i = 2;
   }
-  return ipaddr.fromByteArray(bytes).toString();
+  while (i < length) {
+    let value = 0;
+    const start = i;
+    for (let digit; i < length && (digit = hexDigit(text.charCodeAt(i))) >= 0; i++) value = value * 16 + digit;
+    if (i === start || i - start > 4) return undefined;
+    groups.push(value);
+    if (i === length) break;
+    if (text.charCodeAt(i) !== COLON || ++i === length) return undefined;
+    if (text.charCodeAt(i) === COLON) {
+      if (gap >= 0) return undefined;
+      gap = groups.length;
+      i++;
+    }
+  }
+  if (gap < 0) return groups.length === 8 ? groups : undefined;
+  if (groups.length > 7) return undefined;
+  const parts: number[] = [];
+  for (let k = 0; k < gap; k++) parts.push(groups[k]);
+  for (let zero = groups.length; zero < 8; zero++) parts.push(0);
+  for (let k = gap; k < groups.length; k++) parts.push(groups[k]);
+  return parts;
+}
+
+/** Hex text of 16-bit values, made once each: a fleet's addresses repeat the same few parts. */
+const hexTexts: string[] = [];
+const hexOf = (part: number): string => (hexTexts[part] ??= part.toString(16));
+
+/**
+ * IPv6 text as RFC 5952 writes it, exactly as ipaddr.js's toString() (toRFC5952String)
+ * does for an address without a zone: lower-case hex without leading zeros, and the
+ * longest run of two or more zero groups (the first of equal runs) written `::`. Built
+ * from the eight parts directly: ipaddr.js formats through a regular expression and
+ * intermediate strings, a third of parsing a fleet's addresses (issue 14).
+ */
+export function ipv6Text(parts: readonly number[]): string {
+  let runStart = -1;
+  let runLength = 1;
+  for (let i = 0; i < 8;) {
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < 8 && parts[end] === 0) end++;
+    if (end - i > runLength) {
+      runStart = i;
+      runLength = end - i;
+    }
+    i = end;
+  }
+  const runEnd = runStart + runLength;
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === runStart) {
+      text += '::';
+      i = runEnd - 1;
+      continue;
+    }
+    if (i > 0 && i !== runEnd) text += ':';
+    text += hexOf(parts[i]);
+  }
+  return text;
+}
+
+/** The network address of `ip` with `prefix` bits kept, as text (`address`, its text, when no bit is cut). */
+function networkText(ip: ipaddr.IPv4 | ipaddr.IPv6, prefix: number, address: string): string {
+  if (ip.kind() === 'ipv4') {
+    const o = (ip as ipaddr.IPv4).octets;
+    return (
+      `${o[0] & maskBits(prefix, 8)}.${o[1] & maskBits(prefix - 8, 8)}.` +
+      `${o[2] & maskBits(prefix - 16, 8)}.${o[3] & maskBits(prefix - 24, 8)}`
+    );
+  }
+  const parts = (ip as ipaddr.IPv6).parts;
+  const masked: number[] = [];
+  let cut = false;
+  for (let i = 0; i < 8; i++) {
+    const kept = parts[i] & maskBits(prefix - i * 16, 16);
+    if (kept !== parts[i]) cut = true;
+    masked.push(kept);
+  }
+  return cut ? ipv6Text(masked) : address;
+}
+
+/** The mask of a `width`-bit group of which the first `keep` bits are kept (clamped to 0..width). */
+function maskBits(keep: number, width: number): number {
+  if (keep <= 0) return 0;
+  if (keep >= width) return (1 << width) - 1;
+  return ((1 << width) - 1) & ~((1 << (width - keep)) - 1);
 }
 
 export function parseCidr(text: string): ParsedCidr | null {
@@ -84,7 +205,7 @@ function parseCidrUncached(text: string): ParsedCidr | null {
     address: ip.address,
     prefix,
     cidr: `${ip.address}/${prefix}`,
-    network: `${networkText(ip.parsed, prefix)}/${prefix}`,
+    network: `${networkText(ip.parsed, prefix, ip.address)}/${prefix}`,
     parsed: ip.parsed,
   };
 }
@@ -195,17 +316,23 @@ function networkKey(cidr: ParsedCidr, len: number): string | number {
     const masked = len === 0 ? 0 : (value & (0xffffffff << (32 - len))) >>> 0;
     return len * 0x1_0000_0000 + masked;
   }
-  let bytes = byteCache.get(cidr);
-  if (!bytes) byteCache.set(cidr, (bytes = cidr.parsed.toByteArray()));
-  let key = `6/${len}:`;
-  for (let i = 0; i < bytes.length && i * 8 < len; i++) {
-    const bits = Math.min(8, len - i * 8);
-    key += `${bytes[i] & ((0xff << (8 - bits)) & 0xff)}.`;
-  }
-  return key;
+  // ':', the length, then the eight masked 16-bit parts as one character each: one
+  // string of fixed length, built in one step. A number key never holds ':', and the
+  // fixed length keeps keys joined with a separator (`${a} ${b}`) unambiguous.
+  const p = (cidr.parsed as ipaddr.IPv6).parts;
+  return String.fromCharCode(
+    0x3a,
+    len,
+    p[0] & maskBits(len, 16),
+    p[1] & maskBits(len - 16, 16),
+    p[2] & maskBits(len - 32, 16),
+    p[3] & maskBits(len - 48, 16),
+    p[4] & maskBits(len - 64, 16),
+    p[5] & maskBits(len - 80, 16),
+    p[6] & maskBits(len - 96, 16),
+    p[7] & maskBits(len - 112, 16),
+  );
 }
-
-const byteCache = new WeakMap<ParsedCidr, number[]>();
 const v4Cache = new WeakMap<ParsedCidr, number>();
 
 /** An IPv4 address as an unsigned 32-bit integer. */
@@ -223,57 +350,118 @@ export interface Indexed<T> {
   value: T;
 }
 
+type IndexItem<T> = Indexed<T> & { seq: number };
+type NetworkMap<T> = Map<string | number, Array<IndexItem<T>>>;
+
+/** What the index keeps per address family; created on the family's first entry. */
+interface FamilyLists<T> {
+  /** Prefix lengths present, in the order first added. */
+  lengths: number[];
+  longest: number;
+  /** len -> network at len -> entries with a longer prefix; built on demand. */
+  coarse: Map<number, NetworkMap<T>>;
+}
+
 /**
  * Prefixes indexed for "which of them overlap this one": a lookup costs one map probe
  * per distinct prefix length, so rules stay linear in the number of addresses.
- * Results come back in insertion order.
+ * Results come back in insertion order. A rule may keep one index per interface of a
+ * fleet, thousands of them: an empty index is one map and one list.
  */
 export class PrefixIndex<T> {
-  readonly #byNetwork = new Map<string | number, Array<Indexed<T> & { seq: number }>>();
-  readonly #lengths: Record<Family, Set<number>> = { 4: new Set(), 6: new Set() };
-  readonly #longest: Record<Family, number> = { 4: -1, 6: -1 };
-  /** family -> len -> network at len -> entries with a longer prefix; built on demand. */
-  readonly #coarse: Record<Family, Map<number, Map<string | number, Array<Indexed<T> & { seq: number }>>>> = {
-    4: new Map(),
-    6: new Map(),
-  };
-  readonly #all: Array<Indexed<T> & { seq: number }> = [];
+  readonly #byNetwork: NetworkMap<T> = new Map();
+  readonly #all: Array<IndexItem<T>> = [];
+  #v4: FamilyLists<T> | undefined;
+  #v6: FamilyLists<T> | undefined;
+
+  #family(family: Family): FamilyLists<T> | undefined {
+    return family === 4 ? this.#v4 : this.#v6;
+  }
 
   add(cidr: ParsedCidr, value: T): void {
     const item = { cidr, value, seq: this.#all.length };
     this.#all.push(item);
     push(this.#byNetwork, networkKey(cidr, cidr.prefix), item);
-    this.#lengths[cidr.family].add(cidr.prefix);
-    this.#longest[cidr.family] = Math.max(this.#longest[cidr.family], cidr.prefix);
-    for (const [len, coarse] of this.#coarse[cidr.family]) {
+    let lists = this.#family(cidr.family);
+    if (!lists) {
+      lists = { lengths: [], longest: -1, coarse: new Map() };
+      if (cidr.family === 4) this.#v4 = lists;
+      else this.#v6 = lists;
+    }
+    if (!lists.lengths.includes(cidr.prefix)) lists.lengths.push(cidr.prefix);
+    lists.longest = Math.max(lists.longest, cidr.prefix);
+    for (const [len, coarse] of lists.coarse) {
       if (len < cidr.prefix) push(coarse, networkKey(cidr, len), item);
     }
   }
 
   /** Indexed prefixes sharing at least one address with `cidr` (equal, wider or narrower). */
   overlapping(cidr: ParsedCidr): Indexed<T>[] {
-    const found: Array<Indexed<T> & { seq: number }> = [];
-    for (const len of this.#lengths[cidr.family]) {
-      if (len <= cidr.prefix) found.push(...(this.#byNetwork.get(networkKey(cidr, len)) ?? []));
+    const found: Array<IndexItem<T>> = [];
+    const lists = this.#family(cidr.family);
+    if (!lists) return found;
+    for (const len of lists.lengths) {
+      if (len > cidr.prefix) continue;
+      const list = this.#byNetwork.get(networkKey(cidr, len));
+      if (list) for (const item of list) found.push(item);
     }
-    if (this.#longest[cidr.family] > cidr.prefix) {
-      found.push(...(this.#coarseAt(cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix)) ?? []));
+    if (lists.longest > cidr.prefix) {
+      const list = this.#coarseAt(lists, cidr.family, cidr.prefix).get(networkKey(cidr, cidr.prefix));
+      if (list) for (const item of list) found.push(item);
     }
     if (found.length > 1) found.sort((a, b) => a.seq - b.seq);
     return found;
   }
 
-  #coarseAt(family: Family, len: number): Map<string | number, Array<Indexed<T> & { seq: number }>> {
-    let coarse = this.#coarse[family].get(len);
+  /**
+   * The first indexed prefix (in insertion order) overlapping `cidr` that `accept` takes:
+   * what `overlapping(cidr).find(accept)` returns, without building the list. Each list
+   * of the index is in insertion order, so its first accepted entry is its earliest.
+   */
+  firstOverlapping(cidr: ParsedCidr, accept?: (entry: Indexed<T>) => boolean): Indexed<T> | undefined {
+    const lists = this.#family(cidr.family);
+    if (!lists) return undefined;
+    let best: IndexItem<T> | undefined;
+    for (const len of lists.lengths) {
+      if (len <= cidr.prefix) best = earliest(this.#byNetwork.get(networkKey(cidr, len)), best, accept);
+    }
+    if (lists.longest > cidr.prefix) {
+      const coarse = this.#coarseAt(lists, cidr.family, cidr.prefix);
+      best = earliest(coarse.get(networkKey(cidr, cidr.prefix)), best, accept);
+    }
+    return best;
+  }
+
+  /** Whether a prefix of exactly `cidr`'s network and length was added. */
+  hasNetwork(cidr: ParsedCidr): boolean {
+    return this.#byNetwork.has(networkKey(cidr, cidr.prefix));
+  }
+
+  #coarseAt(lists: FamilyLists<T>, family: Family, len: number): NetworkMap<T> {
+    let coarse = lists.coarse.get(len);
     if (!coarse) {
       coarse = new Map();
       for (const item of this.#all) {
         if (item.cidr.family === family && item.cidr.prefix > len) push(coarse, networkKey(item.cidr, len), item);
       }
-      this.#coarse[family].set(len, coarse);
+      lists.coarse.set(len, coarse);
     }
     return coarse;
   }
+}
+
+/** The earlier of `best` and the first entry of `list` that `accept` takes (a list is in insertion order). */
+function earliest<T>(
+  list: Array<IndexItem<T>> | undefined,
+  best: IndexItem<T> | undefined,
+  accept: ((entry: Indexed<T>) => boolean) | undefined,
+): IndexItem<T> | undefined {
+  if (!list) return best;
+  for (const item of list) {
+    if (best && item.seq >= best.seq) return best;
+    if (!accept || accept(item)) return item;
+  }
+  return best;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -30,7 +30,17 @@ const v6 = fc
 const wideV4 = fc
   .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
   .map(([n, p]) => cidr(`${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${p}`));
-const anyCidr = fc.oneof(v4, v6);
+// Any IPv6 address, its parts mostly zero or equal so that prefixes nest and share networks, with any prefix length.
+const wideV6 = fc
+  .tuple(
+    fc.array(fc.oneof(fc.constant(0), fc.constant(0x2001), fc.integer({ min: 0, max: 0xffff })), {
+      minLength: 8,
+      maxLength: 8,
+    }),
+    fc.integer({ min: 0, max: 128 }),
+  )
+  .map(([parts, p]) => cidr(`${parts.map((x) => x.toString(16)).join(':')}/${p}`));
+const anyCidr = fc.oneof(v4, v6, wideV6);
 
 describe('PrefixIndex', () => {
   it('networkAt cuts an address to a shorter prefix', () => {
@@ -80,10 +90,45 @@ describe('PrefixIndex', () => {
               index.overlapping(q).map((e) => e.value),
               expected,
             );
+            // The first overlapping entry a predicate takes, without the list: the list's first such entry.
+            assert.equal(index.firstOverlapping(q)?.value, expected[0]);
+            assert.equal(
+              index.firstOverlapping(q, (e) => e.value % 3 === 1)?.value,
+              expected.find((j) => j % 3 === 1),
+            );
+            assert.equal(
+              index.hasNetwork(q),
+              added.some((a) => a.network === q.network),
+            );
           }
         });
       }),
       { seed: 20240501, numRuns: 200 },
+    );
+  });
+
+  it('agrees with prefixesOverlap over the whole IPv6 space and every prefix length', () => {
+    fc.assert(
+      fc.property(fc.array(wideV6, { maxLength: 20 }), fc.array(wideV6, { maxLength: 10 }), (entries, queries) => {
+        const index = new PrefixIndex<number>();
+        entries.forEach((c, i) => index.add(c, i));
+        for (const q of [...queries, ...entries]) {
+          const expected = entries.map((a, j) => (prefixesOverlap(a, q) ? j : -1)).filter((j) => j >= 0);
+          assert.deepEqual(
+            index.overlapping(q).map((e) => e.value),
+            expected,
+          );
+          assert.equal(
+            index.firstOverlapping(q, (e) => e.value % 2 === 0)?.value,
+            expected.find((j) => j % 2 === 0),
+          );
+          assert.equal(
+            index.hasNetwork(q),
+            entries.some((a) => a.network === q.network),
+          );
+        }
+      }),
+      { seed: 20261203, numRuns: 300 },
     );
   });
 

@@ -11,6 +11,8 @@ import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { execa } from 'execa';
 import { capPerFile } from '../../src/diagnostics.js';
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import { canStartFloat, CORE_SCHEMA_FAST } from '../../src/load/core-schema.js';
 import { firstInvalidUtf8 } from '../../src/load/encoding.js';
 import { loadEnvironment } from '../../src/load/load-environment.js';
 import { excessiveNesting } from '../../src/load/nesting.js';
@@ -365,6 +367,44 @@ describe('YAML: the core schema only', () => {
     }
     assert.deepEqual(parse('%YAML 1.2\n---\na: 1\n').diagnostics, []);
     assert.deepEqual(parse('# wow!\na: "hello!"\n').diagnostics, [], 'a ! in a comment or a string is not a tag');
+  });
+
+  it("reads every plain scalar, key or value, to what js-yaml's core schema reads (the float prefilter)", () => {
+    const written = [
+      ...['1', '-1', '+1', '0', '007', '1.5', '-1.5', '+.5', '.5', '5.', '1e3', '1E+3', '-2e-3', '.5e2', '1_000'],
+      ...['.inf', '-.inf', '+.INF', '.Inf', '.nan', '.NaN', '.NAN', 'inf', 'nan', 'Infinity', '-Infinity'],
+      ...['0x1F', '0o17', '0b101', '-0x1', '~', 'null', 'Null', 'true', 'False', 'TRUE', 'yes', 'e3', '_1'],
+      ...['.', '+', '..', '1..2', '1.2.3', '١', '０', '12abc', 'eth0', '2001:db8::1', '192.0.2.1/24'],
+    ];
+    // Every string of one to four characters over the characters floats, ints and words are made of.
+    const alphabet = ['-', '+', '.', '0', '1', '9', 'e', 'E', 'x', 'o', 'b', '_', 'i', 'n', 'f', 'a', 'N', 'I'];
+    let words = [''];
+    for (let length = 1; length <= 4; length++) {
+      words = words.flatMap((w) => alphabet.map((c) => w + c));
+      written.push(...words.filter((w) => w !== '-'));
+    }
+    for (let from = 0; from < written.length; from += 2000) {
+      const batch = written.slice(from, from + 2000);
+      const text = batch.map((w, i) => `k${i}:\n  ${w}: ${w}\n  list: [${w}]\n`).join('');
+      const withCore = (() => {
+        try {
+          return loadAll(text, null, { schema: CORE_SCHEMA });
+        } catch (err) {
+          return String(err);
+        }
+      })();
+      const withFast = (() => {
+        try {
+          return loadAll(text, null, { schema: CORE_SCHEMA_FAST });
+        } catch (err) {
+          return String(err);
+        }
+      })();
+      assert.deepEqual(withFast, withCore, `scalars ${from}..${from + batch.length}`);
+      assert.equal(typeof withCore, 'object', 'the batch parses');
+    }
+    assert.equal(written.length > 100_000, true);
+    assert.equal(written.filter((w) => canStartFloat(w)).length > 1000, true);
   });
 
   it('refuses keys of one mapping that differ only by type (YAML002 at the second)', () => {

@@ -5,7 +5,8 @@
 // what the interfaces carry is carried out); the failover rule follows seed 001 (every
 // address of a failed interface moves); the unicast rule follows the special-purpose
 // address RFCs. ADDR001 (CIDR syntax) is enforced by the schema and catalogued in input.ts.
-import { at, type DesiredModel, type StaticAddressRef } from '../../model/desired.js';
+import { at, type DesiredModel, type Entry, type StaticAddressRef } from '../../model/desired.js';
+import type { NodeDocument, RelocatableAddressDocument } from '../../model/generated/desired.js';
 import {
   ipv4EdgeOf,
   isHostOrLinkScoped,
@@ -19,7 +20,11 @@ import type { SourcePos } from '../../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { managementCidrs, relocatableCidrs } from './util-addresses.js';
 
-/** One place an address is assigned, for messages and positions. */
+/**
+ * One place an address is assigned, for messages and positions. The texts are built only
+ * when a rule reports the assignment: building them for every address of a fleet cost
+ * more than the rules' checks.
+ */
 interface Assignment {
   kind: 'static' | 'management' | 'relocatable';
   /** Holding node (static and management). */
@@ -27,13 +32,82 @@ interface Assignment {
   /** Addresses on loopback interfaces stay on their node and are never announced. */
   onLoopback: boolean;
   /** Opens a summary, e.g. "Node/server1: interface eth0 address", "RelocatableAddress/db: address". */
-  subject: string;
+  readonly subject: string;
   /** Names it as the other end, e.g. "Node/server1 interface eth0", "RelocatableAddress/db". */
-  label: string;
-  objects: string[];
+  readonly label: string;
+  readonly objects: string[];
   /** Located only when reported: locating every address would dominate the run time. */
   source: () => SourcePos;
   cidr: ParsedCidr;
+}
+
+class StaticAssignment implements Assignment {
+  readonly kind = 'static';
+  readonly node: string;
+  readonly onLoopback: boolean;
+  readonly cidr: ParsedCidr;
+  constructor(private readonly a: StaticAddressRef) {
+    this.node = a.node.name;
+    this.onLoopback = a.iface.type === 'loopback';
+    this.cidr = a.cidr;
+  }
+  get subject() {
+    return `Node/${this.a.node.name}: interface ${this.a.iface.name} address`;
+  }
+  get label() {
+    return `Node/${this.a.node.name} interface ${this.a.iface.name}`;
+  }
+  get objects() {
+    return [`Node/${this.a.node.name}`, `${this.a.node.name}/${this.a.iface.name}`];
+  }
+  source() {
+    return at(this.a.node, 'spec', 'interfaces', this.a.index, 'addresses', this.a.addressIndex);
+  }
+}
+
+class ManagementAssignment implements Assignment {
+  readonly kind = 'management';
+  readonly node: string;
+  readonly onLoopback = false;
+  constructor(
+    private readonly holder: Entry<NodeDocument>,
+    readonly cidr: ParsedCidr,
+  ) {
+    this.node = holder.name;
+  }
+  get subject() {
+    return `Node/${this.holder.name}: management address`;
+  }
+  get label() {
+    return `Node/${this.holder.name} management`;
+  }
+  get objects() {
+    return [`Node/${this.holder.name}`];
+  }
+  source() {
+    return at(this.holder, 'spec', 'management');
+  }
+}
+
+class RelocatableAssignment implements Assignment {
+  readonly kind = 'relocatable';
+  readonly onLoopback = false;
+  constructor(
+    private readonly reloc: Entry<RelocatableAddressDocument>,
+    readonly cidr: ParsedCidr,
+  ) {}
+  get subject() {
+    return `RelocatableAddress/${this.reloc.name}: address`;
+  }
+  get label() {
+    return `RelocatableAddress/${this.reloc.name}`;
+  }
+  get objects() {
+    return [`RelocatableAddress/${this.reloc.name}`];
+  }
+  source() {
+    return at(this.reloc, 'spec', 'address');
+  }
 }
 
 const assignmentMemo = new WeakMap<DesiredModel, Assignment[]>();
@@ -45,45 +119,12 @@ function assignments(model: DesiredModel): Assignment[] {
   const management = managementCidrs(model);
   const relocatables = relocatableCidrs(model);
   const out: Assignment[] = [];
-  for (const a of model.staticAddresses) {
-    out.push({
-      kind: 'static',
-      node: a.node.name,
-      onLoopback: a.iface.type === 'loopback',
-      subject: `Node/${a.node.name}: interface ${a.iface.name} address`,
-      label: `Node/${a.node.name} interface ${a.iface.name}`,
-      objects: [`Node/${a.node.name}`, `${a.node.name}/${a.iface.name}`],
-      source: () => at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
-      cidr: a.cidr,
-    });
-  }
+  for (const a of model.staticAddresses) out.push(new StaticAssignment(a));
   for (const node of model.nodes) {
     const cidr = management.get(node);
-    if (cidr) {
-      out.push({
-        kind: 'management',
-        node: node.name,
-        onLoopback: false,
-        subject: `Node/${node.name}: management address`,
-        label: `Node/${node.name} management`,
-        objects: [`Node/${node.name}`],
-        source: () => at(node, 'spec', 'management'),
-        cidr,
-      });
-    }
+    if (cidr) out.push(new ManagementAssignment(node, cidr));
   }
-  for (const [reloc, cidr] of relocatables) {
-    const objects = [`RelocatableAddress/${reloc.name}`];
-    out.push({
-      kind: 'relocatable',
-      onLoopback: false,
-      subject: `${objects[0]}: address`,
-      label: objects[0],
-      objects,
-      source: () => at(reloc, 'spec', 'address'),
-      cidr,
-    });
-  }
+  for (const [reloc, cidr] of relocatables) out.push(new RelocatableAssignment(reloc, cidr));
   assignmentMemo.set(model, out);
   return out;
 }
@@ -167,10 +208,11 @@ export const relocatableOffManagement = defineRule({
     const findings: Finding[] = [];
     const management = managementCidrs(model);
     for (const [reloc, cidr] of relocatableCidrs(model)) {
-      const seen = new Set<string>();
-      for (const p of reloc.doc.spec.placements) {
-        if (seen.has(p.node)) continue;
-        seen.add(p.node);
+      const placements = reloc.doc.spec.placements;
+      placements: for (let i = 0; i < placements.length; i++) {
+        const p = placements[i];
+        // Each node once: an address has a few placements, no set is needed to skip a repeated node.
+        for (let j = 0; j < i; j++) if (placements[j].node === p.node) continue placements;
         const node = model.nodeByName.get(p.node);
         const mgmt = node && management.get(node);
         if (!node || !mgmt || !prefixesOverlap(cidr, mgmt)) continue;

@@ -90,7 +90,9 @@ export const ikeLocalAddress = defineRule({
     'swanctl.conf local_addrs',
   check(model) {
     const findings: Finding[] = [];
-    const held = nodeAddresses(model);
+    // Built on first use: most fleets have no IKE connection, and this indexes every address.
+    let held: Map<string, Set<string>> | undefined;
+    const heldOn = (node: string) => (held ??= nodeAddresses(model)).get(node);
     for (const c of model.ikeEntries) {
       const s = c.doc.spec;
       const local = parseIp(s.local.address);
@@ -112,7 +114,7 @@ export const ikeLocalAddress = defineRule({
         continue;
       }
       (s.appliesTo.nodes ?? []).forEach((n, i) => {
-        if (!model.nodeByName.has(n) || held.get(n)?.has(local.address)) return;
+        if (!model.nodeByName.has(n) || heldOn(n)?.has(local.address)) return;
         findings.push({
           summary: `${ikeName(c)}: Node/${n} carries the connection but never holds its local address ${local.address}`,
           detail:

@@ -13,28 +13,37 @@ import {
   type StaticAddressRef,
 } from '../../model/desired.js';
 import type { Interface, Placement, RelocatableAddressDocument } from '../../model/generated/desired.js';
-import { parseCidr, prefixWithin, PrefixIndex, type ParsedCidr } from '../../model/ip.js';
+import { parseCidr, prefixWithin, PrefixIndex, type Indexed, type ParsedCidr } from '../../model/ip.js';
 import type { SourcePos } from '../../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { relocatableCidrs } from './util-addresses.js';
 import { didYouMean } from '../suggest.js';
 
+/** The value kept under `key`, created on first use. */
+function kept<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
+}
+
+const newMap = <K, V>() => new Map<K, V>();
+const newList = <T>(): T[] => [];
+
 /**
- * The list kept for one group (keys in order, e.g. node, interface, subnet), created empty
- * on first use. Nested maps on the strings the model already holds: no key is built per
- * address.
+ * The list kept for one group (node, interface, subnet), created empty on first use.
+ * Nested maps on the strings the model already holds: no key is built per address.
  */
-function groupOf<T>(groups: Map<string, unknown>, keys: readonly string[]): T[] {
-  let map = groups;
-  for (const key of keys.slice(0, -1)) {
-    let next = map.get(key) as Map<string, unknown> | undefined;
-    if (!next) map.set(key, (next = new Map()));
-    map = next;
-  }
-  const last = keys[keys.length - 1];
-  let list = map.get(last) as T[] | undefined;
-  if (!list) map.set(last, (list = []));
-  return list;
+function groupOf<T>(
+  groups: Map<string, Map<string, Map<string, T[]>>>,
+  node: string,
+  iface: string,
+  subnet: string,
+): T[] {
+  return kept(
+    kept(kept(groups, node, newMap<string, Map<string, T[]>>), iface, newMap<string, T[]>),
+    subnet,
+    newList<T>,
+  );
 }
 
 const staticMemo = new WeakMap<DesiredModel, Map<string, PrefixIndex<number>>>();
@@ -52,10 +61,10 @@ function staticIndexByNode(model: DesiredModel): Map<string, PrefixIndex<number>
   let byNode = staticMemo.get(model);
   if (byNode) return byNode;
   byNode = new Map();
-  const indexed = new Map<string, unknown>();
+  const indexed = new Map<string, Map<string, Map<string, number[]>>>();
   model.staticAddresses.forEach((a, i) => {
     if (a.iface.type === 'loopback') return;
-    const group = groupOf<number>(indexed, [a.node.name, a.iface.name, a.cidr.network]);
+    const group = groupOf(indexed, a.node.name, a.iface.name, a.cidr.network);
     if (group.length > 0) return;
     group.push(i);
     let index = byNode.get(a.node.name);
@@ -81,7 +90,9 @@ function placements(model: DesiredModel): PlacementRef[] {
   if (list) return list;
   list = [];
   for (const [reloc, cidr] of relocatableCidrs(model)) {
-    for (const [i, placement] of reloc.doc.spec.placements.entries()) {
+    const all = reloc.doc.spec.placements;
+    for (let i = 0; i < all.length; i++) {
+      const placement = all[i];
       const ref = findInterface(model, placement.node, placement.interface);
       if (ref) list.push({ reloc, cidr, placement, i, ref });
     }
@@ -106,9 +117,14 @@ export const relocatableUsesSubnetInterface = defineRule({
     const findings: Finding[] = [];
     const statics = staticIndexByNode(model);
     for (const { reloc, cidr, placement: p, i } of placements(model)) {
-      const holders = (statics.get(p.node)?.overlapping(cidr) ?? []).map((h) => model.staticAddresses[h.value]);
-      if (holders.length === 0 || holders.some((h) => h.iface.name === p.interface)) continue;
-      const h = holders[0];
+      const index = statics.get(p.node);
+      // The first static address of the subnet on the node, unless one is on the placement's interface.
+      const first = index?.firstOverlapping(cidr);
+      if (!first) continue;
+      const onInterface = (e: Indexed<number>) => model.staticAddresses[e.value].iface.name === p.interface;
+      // The first is usually on the placement's interface already: no second lookup then.
+      if (onInterface(first) || index!.firstOverlapping(cidr, onInterface)) continue;
+      const h = model.staticAddresses[first.value];
       findings.push({
         summary:
           `RelocatableAddress/${reloc.name}: placement on Node/${p.node} uses interface ${p.interface}, ` +
@@ -154,21 +170,20 @@ export const samePrefixPerSubnet = defineRule({
     'be consistent with the network configuration")',
   check(model) {
     const findings: Finding[] = [];
-    const byIface = new Map<string, PrefixIndex<OnInterface>>();
-    // The first entry of each subnet (network and prefix) per interface: a later one of
-    // the same subnet is never the first with another prefix length.
-    const indexed = new Map<string, unknown>();
-    const visit = (node: string, iface: string, entry: OnInterface) => {
-      const key = `${node}/${iface}`;
-      let index = byIface.get(key);
-      if (!index) byIface.set(key, (index = new PrefixIndex()));
-      const other = index.overlapping(entry.cidr).find((o) => o.cidr.prefix !== entry.cidr.prefix);
-      const group = groupOf<OnInterface>(indexed, [key, entry.cidr.network]);
-      if (group.length === 0) {
-        group.push(entry);
-        index.add(entry.cidr, entry);
-      }
+    // Per node and interface, the first entry of each subnet (network and prefix): a
+    // later one of the same subnet is never the first with another prefix length. An
+    // entry is described (label, object, position) only when it is indexed or reported.
+    const byIface = new Map<string, Map<string, PrefixIndex<OnInterface>>>();
+    const newIndex = () => new PrefixIndex<OnInterface>();
+    const differentPrefix = (cidr: ParsedCidr) => (o: Indexed<OnInterface>) => o.cidr.prefix !== cidr.prefix;
+    const visit = (node: string, iface: string, cidr: ParsedCidr, describe: () => OnInterface) => {
+      const index = kept(kept(byIface, node, newMap<string, PrefixIndex<OnInterface>>), iface, newIndex);
+      const other = index.firstOverlapping(cidr, differentPrefix(cidr));
+      let entry: OnInterface | undefined;
+      if (!index.hasNetwork(cidr)) index.add(cidr, (entry = describe()));
       if (!other) return;
+      entry ??= describe();
+      const key = `${node}/${iface}`;
       findings.push({
         summary:
           `Node/${node}: interface ${iface} carries ${entry.label} ` +
@@ -180,24 +195,23 @@ export const samePrefixPerSubnet = defineRule({
       });
     };
     for (const a of model.staticAddresses) {
-      const key = `${a.node.name}/${a.iface.name}`;
-      visit(a.node.name, a.iface.name, {
+      visit(a.node.name, a.iface.name, a.cidr, () => ({
         label: a.cidr.cidr,
-        object: key,
+        object: `${a.node.name}/${a.iface.name}`,
         cidr: a.cidr,
         source: () => at(a.node, 'spec', 'interfaces', a.index, 'addresses', a.addressIndex),
-      });
+      }));
     }
     for (const { reloc, cidr, placement: p } of placements(model)) {
-      const entry = {
+      const describe = () => ({
         label: `${cidr.cidr} (RelocatableAddress/${reloc.name})`,
         object: `RelocatableAddress/${reloc.name}`,
         cidr,
         source: () => at(reloc, 'spec', 'address'),
-      };
-      visit(p.node, p.interface, entry);
+      });
+      visit(p.node, p.interface, cidr, describe);
       if (p.backupInterface && p.backupInterface !== p.interface && findInterface(model, p.node, p.backupInterface)) {
-        visit(p.node, p.backupInterface, entry);
+        visit(p.node, p.backupInterface, cidr, describe);
       }
     }
     return findings;
@@ -437,16 +451,16 @@ export const relocatablesShareInterface = defineRule({
     // Per node, interface and subnet (network and prefix), the relocatables indexed: the
     // first two of different addresses are enough to find the first other address of the
     // subnet on another interface, so one busy subnet costs two entries, not a quadratic scan.
-    const indexed = new Map<string, unknown>();
+    const indexed = new Map<string, Map<string, Map<string, Array<Entry<RelocatableAddressDocument>>>>>();
     for (const { reloc, cidr, placement: p, i } of placements(model)) {
       // Where a static address holds the subnet, SEL001 names the one interface to use.
-      if ((statics.get(p.node)?.overlapping(cidr).length ?? 0) > 0) continue;
+      if (statics.get(p.node)?.firstOverlapping(cidr)) continue;
       let index = byNode.get(p.node);
       if (!index) byNode.set(p.node, (index = new PrefixIndex()));
-      const other = index.overlapping(cidr).find((o) => o.value.reloc !== reloc && o.value.iface !== p.interface);
-      const kept = groupOf<Entry<RelocatableAddressDocument>>(indexed, [p.node, p.interface, cidr.network]);
-      if (kept.length < 2 && !kept.includes(reloc)) {
-        kept.push(reloc);
+      const other = index.firstOverlapping(cidr, (o) => o.value.reloc !== reloc && o.value.iface !== p.interface);
+      const group = groupOf(indexed, p.node, p.interface, cidr.network);
+      if (group.length < 2 && !group.includes(reloc)) {
+        group.push(reloc);
         index.add(cidr, { reloc, iface: p.interface, index: i });
       }
       if (!other) continue;

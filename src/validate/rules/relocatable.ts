@@ -8,8 +8,8 @@
 // Dependencies (RA009-RA011) are in relocatable-dependencies.ts, the coordinator-loss
 // policy (RA012) in relocatable-coordinator.ts.
 import type { SourcePos } from '../../diagnostics.js';
-import { at, findInterface, type DesiredModel, type Entry } from '../../model/desired.js';
-import type { PingCheck, RelocatableAddressDocument } from '../../model/generated/desired.js';
+import { at, findInterface, type DesiredModel, type Entry, type StaticAddressRef } from '../../model/desired.js';
+import type { NodeDocument, PingCheck, RelocatableAddressDocument } from '../../model/generated/desired.js';
 import { parseCidr, parseIp } from '../../model/ip.js';
 import { defineRule, type Finding } from './rule.js';
 import { dependencyRules } from './relocatable-dependencies.js';
@@ -23,6 +23,8 @@ const ra = (r: Reloc) => `RelocatableAddress/${r.name}`;
 const placementAt = (r: Reloc, i: number, ...rest: string[]) => at(r, 'spec', 'placements', i, ...rest);
 const interfaceNames = (model: DesiredModel, node: string): string[] =>
   model.nodeByName.get(node)?.doc.spec.interfaces.map((x) => x.name) ?? [];
+
+const PLACEMENT_INTERFACES = ['interface', 'backupInterface'] as const;
 
 export const placementsExist = defineRule({
   id: 'RA001',
@@ -46,8 +48,8 @@ export const placementsExist = defineRule({
           });
           return;
         }
-        const roles = [['interface', p.interface] as const, ['backupInterface', p.backupInterface] as const];
-        for (const [field, name] of roles) {
+        for (const field of PLACEMENT_INTERFACES) {
+          const name = p[field];
           if (name === undefined) continue;
           const role = field === 'interface' ? 'interface' : 'backup interface';
           const ref = findInterface(model, p.node, name);
@@ -290,32 +292,40 @@ export const sourceAddressOnce = defineRule({
   },
 });
 
+/** What holds an own address: described only for a hit. */
+type OwnAddress = { static: StaticAddressRef } | { management: Entry<NodeDocument> } | { relocatable: Reloc };
+
+function ownWhat(own: OwnAddress): string {
+  if ('static' in own) return `an address of ${own.static.node.name}/${own.static.iface.name}`;
+  if ('management' in own) return `the management address of ${own.management.name}`;
+  return `relocatable ${ra(own.relocatable)}`;
+}
+
+function ownSource(own: OwnAddress): SourcePos {
+  if ('static' in own) {
+    const s = own.static;
+    return at(s.node, 'spec', 'interfaces', s.index, 'addresses', s.addressIndex);
+  }
+  if ('management' in own) return at(own.management, 'spec', 'management');
+  return at(own.relocatable, 'spec', 'address');
+}
+
 /**
  * Every address that lives on the cluster's own nodes: static, management, relocatable.
- * Positions are resolved only for a hit (locating is the costly part).
+ * Texts and positions are built only for a hit (locating is the costly part).
  */
-function ownAddresses(model: DesiredModel): Map<string, { what: string; source: () => SourcePos }> {
-  const own = new Map<string, { what: string; source: () => SourcePos }>();
+function ownAddresses(model: DesiredModel): Map<string, OwnAddress> {
+  const own = new Map<string, OwnAddress>();
   for (const s of model.staticAddresses) {
-    if (!own.has(s.cidr.address)) {
-      own.set(s.cidr.address, {
-        what: `an address of ${s.node.name}/${s.iface.name}`,
-        source: () => at(s.node, 'spec', 'interfaces', s.index, 'addresses', s.addressIndex),
-      });
-    }
+    if (!own.has(s.cidr.address)) own.set(s.cidr.address, { static: s });
   }
   for (const node of model.nodes) {
     const mgmt = node.doc.spec.management && parseCidr(node.doc.spec.management);
-    if (mgmt && !own.has(mgmt.address))
-      own.set(mgmt.address, {
-        what: `the management address of ${node.name}`,
-        source: () => at(node, 'spec', 'management'),
-      });
+    if (mgmt && !own.has(mgmt.address)) own.set(mgmt.address, { management: node });
   }
   for (const r of model.relocatables) {
     const cidr = relocatableCidr(r);
-    if (cidr && !own.has(cidr.address))
-      own.set(cidr.address, { what: `relocatable ${ra(r)}`, source: () => at(r, 'spec', 'address') });
+    if (cidr && !own.has(cidr.address)) own.set(cidr.address, { relocatable: r });
   }
   return own;
 }
@@ -356,11 +366,11 @@ export const pingListValid = defineRule({
         const hit = ip && own.get(ip.address);
         if (!hit) return;
         findings.push({
-          summary: `${owner}: ping-list address ${text} is ${hit.what}`,
+          summary: `${owner}: ping-list address ${text} is ${ownWhat(hit)}`,
           detail: 'Ping a router or another host outside the cluster that is always up.',
           objects: [owner],
           source: where('list', j),
-          related: [{ source: hit.source(), note: `${text} defined here` }],
+          related: [{ source: ownSource(hit), note: `${text} defined here` }],
         });
       });
     };

@@ -31,7 +31,7 @@ export function bondOfSlave(model: DesiredModel): Map<string, string> {
  * can: only physical and bond interfaces that are not enslaved to a bond qualify.
  */
 export function unfitForAddresses(model: DesiredModel, node: string, iface: Interface): string | undefined {
-  const bond = bondOfSlave(model).get(interfaceKey(node, iface.name));
+  const bond = slaveOf(model, node, iface.name);
   if (bond !== undefined) return `a slave of bond ${bond}`;
   if (iface.type !== 'physical' && iface.type !== 'bond') return `a ${iface.type} interface`;
   return undefined;
@@ -39,7 +39,9 @@ export function unfitForAddresses(model: DesiredModel, node: string, iface: Inte
 
 /** Name of the bond that enslaves node/iface, if any. */
 export function slaveOf(model: DesiredModel, node: string, iface: string): string | undefined {
-  return bondOfSlave(model).get(interfaceKey(node, iface));
+  const slaves = bondOfSlave(model);
+  // Most fleets have no bond: no key to build for each placement then.
+  return slaves.size === 0 ? undefined : slaves.get(interfaceKey(node, iface));
 }
 
 const segmentCache = new WeakMap<
