@@ -1,7 +1,7 @@
 // Content digests: canonical JSON (object keys sorted) hashed with SHA-256, so equal
 // content gives an equal digest whatever the key order it was built in.
 import { createHash, type Hash } from 'node:crypto';
-import { comparable } from '../diff/objects.js';
+import { comparable, type NodeObject } from '../diff/objects.js';
 import { observedObjects } from '../diff/observed-objects.js';
 import type { ObservedNode } from '../observe/model.js';
 
@@ -22,8 +22,37 @@ class HashSink {
   }
 }
 
+/** Text JSON.stringify would escape: quotes, backslashes, control characters, lone surrogate halves. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify(text), without its call for the common text that needs no escape. */
+function quoted(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/**
+ * `"key":` by key: a fleet's documents repeat a few dozen keys hundreds of thousands of
+ * times. Bounded, as keys of free-form maps (sysctls, labels) are data.
+ */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_LIMIT = 4096;
+
+function quotedKey(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = `${quoted(key)}:`;
+    if (quotedKeys.size < QUOTED_KEYS_LIMIT) quotedKeys.set(key, q);
+  }
+  return q;
+}
+
 /** canonicalJson(value), written piece by piece: no intermediate string per object or array. */
 function writeCanonical(value: unknown, sink: HashSink): void {
+  if (typeof value === 'string') {
+    sink.write(quoted(value));
+    return;
+  }
   if (value === null || typeof value !== 'object') {
     sink.write(JSON.stringify(value) ?? 'null');
     return;
@@ -41,12 +70,15 @@ function writeCanonical(value: unknown, sink: HashSink): void {
     return;
   }
   const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length > 1) keys.sort();
   let first = true;
   sink.write('{');
-  for (const key of Object.keys(obj).sort()) {
+  for (const key of keys) {
     const v = obj[key];
     if (v === undefined) continue;
-    sink.write(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+    if (!first) sink.write(',');
+    sink.write(quotedKey(key));
     first = false;
     writeCanonical(v, sink);
   }
@@ -74,6 +106,12 @@ export function digest(value: unknown): string {
   return `sha256:${hash.digest('hex')}`;
 }
 
+/** JSON.stringify(comparable(o)), written directly for addresses: most of a node's objects. */
+function comparableJson(o: NodeObject): string {
+  if (o.kind !== 'address') return JSON.stringify(comparable(o));
+  return `[${quoted(o.iface)},${quoted(o.cidr)},${o.label === undefined ? 'null' : quoted(o.label)}]`;
+}
+
 /**
  * Digest of a node's observed state as the planner sees it: the objects the diff
  * compares, the sysctls and the inventory. What changes without the node changing
@@ -86,8 +124,11 @@ export function observedDigest(state: ObservedNode): string {
   // comparable() returns arrays in a fixed order, so plain JSON is canonical for them;
   // sysctls and the inventory come from the node and are canonicalised.
   const hash = createHash('sha256');
-  for (const o of objects) hash.update(`${o.key}\t${JSON.stringify(comparable(o))}\n`);
-  hash.update(canonicalJson({ node: state.node, sysctl: state.sysctl, inventory: state.inventory }));
+  // Hashed in chunks, not one update per object: the same bytes, a node's thousands of addresses in a few calls.
+  const sink = new HashSink(hash);
+  for (const o of objects) sink.write(`${o.key}\t${comparableJson(o)}\n`);
+  writeCanonical({ node: state.node, sysctl: state.sysctl, inventory: state.inventory }, sink);
+  sink.flush();
   // charon: which connections are loaded and which SAs are up, not their counters or
   // timers (they change every second); nothing when no connection or SA is there.
   const ike = state.ike;
