@@ -84,24 +84,30 @@ export function indexObservations(observations: ReadonlyMap<string, Observation>
   return { observations, holdersByIp, ownedByNode };
 }
 
+function placementOn<P extends { node: string }>(placements: readonly P[], node: string): P | undefined {
+  for (const p of placements) if (p.node === node) return p;
+  return undefined;
+}
+
 export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index: ObservedIndex): PlacementDecision {
   const { observations } = index;
   const spec = entry.doc.spec;
   const cidr = parseCidr(spec.address)!.cidr;
-  const key = addressKey(cidr);
   const placements = spec.placements;
-  const placementOn = (node: string) => placements.find((p) => p.node === node);
-  const active = placementOn(spec.active)!;
+  const active = placementOn(placements, spec.active)!;
   const unobserved: string[] = [];
   for (const p of placements) if (!observations.get(p.node)?.ok) unobserved.push(p.node);
   const holders = index.holdersByIp.get(hostPart(cidr)) ?? NO_HOLDERS;
+  const home = { node: active.node, iface: active.interface, label: labelFor(active.interface, active.label) };
+  // The common case, checked first and built without closures or spreads (a fleet
+  // decides tens of thousands of them per plan): exactly where it should be.
+  if (holders.length === 1 && holders[0].node === active.node && holders[0].iface === active.interface) {
+    const reason = `active on ${active.node} as desired`;
+    return { name: entry.name, cidr, holders, unobserved, kind: 'in-place', target: home, reason };
+  }
+  const key = addressKey(cidr);
   const base = { name: entry.name, cidr, holders, unobserved };
   const at = (node: string, iface: string, label?: string) => ({ node, iface, label: labelFor(iface, label) });
-  const home = at(active.node, active.interface, active.label);
-  // The common case, checked first: exactly where it should be.
-  if (holders.length === 1 && holders[0].node === active.node && holders[0].iface === active.interface) {
-    return { ...base, kind: 'in-place', target: home, reason: `active on ${active.node} as desired` };
-  }
 
   const decided = (kind: PlacementKind, target: PlacementDecision['target'], reason: string): PlacementDecision => {
     const needsChange = !(kind === 'in-place' || kind === 'local-recovery' || kind === 'left-failed-over');
@@ -118,7 +124,7 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   if (holders.length === 0) return decided('add', home, `not active anywhere; bring it up on ${active.node} (active)`);
   if (holders.length === 1) {
     const [h] = holders;
-    const placement = placementOn(h.node);
+    const placement = placementOn(placements, h.node);
     if (!placement)
       return decided(
         'repair',

@@ -47,6 +47,31 @@ function quotedKey(key: string): string {
   return q;
 }
 
+/** Past this many keys an object's keys are sorted by Array.prototype.sort. */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Object.keys(obj) in the order sort() gives (UTF-16 code units). A document's objects
+ * have a handful of keys, and sort() allocates its own work state per call: on a
+ * fleet's million objects that was most of the digest's garbage (issue 14), so short
+ * key lists are insertion-sorted in place.
+ */
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  const n = keys.length;
+  if (n > INSERTION_SORT_MAX) return keys.sort();
+  for (let i = 1; i < n; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
 /** canonicalJson(value), written piece by piece: no intermediate string per object or array. */
 function writeCanonical(value: unknown, sink: HashSink): void {
   if (typeof value === 'string') {
@@ -70,8 +95,7 @@ function writeCanonical(value: unknown, sink: HashSink): void {
     return;
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  if (keys.length > 1) keys.sort();
+  const keys = sortedKeys(obj);
   let first = true;
   sink.write('{');
   for (const key of keys) {

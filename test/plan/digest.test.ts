@@ -48,6 +48,23 @@ describe('digest', () => {
     assert.equal(canonicalJson({ 'a"b': 'c\nd\ud800' }), '{"a\\"b":"c\\nd\\ud800"}');
   });
 
+  it('sorts keys by UTF-16 code units, in short objects and long ones', () => {
+    const keys = ['ﬀ', '😀', 'é', 'z', 'B', 'a', '', 'aa', 'a b', '10', '9'];
+    const short = Object.fromEntries(keys.map((k, i) => [k, i]));
+    const long = Object.fromEntries(
+      [...keys, ...Array.from({ length: 20 }, (_, i) => `k${19 - i}`)].map((k) => [k, k]),
+    );
+    for (const value of [short, long]) {
+      const text = `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${JSON.stringify(value[k])}`)
+        .join(',')}}`;
+      assert.equal(canonicalJson(value), text);
+      assert.equal(digest(value), hashOfText(text));
+    }
+    assert.match(canonicalJson(short), /^\{"":6,"10":9,"9":10,"B":4,"a":5,"a b":8,"aa":7,"z":3,"é":2,"😀":1,"ﬀ":0\}$/);
+  });
+
   it("hashes a node's objects in the text it always had, whatever the chunking", () => {
     const state = sampleState();
     const extra = Array.from({ length: 3000 }, (_, i) => ({
