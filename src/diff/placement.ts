@@ -56,11 +56,14 @@ function labelFor(iface: string, label: string | undefined): string | undefined 
   return label ? `${iface}:${label}` : undefined;
 }
 
+/** A node and interface an address is observed on. */
+type Holder = { node: string; iface: string };
+
 /** Observed facts shared by every decision, indexed once per plan. */
 export interface ObservedIndex {
   observations: ReadonlyMap<string, Observation>;
-  /** IP (without prefix) -> nodes and interfaces holding it, by node name. */
-  holdersByIp: Map<string, Array<{ node: string; iface: string }>>;
+  /** IP (without prefix) -> nodes and interfaces holding it, by node name (lists are shared: never modify one). */
+  holdersByIp: Map<string, ReadonlyArray<Holder>>;
   /** Node -> keys in its inventory. */
   ownedByNode: Map<string, Set<string>>;
 }
@@ -68,19 +71,35 @@ export interface ObservedIndex {
 const NO_HOLDERS: ReadonlyArray<{ node: string; iface: string }> = [];
 
 export function indexObservations(observations: ReadonlyMap<string, Observation>): ObservedIndex {
-  const holdersByIp = new Map<string, Array<{ node: string; iface: string }>>();
+  const holdersByIp = new Map<string, ReadonlyArray<Holder>>();
   const ownedByNode = new Map<string, Set<string>>();
+  // An IP held once (nearly all of them) shares the one-holder list of its node and
+  // interface: a fleet's tens of thousands of addresses are not each a list and a holder.
+  const alone = new Map<string, ReadonlyArray<Holder>>();
+  const shared = new Set<ReadonlyArray<Holder>>();
+  const several: Holder[][] = [];
   for (const [node, obs] of observations) {
     if (!obs.ok) continue;
     ownedByNode.set(node, new Set(obs.state.inventory.owned));
+    alone.clear();
     for (const a of obs.state.addresses) {
       const ip = hostPart(a.cidr);
       const list = holdersByIp.get(ip);
-      if (list) list.push({ node, iface: a.interface });
-      else holdersByIp.set(ip, [{ node, iface: a.interface }]);
+      if (list === undefined) {
+        let one = alone.get(a.interface);
+        if (one === undefined) {
+          alone.set(a.interface, (one = [{ node, iface: a.interface }]));
+          shared.add(one);
+        }
+        holdersByIp.set(ip, one);
+      } else if (shared.has(list)) {
+        const more = [...list, { node, iface: a.interface }];
+        several.push(more);
+        holdersByIp.set(ip, more);
+      } else (list as Holder[]).push({ node, iface: a.interface });
     }
   }
-  for (const list of holdersByIp.values()) if (list.length > 1) list.sort((a, b) => byCodePoint(a.node, b.node));
+  for (const list of several) list.sort((a, b) => byCodePoint(a.node, b.node));
   return { observations, holdersByIp, ownedByNode };
 }
 
