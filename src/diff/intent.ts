@@ -189,7 +189,8 @@ export function buildIntent(
   }
   for (const d of decisions.values()) {
     if (!d.target) continue;
-    const family = parseCidr(d.cidr)!.family;
+    // Decisions hold canonical CIDRs: only IPv6 ones have a colon (no parse for the family).
+    const family = d.cidr.includes(':') ? 6 : 4;
     const key = addressKey(d.cidr);
     const address: AddressObject = {
       kind: 'address',
