@@ -103,6 +103,27 @@ export function indexObservations(observations: ReadonlyMap<string, Observation>
   return { observations, holdersByIp, ownedByNode };
 }
 
+type Target = NonNullable<PlacementDecision['target']>;
+
+/** Per index: the home target and in-place reason of each node, interface and label, shared by its decisions. */
+const homes = new WeakMap<ObservedIndex, Map<string, { home: Target; inPlace: string }>>();
+
+/** Decisions are read, never modified: the addresses active on one interface share its target and reason. */
+function homeOf(
+  index: ObservedIndex,
+  active: { node: string; interface: string; label?: string },
+): { home: Target; inPlace: string } {
+  let byPlace = homes.get(index);
+  if (!byPlace) homes.set(index, (byPlace = new Map<string, { home: Target; inPlace: string }>()));
+  const place = `${active.node}\n${active.interface}\n${active.label ?? ''}`;
+  let found = byPlace.get(place);
+  if (!found) {
+    const home = { node: active.node, iface: active.interface, label: labelFor(active.interface, active.label) };
+    byPlace.set(place, (found = { home, inPlace: `active on ${active.node} as desired` }));
+  }
+  return found;
+}
+
 function placementOn<P extends { node: string }>(placements: readonly P[], node: string): P | undefined {
   for (const p of placements) if (p.node === node) return p;
   return undefined;
@@ -117,13 +138,11 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   const unobserved: string[] = [];
   for (const p of placements) if (!observations.get(p.node)?.ok) unobserved.push(p.node);
   const holders = index.holdersByIp.get(hostPart(cidr)) ?? NO_HOLDERS;
-  const home = { node: active.node, iface: active.interface, label: labelFor(active.interface, active.label) };
+  const { home, inPlace } = homeOf(index, active);
   // The common case, checked first and built without closures or spreads (a fleet
   // decides tens of thousands of them per plan): exactly where it should be.
-  if (holders.length === 1 && holders[0].node === active.node && holders[0].iface === active.interface) {
-    const reason = `active on ${active.node} as desired`;
-    return { name: entry.name, cidr, holders, unobserved, kind: 'in-place', target: home, reason };
-  }
+  if (holders.length === 1 && holders[0].node === active.node && holders[0].iface === active.interface)
+    return { name: entry.name, cidr, holders, unobserved, kind: 'in-place', target: home, reason: inPlace };
   const key = addressKey(cidr);
   const base = { name: entry.name, cidr, holders, unobserved };
   const at = (node: string, iface: string, label?: string) => ({ node, iface, label: labelFor(iface, label) });
