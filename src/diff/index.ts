@@ -73,9 +73,18 @@ export function diffEnvironment(
     failedOver,
   };
 
+  // Each decision's address key computed once and shared by the sets and maps below: a
+  // fleet's tens of thousands would otherwise be held as several equal strings each.
   const managedAddresses = new Set<string>();
+  const reasons = new Map<string, string>();
+  const relocatableNames = new Map<string, string>();
   for (const s of model.staticAddresses) managedAddresses.add(addressKey(s.cidr.cidr));
-  for (const d of decisions.values()) managedAddresses.add(addressKey(d.cidr));
+  for (const d of decisions.values()) {
+    const key = addressKey(d.cidr);
+    managedAddresses.add(key);
+    if (d.kind !== 'in-place') reasons.set(key, d.reason);
+    relocatableNames.set(key, d.name);
+  }
 
   // Failed-over interfaces: frozen on the home node, their resources tolerated on the partner.
   const frozen = new Map<string, Map<string, string>>();
@@ -137,12 +146,6 @@ export function diffEnvironment(
     }
   }
 
-  const reasons = new Map<string, string>();
-  const relocatableNames = new Map<string, string>();
-  for (const d of decisions.values()) {
-    if (d.kind !== 'in-place') reasons.set(addressKey(d.cidr), d.reason);
-    relocatableNames.set(addressKey(d.cidr), d.name);
-  }
   for (const key of cipMoving) reasons.set(key, CIP_MOVE);
 
   for (const node of model.nodes) {

@@ -17,6 +17,7 @@ import {
   sourceKey,
   sysctlKey,
   xfrmKey,
+  type AddressObject,
   type NodeObject,
 } from './objects.js';
 import type { PlacementDecision } from './placement.js';
@@ -188,25 +189,28 @@ export function buildIntent(
   }
   for (const d of decisions.values()) {
     if (!d.target) continue;
-    const family = parseCidr(d.cidr)!.family;
-    intentOf(d.target.node).set(addressKey(d.cidr), {
+    // Decisions hold canonical CIDRs: only IPv6 ones have a colon (no parse for the family).
+    const family = d.cidr.includes(':') ? 6 : 4;
+    const key = addressKey(d.cidr);
+    const address: AddressObject = {
       kind: 'address',
-      key: addressKey(d.cidr),
+      key,
       iface: d.target.iface,
       cidr: d.cidr,
       family,
       relocatable: d.name,
-      ...(d.target.label ? { label: d.target.label } : {}),
-    });
+    };
+    if (d.target.label) address.label = d.target.label;
+    intentOf(d.target.node).set(key, address);
     // sourceAddress: while the address is here, its subnet's connected route prefers it
     // as source (IPv4: an IPv6 prefix route carries no source of its own).
     if (family === 4 && model.relocatableByName.get(d.name)?.doc.spec.sourceAddress === true) {
       const c = parseCidr(d.cidr)!;
       if (c.prefix < 32) {
-        const key = sourceKey(d.target.iface, c.network);
-        intentOf(d.target.node).set(key, {
+        const source = sourceKey(d.target.iface, c.network);
+        intentOf(d.target.node).set(source, {
           kind: 'source',
-          key,
+          key: source,
           iface: d.target.iface,
           to: c.network,
           src: c.address,

@@ -18,6 +18,7 @@ import {
   sourceKey,
   sysctlKey,
   xfrmKey,
+  type AddressObject,
   type LinkObject,
   type NodeObject,
 } from './objects.js';
@@ -193,14 +194,10 @@ function project(state: ObservedNode): Map<string, NodeObject> {
   for (const a of state.addresses) {
     if (isKernelManagedAddress(a.interface, a.cidr)) continue;
     const key = addressKey(a.cidr);
-    out.set(key, {
-      kind: 'address',
-      key,
-      iface: a.interface,
-      cidr: a.cidr,
-      family: a.family,
-      ...(a.label ? { label: a.label } : {}),
-    });
+    // Built field by field, not spread: a node's thousands of addresses each pass here.
+    const o: AddressObject = { kind: 'address', key, iface: a.interface, cidr: a.cidr, family: a.family };
+    if (a.label) o.label = a.label;
+    out.set(key, o);
   }
   for (const r of state.routes) {
     const o = routeObject(r);

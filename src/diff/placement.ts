@@ -56,11 +56,14 @@ function labelFor(iface: string, label: string | undefined): string | undefined 
   return label ? `${iface}:${label}` : undefined;
 }
 
+/** A node and interface an address is observed on. */
+type Holder = { node: string; iface: string };
+
 /** Observed facts shared by every decision, indexed once per plan. */
 export interface ObservedIndex {
   observations: ReadonlyMap<string, Observation>;
-  /** IP (without prefix) -> nodes and interfaces holding it, by node name. */
-  holdersByIp: Map<string, Array<{ node: string; iface: string }>>;
+  /** IP (without prefix) -> nodes and interfaces holding it, by node name (lists are shared: never modify one). */
+  holdersByIp: Map<string, ReadonlyArray<Holder>>;
   /** Node -> keys in its inventory. */
   ownedByNode: Map<string, Set<string>>;
 }
@@ -68,40 +71,81 @@ export interface ObservedIndex {
 const NO_HOLDERS: ReadonlyArray<{ node: string; iface: string }> = [];
 
 export function indexObservations(observations: ReadonlyMap<string, Observation>): ObservedIndex {
-  const holdersByIp = new Map<string, Array<{ node: string; iface: string }>>();
+  const holdersByIp = new Map<string, ReadonlyArray<Holder>>();
   const ownedByNode = new Map<string, Set<string>>();
+  // An IP held once (nearly all of them) shares the one-holder list of its node and
+  // interface: a fleet's tens of thousands of addresses are not each a list and a holder.
+  const alone = new Map<string, ReadonlyArray<Holder>>();
+  const shared = new Set<ReadonlyArray<Holder>>();
+  const several: Holder[][] = [];
   for (const [node, obs] of observations) {
     if (!obs.ok) continue;
     ownedByNode.set(node, new Set(obs.state.inventory.owned));
+    alone.clear();
     for (const a of obs.state.addresses) {
       const ip = hostPart(a.cidr);
       const list = holdersByIp.get(ip);
-      if (list) list.push({ node, iface: a.interface });
-      else holdersByIp.set(ip, [{ node, iface: a.interface }]);
+      if (list === undefined) {
+        let one = alone.get(a.interface);
+        if (one === undefined) {
+          alone.set(a.interface, (one = [{ node, iface: a.interface }]));
+          shared.add(one);
+        }
+        holdersByIp.set(ip, one);
+      } else if (shared.has(list)) {
+        const more = [...list, { node, iface: a.interface }];
+        several.push(more);
+        holdersByIp.set(ip, more);
+      } else (list as Holder[]).push({ node, iface: a.interface });
     }
   }
-  for (const list of holdersByIp.values()) if (list.length > 1) list.sort((a, b) => byCodePoint(a.node, b.node));
+  for (const list of several) list.sort((a, b) => byCodePoint(a.node, b.node));
   return { observations, holdersByIp, ownedByNode };
+}
+
+type Target = NonNullable<PlacementDecision['target']>;
+
+/** Per index: the home target and in-place reason of each node, interface and label, shared by its decisions. */
+const homes = new WeakMap<ObservedIndex, Map<string, { home: Target; inPlace: string }>>();
+
+/** Decisions are read, never modified: the addresses active on one interface share its target and reason. */
+function homeOf(
+  index: ObservedIndex,
+  active: { node: string; interface: string; label?: string },
+): { home: Target; inPlace: string } {
+  let byPlace = homes.get(index);
+  if (!byPlace) homes.set(index, (byPlace = new Map<string, { home: Target; inPlace: string }>()));
+  const place = `${active.node}\n${active.interface}\n${active.label ?? ''}`;
+  let found = byPlace.get(place);
+  if (!found) {
+    const home = { node: active.node, iface: active.interface, label: labelFor(active.interface, active.label) };
+    byPlace.set(place, (found = { home, inPlace: `active on ${active.node} as desired` }));
+  }
+  return found;
+}
+
+function placementOn<P extends { node: string }>(placements: readonly P[], node: string): P | undefined {
+  for (const p of placements) if (p.node === node) return p;
+  return undefined;
 }
 
 export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index: ObservedIndex): PlacementDecision {
   const { observations } = index;
   const spec = entry.doc.spec;
   const cidr = parseCidr(spec.address)!.cidr;
-  const key = addressKey(cidr);
   const placements = spec.placements;
-  const placementOn = (node: string) => placements.find((p) => p.node === node);
-  const active = placementOn(spec.active)!;
+  const active = placementOn(placements, spec.active)!;
   const unobserved: string[] = [];
   for (const p of placements) if (!observations.get(p.node)?.ok) unobserved.push(p.node);
   const holders = index.holdersByIp.get(hostPart(cidr)) ?? NO_HOLDERS;
+  const { home, inPlace } = homeOf(index, active);
+  // The common case, checked first and built without closures or spreads (a fleet
+  // decides tens of thousands of them per plan): exactly where it should be.
+  if (holders.length === 1 && holders[0].node === active.node && holders[0].iface === active.interface)
+    return { name: entry.name, cidr, holders, unobserved, kind: 'in-place', target: home, reason: inPlace };
+  const key = addressKey(cidr);
   const base = { name: entry.name, cidr, holders, unobserved };
   const at = (node: string, iface: string, label?: string) => ({ node, iface, label: labelFor(iface, label) });
-  const home = at(active.node, active.interface, active.label);
-  // The common case, checked first: exactly where it should be.
-  if (holders.length === 1 && holders[0].node === active.node && holders[0].iface === active.interface) {
-    return { ...base, kind: 'in-place', target: home, reason: `active on ${active.node} as desired` };
-  }
 
   const decided = (kind: PlacementKind, target: PlacementDecision['target'], reason: string): PlacementDecision => {
     const needsChange = !(kind === 'in-place' || kind === 'local-recovery' || kind === 'left-failed-over');
@@ -118,7 +162,7 @@ export function decidePlacement(entry: Entry<RelocatableAddressDocument>, index:
   if (holders.length === 0) return decided('add', home, `not active anywhere; bring it up on ${active.node} (active)`);
   if (holders.length === 1) {
     const [h] = holders;
-    const placement = placementOn(h.node);
+    const placement = placementOn(placements, h.node);
     if (!placement)
       return decided(
         'repair',

@@ -33,6 +33,11 @@ export function addressSet(state: ObservedNode): Map<string, string> {
   return m;
 }
 
+/** addressSet(state).size > 0, without building the set: asked of every node of a fleet. */
+export function holdsAddress(state: ObservedNode): boolean {
+  return state.addresses.some((a) => !isKernelManagedAddress(a.interface, a.cidr));
+}
+
 /**
  * TR005: the addresses tandem reaches each node by, as canonical IP -> what it is: the
  * management address and, over ssh, connection.host when it is an IP address. By IP:
@@ -76,7 +81,7 @@ export function opInterface(op: KernelOp): string | undefined {
 export function checkNotEmptied(input: GateInput, finals: ReadonlyMap<string, ObservedNode>, refuse: Refuse): void {
   for (const [node, start] of input.states) {
     const end = finals.get(node);
-    if (!end || addressSet(start).size === 0 || addressSet(end).size > 0) continue;
+    if (!end || !holdsAddress(start) || holdsAddress(end)) continue;
     refuse(
       'TR009',
       undefined,

@@ -9,7 +9,6 @@ import { addressChanges, type AddressChanges } from '../sim/address-changes.js';
 import { parseAddressArg } from '../sim/addresses.js';
 import { applyOps } from '../sim/kernel.js';
 import {
-  addressSet,
   checkCollateral,
   checkConvergence,
   checkNotEmptied,
@@ -86,6 +85,36 @@ class HeldAddresses {
   }
 }
 
+/**
+ * Which nodes hold each IP right now, in the order they came to hold it. Most IPs have
+ * one holder: that one is kept as its name, a set only once there are more (a fleet's
+ * tens of thousands of addresses would otherwise each cost a Set).
+ */
+class IpHolders {
+  private readonly byIp = new Map<string, string | Set<string>>();
+
+  add(ip: string, node: string): void {
+    const now = this.byIp.get(ip);
+    if (now === undefined) this.byIp.set(ip, node);
+    else if (typeof now !== 'string') now.add(node);
+    else if (now !== node) this.byIp.set(ip, new Set([now, node]));
+  }
+
+  delete(ip: string, node: string): void {
+    const now = this.byIp.get(ip);
+    if (now === node) this.byIp.delete(ip);
+    else if (now !== undefined && typeof now !== 'string') now.delete(node);
+  }
+
+  /** The holders of `ip` other than `node`. */
+  othersThan(ip: string, node: string): string[] {
+    const now = this.byIp.get(ip);
+    if (now === undefined) return [];
+    if (typeof now === 'string') return now === node ? [] : [now];
+    return [...now].filter((n) => n !== node);
+  }
+}
+
 const onlyAdds = (step: Step) => step.ops.every((op) => op.op === 'addr-add');
 
 export function gate(input: GateInput): GateResult {
@@ -95,13 +124,9 @@ export function gate(input: GateInput): GateResult {
     refusals.push({ ruleId, objects, ...(step ? { step: step.id } : {}), explanation });
 
   // Where each IP is held right now, across the simulated cluster.
-  const holders = new Map<string, Set<string>>();
-  for (const [node, state] of states) {
-    for (const cidr of addressSet(state).keys()) {
-      const ip = ipOf(cidr);
-      holders.set(ip, (holders.get(ip) ?? new Set()).add(node));
-    }
-  }
+  const holders = new IpHolders();
+  for (const [node, state] of states)
+    for (const a of state.addresses) if (!isKernelManagedAddress(a.interface, a.cidr)) holders.add(ipOf(a.cidr), node);
   // addressSet of each stepped node's current state, kept up to date step by step.
   const held = new Map<string, HeldAddresses>();
   const wayIn = waysIn(input.model);
@@ -143,7 +168,7 @@ export function gate(input: GateInput): GateResult {
       // primary was removed) adds no holder.
       if (op.op === 'addr-add' && !heldBefore.has(op.cidr)) {
         const ip = ipOf(op.cidr);
-        const elsewhere = [...(holders.get(ip) ?? [])].filter((n) => n !== step.node);
+        const elsewhere = holders.othersThan(ip, step.node);
         if (elsewhere.length > 0) {
           refuse(
             'TR001',
@@ -174,10 +199,10 @@ export function gate(input: GateInput): GateResult {
     const { lost, gained } = heldBefore.update(changes);
     // As if every CIDR of the node were taken off its IP's holders and put back: the
     // node's place among an IP's holders changes only for the IPs the step touched.
-    for (const cidr of lost.keys()) holders.get(ipOf(cidr))?.delete(step.node);
+    for (const cidr of lost.keys()) holders.delete(ipOf(cidr), step.node);
     for (const cidr of [...lost.keys(), ...gained]) {
       const ip = ipOf(cidr);
-      if (heldBefore.holdsIp(ip)) holders.set(ip, (holders.get(ip) ?? new Set()).add(step.node));
+      if (heldBefore.holdsIp(ip)) holders.add(ip, step.node);
     }
     checkCollateral(input, step, lost, removedHere, refuse);
     checkRelocatableBase(input, step, before, after, changes.removed, refuse);
@@ -217,7 +242,7 @@ export function gate(input: GateInput): GateResult {
           );
         }
         if (!heldBefore.has(op.cidr) && !gainedInRun.has(op.cidr)) {
-          const elsewhere = [...(holders.get(ipOf(op.cidr)) ?? [])].filter((n) => n !== node);
+          const elsewhere = holders.othersThan(ipOf(op.cidr), node);
           if (elsewhere.length > 0) {
             refuse(
               'TR001',
@@ -240,7 +265,7 @@ export function gate(input: GateInput): GateResult {
     const { gained } = heldBefore.update(addressChanges(before, after));
     for (const cidr of gained) {
       const ip = ipOf(cidr);
-      if (heldBefore.holdsIp(ip)) holders.set(ip, (holders.get(ip) ?? new Set()).add(node));
+      if (heldBefore.holdsIp(ip)) holders.add(ip, node);
     }
     return true;
   };

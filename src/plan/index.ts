@@ -33,7 +33,9 @@ export function rolloutLimits(model: DesiredModel): RolloutLimits {
   const groups: string[][] = [];
   const seen = new Set<string>();
   const add = (g: string[]) => {
-    const nodes = [...new Set(g)].sort();
+    // Most groups are a pair: sorted without a Set and a sort per address (issue 14).
+    const nodes =
+      g.length === 2 ? (g[0] < g[1] ? [g[0], g[1]] : g[1] < g[0] ? [g[1], g[0]] : [g[0]]) : [...new Set(g)].sort();
     const key = nodes.join(',');
     if (nodes.length >= 2 && !seen.has(key)) {
       seen.add(key);

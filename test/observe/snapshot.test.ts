@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readSnapshot } from '../../src/observe/drivers/snapshot.js';
-import { MAX_SNAPSHOT_PROBLEMS, writeSnapshotFile } from '../../src/observe/snapshot-io.js';
+import { MAX_SNAPSHOT_PROBLEMS, snapshotProblems, writeSnapshotFile } from '../../src/observe/snapshot-io.js';
 import type { ObservedNode } from '../../src/observe/model.js';
 import { sampleState } from './fixtures.js';
 
@@ -122,6 +122,39 @@ describe('snapshot files', () => {
         ],
       );
     }));
+
+  it('finds the one wrong field of an otherwise plain address, whichever field it is', () => {
+    // Issue 14: plain addresses skip the field-by-field walk; any defect must still reach it.
+    const plain = { interface: 'eth0', family: 4, cidr: '192.0.2.11/24', secondary: false, tentative: false };
+    const base = { ...plain, dadfailed: false, scope: 'global' };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ interface: 'eth 0' }, 'addresses[0].interface "eth 0" is not a Linux interface name'],
+      [{ interface: 'a-name-too-long-0' }, 'addresses[0].interface "a-name-too-long-0" is not a Linux interface name'],
+      [{ interface: 7 }, 'addresses[0].interface 7 is not a Linux interface name'],
+      [{ family: 5 }, 'addresses[0].family 5 is not one of 4, 6'],
+      [{ family: '4' }, 'addresses[0].family "4" is not one of 4, 6'],
+      [{ family: 6 }, 'addresses[0].cidr "192.0.2.11/24" is IPv4, but the entry is IPv6'],
+      [{ cidr: '192.0.2.011/24' }, 'addresses[0].cidr "192.0.2.011/24" is not an IP prefix'],
+      [{ cidr: '192.0.2.11' }, 'addresses[0].cidr "192.0.2.11" is not an IP prefix'],
+      [
+        { cidr: '2001:DB8::B/64', family: 6 },
+        'addresses[0].cidr "2001:DB8::B/64" is not in canonical form (the kernel reports 2001:db8::b/64)',
+      ],
+      [{ label: 3 }, 'addresses[0].label 3 is not a string'],
+      [{ secondary: 'no' }, 'addresses[0].secondary "no" is not true or false'],
+      [{ tentative: undefined }, 'addresses[0].tentative is missing'],
+      [{ dadfailed: 0 }, 'addresses[0].dadfailed 0 is not true or false'],
+      [{ scope: undefined }, 'addresses[0].scope is missing'],
+      [{ peer: '198.51.100.1/33' }, 'addresses[0].peer "198.51.100.1/33" is not an IP prefix'],
+      [{ peer: '2001:db8::1' }, 'addresses[0].peer "2001:db8::1" is IPv6, but the entry is IPv4'],
+    ];
+    const problemsOf = (address: Record<string, unknown>) =>
+      snapshotProblems({ ...sampleState(), addresses: [address] }, 'server1');
+    assert.deepEqual(problemsOf(base), []);
+    assert.deepEqual(problemsOf({ ...base, label: 'eth0:db', peer: '198.51.100.1' }), []);
+    for (const [change, problem] of cases)
+      assert.deepEqual(problemsOf({ ...base, ...change }), [problem], JSON.stringify(change));
+  });
 
   it('never crashes on values of the wrong type, and counts what it does not list', () =>
     withDir(async (dir) => {

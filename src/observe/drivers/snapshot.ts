@@ -8,7 +8,9 @@ import { readSnapshotFile } from '../snapshot-io.js';
 export async function readSnapshot(dir: string, node: string): Promise<Observation> {
   const r = await readSnapshotFile(dir, node);
   if (!r.ok) return { node, ok: false, error: r.error };
-  return { node, ok: true, state: { ...r.state, driver: 'snapshot' } };
+  // The state was just parsed and belongs to no one else: set in place, not copied.
+  r.state.driver = 'snapshot';
+  return { node, ok: true, state: r.state };
 }
 
 export function createSnapshotDriver(dir: string, node: string): NodeDriver {
