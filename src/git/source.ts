@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, posix, resolve } from 'node:path';
-import { execa } from 'execa';
+import { loadExeca } from '../lazy-execa.js';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import {
   isYamlFile,
@@ -177,6 +177,7 @@ export class GitSource {
     checkRevision(commit);
     const spec = `${commit}:${checkEnvPath(path)}`;
     // Names as bytes: a name that is not UTF-8 is reported, never read under a mangled name.
+    const execa = await loadExeca();
     const r = await execa('git', ['ls-tree', '-l', '-z', spec], {
       cwd: this.dir,
       reject: false,
@@ -212,6 +213,7 @@ export class GitSource {
   async readBlobs(ids: readonly string[]): Promise<Map<string, Buffer>> {
     const out = new Map<string, Buffer>();
     if (ids.length === 0) return out;
+    const execa = await loadExeca();
     const r = await execa('git', ['cat-file', '--batch'], {
       cwd: this.dir,
       input: ids.join('\n') + '\n',
@@ -281,12 +283,14 @@ export class GitSource {
 
   /** The top-level folder of the repository that holds `path` (for `tandem plan --base` without --repo). */
   static async toplevelOf(path: string): Promise<string | undefined> {
+    const execa = await loadExeca();
     const r = await execa('git', ['rev-parse', '--show-toplevel'], { cwd: path, reject: false });
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
   }
 
   /** Runs git in the repository with argument arrays only (signature verification). */
   async run(args: readonly string[], extra: { env?: Record<string, string> } = {}) {
+    const execa = await loadExeca();
     return execa('git', [...args], { cwd: this.dir, reject: false, env: extra.env });
   }
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { loadExeca } from '../lazy-execa.js';
 import { nodeStateDir } from '../observe/drivers/linux/transport.js';
 import { ViciClient } from './vici.js';
 
@@ -150,6 +150,7 @@ export async function startCharon(opts: StartCharonOptions): Promise<CharonHandl
   await rm(paths.log, { force: true });
   await writeFile(paths.conf, strongswanConf({ kind: opts.kind, logLevel: opts.logLevel }), { mode: 0o600 });
   const [cmd, ...args] = charonArgv(opts);
+  const execa = await loadExeca();
   const child = execa(cmd, args, {
     detached: true,
     stdio: 'ignore',

@@ -1,6 +1,6 @@
 // Runs iproute2 for the lab: argument arrays through execa, batches on stdin. The runner
 // is passed in so tests can inject failures at a chosen command.
-import { execa } from 'execa';
+import { loadExeca } from '../lazy-execa.js';
 
 export interface IpResult {
   exitCode: number;
@@ -32,6 +32,7 @@ const IP_TIMEOUT_MS = 60_000;
 export const execaRunner: IpRunner = {
   async ip(args, input) {
     try {
+      const execa = await loadExeca();
       const r = await execa('ip', [...args], {
         input: input ?? '',
         reject: false,

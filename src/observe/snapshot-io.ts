@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify as stringifyYaml } from 'yaml';
+import { yamlPackage } from '../load/yaml-package.js';
 import { parseCidr, parseIp } from '../model/ip.js';
 import type { Family, ObservedNode, ObserveError } from './model.js';
 import { parseJson, parseYamlText, positionsIn } from './snapshot-text.js';
@@ -20,7 +20,7 @@ export function isSafeNodeName(name: string): boolean {
 }
 
 export function serializeObserved(state: ObservedNode, format: SnapshotFormat): string {
-  return format === 'json' ? `${JSON.stringify(state, null, 2)}\n` : stringifyYaml(state);
+  return format === 'json' ? `${JSON.stringify(state, null, 2)}\n` : yamlPackage().stringify(state);
 }
 
 /** Writes one node's file and returns its path. */

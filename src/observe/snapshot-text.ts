@@ -1,7 +1,8 @@
 // The text side of snapshot files: JSON and YAML parsed with every syntax error at its
 // line and column, and the line and column of a value named by its JSON path, so each
 // problem the loader finds points into the file (src/observe/snapshot-io.ts).
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlPackage } from '../load/yaml-package.js';
 
 interface TextError {
   line: number;
@@ -36,7 +37,7 @@ export function parseJson(text: string): TextParse {
 
 /** YAML with every syntax error (line:col), not just the first. */
 export function parseYamlText(text: string): TextParse {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const doc = yamlPackage().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0)
     return {
       ok: false,
@@ -70,14 +71,16 @@ export function pathSegments(path: string): Array<string | number> {
  * the value's start, or the nearest enclosing value that exists (for a missing key).
  */
 export function positionsIn(text: string): (path: string) => { line: number; col: number } {
-  const counter = new LineCounter();
+  let counter: LineCounter | undefined;
   let doc: Document | undefined;
   return (path) => {
-    doc ??= parseDocument(text, { lineCounter: counter, uniqueKeys: false });
+    const yaml = yamlPackage();
+    counter ??= new yaml.LineCounter();
+    doc ??= yaml.parseDocument(text, { lineCounter: counter, uniqueKeys: false });
     const segments = pathSegments(path);
     for (let n = segments.length; n >= 0; n--) {
       const found: unknown = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
-      if (isNode(found) && found.range) return counter.linePos(found.range[0]);
+      if (yaml.isNode(found) && found.range) return counter.linePos(found.range[0]);
     }
     return { line: 1, col: 1 };
   };

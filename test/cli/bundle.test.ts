@@ -76,6 +76,18 @@ describe('the bundled CLI', () => {
     assert.ok([...loadedBy(meta, 'src/cli/commands/apply.ts')].some((f) => f.startsWith('node_modules/execa/')));
   });
 
+  it('tandem plan loads execa and yaml only when it runs a program or reads a YAML snapshot', () => {
+    // A plan against a snapshot folder or sim nodes runs no program: issue 14 measured
+    // execa and yaml as a third of the code its start-up read.
+    const loaded = [...loadedBy(metafile(), 'src/cli/commands/plan.ts')];
+    for (const heavy of ['node_modules/execa/', 'node_modules/yaml/'])
+      assert.deepEqual(
+        loaded.filter((f) => f.startsWith(heavy)),
+        [],
+        `tandem plan loads ${heavy} at start-up`,
+      );
+  });
+
   it('puts every chunk beside tandem.js, where src/cli/trial.ts finds the trial watchdog', () => {
     const meta = metafile();
     for (const output of Object.keys(meta.outputs)) assert.equal(dirname(output), 'dist/tandem', output);

@@ -2,7 +2,7 @@
 // base of ssh-transport.ts) over ssh. A failed process becomes an ObserveError of a kind
 // callers tell apart (missing program, permission, timeout, ...).
 import { readFile } from 'node:fs/promises';
-import { execa } from 'execa';
+import { loadExeca } from '../../../lazy-execa.js';
 import type { ObserveError } from '../../model.js';
 import { FIXED_SCRIPTS, newBoundary, SEQUENCE, sequenceArgs, unframe, type FixedScript } from './remote-scripts.js';
 import type {
@@ -127,6 +127,7 @@ export abstract class ProcessTransport implements Transport {
       };
     }
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    const execa = await loadExeca();
     const result = await execa(argv[0], argv.slice(1), {
       reject: false,
       timeout: timeoutMs,
