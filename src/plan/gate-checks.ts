@@ -7,7 +7,6 @@ import { mergeUnspecified } from '../diff/diff-node.js';
 import type { DesiredModel } from '../model/desired.js';
 import { contains, hostPart, parseCidr, parseIp } from '../model/ip.js';
 import type { ObservedAddress, ObservedNode } from '../observe/model.js';
-import { cachedCidr } from '../sim/parse-cache.js';
 import type { Change } from '../diff/changes.js';
 import type { KernelOp } from './ops.js';
 import type { RolloutLimits, Wave } from './schedule.js';
@@ -226,7 +225,7 @@ export function checkRelocatableBase(
   if (touched.size === 0) return;
   const intent = input.intents.get(step.node);
   const relocatableOn = after.addresses.filter((a) => {
-    if (!touched.get(a.interface)?.has(cachedCidr(a.cidr)?.network)) return false;
+    if (!touched.get(a.interface)?.has(parseCidr(a.cidr)?.network)) return false;
     const want = intent?.get(addressKey(a.cidr));
     return want?.kind === 'address' && want.relocatable;
   });

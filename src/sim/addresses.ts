@@ -19,8 +19,8 @@
 //   address waits, tentative and without its connected route, for the link to come up.
 import type { Family, ObservedAddress } from '../observe/model.js';
 import type { KernelOp } from '../plan/ops.js';
-import { hostPart, parseIp, type ParsedCidr } from '../model/ip.js';
-import { cachedCidr } from './parse-cache.js';
+import { hostPart, parseCidr, parseIp, type ParsedCidr } from '../model/ip.js';
+
 import { firstSecondary, type Draft } from './draft.js';
 import { errors, type KernelError } from './errors.js';
 import { addConnectedRoute, connectedV4, connectedV6, removeConnectedRoute } from './routes.js';
@@ -32,7 +32,7 @@ export interface KernelContext {
 }
 
 export function parsedOf(a: ObservedAddress): ParsedCidr | null {
-  return cachedCidr(a.cidr);
+  return parseCidr(a.cidr);
 }
 
 export const ipOf = (a: ObservedAddress): string => hostPart(a.cidr);
@@ -63,7 +63,7 @@ function routesNow(d: Draft, iface: string): boolean {
 }
 
 export function parseAddressArg(text: string): ParsedCidr | null {
-  return cachedCidr(text.includes('/') ? text : `${text}/${parseIp(text)?.family === 6 ? 128 : 32}`);
+  return parseCidr(text.includes('/') ? text : `${text}/${parseIp(text)?.family === 6 ? 128 : 32}`);
 }
 
 /** Outcome of IPv6 duplicate address detection for an address about to be usable. */

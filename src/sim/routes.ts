@@ -12,8 +12,8 @@
 //   device routes scope "link", gateway routes no scope (global scope is left out).
 import type { Family, ObservedRoute } from '../observe/model.js';
 import type { KernelOp } from '../plan/ops.js';
-import { contains, hostPart, parseIp, type ParsedCidr } from '../model/ip.js';
-import { cachedCidr } from './parse-cache.js';
+import { contains, hostPart, parseCidr, parseIp, type ParsedCidr } from '../model/ip.js';
+
 import type { Draft } from './draft.js';
 import { errors, type KernelError } from './errors.js';
 
@@ -30,7 +30,7 @@ function sortKey(r: ObservedRoute): string {
     const table = String(r.table === MAIN_TABLE ? 0 : r.table + 1).padStart(10, '0');
     let dst = '0';
     if (r.to !== 'default') {
-      const p = cachedCidr(r.to);
+      const p = parseCidr(r.to);
       if (p) {
         const bytes = p.parsed
           .toByteArray()
@@ -67,13 +67,13 @@ export function parseDestination(
   to: string,
 ): { to: string; family?: Family; network?: ParsedCidr } | { error: KernelError } {
   if (to === 'default') return { to };
-  const cidr = cachedCidr(to.includes('/') ? to : `${to}/${parseIp(to)?.family === 6 ? 128 : 32}`);
+  const cidr = parseCidr(to.includes('/') ? to : `${to}/${parseIp(to)?.family === 6 ? 128 : 32}`);
   if (!cidr) return { error: errors.badPrefix(to) };
   if (cidr.prefix === 0) return { to: 'default', family: cidr.family };
   // IPv4 refuses host bits in a route prefix; IPv6 masks them silently.
   if (cidr.family === 4 && cidr.network !== cidr.cidr)
     return { error: { code: 'EINVAL', message: 'Error: Invalid prefix for given prefix length.' } };
-  return { to: cidr.network, family: cidr.family, network: cachedCidr(cidr.network)! };
+  return { to: cidr.network, family: cidr.family, network: parseCidr(cidr.network)! };
 }
 
 const effectiveMetric = (family: Family, metric: number | undefined, fallback: number) =>
@@ -114,7 +114,7 @@ function onLinkRoute(d: Draft, ip: string, table: number): ObservedRoute | undef
   let bestPrefix = -1;
   for (const r of d.routes) {
     if (r.family !== 4 || r.table !== table || r.scope !== 'link' || r.to === 'default') continue;
-    const net = cachedCidr(r.to);
+    const net = parseCidr(r.to);
     if (net && net.prefix > bestPrefix && contains(net, ip)) {
       best = r;
       bestPrefix = net.prefix;
@@ -127,7 +127,7 @@ function v6GatewayReachable(d: Draft, gw: string, dev: string, table: number): b
   for (const r of d.routes) {
     if (r.family !== 6 || r.device !== dev || r.via || r.to === 'default') continue;
     if (r.table !== table && r.table !== MAIN_TABLE) continue;
-    const net = cachedCidr(r.to);
+    const net = parseCidr(r.to);
     if (net && contains(net, gw)) return true;
   }
   return false;
