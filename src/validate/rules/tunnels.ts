@@ -25,16 +25,22 @@ function* tunnels(model: DesiredModel): Generator<TunnelRef> {
 
 /** The static address (not on the tunnel itself) that holds each tunnel's local endpoint. */
 function localHolders(model: DesiredModel): Map<TunnelRef['iface'], StaticAddressRef | undefined> {
+  const out = new Map<TunnelRef['iface'], StaticAddressRef | undefined>();
+  const all = [...tunnels(model)];
+  // Most fleets have no tunnel: then no static address (a busy node has 10,000) is indexed.
+  if (all.length === 0) return out;
+  const keyOf = (node: string, ip: string) => `${node}|${ip}`;
+  const wanted = new Set(all.map((t) => keyOf(t.node.name, canonicalIp(t.iface.tunnel.local))));
   const byNodeIp = new Map<string, StaticAddressRef[]>();
   for (const a of model.staticAddresses) {
-    const key = `${a.node.name}|${a.cidr.address}`;
+    const key = keyOf(a.node.name, a.cidr.address);
+    if (!wanted.has(key)) continue;
     const list = byNodeIp.get(key);
     if (list) list.push(a);
     else byNodeIp.set(key, [a]);
   }
-  const out = new Map<TunnelRef['iface'], StaticAddressRef | undefined>();
-  for (const t of tunnels(model)) {
-    const candidates = byNodeIp.get(`${t.node.name}|${canonicalIp(t.iface.tunnel.local)}`) ?? [];
+  for (const t of all) {
+    const candidates = byNodeIp.get(keyOf(t.node.name, canonicalIp(t.iface.tunnel.local))) ?? [];
     out.set(
       t.iface,
       candidates.find((a) => a.iface !== t.iface),
