@@ -47,9 +47,9 @@ export function parseIp(text: string): ParsedIp | null {
 function parseIpUncached(text: string): ParsedIp | null {
   // The colon test is for speed: ipaddr's IPv4 check throws internally on IPv6 text.
   if (!text.includes(':')) {
-    if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return null;
-    const parsed = ipaddr.IPv4.parse(text);
-    return { family: 4, address: parsed.toString(), parsed };
+    const octets = fourPartDecimal(text);
+    // Without leading zeros, the text is already the canonical one ipaddr.js would write.
+    return octets ? { family: 4, address: text, parsed: new ipaddr.IPv4(octets) } : null;
   }
   if (text.includes('%')) return null;
   const parts = plainIpv6Parts(text);
@@ -65,6 +65,36 @@ function parseIpUncached(text: string): ParsedIp | null {
     }
   }
   return { family: 6, address: ipv6Text(parsed.parts), parsed };
+}
+
+const DOT = 0x2e;
+const ZERO = 0x30;
+
+/**
+ * The octets of dotted four-part decimal text, as ipaddr.js's isValidFourPartDecimal
+ * accepts it (four decimal parts of 0-255 without leading zeros), or undefined. Read here
+ * in one pass: ipaddr.js's check and parse run its regular expressions twice per address,
+ * the larger part of validating a node with 10,000 IPv4 addresses (issue 14).
+ */
+export function fourPartDecimal(text: string): number[] | undefined {
+  const octets: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : DOT;
+    if (code === DOT) {
+      if (digits === 0 || octets.length === 4) return undefined;
+      octets.push(value);
+      value = 0;
+      digits = 0;
+    } else if (code >= ZERO && code <= ZERO + 9) {
+      if (digits === 1 && value === 0) return undefined;
+      value = value * 10 + (code - ZERO);
+      if (value > 255) return undefined;
+      digits++;
+    } else return undefined;
+  }
+  return octets.length === 4 ? octets : undefined;
 }
 
 const COLON = 0x3a;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { ipv6Text, parseCidr, parseIp, plainIpv6Parts } from '../../src/model/ip.js';
+import { fourPartDecimal, ipv6Text, parseCidr, parseIp, plainIpv6Parts } from '../../src/model/ip.js';
 
 /** Eight 16-bit parts, mostly zero or small, so runs of zero groups of every length and place are frequent. */
 const part = fc.oneof(
@@ -124,5 +124,39 @@ describe('address text', () => {
       check(text);
     for (const text of ['1:2:3:4:5:6:7:8::', '::1:2:3:4:5:6:7:8', '1:2:3:4::5:6:7:8', '12345::', '1:2:3:4:5:6:7'])
       assert.equal(plainIpv6Parts(text), undefined, text);
+  });
+
+  it('reads dotted decimal IPv4 as ipaddr.js does, and refuses what it refuses', () => {
+    const check = (text: string) => {
+      const valid = ipaddr.IPv4.isValidFourPartDecimal(text);
+      assert.deepEqual(fourPartDecimal(text), valid ? ipaddr.IPv4.parse(text).octets : undefined, text);
+      if (!text.includes(':'))
+        assert.equal(parseIp(text)?.address ?? null, valid ? ipaddr.IPv4.parse(text).toString() : null, text);
+    };
+    // Digits and dots in any order and number: leading zeros, empty parts, values over 255, too many parts.
+    const noisy = fc
+      .array(fc.constantFrom('0', '1', '9', '00', '25', '255', '256', '1000', '.', '.', '+', ' ', 'x', '0x1'), {
+        maxLength: 10,
+      })
+      .map((pieces) => pieces.join(''));
+    const written = fc
+      .integer({ min: 0, max: 0xffffffff })
+      .map((n) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`);
+    fc.assert(fc.property(fc.oneof(noisy, written), check), { numRuns: 30_000 });
+    for (const text of [
+      '0.0.0.0',
+      '255.255.255.255',
+      '01.2.3.4',
+      '1.2.3',
+      '1.2.3.4.',
+      '.1.2.3.4',
+      '1..2.3',
+      '1.2.3.256',
+      '',
+      '1.2.3.4 ',
+      '0x1.2.3.4',
+      '1.2.3.-4',
+    ])
+      check(text);
   });
 });
