@@ -141,7 +141,10 @@ export function planEnvironment(input: PlanInput): PlanDocument {
       ? { driver: obs.state.driver, observedDigest: observedDigest(obs.state) }
       : { error: obs ? obs.error.message : 'not observed' };
   }
-  const count = (a: string) => changes.filter((c) => c.action === a).length;
+  // One pass over the changes (a busy node has 10,000), not one per action.
+  const tally = new Map<string, number>();
+  for (const c of changes) tally.set(c.action, (tally.get(c.action) ?? 0) + 1);
+  const count = (a: string) => tally.get(a) ?? 0;
   const planWaves = waves.map((w) => ({
     index: w.index,
     nodes: [...new Set(w.steps.map((s) => s.node))],
